@@ -1,0 +1,51 @@
+package io.tactus.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Root of the headless CLI: `java -jar target/tactus.jar <command> --help`. */
+@Command(name = "tactus", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Tactus: live pressure feedback for learning back massage (training aid, not a medical device).",
+        subcommands = {
+            PortsCommand.class,
+            MonitorCommand.class,
+            SimulateCommand.class,
+            RecordCommand.class,
+            InfoCommand.class,
+            AnalyzeCommand.class,
+            ExportCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class TactusCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+    }
+
+    /** Runs the CLI and returns the exit code (0 ok, 1 runtime failure, 2 bad arguments). */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new TactusCli());
+        // Bad arguments: one line on stderr and exit 2, no usage dump.
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("tactus: " + ex.getMessage() + " (try --help)");
+            return 2;
+        });
+        // Runtime failures: one line, never a stack trace (set TACTUS_DEBUG=1 for the trace).
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            c.getErr().println("tactus: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            if (System.getenv("TACTUS_DEBUG") != null) {
+                ex.printStackTrace(c.getErr());
+            }
+            return 1;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,142 @@
+package io.tactus.protocol;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * Streaming decoder: feed it bytes in whatever chunks the driver returns; it splits on 0x00, COBS-decodes,
+ * checks length, version, type and CRC, and hands each good packet to the sink. A bad block is counted by
+ * {@link Corruption} kind and skipped; the decoder resynchronises at the next 0x00, so the following good
+ * packet is never lost. Not thread-safe: one decoder per reader thread. Counters may be read from any thread.
+ */
+public final class PacketDecoder {
+
+    /** Receives decoded packets and corruption reports on the feeding thread. */
+    public interface Sink {
+        void onPacket(Packet packet);
+
+        default void onCorrupt(Corruption kind, int bytes) {
+        }
+    }
+
+    private static final int MAX_RAW = Packet.HEADER_BYTES + Packet.MAX_PAYLOAD + Packet.CRC_BYTES;
+
+    private final byte[] block = new byte[Cobs.maxEncodedLength(MAX_RAW)];
+    private final byte[] raw = new byte[MAX_RAW];
+    private final CRC32 crc = new CRC32();
+    private final Sink sink;
+    private int blockLen;
+    private boolean overflowing;
+    private final long[] corruptCounts = new long[Corruption.values().length];
+    private volatile long packets;
+    private volatile long bytesIn;
+
+    public PacketDecoder(Sink sink) {
+        this.sink = sink;
+    }
+
+    public void feed(byte[] buf, int off, int len) {
+        bytesIn += len;
+        for (int i = off, end = off + len; i < end; i++) {
+            byte b = buf[i];
+            if (b == 0) {
+                endOfBlock();
+            } else if (overflowing) {
+                blockLen++;
+            } else if (blockLen == block.length) {
+                overflowing = true;
+                blockLen++;
+            } else {
+                block[blockLen++] = b;
+            }
+        }
+    }
+
+    /** Bytes received since the last delimiter (an incomplete trailing packet stays buffered). */
+    public int pendingBytes() {
+        return blockLen;
+    }
+
+    private void endOfBlock() {
+        int len = blockLen;
+        boolean over = overflowing;
+        blockLen = 0;
+        overflowing = false;
+        if (len == 0) {
+            return; // consecutive delimiters are legal padding
+        }
+        if (over) {
+            reject(Corruption.OVERSIZE, len);
+            return;
+        }
+        int n = Cobs.decode(block, 0, len, raw, 0);
+        if (n < 0) {
+            reject(Corruption.BAD_COBS, len);
+            return;
+        }
+        if (n < Packet.HEADER_BYTES + Packet.CRC_BYTES) {
+            reject(Corruption.TOO_SHORT, len);
+            return;
+        }
+        if (n > MAX_RAW) {
+            reject(Corruption.OVERSIZE, len);
+            return;
+        }
+        crc.reset();
+        crc.update(raw, 0, n - Packet.CRC_BYTES);
+        if (crc.getValue() != LittleEndian.u32(raw, n - Packet.CRC_BYTES)) {
+            reject(Corruption.BAD_CRC, len);
+            return;
+        }
+        if ((raw[0] & 0xFF) != Packet.VERSION) {
+            reject(Corruption.BAD_VERSION, len);
+            return;
+        }
+        PacketType type = PacketType.fromCode(raw[1] & 0xFF);
+        if (type == null) {
+            reject(Corruption.UNKNOWN_TYPE, len);
+            return;
+        }
+        byte[] payload = java.util.Arrays.copyOfRange(raw, Packet.HEADER_BYTES, n - Packet.CRC_BYTES);
+        packets++;
+        sink.onPacket(new Packet(type, LittleEndian.u16(raw, 2), LittleEndian.u32(raw, 4), payload));
+    }
+
+    private void reject(Corruption kind, int bytes) {
+        synchronized (corruptCounts) {
+            corruptCounts[kind.ordinal()]++;
+        }
+        sink.onCorrupt(kind, bytes);
+    }
+
+    public long packets() {
+        return packets;
+    }
+
+    public long bytesIn() {
+        return bytesIn;
+    }
+
+    public Map<Corruption, Long> corruptCounts() {
+        Map<Corruption, Long> m = new EnumMap<>(Corruption.class);
+        synchronized (corruptCounts) {
+            for (Corruption c : Corruption.values()) {
+                if (corruptCounts[c.ordinal()] > 0) {
+                    m.put(c, corruptCounts[c.ordinal()]);
+                }
+            }
+        }
+        return m;
+    }
+
+    public long corruptTotal() {
+        long t = 0;
+        synchronized (corruptCounts) {
+            for (long c : corruptCounts) {
+                t += c;
+            }
+        }
+        return t;
+    }
+}
