@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs JMH benchmarks from src/test/java/io/tactus/bench. Never part of `mvn verify`.
+# Usage: bench/run.sh [JMH args...]   e.g. bench/run.sh DecoderBench -f 1 -wi 3 -i 5 -prof gc
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
+exec java -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" org.openjdk.jmh.Main "$@"
