@@ -27,6 +27,7 @@ public final class FrameAssembler {
     private long badPayload;
     private long framesWithoutHello;
     private int peakCount;
+    private long deviceResets;
 
     public FrameAssembler(FrameListener listener) {
         this.listener = listener;
@@ -43,7 +44,14 @@ public final class FrameAssembler {
         if (!p.type().fromDevice()) {
             return;
         }
-        trackSequence(p.seq());
+        // A device sends HELLO at boot with its clock restarted: a HELLO whose time steps backwards marks a
+        // reboot, after which the sequence restarts too and must not be read as a huge gap.
+        boolean reboot = p.type() == PacketType.HELLO && lastTimeRaw >= 0
+                && Math.floorMod(p.deviceTimeUs() - lastTimeRaw, TIME_MOD) > TIME_MOD / 2;
+        if (reboot) {
+            deviceResets++;
+        }
+        trackSequence(p.seq(), reboot);
         long deviceTime = unwrapTime(p.deviceTimeUs());
         switch (p.type()) {
             case HELLO -> onHello(tp);
@@ -108,9 +116,11 @@ public final class FrameAssembler {
         listener.onFrame(new RawFrame(seqUnwrapped, deviceTime, tp.hostNanos(), counts));
     }
 
-    private void trackSequence(int seq) {
+    private void trackSequence(int seq, boolean reboot) {
         if (lastSeqRaw < 0) {
             seqUnwrapped = seq;
+        } else if (reboot) {
+            seqUnwrapped++;
         } else {
             long delta = Math.floorMod(seq - lastSeqRaw, SEQ_MOD);
             if (delta == 0) {
@@ -163,6 +173,11 @@ public final class FrameAssembler {
 
     public long framesWithoutHello() {
         return framesWithoutHello;
+    }
+
+    /** HELLOs that showed the device restarted (clock stepped backwards). */
+    public long deviceResets() {
+        return deviceResets;
     }
 
     public int peakCount() {

@@ -1,0 +1,143 @@
+package io.tactus.device;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tactus.protocol.Corruption;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.PacketType;
+import io.tactus.protocol.Payloads;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FrameAssemblerTest {
+
+    private static final DeviceDescriptor GRID = new DeviceDescriptor(1, "test", "T1", "1.0", "grid", 2, 3,
+            new double[] {10, 10}, 12, 100, null, DeviceDescriptor.CalibrationSpec.linear(0.1, 0));
+
+    private final List<RawFrame> frames = new ArrayList<>();
+    private final List<String> bad = new ArrayList<>();
+    private final List<Payloads.Marker> markers = new ArrayList<>();
+    private final FrameAssembler assembler = new FrameAssembler(new FrameListener() {
+        @Override
+        public void onFrame(RawFrame frame) {
+            frames.add(frame);
+        }
+
+        @Override
+        public void onMarker(long deviceTimeUs, long hostNanos, Payloads.Marker marker) {
+            markers.add(marker);
+        }
+
+        @Override
+        public void onBadPayload(Corruption kind, TimedPacket packet, String why) {
+            bad.add(why);
+        }
+    });
+
+    private void feed(PacketType type, int seq, long timeUs, byte[] payload) {
+        assembler.accept(new TimedPacket(new Packet(type, seq, timeUs, payload), 0));
+    }
+
+    private void hello(int seq) {
+        feed(PacketType.HELLO, seq, 0, GRID.toJson());
+    }
+
+    @Test
+    void aLostBurstWithoutHelloIsStillAGap() {
+        hello(40000);
+        feed(PacketType.FRAME_DENSE, 40001, 10, Payloads.dense(new int[6]));
+        feed(PacketType.FRAME_DENSE, 50001, 20, Payloads.dense(new int[6]));
+        assertEquals(9999, assembler.dropped());
+    }
+
+    @Test
+    void decodesDenseAndSparseFramesAgainstTheDescriptor() {
+        hello(0);
+        feed(PacketType.FRAME_DENSE, 1, 1000, Payloads.dense(new int[] {1, 2, 3, 4, 5, 6}));
+        feed(PacketType.FRAME_SPARSE, 2, 2000, Payloads.sparse(new int[] {0, 0, 7, 0, 0, 9}));
+        assertEquals(2, frames.size());
+        assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6}, frames.get(0).counts());
+        assertArrayEquals(new int[] {0, 0, 7, 0, 0, 9}, frames.get(1).counts());
+        assertEquals(9, assembler.peakCount());
+        assertEquals(0, assembler.dropped());
+    }
+
+    @Test
+    void countsSequenceGapsAcrossTheWrap() {
+        hello(65533);
+        feed(PacketType.FRAME_DENSE, 65534, 10, Payloads.dense(new int[6]));
+        // 65535 and 0 are lost
+        feed(PacketType.FRAME_DENSE, 1, 20, Payloads.dense(new int[6]));
+        assertEquals(2, assembler.dropped());
+        assertEquals(65534, frames.get(0).index());
+        assertEquals(65537, frames.get(1).index(), "index keeps counting across the 16-bit wrap");
+    }
+
+    @Test
+    void aRebootIsNotAGap() {
+        feed(PacketType.HELLO, 40000, 5_000_000, GRID.toJson());
+        feed(PacketType.FRAME_DENSE, 40001, 5_010_000, Payloads.dense(new int[6]));
+        feed(PacketType.HELLO, 0, 100, GRID.toJson()); // rebooted: counter and clock restart
+        feed(PacketType.FRAME_DENSE, 1, 10_100, Payloads.dense(new int[6]));
+        assertEquals(0, assembler.dropped());
+        assertEquals(1, assembler.deviceResets());
+        assertTrue(frames.get(1).index() > frames.get(0).index(), "frame index stays monotonic");
+    }
+
+    @Test
+    void unwrapsTheDeviceClockAcross32Bits() {
+        long nearWrap = 0xFFFF_FFFFL - 500;
+        feed(PacketType.HELLO, 0, nearWrap - 100, GRID.toJson());
+        feed(PacketType.FRAME_DENSE, 1, nearWrap, Payloads.dense(new int[6]));
+        feed(PacketType.FRAME_DENSE, 2, 499, Payloads.dense(new int[6])); // 1000 us later, after the wrap
+        assertEquals(nearWrap + 1000, frames.get(1).deviceTimeUs());
+    }
+
+    @Test
+    void wrongLengthFrameIsCountedAndTheNextGoodFrameStillArrives() {
+        hello(0);
+        feed(PacketType.FRAME_DENSE, 1, 10, Payloads.dense(new int[5]));
+        feed(PacketType.FRAME_SPARSE, 2, 20, new byte[] {1, 0, 99, 0, 1, 0}); // cell 99 out of range
+        feed(PacketType.FRAME_DENSE, 3, 30, Payloads.dense(new int[] {1, 1, 1, 1, 1, 1}));
+        assertEquals(2, assembler.badPayload());
+        assertEquals(2, bad.size());
+        assertTrue(bad.get(0).contains("2x3"), bad.get(0));
+        assertEquals(1, frames.size());
+        assertEquals(30, frames.get(0).deviceTimeUs());
+    }
+
+    @Test
+    void framesBeforeHelloAreCountedNotGuessed() {
+        feed(PacketType.FRAME_DENSE, 0, 10, Payloads.dense(new int[6]));
+        assertEquals(1, assembler.framesWithoutHello());
+        assertEquals(0, frames.size());
+        hello(1);
+        feed(PacketType.FRAME_DENSE, 2, 20, Payloads.dense(new int[6]));
+        assertEquals(1, frames.size());
+        assertNotNull(assembler.descriptor());
+    }
+
+    @Test
+    void invalidHelloIsABadPayloadAndKeepsThePreviousDescriptor() {
+        hello(0);
+        feed(PacketType.HELLO, 1, 0, "{\"protocol\":1,\"layout\":\"grid\",\"rows\":-4}".getBytes());
+        assertEquals(1, assembler.badPayload());
+        assertEquals(2, assembler.descriptor().rows());
+    }
+
+    @Test
+    void markersAndHostCommandsAreRoutedOrIgnored() {
+        hello(0);
+        feed(PacketType.MARKER, 1, 10, Payloads.marker(Payloads.Marker.TOO_MUCH, "ouch"));
+        feed(PacketType.START, 7, 0, new byte[0]); // host->device echo: not part of the device's sequence
+        feed(PacketType.FRAME_DENSE, 2, 20, Payloads.dense(new int[6]));
+        assertEquals(1, markers.size());
+        assertEquals("ouch", markers.get(0).text());
+        assertEquals(0, assembler.dropped());
+    }
+}
