@@ -23,7 +23,8 @@ public final class PacketDecoder {
     private static final int MAX_RAW = Packet.HEADER_BYTES + Packet.MAX_PAYLOAD + Packet.CRC_BYTES;
 
     private final byte[] block = new byte[Cobs.maxEncodedLength(MAX_RAW)];
-    private final byte[] raw = new byte[MAX_RAW];
+    /** As large as the block, so a block that decodes to more than MAX_RAW is reported as OVERSIZE, not BAD_COBS. */
+    private final byte[] raw = new byte[block.length];
     private final CRC32 crc = new CRC32();
     private final Sink sink;
     private int blockLen;
