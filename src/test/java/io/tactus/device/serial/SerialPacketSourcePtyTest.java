@@ -1,0 +1,186 @@
+package io.tactus.device.serial;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tactus.device.SourceState;
+import io.tactus.device.TimedPacket;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.PacketDecoder;
+import io.tactus.protocol.PacketType;
+import io.tactus.protocol.Payloads;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real serial path: socat pty pair -> jSerialComm -> SerialPacketSource, including unplug and replug. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SerialPacketSourcePtyTest {
+
+    private static final long WAIT_MS = 10_000;
+
+    @TempDir
+    Path dir;
+
+    private static void write(OutputStream out, Packet p) throws IOException {
+        out.write(TestDevice.wire(p));
+    }
+
+    private static void assertFrame(int seq, TimedPacket tp) {
+        Packet p = tp.packet();
+        assertEquals(PacketType.FRAME_DENSE, p.type(), "packet " + seq);
+        assertEquals(seq, p.seq());
+        int[] counts = new int[TestDevice.ROWS * TestDevice.COLS];
+        assertTrue(Payloads.decodeFrame(p.type(), p.payload(), counts));
+        assertArrayEquals(TestDevice.counts(seq), counts, "content of frame " + seq);
+    }
+
+    @Test
+    void framesArriveIntactAndInOrderAndTheHandshakeReachesTheDevice() throws Exception {
+        try (SocatPair pair = SocatPair.start(dir);
+             SerialPacketSource source = new SerialPacketSource(pair.b().toString(), SerialOptions.defaults())) {
+            List<Packet> fromHost = new CopyOnWriteArrayList<>();
+            FileInputStream deviceIn = new FileInputStream(pair.a().toFile());
+            Thread hostReader = new Thread(() -> {
+                PacketDecoder d = new PacketDecoder(fromHost::add);
+                byte[] b = new byte[256];
+                try {
+                    for (int n; (n = deviceIn.read(b)) > 0; ) {
+                        d.feed(b, 0, n);
+                    }
+                } catch (IOException e) {
+                    // socat gone at the end of the test
+                }
+            });
+            hostReader.setDaemon(true);
+            hostReader.start();
+
+            RecordingSink sink = new RecordingSink();
+            source.start(sink);
+            sink.awaitState(SourceState.CONNECTED, 1, WAIT_MS);
+            try (FileOutputStream out = new FileOutputStream(pair.a().toFile())) {
+                write(out, TestDevice.hello(0));
+                for (int seq = 1; seq <= 500; seq++) {
+                    write(out, TestDevice.frame(seq));
+                }
+            }
+            assertEquals(PacketType.HELLO, sink.take(WAIT_MS).packet().type());
+            long lastNanos = 0;
+            for (int seq = 1; seq <= 500; seq++) {
+                TimedPacket tp = sink.take(WAIT_MS);
+                assertFrame(seq, tp);
+                assertTrue(tp.hostNanos() >= lastNanos, "receive times never go backwards");
+                lastNanos = tp.hostNanos();
+            }
+            assertEquals(501, source.stats().packets());
+            assertEquals(0, source.stats().corruptTotal());
+            assertTrue(source.name().contains("TestGrid #T-1"), source.name());
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (fromHost.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of(PacketType.REQUEST_HELLO, PacketType.START),
+                    fromHost.stream().map(Packet::type).toList());
+            assertEquals(List.of(0, 1), fromHost.stream().map(Packet::seq).toList());
+        }
+    }
+
+    @Test
+    void corruptBytesAreCountedAndTheFollowingPacketsArrive() throws Exception {
+        try (SocatPair pair = SocatPair.start(dir);
+             SerialPacketSource source = new SerialPacketSource(pair.b().toString(),
+                     SerialOptions.defaults().withFormat(WireFormat.binary()))) {
+            RecordingSink sink = new RecordingSink();
+            source.start(sink);
+            sink.awaitState(SourceState.CONNECTED, 1, WAIT_MS);
+            try (FileOutputStream out = new FileOutputStream(pair.a().toFile())) {
+                write(out, TestDevice.hello(0));
+                write(out, TestDevice.frame(1));
+                out.write(new byte[] {0x11, 0x22, 0x33, 0x00}); // garbage block: too short
+                byte[] flipped = TestDevice.wire(TestDevice.frame(2));
+                flipped[40] ^= 0x10; // one bit flipped: bad CRC
+                out.write(flipped);
+                out.write(new byte[] {0x05, 0x7F, 0x7F}); // no delimiter: merges into the next block
+                write(out, TestDevice.frame(3));
+                write(out, TestDevice.frame(4));
+            }
+            assertEquals(PacketType.HELLO, sink.take(WAIT_MS).packet().type());
+            assertFrame(1, sink.take(WAIT_MS));
+            // frame 3 is lost to the unterminated garbage before it; frame 4 must arrive.
+            assertFrame(4, sink.take(WAIT_MS));
+            assertEquals(3, source.stats().corruptTotal(), source.stats().corrupt().toString());
+            assertEquals(3, sink.corrupt.size());
+            assertTrue(sink.corrupt.contains(io.tactus.protocol.Corruption.BAD_CRC), sink.corrupt.toString());
+        }
+    }
+
+    @Test
+    void unplugIsReportedWithoutSpinningAndTheSourceReconnectsToTheSamePath() throws Exception {
+        Path a = dir.resolve("A");
+        Path b = dir.resolve("B");
+        RecordingSink sink = new RecordingSink();
+        try (SerialPacketSource source = new SerialPacketSource(b.toString(), SerialOptions.defaults())) {
+            SocatPair first = SocatPair.start(a, b);
+            source.start(sink);
+            sink.awaitState(SourceState.CONNECTED, 1, WAIT_MS);
+            FileOutputStream out = new FileOutputStream(a.toFile());
+            write(out, TestDevice.hello(0));
+            for (int seq = 1; seq <= 50; seq++) {
+                write(out, TestDevice.frame(seq));
+            }
+            sink.take(WAIT_MS);
+            for (int seq = 1; seq <= 50; seq++) {
+                assertFrame(seq, sink.take(WAIT_MS));
+            }
+            // Unplug mid-stream: half a packet is on the wire when socat goes.
+            byte[] half = TestDevice.wire(TestDevice.frame(51));
+            out.write(half, 0, half.length / 2);
+            out.flush();
+            first.close();
+            out.close();
+            sink.awaitState(SourceState.RECONNECTING, 1, WAIT_MS);
+
+            Thread reader = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("serial-reader " + b)).findFirst().orElse(null);
+            assertNotNull(reader, "reader thread is alive while reconnecting");
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            long cpu0 = mx.getThreadCpuTime(reader.getId());
+            Thread.sleep(1000);
+            long cpuMs = (mx.getThreadCpuTime(reader.getId()) - cpu0) / 1_000_000;
+            // A spinning reader burns ~1000 ms of CPU per second; a waiting one a few ms.
+            assertTrue(cpuMs < 200, "reader used " + cpuMs + " ms CPU in 1 s while the port was gone");
+            assertEquals(SourceState.RECONNECTING, source.status().state());
+
+            try (SocatPair second = SocatPair.start(a, b)) {
+                sink.awaitState(SourceState.CONNECTED, 2, WAIT_MS);
+                try (FileOutputStream out2 = new FileOutputStream(a.toFile())) {
+                    write(out2, TestDevice.hello(0));
+                    for (int seq = 1; seq <= 50; seq++) {
+                        write(out2, TestDevice.frame(seq));
+                    }
+                }
+                assertEquals(PacketType.HELLO, sink.take(WAIT_MS).packet().type());
+                for (int seq = 1; seq <= 50; seq++) {
+                    assertFrame(seq, sink.take(WAIT_MS));
+                }
+                assertEquals(1, source.stats().reconnects());
+                assertEquals(102, source.stats().packets(), "counters run on across the reconnect");
+                assertEquals(0, source.stats().corruptTotal(), "the half packet died with the old decoder");
+            }
+        }
+        assertEquals(SourceState.STOPPED, sink.statuses.get(sink.statuses.size() - 1).state());
+    }
+}
