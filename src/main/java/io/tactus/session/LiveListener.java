@@ -1,0 +1,46 @@
+package io.tactus.session;
+
+import io.tactus.device.SourceStatus;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Payloads;
+import io.tactus.signal.FlagEvent;
+
+/**
+ * Discrete events of a {@link LiveSession}. Every method is called on the session's PROCESSING thread: keep it
+ * short and never block (a UI hands off with its own mechanism, e.g. {@code Platform.runLater} per event, which
+ * is fine because these are rare; frames are not delivered here, pull {@link LiveSession#latest()} instead).
+ */
+public interface LiveListener {
+
+    /** A device descriptor arrived (first HELLO, or a HELLO with a different layout: a new pipeline was made). */
+    default void onDescriptor(DeviceDescriptor descriptor) {
+    }
+
+    /** A flag was confirmed. */
+    default void onFlagStart(FlagEvent event) {
+    }
+
+    /** A flag ended; the event is complete. */
+    default void onFlagEnd(FlagEvent event) {
+    }
+
+    /** The receiver's marker button ("too much" / "more" / generic). */
+    default void onMarker(long deviceTimeUs, Payloads.Marker marker) {
+    }
+
+    /** The source's connection state changed (connecting, connected, reconnecting, stopped, failed). */
+    default void onStatus(SourceStatus status) {
+    }
+
+    /** LOG (code -1) or ERROR message from the firmware. */
+    default void onDeviceMessage(long deviceTimeUs, int code, String text) {
+    }
+
+    /** A recording ended: stopped on request, or on an error ({@link RecordingStatus#error()} says why). */
+    default void onRecordingStopped(RecordingStatus status) {
+    }
+
+    /** A replay jumped (seek backwards or loop): all frame-derived state was rebuilt from the new position. */
+    default void onReset() {
+    }
+}

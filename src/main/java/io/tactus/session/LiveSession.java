@@ -1,0 +1,558 @@
+package io.tactus.session;
+
+import io.tactus.device.FrameAssembler;
+import io.tactus.device.FrameListener;
+import io.tactus.device.LinkStats;
+import io.tactus.device.PacketSink;
+import io.tactus.device.PacketSource;
+import io.tactus.device.RawFrame;
+import io.tactus.device.SourceState;
+import io.tactus.device.SourceStatus;
+import io.tactus.device.TimedPacket;
+import io.tactus.protocol.Corruption;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Payloads;
+import io.tactus.signal.FlagEvent;
+import io.tactus.signal.FlagListener;
+import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.SignalPipeline;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The live wiring: one packet source, one processing thread running {@link FrameAssembler} and
+ * {@link SignalPipeline}, and (while recording) one recorder thread.
+ *
+ * <p>Threads. The source's thread only enqueues: into a bounded processing queue (full: drop the oldest FRAME
+ * packet, counted in {@link LiveStats#queueDrops()}, because live feedback must show the present; HELLO, markers
+ * and device messages are kept) and, while recording,
+ * into the recorder's byte-bounded queue (full: the packet is counted as lost and the loss is written into the file
+ * and reported; never silent). The processing thread publishes an immutable {@link FrameSnapshot} into an atomic
+ * reference and bumps {@link #version()}; a UI pulls {@link #latest()} on its own timer. Snapshots are published
+ * whenever the queue is empty and otherwise at most every 4 ms, so a 1 kHz device does not allocate a snapshot per
+ * frame. {@link LiveListener}s are called on the processing thread. Pipeline actions from a UI (tare, calibration,
+ * registration) go through {@link #execute} or {@link #withPipeline}, which run on the processing thread.
+ */
+public final class LiveSession implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LiveSession.class.getName());
+    private static final long PUBLISH_EVERY_NS = 4_000_000L;
+    private static final long RATE_WINDOW_NS = 1_000_000_000L;
+    private static final Object RESET = new Object();
+
+    private record Arrival(long arrival, TimedPacket packet) {
+    }
+
+    private final PacketSource source;
+    private final Function<DeviceDescriptor, SignalPipeline> pipelineFactory;
+    private final LiveOptions options;
+    private final ArrayBlockingQueue<Object> processing;
+    private final ConcurrentLinkedQueue<Runnable> control = new ConcurrentLinkedQueue<>();
+    private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<FrameSnapshot> latest = new AtomicReference<>();
+    private final AtomicLong version = new AtomicLong();
+    private final AtomicLong queueDrops = new AtomicLong();
+    private final Object recordingLock = new Object();
+    private final Thread processingThread;
+    private volatile DeviceDescriptor descriptor;
+    private volatile SourceStatus status = new SourceStatus(SourceState.CONNECTING, "not started");
+    private volatile RecordingWriter recorder;
+    private volatile RecordingStatus lastRecording = RecordingStatus.NONE;
+    private volatile boolean running;
+    private volatile boolean started;
+    private volatile long packets;
+    private volatile long frames;
+    private volatile long dropped;
+    private volatile long badPayload;
+    private volatile long processingErrors;
+    private volatile double frameRate;
+
+    // Processing-thread state.
+    private FrameAssembler assembler;
+    private SignalPipeline pipeline;
+    private long lastArrival = -1;
+    private long lastPublishNs;
+    private boolean unpublished;
+    private boolean urgent;
+    private long rateWindowStartNs;
+    private long rateWindowFrames;
+    private long lastDeviceTimeUs;
+
+    public LiveSession(PacketSource source, Function<DeviceDescriptor, SignalPipeline> pipelineFactory) {
+        this(source, pipelineFactory, LiveOptions.DEFAULT);
+    }
+
+    public LiveSession(PacketSource source, Function<DeviceDescriptor, SignalPipeline> pipelineFactory,
+                       LiveOptions options) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.pipelineFactory = Objects.requireNonNull(pipelineFactory, "pipelineFactory");
+        this.options = Objects.requireNonNull(options, "options");
+        this.processing = new ArrayBlockingQueue<>(options.processingQueuePackets());
+        this.processingThread = new Thread(this::processLoop, "tactus-processing");
+        this.processingThread.setDaemon(true);
+    }
+
+    /** Starts the processing thread, then the source. Call once. */
+    public void start() {
+        if (started) {
+            throw new IllegalStateException("LiveSession already started");
+        }
+        started = true;
+        running = true;
+        processingThread.start();
+        source.start(new Sink());
+    }
+
+    public PacketSource source() {
+        return source;
+    }
+
+    /** The latest processed frame, or null before the first one. Any thread; never blocks. */
+    public FrameSnapshot latest() {
+        return latest.get();
+    }
+
+    /** Incremented each time a new snapshot is published: compare with the last value you drew. */
+    public long version() {
+        return version.get();
+    }
+
+    /** The current device descriptor, or null before the first HELLO (or initial descriptor). */
+    public DeviceDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public void addListener(LiveListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeListener(LiveListener listener) {
+        listeners.remove(listener);
+    }
+
+    public LiveStats stats() {
+        LinkStats link = source.stats();
+        Map<Corruption, Long> corrupt = new EnumMap<>(Corruption.class);
+        corrupt.putAll(link.corrupt());
+        long bad = badPayload;
+        if (bad > 0) {
+            corrupt.merge(Corruption.BAD_PAYLOAD, bad, Long::sum);
+        }
+        RecordingWriter r = recorder;
+        RecordingStatus rec = r != null ? r.status() : lastRecording;
+        SourceStatus s = status;
+        return new LiveStats(s.state(), s.message(), packets, frames, frameRate, dropped, Map.copyOf(corrupt),
+                queueDrops.get(), processingErrors, rec);
+    }
+
+    /**
+     * Starts recording what comes off the wire from now on. Opens the file and writes the metadata before
+     * returning, so a bad path fails here. Missing metadata fields (device, source, app version) are filled in.
+     *
+     * @throws IOException           if the file cannot be created (message is one line)
+     * @throws IllegalStateException if already recording
+     */
+    public void startRecording(Path file, SessionMetadata metadata) throws IOException {
+        synchronized (recordingLock) {
+            RecordingWriter r = recorder;
+            if (r != null && r.isActive()) {
+                throw new IllegalStateException("already recording to " + r.file());
+            }
+            SessionMetadata m = metadata == null ? SessionMetadata.now() : metadata;
+            if (m.device() == null) {
+                m = m.withDevice(descriptor);
+            }
+            if (m.source() == null) {
+                m = m.withSource(source.name());
+            }
+            if (m.appVersion() == null) {
+                String v = LiveSession.class.getPackage().getImplementationVersion();
+                m = m.withAppVersion(v != null ? v : "dev");
+            }
+            recorder = new RecordingWriter(file, m, options.recorderQueueBytes(), this::onRecorderStopped);
+        }
+    }
+
+    /** Stops the recording (writes index and trailer, forces to disk); returns its final state. Idempotent. */
+    public RecordingStatus stopRecording() {
+        RecordingWriter r;
+        synchronized (recordingLock) {
+            r = recorder;
+            recorder = null;
+        }
+        if (r == null) {
+            return lastRecording;
+        }
+        RecordingStatus s = r.stop(30_000);
+        lastRecording = s;
+        return s;
+    }
+
+    public boolean isRecording() {
+        RecordingWriter r = recorder;
+        return r != null && r.isActive();
+    }
+
+    /** Adds an instructor annotation to the running recording (ignored when not recording). */
+    public void annotate(Annotation annotation) {
+        RecordingWriter r = recorder;
+        if (r != null) {
+            r.offerAnnotation(annotation);
+        }
+    }
+
+    /**
+     * Applies a pipeline command on the processing thread and records it (when recording) at the packet position
+     * where it took effect, so a replay applies it at the same point.
+     */
+    public CompletableFuture<Void> execute(PipelineCommand command) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        control.add(() -> {
+            if (pipeline == null) {
+                f.completeExceptionally(new IllegalStateException("no device yet: wait for the device descriptor"));
+                return;
+            }
+            try {
+                PipelineCommands.apply(pipeline, command);
+                RecordingWriter r = recorder;
+                if (r != null) {
+                    r.offerCommand(lastArrival + 1, command);
+                }
+                f.complete(null);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * Runs {@code action} with the current pipeline on the processing thread (for reading state, or for actions
+     * that need not be replayed). NOT recorded: anything that changes what the pipeline computes should be a
+     * {@link PipelineCommand} via {@link #execute}. Completes exceptionally before the first descriptor.
+     */
+    public <T> CompletableFuture<T> withPipeline(Function<SignalPipeline, T> action) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        control.add(() -> {
+            if (pipeline == null) {
+                f.completeExceptionally(new IllegalStateException("no device yet: wait for the device descriptor"));
+                return;
+            }
+            try {
+                f.complete(action.apply(pipeline));
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** Flag events of the current pipeline so far (a copy, fetched from the processing thread). */
+    public CompletableFuture<List<FlagEvent>> events() {
+        return withPipeline(SignalPipeline::events);
+    }
+
+    /**
+     * Stops the source, the recording (completing the file) and the processing thread, closing any open flag.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        try {
+            source.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "source close failed: " + e.getMessage());
+        }
+        stopRecording();
+        if (running) {
+            running = false;
+            try {
+                processingThread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Replay support: the source restarted its stream (seek backwards, loop); rebuild all state in order. */
+    void resetFromSource() {
+        enqueue(RESET);
+    }
+
+    private void onRecorderStopped(RecordingStatus s) {
+        lastRecording = s;
+        control.add(() -> {
+            for (LiveListener l : listeners) {
+                l.onRecordingStopped(s);
+            }
+        });
+    }
+
+    private void enqueue(Object item) {
+        if (options.lossless()) {
+            try {
+                processing.put(item);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        while (!processing.offer(item)) {
+            if (dropOldestFrame() || processing.poll() != null) {
+                queueDrops.incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * Drops the oldest FRAME packet, keeping HELLO, markers and device messages (rare, and a lost HELLO would
+     * make every later frame unreadable). Only runs when the queue is full; the oldest frame is almost always
+     * at the head, so the scan is short.
+     */
+    private boolean dropOldestFrame() {
+        for (java.util.Iterator<Object> it = processing.iterator(); it.hasNext(); ) {
+            Object o = it.next();
+            if (o instanceof Arrival a && a.packet.packet().type().isFrame()) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The source's side: stamp an arrival number, hand off, return. Never waits (unless lossless). */
+    private final class Sink implements PacketSink {
+        private long arrivals;
+
+        @Override
+        public void onPacket(TimedPacket packet) {
+            long n = arrivals++;
+            packets = arrivals;
+            RecordingWriter r = recorder;
+            if (r != null) {
+                r.offerPacket(n, packet);
+            }
+            enqueue(new Arrival(n, packet));
+        }
+
+        @Override
+        public void onCorrupt(Corruption kind, int bytes) {
+            RecordingWriter r = recorder;
+            if (r != null) {
+                r.offerCorrupt(kind, bytes, System.nanoTime());
+            }
+        }
+
+        @Override
+        public void onStatus(SourceStatus s) {
+            status = s;
+            control.add(() -> {
+                for (LiveListener l : listeners) {
+                    l.onStatus(s);
+                }
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- processing thread
+
+    private void processLoop() {
+        newAssembler();
+        rateWindowStartNs = System.nanoTime();
+        try {
+            while (running) {
+                runControl();
+                Object item;
+                try {
+                    item = processing.poll(20, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    break;
+                }
+                if (item == null) {
+                    publishIfPending();
+                    updateRate();
+                    continue;
+                }
+                if (item == RESET) {
+                    onReset();
+                    continue;
+                }
+                Arrival a = (Arrival) item;
+                lastArrival = a.arrival;
+                try {
+                    assembler.accept(a.packet);
+                } catch (RuntimeException e) {
+                    processingErrors++;
+                    if (processingErrors == 1) {
+                        LOG.log(System.Logger.Level.ERROR, "processing a packet failed (logged once)", e);
+                    }
+                }
+                dropped = assembler.dropped();
+                badPayload = assembler.badPayload();
+                if (unpublished && (urgent || processing.isEmpty()
+                        || System.nanoTime() - lastPublishNs >= PUBLISH_EVERY_NS)) {
+                    publish();
+                }
+                updateRate();
+            }
+            runControl();
+        } finally {
+            if (pipeline != null) {
+                try {
+                    pipeline.finish(lastDeviceTimeUs);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "pipeline.finish failed: " + e.getMessage());
+                }
+                publishIfPending();
+            }
+            runControl();
+        }
+    }
+
+    private void runControl() {
+        Runnable r;
+        while ((r = control.poll()) != null) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "listener or action failed: " + e);
+            }
+        }
+    }
+
+    private void newAssembler() {
+        assembler = new FrameAssembler(new Frames(), options.initialDescriptor());
+        pipeline = null;
+        if (options.initialDescriptor() != null) {
+            installPipeline(options.initialDescriptor());
+        }
+    }
+
+    private void onReset() {
+        if (pipeline != null) {
+            pipeline.finish(lastDeviceTimeUs);
+        }
+        newAssembler();
+        latest.set(null);
+        unpublished = false;
+        version.incrementAndGet();
+        frames = 0;
+        for (LiveListener l : listeners) {
+            l.onReset();
+        }
+    }
+
+    private void installPipeline(DeviceDescriptor d) {
+        DeviceDescriptor current = pipeline == null ? null : pipeline.descriptor();
+        if (current == null || !Arrays.equals(current.toJson(), d.toJson())) {
+            pipeline = pipelineFactory.apply(d);
+            pipeline.addListener(new Flags());
+        }
+        descriptor = d;
+        for (LiveListener l : listeners) {
+            l.onDescriptor(d);
+        }
+    }
+
+    private void publishIfPending() {
+        if (unpublished) {
+            publish();
+        }
+    }
+
+    private void publish() {
+        FrameSnapshot s = pipeline == null ? null : pipeline.snapshot();
+        if (s != null) {
+            latest.set(s);
+            version.incrementAndGet();
+        }
+        unpublished = false;
+        urgent = false;
+        lastPublishNs = System.nanoTime();
+    }
+
+    private void updateRate() {
+        long now = System.nanoTime();
+        long elapsed = now - rateWindowStartNs;
+        if (elapsed >= RATE_WINDOW_NS) {
+            frameRate = (frames - rateWindowFrames) * 1e9 / elapsed;
+            rateWindowStartNs = now;
+            rateWindowFrames = frames;
+        }
+    }
+
+    private final class Frames implements FrameListener {
+        @Override
+        public void onDescriptor(DeviceDescriptor d) {
+            installPipeline(d);
+        }
+
+        @Override
+        public void onFrame(RawFrame frame) {
+            pipeline.process(frame);
+            frames++;
+            lastDeviceTimeUs = frame.deviceTimeUs();
+            unpublished = true;
+        }
+
+        @Override
+        public void onMarker(long deviceTimeUs, long hostNanos, Payloads.Marker marker) {
+            if (pipeline != null) {
+                pipeline.onMarker(deviceTimeUs, marker);
+            }
+            for (LiveListener l : listeners) {
+                l.onMarker(deviceTimeUs, marker);
+            }
+        }
+
+        @Override
+        public void onPose(long deviceTimeUs, Payloads.Pose pose) {
+            if (pipeline != null) {
+                pipeline.onPose(deviceTimeUs, pose);
+            }
+        }
+
+        @Override
+        public void onDeviceMessage(long deviceTimeUs, int code, String text) {
+            for (LiveListener l : listeners) {
+                l.onDeviceMessage(deviceTimeUs, code, text);
+            }
+        }
+    }
+
+    private final class Flags implements FlagListener {
+        @Override
+        public void onFlagStart(FlagEvent event) {
+            // Publish the frame that raised the flag as soon as it is processed: an alert must not wait for the
+            // 4 ms throttle (the snapshot is taken after process() returns, never mid-frame).
+            urgent = true;
+            for (LiveListener l : listeners) {
+                l.onFlagStart(event);
+            }
+        }
+
+        @Override
+        public void onFlagEnd(FlagEvent event) {
+            RecordingWriter r = recorder;
+            if (r != null) {
+                r.offerEvent(RecordedEvent.of(event, RecordedEvent.LIVE));
+            }
+            for (LiveListener l : listeners) {
+                l.onFlagEnd(event);
+            }
+        }
+    }
+}
