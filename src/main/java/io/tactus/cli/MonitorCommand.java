@@ -1,15 +1,346 @@
 package io.tactus.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.device.FrameAssembler;
+import io.tactus.device.FrameListener;
+import io.tactus.device.LinkStats;
+import io.tactus.device.PacketSink;
+import io.tactus.device.RawFrame;
+import io.tactus.device.SourceState;
+import io.tactus.device.SourceStatus;
+import io.tactus.device.TimedPacket;
+import io.tactus.device.serial.SerialOptions;
+import io.tactus.device.serial.SerialPacketSource;
+import io.tactus.device.serial.WireFormat;
+import io.tactus.protocol.Corruption;
+import io.tactus.protocol.DeviceDescriptor;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** NOT BUILT YET: placeholder so the CLI tree is complete; replaced by the owning issue's work. */
-@Command(name = "monitor", mixinStandardHelpOptions = true, description = "Connect to a device and print link statistics once a second (not built yet).")
+/**
+ * `tactus monitor`: connects to a device and prints link health once a second, then a summary (also on
+ * Ctrl-C / SIGTERM through a shutdown hook). The serial reader only queues packets; a separate thread
+ * assembles frames, so printing never delays reading.
+ */
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+        description = {"Connect to a device and print once a second: frames, frame rate, dropped (sequence gaps),",
+            "corrupt packets by kind and the peak raw count; a summary at the end (also on Ctrl-C)."})
 public final class MonitorCommand implements Callable<Integer> {
 
+    private static final int QUEUE = 16_384;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", required = true, paramLabel = "PATH",
+            description = "Serial port path, listed by `tactus ports` or typed (e.g. a socat pty).")
+    String port;
+
+    @Option(names = "--ascii", paramLabel = "RxC",
+            description = "The device prints DIY text lines of a RxC grid (e.g. 16x16). Default: detect.")
+    String ascii;
+
+    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds (default: until Ctrl-C).")
+    Double duration;
+
+    @Option(names = "--json", description = "One JSON object per line; the last one has \"summary\":true.")
+    boolean json;
+
+    @Option(names = "--baud", paramLabel = "N", description = "Line speed for USB-UART bridges (default ${DEFAULT-VALUE}).")
+    int baud = SerialOptions.DEFAULT_BAUD;
+
     @Override
-    public Integer call() {
-        System.err.println("tactus monitor: not built yet");
-        return 3;
+    public Integer call() throws Exception {
+        WireFormat format;
+        try {
+            format = ascii == null ? WireFormat.auto() : WireFormat.parseText(ascii);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ascii: " + e.getMessage());
+        }
+        if (duration != null && !(duration > 0 && duration < 1e7)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be > 0 seconds");
+        }
+        if (baud <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--baud must be > 0");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer consumer = new Consumer(err);
+        SerialPacketSource source = new SerialPacketSource(port, SerialOptions.defaults().withFormat(format).withBaud(baud));
+        Report report = new Report(out, json, source, consumer);
+        Thread hook = new Thread(() -> {
+            source.close();
+            consumer.stop();
+            report.summary();
+        }, "monitor-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            consumer.start();
+            source.start(consumer);
+            return report.loop(duration == null ? Long.MAX_VALUE : (long) (duration * 1e9));
+        } finally {
+            source.close();
+            consumer.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook prints the summary.
+            }
+        }
+    }
+
+    /** Prints the per-second lines and the summary; serialised so a Ctrl-C never interleaves two lines. */
+    private static final class Report {
+        private final PrintWriter out;
+        private final boolean json;
+        private final SerialPacketSource source;
+        private final Consumer consumer;
+        private final ObjectMapper mapper = new ObjectMapper();
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final long startNanos = System.nanoTime();
+        private long lastNanos = startNanos;
+        private long lastFrames;
+
+        Report(PrintWriter out, boolean json, SerialPacketSource source, Consumer consumer) {
+            this.out = out;
+            this.json = json;
+            this.source = source;
+            this.consumer = consumer;
+        }
+
+        int loop(long durationNanos) throws InterruptedException {
+            long end = durationNanos == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + durationNanos;
+            long nextTick = startNanos + TimeUnit.SECONDS.toNanos(1);
+            while (true) {
+                long now = System.nanoTime();
+                if (source.status().state() == SourceState.FAILED) {
+                    // FAILED is final (not a serial port, permission...): one line from TactusCli, no summary.
+                    finished.set(true);
+                    throw new MonitorFailure(source.status().message());
+                }
+                if (now >= end) {
+                    summary();
+                    return 0;
+                }
+                if (now >= nextTick) {
+                    tick(now);
+                    nextTick += TimeUnit.SECONDS.toNanos(1);
+                    continue;
+                }
+                long wait = Math.min(Math.min(end, nextTick) - now, TimeUnit.MILLISECONDS.toNanos(50));
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+        }
+
+        synchronized void tick(long now) {
+            if (finished.get()) {
+                return;
+            }
+            long frames = consumer.frames;
+            double rate = (frames - lastFrames) / ((now - lastNanos) / 1e9);
+            lastFrames = frames;
+            lastNanos = now;
+            print(line(now, rate, consumer.takeIntervalPeak(), false));
+        }
+
+        synchronized void summary() {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            long now = System.nanoTime();
+            double seconds = (now - startNanos) / 1e9;
+            print(line(now, seconds > 0 ? consumer.frames / seconds : 0, consumer.peak, true));
+        }
+
+        private Map<String, Object> line(long now, double rate, int peak, boolean summary) {
+            LinkStats link = source.stats();
+            Map<Corruption, Long> byKind = new EnumMap<>(Corruption.class);
+            byKind.putAll(link.corrupt());
+            if (consumer.badPayload > 0) {
+                byKind.merge(Corruption.BAD_PAYLOAD, consumer.badPayload, Long::sum);
+            }
+            long corrupt = byKind.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (summary) {
+                m.put("summary", true);
+            }
+            m.put("t_s", Math.round((now - startNanos) / 1e8) / 10.0);
+            m.put("frames", consumer.frames);
+            m.put("rate_hz", Math.round(rate * 10) / 10.0);
+            m.put("dropped", consumer.dropped);
+            m.put("corrupt", corrupt);
+            Map<String, Long> kinds = new LinkedHashMap<>();
+            byKind.forEach((k, v) -> kinds.put(k.name(), v));
+            m.put("corrupt_by_kind", kinds);
+            m.put(summary ? "peak" : "peak_1s", peak);
+            m.put("frames_without_hello", consumer.framesWithoutHello);
+            m.put("queue_full", consumer.queueFull);
+            m.put("bytes", link.bytes());
+            m.put("packets", link.packets());
+            m.put("reconnects", link.reconnects());
+            m.put("state", source.status().state().name());
+            m.put("port", source.name());
+            DeviceDescriptor d = consumer.descriptor;
+            if (d != null) {
+                m.put("device", d.device() + " " + d.rows() + "x" + d.cols());
+            }
+            return m;
+        }
+
+        private void print(Map<String, Object> m) {
+            if (json) {
+                try {
+                    out.println(mapper.writeValueAsString(m));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else {
+                out.println(text(m));
+            }
+            out.flush();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static String text(Map<String, Object> m) {
+            boolean summary = m.containsKey("summary");
+            StringBuilder sb = new StringBuilder(summary ? "summary: " : "");
+            sb.append(String.format("%6.1f s  frames %d  rate %.1f Hz  dropped %d  corrupt %d", m.get("t_s"),
+                    m.get("frames"), m.get("rate_hz"), m.get("dropped"), m.get("corrupt")));
+            Map<String, Long> kinds = (Map<String, Long>) m.get("corrupt_by_kind");
+            if (!kinds.isEmpty()) {
+                sb.append(" ").append(kinds.toString().replace('=', ' ').replace('{', '(').replace('}', ')'));
+            }
+            sb.append("  peak ").append(summary ? m.get("peak") : m.get("peak_1s"));
+            if ((long) m.get("queue_full") > 0) {
+                sb.append("  queue-full ").append(m.get("queue_full"));
+            }
+            if ((long) m.get("frames_without_hello") > 0) {
+                sb.append("  waiting for HELLO (").append(m.get("frames_without_hello")).append(" frames skipped)");
+            }
+            sb.append("  [").append(m.get("state")).append("]");
+            if (summary) {
+                sb.append("  ").append(m.get("port")).append(m.containsKey("device") ? ", " + m.get("device") : "");
+                sb.append(", ").append(m.get("bytes")).append(" bytes, ").append(m.get("reconnects")).append(" reconnects");
+            }
+            return sb.toString();
+        }
+    }
+
+    /**
+     * The sink: the reader thread only offers packets to a bounded queue (a full queue drops the packet and
+     * counts it as queue_full); the consumer thread assembles frames and publishes counters.
+     */
+    private static final class Consumer implements PacketSink, FrameListener {
+        private final BlockingQueue<TimedPacket> queue = new ArrayBlockingQueue<>(QUEUE);
+        private final FrameAssembler assembler = new FrameAssembler(this);
+        private final PrintWriter err;
+        private final Thread thread = new Thread(this::run, "monitor-consumer");
+        private volatile boolean running = true;
+        private volatile long queueFull;
+        private volatile long frames;
+        private volatile long dropped;
+        private volatile long badPayload;
+        private volatile long framesWithoutHello;
+        private volatile int peak;
+        private volatile int intervalPeak;
+        private volatile DeviceDescriptor descriptor;
+
+        Consumer(PrintWriter err) {
+            this.err = err;
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void onPacket(TimedPacket packet) {
+            if (!queue.offer(packet)) {
+                queueFull++; // written by the reader thread only
+            }
+        }
+
+        @Override
+        public void onStatus(SourceStatus status) {
+            // Reconnect notices go to stderr so that --json output stays one object per line.
+            if (status.state() != SourceState.FAILED) {
+                synchronized (err) {
+                    err.println("tactus: " + status.message());
+                    err.flush();
+                }
+            }
+        }
+
+        private void run() {
+            while (running || !queue.isEmpty()) {
+                try {
+                    TimedPacket p = queue.poll(50, TimeUnit.MILLISECONDS);
+                    if (p != null) {
+                        assembler.accept(p);
+                        dropped = assembler.dropped();
+                        badPayload = assembler.badPayload();
+                        framesWithoutHello = assembler.framesWithoutHello();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void onDescriptor(DeviceDescriptor d) {
+            descriptor = d;
+        }
+
+        @Override
+        public void onFrame(RawFrame frame) {
+            int max = 0;
+            for (int c : frame.counts()) {
+                max = Math.max(max, c);
+            }
+            if (max > intervalPeak) {
+                intervalPeak = max;
+            }
+            if (max > peak) {
+                peak = max;
+            }
+            frames = assembler.frames(); // counted by the assembler just before this callback
+        }
+
+        int takeIntervalPeak() {
+            int p = intervalPeak;
+            intervalPeak = 0; // a racing frame's peak may land in either second; harmless for a display
+            return p;
+        }
+    }
+
+    /** A final source failure, printed by TactusCli as one line (exit 1). */
+    static final class MonitorFailure extends RuntimeException {
+        MonitorFailure(String message) {
+            super(message, null, false, false);
+        }
     }
 }
