@@ -1,0 +1,26 @@
+package io.tactus.app.heat;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** How heatmaps are drawn; one instance shared by the live and replay views and bound to the settings. */
+public final class DisplayOptions {
+
+    private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(ColorMap.VIRIDIS);
+    private final ObjectProperty<Interpolation> interpolation = new SimpleObjectProperty<>(Interpolation.BILINEAR);
+    private final DoubleProperty scaleMaxKpa = new SimpleDoubleProperty(200);
+
+    public ObjectProperty<ColorMap> colorMapProperty() {
+        return colorMap;
+    }
+
+    public ObjectProperty<Interpolation> interpolationProperty() {
+        return interpolation;
+    }
+
+    public DoubleProperty scaleMaxKpaProperty() {
+        return scaleMaxKpa;
+    }
+}

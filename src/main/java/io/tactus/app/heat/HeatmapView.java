@@ -1,0 +1,280 @@
+package io.tactus.app.heat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Group;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.ClosePath;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.transform.Scale;
+
+/**
+ * The heatmap with the back drawn over it. Pixels go into a {@link WritableImage} backed by a
+ * {@link PixelBuffer} of the raster's fixed size (cells x scale); the mat pane is then scaled as a whole to fit,
+ * so per-frame cost is independent of the window. Vector overlays (back outline, region boundaries, spine band,
+ * alert outlines) are built once per layout and only toggled afterwards. Call {@link #draw} on the FX thread.
+ */
+public final class HeatmapView extends Region {
+
+    private static final Color ALERT = Color.web("#ff1744");
+
+    private final Pane mat = new Pane();
+    private final Group scaled = new Group(mat);
+    private final Scale fit = new Scale(1, 1, 0, 0);
+    private final ImageView imageView = new ImageView();
+    private final Group overlay = new Group();
+    private final Map<io.tactus.signal.Region, Path> alertOutlines = new EnumMap<>(io.tactus.signal.Region.class);
+    private final Text placeholder = new Text();
+    private HeatmapRaster raster;
+    private IntBuffer buffer;
+    private PixelBuffer<IntBuffer> pixelBuffer;
+    private RegionLayout layout;
+    private boolean flashOn;
+
+    public HeatmapView() {
+        mat.getChildren().addAll(imageView, overlay);
+        mat.setStyle("-fx-background-color: #101418;");
+        scaled.getTransforms().add(fit);
+        placeholder.setFill(Color.web("#c8d0d8"));
+        placeholder.setFont(Font.font(null, FontWeight.BOLD, 22));
+        getChildren().addAll(scaled, placeholder);
+        getStyleClass().add("heatmap");
+        setMinSize(200, 200);
+        showPlaceholder("No device connected");
+    }
+
+    /** Shown instead of the heatmap (no device, glove, not available yet...). */
+    public void showPlaceholder(String text) {
+        placeholder.setText(text);
+        placeholder.setVisible(true);
+        scaled.setVisible(false);
+        requestLayout();
+    }
+
+    /** Renders a frame; rebuilds the image and overlays when the grid or layout changes. */
+    public void draw(float[] kpa, int rows, int cols, float maxKpa, ColorMap map, Interpolation interp,
+                     RegionLayout newLayout) {
+        if (raster == null || raster.rows() != rows || raster.cols() != cols) {
+            allocate(rows, cols);
+        }
+        if (newLayout != layout) {
+            layout = newLayout;
+            buildOverlay();
+        }
+        raster.render(kpa, maxKpa, map, interp);
+        pixelBuffer.updateBuffer(pb -> {
+            buffer.clear();
+            buffer.put(raster.pixels());
+            return null; // whole image dirty
+        });
+        if (!scaled.isVisible()) {
+            placeholder.setVisible(false);
+            scaled.setVisible(true);
+            requestLayout();
+        }
+    }
+
+    /** Shows the outlines of flagged regions; {@code flash} alternates the colour so it catches the eye. */
+    public void showAlerts(Set<io.tactus.signal.Region> regions, boolean flash) {
+        flashOn = flash;
+        for (Map.Entry<io.tactus.signal.Region, Path> e : alertOutlines.entrySet()) {
+            boolean on = regions.contains(e.getKey());
+            e.getValue().setVisible(on);
+            e.getValue().setStroke(flash ? ALERT : Color.WHITE);
+        }
+    }
+
+    /** Size of the raster in pixels (0 before the first frame). */
+    public int rasterWidth() {
+        return raster == null ? 0 : raster.width();
+    }
+
+    boolean flashOn() {
+        return flashOn;
+    }
+
+    private void allocate(int rows, int cols) {
+        raster = new HeatmapRaster(rows, cols);
+        buffer = ByteBuffer.allocateDirect(raster.width() * raster.height() * 4).order(ByteOrder.nativeOrder())
+                .asIntBuffer();
+        pixelBuffer = new PixelBuffer<>(raster.width(), raster.height(), buffer,
+                PixelFormat.getIntArgbPreInstance());
+        imageView.setImage(new WritableImage(pixelBuffer));
+        imageView.setViewport(new Rectangle2D(0, 0, raster.width(), raster.height()));
+        mat.setPrefSize(raster.width(), raster.height());
+        mat.setMinSize(raster.width(), raster.height());
+        mat.setMaxSize(raster.width(), raster.height());
+        layout = null;
+        buildOverlay();
+        requestLayout();
+    }
+
+    private void buildOverlay() {
+        overlay.getChildren().clear();
+        alertOutlines.clear();
+        if (raster == null) {
+            return;
+        }
+        double w = raster.width();
+        double h = raster.height();
+        overlay.getChildren().add(new Rectangle(0, 0, w, h) {
+            {
+                setFill(Color.TRANSPARENT);
+                setStroke(Color.web("#5a6470"));
+                setStrokeWidth(2);
+            }
+        });
+        overlay.getChildren().add(backOutline(w, h));
+        if (layout == null || layout.rows() != raster.rows() || layout.cols() != raster.cols()) {
+            return;
+        }
+        double s = raster.scale();
+        Path boundaries = new Path(boundaryElements(layout, s));
+        boundaries.setStroke(Color.color(1, 1, 1, 0.45));
+        boundaries.setStrokeWidth(1.5);
+        boundaries.getStrokeDashArray().setAll(6.0, 5.0);
+        overlay.getChildren().add(boundaries);
+        Path spine = new Path(outlineElements(layout, io.tactus.signal.Region.SPINE, s));
+        spine.setStroke(Color.web("#ffe082"));
+        spine.setStrokeWidth(3);
+        spine.setFill(Color.color(1, 0.88, 0.5, 0.16));
+        overlay.getChildren().add(spine);
+        Text spineLabel = label("SPINE", w / 2, 22, Color.web("#ffe082"));
+        overlay.getChildren().add(spineLabel);
+        for (io.tactus.signal.Region r : layout.regions()) {
+            Path p = new Path(outlineElements(layout, r, s));
+            p.setStroke(ALERT);
+            p.setStrokeWidth(8);
+            p.setStrokeLineCap(StrokeLineCap.ROUND);
+            p.setFill(Color.color(1, 0.09, 0.27, 0.25));
+            p.setVisible(false);
+            alertOutlines.put(r, p);
+            overlay.getChildren().add(p);
+        }
+        overlay.getChildren().add(label("LEFT", 30, h - 10, Color.web("#c8d0d8")));
+        overlay.getChildren().add(label("RIGHT", w - 34, h - 10, Color.web("#c8d0d8")));
+        overlay.getChildren().add(label("HEAD", w / 2, h - 10 > 40 ? 44 : 14, Color.color(0.8, 0.82, 0.85, 0.0)));
+    }
+
+    private static Text label(String s, double cx, double baseline, Color color) {
+        Text t = new Text(s);
+        t.setFont(Font.font(null, FontWeight.BOLD, 16));
+        t.setFill(color);
+        t.setX(cx - t.getLayoutBounds().getWidth() / 2);
+        t.setY(baseline);
+        return t;
+    }
+
+    /** A stylised torso seen from above, head end at the top, scaled to the mat. */
+    private static Path backOutline(double w, double h) {
+        double cx = w / 2;
+        double sh = w * 0.46;  // shoulder half-width
+        double waist = w * 0.33;
+        double hip = w * 0.40;
+        Path p = new Path(
+                new MoveTo(cx - w * 0.09, 0),
+                new LineTo(cx - w * 0.09, h * 0.02),
+                new LineTo(cx - sh, h * 0.07),
+                new LineTo(cx - sh, h * 0.25),
+                new LineTo(cx - waist, h * 0.62),
+                new LineTo(cx - hip, h * 0.86),
+                new LineTo(cx - hip, h),
+                new MoveTo(cx + hip, h),
+                new LineTo(cx + hip, h * 0.86),
+                new LineTo(cx + waist, h * 0.62),
+                new LineTo(cx + sh, h * 0.25),
+                new LineTo(cx + sh, h * 0.07),
+                new LineTo(cx + w * 0.09, h * 0.02),
+                new LineTo(cx + w * 0.09, 0));
+        p.setStroke(Color.color(1, 1, 1, 0.7));
+        p.setStrokeWidth(3);
+        return p;
+    }
+
+    /** Segments between cells of different regions. */
+    static PathElement[] boundaryElements(RegionLayout l, double s) {
+        java.util.List<PathElement> el = new java.util.ArrayList<>();
+        for (int r = 0; r < l.rows(); r++) {
+            for (int c = 0; c < l.cols(); c++) {
+                io.tactus.signal.Region here = l.at(r, c);
+                if (c + 1 < l.cols() && here != l.at(r, c + 1)) {
+                    el.add(new MoveTo((c + 1) * s, r * s));
+                    el.add(new LineTo((c + 1) * s, (r + 1) * s));
+                }
+                if (r + 1 < l.rows() && here != l.at(r + 1, c)) {
+                    el.add(new MoveTo(c * s, (r + 1) * s));
+                    el.add(new LineTo((c + 1) * s, (r + 1) * s));
+                }
+            }
+        }
+        return el.toArray(PathElement[]::new);
+    }
+
+    /** The outline of one region: every cell edge whose neighbour is outside it, plus a fillable body. */
+    static PathElement[] outlineElements(RegionLayout l, io.tactus.signal.Region region, double s) {
+        java.util.List<PathElement> el = new java.util.ArrayList<>();
+        for (int r = 0; r < l.rows(); r++) {
+            for (int c = 0; c < l.cols(); c++) {
+                if (l.at(r, c) != region) {
+                    continue;
+                }
+                // one closed square per run of cells on a row keeps the fill correct and the path small
+                int end = c;
+                while (end + 1 < l.cols() && l.at(r, end + 1) == region) {
+                    end++;
+                }
+                el.add(new MoveTo(c * s, r * s));
+                el.add(new LineTo((end + 1) * s, r * s));
+                el.add(new LineTo((end + 1) * s, (r + 1) * s));
+                el.add(new LineTo(c * s, (r + 1) * s));
+                el.add(new ClosePath());
+                c = end;
+            }
+        }
+        return el.toArray(PathElement[]::new);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (raster != null) {
+            double k = Math.min(w / raster.width(), h / raster.height());
+            fit.setX(k);
+            fit.setY(k);
+            scaled.relocate((w - raster.width() * k) / 2, (h - raster.height() * k) / 2);
+        }
+        mat.autosize();
+        var b = placeholder.getLayoutBounds();
+        placeholder.relocate((w - b.getWidth()) / 2, (h - b.getHeight()) / 2);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 560;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 560;
+    }
+}

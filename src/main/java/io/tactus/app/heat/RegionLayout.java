@@ -1,0 +1,77 @@
+package io.tactus.app.heat;
+
+import io.tactus.signal.Region;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which region each cell of the grid belongs to, for drawing the region map over the heatmap. {@code source}
+ * says where the geometry came from so the view can tell the user (the signal core's body map, or the app's
+ * drawing template when no body map is available).
+ *
+ * @param cells row-major region per cell, null where the cell is off the back
+ */
+public record RegionLayout(int rows, int cols, Region[] cells, String source) {
+
+    public RegionLayout {
+        if (cells.length != rows * cols) {
+            throw new IllegalArgumentException("layout has " + cells.length + " cells for " + rows + "x" + cols);
+        }
+        cells = cells.clone();
+    }
+
+    public Region at(int row, int col) {
+        return cells[row * cols + col];
+    }
+
+    public Set<Region> regions() {
+        Set<Region> s = EnumSet.noneOf(Region.class);
+        Arrays.stream(cells).filter(r -> r != null).forEach(s::add);
+        return s;
+    }
+
+    /**
+     * A drawing template for a mat centred on the spine with row 0 at the shoulder line (the signal core's
+     * default placement), used only to draw the map until a body map is available. Distances in mm from the
+     * midline (x) and from the shoulder line (y), for an average adult back.
+     */
+    public static RegionLayout template(int rows, int cols, double pitchXmm, double pitchYmm) {
+        Region[] cells = new Region[rows * cols];
+        double px = pitchXmm > 0 ? pitchXmm : 10;
+        double py = pitchYmm > 0 ? pitchYmm : px;
+        double half = cols * px / 2;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double x = (c + 0.5) * px - half; // negative = receiver's left
+                double y = (r + 0.5) * py;
+                cells[r * cols + c] = templateRegion(x, y);
+            }
+        }
+        return new RegionLayout(rows, cols, cells, "template (no body map loaded)");
+    }
+
+    private static Region templateRegion(double x, double y) {
+        double ax = Math.abs(x);
+        boolean left = x < 0;
+        if (ax < 20) {
+            return y > 470 ? Region.SACRUM : Region.SPINE;
+        }
+        if (y < 70) {
+            return left ? Region.SHOULDER_L : Region.SHOULDER_R;
+        }
+        if (y < 230 && ax > 45 && ax < 150) {
+            return left ? Region.SCAPULA_L : Region.SCAPULA_R;
+        }
+        if (y < 330) {
+            return left ? Region.THORACIC_L : Region.THORACIC_R;
+        }
+        if (y > 440 && ax < 60) {
+            return Region.SACRUM;
+        }
+        if (y > 430 && ax > 110) {
+            return left ? Region.ILIAC_L : Region.ILIAC_R;
+        }
+        return left ? Region.LUMBAR_L : Region.LUMBAR_R;
+    }
+}

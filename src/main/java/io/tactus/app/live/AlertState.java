@@ -1,0 +1,128 @@
+package io.tactus.app.live;
+
+import io.tactus.app.sound.AlertSound;
+import io.tactus.signal.FlagEvent;
+import io.tactus.signal.FlagType;
+import io.tactus.signal.Region;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which alerts are showing. An alert appears the moment its flag starts and stays at least {@link #HOLD_NANOS}
+ * after it ends, so a touch shorter than a glance is still seen. Plain Java: the view model feeds it events and
+ * snapshots and reads the result. Markers are not alerts (they are shown separately).
+ */
+public final class AlertState {
+
+    public static final long HOLD_NANOS = 1_500_000_000L;
+    private static final long OPEN = Long.MAX_VALUE;
+
+    /** One showing alert. */
+    public record Alert(FlagType type, Region region, double peakKpa, String detail) {
+    }
+
+    private final Map<String, Long> until = new HashMap<>();
+    private final Map<String, Alert> alerts = new HashMap<>();
+
+    /** A flag started. Returns true if this alert was not showing (so a sound should play). */
+    public boolean start(FlagEvent e) {
+        if (e.type() == FlagType.MARKER) {
+            return false;
+        }
+        String k = key(e);
+        boolean isNew = !until.containsKey(k);
+        until.put(k, OPEN);
+        alerts.put(k, new Alert(e.type(), e.region(), e.peakKpa(), e.detail()));
+        return isNew;
+    }
+
+    public void end(FlagEvent e, long now) {
+        String k = key(e);
+        if (until.containsKey(k)) {
+            until.put(k, now + HOLD_NANOS);
+            Alert a = alerts.get(k);
+            alerts.put(k, new Alert(a.type(), a.region(), Math.max(a.peakKpa(), e.peakKpa()), a.detail()));
+        }
+    }
+
+    /**
+     * Reconciles with the flags open in the latest frame (authoritative when events were missed); returns true
+     * if an alert appeared that was not showing.
+     */
+    public boolean sync(List<FlagEvent> open, long now) {
+        boolean appeared = false;
+        Set<String> openKeys = new java.util.HashSet<>();
+        for (FlagEvent e : open) {
+            if (e.type() == FlagType.MARKER) {
+                continue;
+            }
+            openKeys.add(key(e));
+            appeared |= start(e);
+        }
+        for (Map.Entry<String, Long> en : until.entrySet()) {
+            if (en.getValue() == OPEN && !openKeys.contains(en.getKey())) {
+                en.setValue(now + HOLD_NANOS);
+            }
+        }
+        return appeared;
+    }
+
+    /** Drops alerts whose hold time ran out. */
+    public void expire(long now) {
+        until.entrySet().removeIf(en -> {
+            boolean gone = en.getValue() != OPEN && en.getValue() < now;
+            if (gone) {
+                alerts.remove(en.getKey());
+            }
+            return gone;
+        });
+    }
+
+    public boolean active() {
+        return !until.isEmpty();
+    }
+
+    /** The most urgent alert showing (spine, then bone, then excess pressure), or null. */
+    public Alert top() {
+        Alert best = null;
+        for (Alert a : alerts.values()) {
+            if (best == null || a.type().ordinal() < best.type().ordinal()
+                    || (a.type() == best.type() && a.peakKpa() > best.peakKpa())) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    public int count() {
+        return until.size();
+    }
+
+    public Set<Region> regions() {
+        Set<Region> s = EnumSet.noneOf(Region.class);
+        for (Alert a : alerts.values()) {
+            if (a.region() != null) {
+                s.add(a.region());
+            } else if (a.type() == FlagType.SPINE_CONTACT) {
+                s.add(Region.SPINE);
+            }
+        }
+        return s;
+    }
+
+    public static AlertSound.Kind soundFor(FlagType t) {
+        return switch (t) {
+            case SPINE_CONTACT -> AlertSound.Kind.SPINE;
+            case BONE_CONTACT -> AlertSound.Kind.BONE;
+            case EXCESS_PRESSURE -> AlertSound.Kind.EXCESS;
+            case MARKER -> AlertSound.Kind.MARKER;
+        };
+    }
+
+    private static String key(FlagEvent e) {
+        return e.type().id() + "/" + (e.region() == null ? "-" : e.region().id());
+    }
+}

@@ -1,0 +1,60 @@
+package io.tactus.app.live;
+
+import io.tactus.signal.Region;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** One region's gauge: current pressure (region peak, kPa), its band, and whether it is flagged now. */
+public final class GaugeModel {
+
+    /** Where the current value sits against the band. */
+    public enum Zone { IDLE, BELOW, IN_BAND, ABOVE, OVER_MAX, NO_BAND }
+
+    private final Region region;
+    private final DoubleProperty kpa = new SimpleDoubleProperty(0);
+    private final ObjectProperty<RegionBand> band = new SimpleObjectProperty<>();
+    private final ObjectProperty<Zone> zone = new SimpleObjectProperty<>(Zone.IDLE);
+
+    public GaugeModel(Region region) {
+        this.region = region;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public DoubleProperty kpaProperty() {
+        return kpa;
+    }
+
+    public ObjectProperty<RegionBand> bandProperty() {
+        return band;
+    }
+
+    public ObjectProperty<Zone> zoneProperty() {
+        return zone;
+    }
+
+    void update(double value, double idleBelowKpa) {
+        kpa.set(value);
+        zone.set(classify(value, band.get(), idleBelowKpa));
+    }
+
+    static Zone classify(double v, RegionBand b, double idleBelowKpa) {
+        if (v < idleBelowKpa) {
+            return Zone.IDLE;
+        }
+        if (b == null) {
+            return Zone.NO_BAND;
+        }
+        if (v > b.hardMax()) {
+            return Zone.OVER_MAX;
+        }
+        if (v > b.targetMax()) {
+            return Zone.ABOVE;
+        }
+        return v < b.targetMin() ? Zone.BELOW : Zone.IN_BAND;
+    }
+}

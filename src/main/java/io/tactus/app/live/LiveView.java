@@ -1,0 +1,255 @@
+package io.tactus.app.live;
+
+import io.tactus.app.fx.FrameTimer;
+import io.tactus.app.heat.DisplayOptions;
+import io.tactus.app.heat.HeatmapView;
+import io.tactus.app.heat.LegendView;
+import io.tactus.device.SourceState;
+import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.Region;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The trainee's screen: alert banner on top, heatmap over the back with its colour legend in the middle,
+ * per-region gauges (left and right side by side) on the right, status bar at the bottom. One AnimationTimer
+ * pulls from the view model once per pulse and draws; nothing here touches a device or a file.
+ */
+public final class LiveView extends BorderPane {
+
+    private static final long FLASH_NANOS = 250_000_000L;
+
+    private final LiveViewModel vm;
+    private final DisplayOptions display;
+    private final HeatmapView heatmap = new HeatmapView();
+    private final Map<Region, GaugeView> gauges = new EnumMap<>(Region.class);
+    private final StackPane banner = new StackPane();
+    private final Label markerChip = new Label();
+    private final FrameTimer frameTimer = new FrameTimer(2048);
+    private final AnimationTimer timer;
+
+    public LiveView(LiveViewModel vm, DisplayOptions display) {
+        this.vm = vm;
+        this.display = display;
+        getStyleClass().add("live-view");
+        setTop(buildBanner());
+        setCenter(buildCenter());
+        setRight(buildGauges());
+        setBottom(buildStatusBar());
+        vm.alertRegions().addListener((javafx.collections.SetChangeListener<Region>) c -> markGauges());
+        vm.stateProperty().addListener((o, a, s) -> placeholder(s));
+        display.colorMapProperty().addListener(o -> redraw());
+        display.interpolationProperty().addListener(o -> redraw());
+        display.scaleMaxKpaProperty().addListener(o -> redraw());
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        };
+        sceneProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                timer.stop();
+            } else {
+                timer.start();
+            }
+        });
+    }
+
+    /** One pulse: pull, draw if there is a new frame, flash the alert. Public for the benchmark. */
+    public void pulse(long now) {
+        long t0 = System.nanoTime();
+        boolean fresh = vm.pulse(now);
+        if (fresh) {
+            draw(vm.frame());
+        }
+        boolean flash = (now / FLASH_NANOS) % 2 == 0;
+        heatmap.showAlerts(vm.alertRegions(), flash);
+        if (vm.alertActiveProperty().get()) {
+            banner.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("flash"), flash);
+        }
+        if (fresh) {
+            frameTimer.add(System.nanoTime() - t0);
+        }
+    }
+
+    private void redraw() {
+        if (vm.frame() != null) {
+            draw(vm.frame());
+        }
+    }
+
+    private void draw(FrameSnapshot s) {
+        if (s.rows() == 1) {
+            heatmap.showPlaceholder("Glove: " + s.cols() + " taxels (back heatmap needs a mat)");
+            return;
+        }
+        heatmap.draw(s.kpa(), s.rows(), s.cols(), (float) display.scaleMaxKpaProperty().get(),
+                display.colorMapProperty().get(), display.interpolationProperty().get(), vm.layoutProperty().get());
+    }
+
+    private void placeholder(SourceState s) {
+        if (vm.frame() == null || s == SourceState.STOPPED) {
+            heatmap.showPlaceholder(switch (s) {
+                case CONNECTING -> "Connecting...";
+                case RECONNECTING -> "Device lost: reconnecting...";
+                case FAILED -> "Could not connect (see status bar)";
+                default -> "No device connected";
+            });
+        }
+    }
+
+    private StackPane buildBanner() {
+        Label title = new Label();
+        title.getStyleClass().add("alert-title");
+        title.textProperty().bind(Bindings.when(vm.alertActiveProperty()).then(vm.alertTitleProperty())
+                .otherwise(Bindings.when(vm.feedProperty().isNull()).then("Not connected")
+                        .otherwise("Pressure OK")));
+        Label detail = new Label();
+        detail.getStyleClass().add("alert-detail");
+        detail.textProperty().bind(Bindings.when(vm.alertActiveProperty()).then(vm.alertDetailProperty())
+                .otherwise(Bindings.when(vm.feedProperty().isNull())
+                        .then("Device > Connect, or press Ctrl+K")
+                        .otherwise("Keep to the muscles either side of the spine.")));
+        HBox row = new HBox(18, title, detail);
+        row.setAlignment(Pos.CENTER_LEFT);
+        banner.getChildren().add(row);
+        banner.getStyleClass().add("alert-banner");
+        banner.setId("alertBanner");
+        vm.alertActiveProperty().addListener((o, a, on) -> {
+            banner.getStyleClass().removeAll("alert-on");
+            if (on) {
+                banner.getStyleClass().add("alert-on");
+                getStyleClass().add("alerting");
+            } else {
+                getStyleClass().removeAll("alerting");
+            }
+        });
+        return banner;
+    }
+
+    private HBox buildCenter() {
+        LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty());
+        markerChip.getStyleClass().add("marker-chip");
+        markerChip.textProperty().bind(vm.markerTextProperty());
+        markerChip.visibleProperty().bind(vm.markerTextProperty().isNotEmpty());
+        StackPane heat = new StackPane(heatmap, markerChip);
+        StackPane.setAlignment(markerChip, Pos.TOP_CENTER);
+        StackPane.setMargin(markerChip, new Insets(12));
+        HBox.setHgrow(heat, Priority.ALWAYS);
+        HBox box = new HBox(10, heat, legend);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private VBox buildGauges() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(4);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(half, half);
+        Label left = new Label("LEFT");
+        Label right = new Label("RIGHT");
+        left.getStyleClass().add("side-title");
+        right.getStyleClass().add("side-title");
+        grid.add(left, 0, 0);
+        grid.add(right, 1, 0);
+        grid.add(gauge(Region.SPINE, "Spine (never press)"), 0, 1, 2, 1);
+        Region[][] pairs = {
+            {Region.SHOULDER_L, Region.SHOULDER_R},
+            {Region.SCAPULA_L, Region.SCAPULA_R},
+            {Region.THORACIC_L, Region.THORACIC_R},
+            {Region.LUMBAR_L, Region.LUMBAR_R},
+            {Region.ILIAC_L, Region.ILIAC_R},
+        };
+        int row = 2;
+        for (Region[] p : pairs) {
+            grid.add(gauge(p[0], RegionNames.shortName(p[0])), 0, row);
+            grid.add(gauge(p[1], RegionNames.shortName(p[1])), 1, row);
+            row++;
+        }
+        grid.add(gauge(Region.SACRUM, "Sacrum (bone)"), 0, row, 2, 1);
+        Label hint = new Label();
+        hint.getStyleClass().add("gauge-hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.gauge(Region.THORACIC_L).bandProperty()
+                .get() == null ? "Target bands: not available yet (profiles come from the signal core)."
+                : "Green: target band. Red mark: hard maximum.", vm.gauge(Region.THORACIC_L).bandProperty()));
+        Label title = new Label("Pressure by region (peak)");
+        title.getStyleClass().add("panel-title");
+        VBox box = new VBox(6, title, grid, hint);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(360);
+        box.setMinWidth(300);
+        box.getStyleClass().add("gauge-panel");
+        return box;
+    }
+
+    private GaugeView gauge(Region r, String title) {
+        GaugeView g = new GaugeView(vm.gauge(r), title, display.scaleMaxKpaProperty());
+        g.setId("gauge-" + r.id());
+        gauges.put(r, g);
+        return g;
+    }
+
+    private void markGauges() {
+        gauges.forEach((r, g) -> {
+            g.getStyleClass().remove("gauge-alert");
+            if (vm.alertRegions().contains(r)) {
+                g.getStyleClass().add("gauge-alert");
+            }
+        });
+    }
+
+    private HBox buildStatusBar() {
+        Label device = status(vm.deviceNameProperty(), "statusDevice");
+        Label state = status(vm.statusTextProperty(), "statusState");
+        Label rate = status(vm.rateTextProperty(), "statusRate");
+        Label link = status(vm.linkTextProperty(), "statusLink");
+        Label cal = status(vm.calibrationTextProperty(), "statusCalibration");
+        Label rec = status(vm.recordingTextProperty(), "statusRecording");
+        Label sound = status(vm.soundTextProperty(), "statusSound");
+        state.getStyleClass().add("status-state");
+        vm.stateProperty().addListener((o, a, s) -> {
+            state.getStyleClass().removeIf(c -> c.startsWith("state-"));
+            state.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
+        });
+        HBox bar = new HBox(16, device, state, rate, link, cal, rec, sound);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Label status(javafx.beans.value.ObservableValue<String> text, String id) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.setId(id);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    public HeatmapView heatmap() {
+        return heatmap;
+    }
+
+    public FrameTimer frameTimer() {
+        return frameTimer;
+    }
+
+    public LiveViewModel viewModel() {
+        return vm;
+    }
+}

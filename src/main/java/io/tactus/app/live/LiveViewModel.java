@@ -1,0 +1,391 @@
+package io.tactus.app.live;
+
+import io.tactus.app.fx.Threads;
+import io.tactus.app.heat.RegionLayout;
+import io.tactus.app.sound.AlertSound;
+import io.tactus.device.SourceState;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.signal.FlagType;
+import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.Region;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+
+/**
+ * State of the live trainee view. The view calls {@link #pulse(long)} once per animation pulse; the view model
+ * pulls the latest frame from the feed (never pushed per frame), drains events, and updates properties that
+ * the view binds to. Testable without a stage: call pulse() yourself with a fake feed.
+ */
+public final class LiveViewModel {
+
+    private static final long STATS_EVERY_NANOS = 500_000_000L;
+    private static final long MARKER_SHOW_NANOS = 4_000_000_000L;
+    /** Below this a region counts as untouched (grey gauge). */
+    private static final double IDLE_KPA = 2.0;
+
+    private final Threads threads;
+    private final AlertSound sound;
+    private final Map<Region, GaugeModel> gauges = new EnumMap<>(Region.class);
+    private final AlertState alerts = new AlertState();
+
+    private final ReadOnlyObjectWrapper<FrameFeed> feed = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper deviceName = new ReadOnlyStringWrapper("No device");
+    private final ReadOnlyObjectWrapper<SourceState> state = new ReadOnlyObjectWrapper<>(SourceState.STOPPED);
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Not connected");
+    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper linkText = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper calibrationText = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper recordingText = new ReadOnlyStringWrapper("Not recording");
+    private final ReadOnlyBooleanWrapper alertActive = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<FlagType> alertType = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper alertTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper alertDetail = new ReadOnlyStringWrapper("");
+    private final ObservableSet<Region> alertRegions = FXCollections.observableSet();
+    private final ReadOnlyStringWrapper markerText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper messageText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyLongWrapper framesShown = new ReadOnlyLongWrapper();
+    private final ReadOnlyObjectWrapper<RegionLayout> layout = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty muted = new SimpleBooleanProperty(false);
+    private final DoubleProperty scaleMaxKpa = new SimpleDoubleProperty(200);
+    private final ObjectProperty<Function<Region, RegionBand>> bands = new SimpleObjectProperty<>(r -> null);
+    private final ReadOnlyStringWrapper soundText = new ReadOnlyStringWrapper();
+
+    private long lastVersion = -1;
+    private FrameSnapshot frame;
+    private DeviceDescriptor layoutFor;
+    private long lastStatsAt;
+    private long lastStatsFrames;
+    private long markerUntil;
+    private long lastAlertLatencyNanos = -1;
+    private long connectSeq;
+
+    public LiveViewModel(Threads threads, AlertSound sound) {
+        this.threads = threads;
+        this.sound = sound;
+        for (Region r : Region.values()) {
+            gauges.put(r, new GaugeModel(r));
+        }
+        bands.addListener((o, a, b) -> gauges.values().forEach(g -> g.bandProperty().set(b.apply(g.region()))));
+        soundText.set(sound.describe());
+        muted.addListener((o, a, m) -> soundText.set(m ? "sound muted" : sound.describe()));
+    }
+
+    // ---- connection
+
+    /**
+     * Opens a feed off the FX thread (a serial port may take a moment), then shows it. The previous feed is
+     * closed first. {@code name} is shown while connecting.
+     */
+    public void connect(String name, Callable<FrameFeed> opener) {
+        disconnect();
+        long seq = ++connectSeq;
+        deviceName.set(name);
+        state.set(SourceState.CONNECTING);
+        statusText.set("Connecting to " + name + "...");
+        threads.background().execute(() -> {
+            FrameFeed f;
+            try {
+                f = opener.call();
+            } catch (Exception e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                threads.fx().execute(() -> {
+                    if (seq == connectSeq) {
+                        state.set(SourceState.FAILED);
+                        statusText.set("Could not connect: " + why);
+                    }
+                });
+                return;
+            }
+            threads.fx().execute(() -> {
+                if (seq != connectSeq) {
+                    f.close(); // the user picked something else meanwhile
+                    return;
+                }
+                feed.set(f);
+                deviceName.set(f.name());
+            });
+        });
+    }
+
+    public void disconnect() {
+        connectSeq++;
+        FrameFeed f = feed.get();
+        if (f != null) {
+            feed.set(null);
+            threads.background().execute(f::close);
+        }
+        frame = null;
+        lastVersion = -1;
+        layoutFor = null;
+        state.set(SourceState.STOPPED);
+        statusText.set("Not connected");
+        rateText.set("-");
+        alerts.expire(Long.MAX_VALUE);
+        refreshAlert();
+    }
+
+    // ---- the pulse
+
+    /**
+     * Pulls the latest state; returns true when there is a new frame to draw. Cheap when nothing changed. Call
+     * on the FX thread once per pulse.
+     */
+    public boolean pulse(long now) {
+        FrameFeed f = feed.get();
+        boolean alertChanged = false;
+        boolean changed = false;
+        if (f != null) {
+            final boolean[] appeared = {false};
+            f.drainEvents(e -> appeared[0] |= onEvent(e, now));
+            long v = f.version();
+            if (v != lastVersion) {
+                lastVersion = v;
+                FrameSnapshot s = f.latest();
+                if (s != null) {
+                    frame = s;
+                    changed = true;
+                    framesShown.set(framesShown.get() + 1);
+                    updateLayout(f.descriptor(), s);
+                    updateGauges(s);
+                    appeared[0] |= alerts.sync(s.activeFlags(), now);
+                }
+            }
+            alertChanged = appeared[0];
+            if (now - lastStatsAt >= STATS_EVERY_NANOS) {
+                updateStats(f.stats(), now);
+            }
+        }
+        alerts.expire(now);
+        if (markerUntil != 0 && now > markerUntil) {
+            markerText.set("");
+            markerUntil = 0;
+        }
+        refreshAlert();
+        if (alertChanged) {
+            AlertState.Alert top = alerts.top();
+            if (top != null && !muted.get()) {
+                sound.play(AlertState.soundFor(top.type()));
+            }
+        }
+        return changed;
+    }
+
+    private boolean onEvent(FeedEvent e, long now) {
+        if (e instanceof FeedEvent.FlagStarted fs) {
+            boolean isNew = alerts.start(fs.flag());
+            if (isNew && fs.hostNanos() > 0) {
+                lastAlertLatencyNanos = now - fs.hostNanos();
+            }
+            return isNew;
+        } else if (e instanceof FeedEvent.FlagEnded fe) {
+            alerts.end(fe.flag(), now);
+        } else if (e instanceof FeedEvent.Marker m) {
+            markerText.set(switch (m.code()) {
+                case 1 -> "Receiver: TOO MUCH";
+                case 2 -> "Receiver: more pressure";
+                default -> "Receiver pressed the button";
+            } + (m.text() == null || m.text().isBlank() ? "" : " (" + m.text() + ")"));
+            markerUntil = now + MARKER_SHOW_NANOS;
+            if (m.code() == 1 && !muted.get()) {
+                sound.play(AlertSound.Kind.MARKER);
+            }
+        } else if (e instanceof FeedEvent.Message msg) {
+            messageText.set(msg.text());
+        }
+        return false;
+    }
+
+    private void refreshAlert() {
+        boolean on = alerts.active();
+        AlertState.Alert top = alerts.top();
+        alertType.set(top == null ? null : top.type());
+        if (top == null) {
+            alertTitle.set("");
+            alertDetail.set("");
+        } else {
+            alertTitle.set(switch (top.type()) {
+                case SPINE_CONTACT -> "OFF THE SPINE!";
+                case BONE_CONTACT -> "BONE: " + RegionNames.of(top.region()).toUpperCase(java.util.Locale.ROOT);
+                case EXCESS_PRESSURE -> "TOO HARD: " + RegionNames.of(top.region()).toUpperCase(java.util.Locale.ROOT);
+                case MARKER -> "";
+            });
+            alertDetail.set(switch (top.type()) {
+                case SPINE_CONTACT -> "Work the muscles beside the spine, never on it.";
+                case BONE_CONTACT -> "Work around the bone, not on it.";
+                case EXCESS_PRESSURE -> "Ease off" + (top.peakKpa() > 0
+                        ? String.format(java.util.Locale.ROOT, ": %.0f kPa", top.peakKpa()) : "") + ".";
+                case MARKER -> "";
+            } + (alerts.count() > 1 ? "  (+" + (alerts.count() - 1) + " more)" : ""));
+        }
+        Set<Region> rs = alerts.regions();
+        if (!alertRegions.equals(rs)) {
+            alertRegions.retainAll(rs);
+            alertRegions.addAll(rs);
+        }
+        alertActive.set(on);
+    }
+
+    private void updateLayout(DeviceDescriptor d, FrameSnapshot s) {
+        if (d != null && d.equals(layoutFor) && layout.get() != null) {
+            return;
+        }
+        layoutFor = d;
+        double px = d == null ? 10 : d.pitchXmm();
+        double py = d == null ? 10 : d.pitchYmm();
+        layout.set(d != null && d.isGlove() ? null : RegionLayout.template(s.rows(), s.cols(), px, py));
+    }
+
+    private void updateGauges(FrameSnapshot s) {
+        for (GaugeModel g : gauges.values()) {
+            var rv = s.regions() == null ? null : s.region(g.region());
+            g.update(rv == null ? 0 : rv.peakKpa(), IDLE_KPA);
+        }
+    }
+
+    private void updateStats(FeedStats st, long now) {
+        double seconds = (now - lastStatsAt) / 1e9;
+        if (lastStatsAt != 0 && seconds > 0) {
+            rateText.set(String.format(java.util.Locale.ROOT, "%.0f fps", (st.frames() - lastStatsFrames) / seconds));
+        }
+        lastStatsAt = now;
+        lastStatsFrames = st.frames();
+        state.set(st.state());
+        statusText.set(switch (st.state()) {
+            case CONNECTING -> "Connecting...";
+            case CONNECTED -> "Connected";
+            case RECONNECTING -> "Device lost: reconnecting...";
+            case STOPPED -> "Stopped";
+            case FAILED -> "Failed";
+        } + (st.message() == null || st.message().isBlank() ? "" : " - " + st.message()));
+        linkText.set("dropped " + st.dropped() + " \u00b7 corrupt " + st.corrupt()
+                + (st.queueDropped() > 0 ? " \u00b7 skipped " + st.queueDropped() : "")
+                + (st.reconnects() > 0 ? " \u00b7 reconnects " + st.reconnects() : ""));
+        calibrationText.set("Calibration: " + st.calibration());
+        if (st.recording()) {
+            long s = st.recordingNanos() / 1_000_000_000L;
+            recordingText.set(String.format(java.util.Locale.ROOT, "\u25cf REC %d:%02d \u00b7 %.1f MB", s / 60, s % 60,
+                    st.recordingBytes() / 1e6));
+        } else {
+            recordingText.set("Not recording");
+        }
+    }
+
+    // ---- accessors for the view and tests
+
+    public FrameSnapshot frame() {
+        return frame;
+    }
+
+    public GaugeModel gauge(Region r) {
+        return gauges.get(r);
+    }
+
+    /** Alert latency of the last new alert: pulse time minus the frame's receive time at the reader, or -1. */
+    public long lastAlertLatencyNanos() {
+        return lastAlertLatencyNanos;
+    }
+
+    public ReadOnlyObjectProperty<FrameFeed> feedProperty() {
+        return feed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deviceNameProperty() {
+        return deviceName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SourceState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rateTextProperty() {
+        return rateText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty linkTextProperty() {
+        return linkText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty calibrationTextProperty() {
+        return calibrationText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty recordingTextProperty() {
+        return recordingText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty alertActiveProperty() {
+        return alertActive.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FlagType> alertTypeProperty() {
+        return alertType.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty alertTitleProperty() {
+        return alertTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty alertDetailProperty() {
+        return alertDetail.getReadOnlyProperty();
+    }
+
+    public ObservableSet<Region> alertRegions() {
+        return FXCollections.unmodifiableObservableSet(alertRegions);
+    }
+
+    public ReadOnlyStringProperty markerTextProperty() {
+        return markerText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageTextProperty() {
+        return messageText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty framesShownProperty() {
+        return framesShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RegionLayout> layoutProperty() {
+        return layout.getReadOnlyProperty();
+    }
+
+    public BooleanProperty mutedProperty() {
+        return muted;
+    }
+
+    public DoubleProperty scaleMaxKpaProperty() {
+        return scaleMaxKpa;
+    }
+
+    public ObjectProperty<Function<Region, RegionBand>> bandsProperty() {
+        return bands;
+    }
+
+    public ReadOnlyStringProperty soundTextProperty() {
+        return soundText.getReadOnlyProperty();
+    }
+}

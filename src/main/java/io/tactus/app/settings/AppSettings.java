@@ -1,0 +1,104 @@
+package io.tactus.app.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.tactus.app.heat.ColorMap;
+import io.tactus.app.heat.Interpolation;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the app remembers between runs, stored as JSON under {@code tactus.home}. Unknown or missing
+ * fields fall back to defaults, so an older or hand-edited file still loads.
+ *
+ * @param profile          signal profile id ("gentle" is the trainee default)
+ * @param bandOverrides    per profile and region id: [target min, target max, hard max] in kPa, edited by the user
+ * @param spineHalfWidthMm half-width of the spine band
+ * @param colorMap         heatmap colour scale
+ * @param interpolation    how cells are drawn
+ * @param scaleMaxKpa      top of the colour scale
+ * @param soundMuted       alert sound muted
+ * @param scenario         last simulator scenario
+ * @param lastPort         last serial port path
+ * @param recentFiles      recently opened recordings, newest first
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AppSettings(String profile, Map<String, Map<String, double[]>> bandOverrides, double spineHalfWidthMm,
+                          ColorMap colorMap, Interpolation interpolation, double scaleMaxKpa, boolean soundMuted,
+                          String scenario, String lastPort, List<String> recentFiles) {
+
+    public static final int MAX_RECENT = 8;
+
+    public static AppSettings defaults() {
+        return new AppSettings("gentle", Map.of(), 20, ColorMap.VIRIDIS, Interpolation.BILINEAR, 200, false,
+                null, null, List.of());
+    }
+
+    /** Fills nulls and nonsense from the defaults (a hand-edited file must not break the app). */
+    public AppSettings sanitized() {
+        AppSettings d = defaults();
+        return new AppSettings(profile == null || profile.isBlank() ? d.profile : profile,
+                bandOverrides == null ? Map.of() : bandOverrides,
+                spineHalfWidthMm > 5 && spineHalfWidthMm < 80 ? spineHalfWidthMm : d.spineHalfWidthMm,
+                colorMap == null ? d.colorMap : colorMap,
+                interpolation == null ? d.interpolation : interpolation,
+                scaleMaxKpa >= 10 && scaleMaxKpa <= 2000 ? scaleMaxKpa : d.scaleMaxKpa,
+                soundMuted, scenario, lastPort, recentFiles == null ? List.of() : List.copyOf(recentFiles));
+    }
+
+    public AppSettings withColorMap(ColorMap m) {
+        return new AppSettings(profile, bandOverrides, spineHalfWidthMm, m, interpolation, scaleMaxKpa, soundMuted,
+                scenario, lastPort, recentFiles);
+    }
+
+    public AppSettings withInterpolation(Interpolation i) {
+        return new AppSettings(profile, bandOverrides, spineHalfWidthMm, colorMap, i, scaleMaxKpa, soundMuted,
+                scenario, lastPort, recentFiles);
+    }
+
+    public AppSettings withScaleMaxKpa(double v) {
+        return new AppSettings(profile, bandOverrides, spineHalfWidthMm, colorMap, interpolation, v, soundMuted,
+                scenario, lastPort, recentFiles);
+    }
+
+    public AppSettings withSoundMuted(boolean m) {
+        return new AppSettings(profile, bandOverrides, spineHalfWidthMm, colorMap, interpolation, scaleMaxKpa, m,
+                scenario, lastPort, recentFiles);
+    }
+
+    public AppSettings withProfile(String p) {
+        return new AppSettings(p, bandOverrides, spineHalfWidthMm, colorMap, interpolation, scaleMaxKpa, soundMuted,
+                scenario, lastPort, recentFiles);
+    }
+
+    public AppSettings withSpineHalfWidthMm(double v) {
+        return new AppSettings(profile, bandOverrides, v, colorMap, interpolation, scaleMaxKpa, soundMuted,
+                scenario, lastPort, recentFiles);
+    }
+
+    public AppSettings withBandOverrides(Map<String, Map<String, double[]>> b) {
+        return new AppSettings(profile, b, spineHalfWidthMm, colorMap, interpolation, scaleMaxKpa, soundMuted,
+                scenario, lastPort, recentFiles);
+    }
+
+    public AppSettings withScenario(String s) {
+        return new AppSettings(profile, bandOverrides, spineHalfWidthMm, colorMap, interpolation, scaleMaxKpa,
+                soundMuted, s, lastPort, recentFiles);
+    }
+
+    public AppSettings withLastPort(String p) {
+        return new AppSettings(profile, bandOverrides, spineHalfWidthMm, colorMap, interpolation, scaleMaxKpa,
+                soundMuted, scenario, p, recentFiles);
+    }
+
+    /** Moves {@code path} to the front of the recent list, keeping at most {@link #MAX_RECENT}. */
+    public AppSettings withRecent(String path) {
+        java.util.ArrayList<String> l = new java.util.ArrayList<>(recentFiles);
+        l.remove(path);
+        l.add(0, path);
+        while (l.size() > MAX_RECENT) {
+            l.remove(l.size() - 1);
+        }
+        return new AppSettings(profile, bandOverrides, spineHalfWidthMm, colorMap, interpolation, scaleMaxKpa,
+                soundMuted, scenario, lastPort, List.copyOf(l));
+    }
+}
