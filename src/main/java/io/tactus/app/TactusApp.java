@@ -1,17 +1,67 @@
 package io.tactus.app;
 
+import io.tactus.app.fx.Threads;
+import io.tactus.app.settings.AppSettings;
+import io.tactus.app.settings.SettingsStore;
+import io.tactus.app.sound.AlertSound;
+import io.tactus.app.sound.ToneAlarm;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** NOT BUILT YET: placeholder window until the desktop app (issue 5) lands. */
+/**
+ * The desktop app. Slow start-up work (settings file, opening the audio line) happens in {@link #init()} on the
+ * launcher thread, not on the FX thread. With no hardware it connects to the built-in simulator.
+ */
 public final class TactusApp extends Application {
+
+    private SettingsStore store;
+    private AppSettings settings;
+    private AlertSound sound;
+    private AppController controller;
+
+    @Override
+    public void init() {
+        store = new SettingsStore(SettingsStore.defaultHome());
+        settings = store.load();
+        sound = new ToneAlarm();
+    }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Tactus");
-        stage.setScene(new Scene(new Label("Tactus desktop app: not built yet"), 640, 400));
+        controller = new AppController(Threads.javafx(), store, settings, sound, new io.tactus.app.live.StandardSources());
+        Scene scene = new Scene(controller.root(), 1280, 800);
+        scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
+        scaleForScreen(scene);
+        controller.install(stage, scene);
+        stage.setTitle("Tactus: massage pressure trainer");
+        stage.setScene(scene);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
         stage.show();
+        controller.connectDefault();
+    }
+
+    /**
+     * JavaFX already scales by the OS's output scale on HiDPI screens; when a 4K screen reports a scale of 1,
+     * enlarge the root font instead so text stays readable from the table.
+     */
+    private static void scaleForScreen(Scene scene) {
+        Screen s = Screen.getPrimary();
+        double physicalHeight = s.getBounds().getHeight() * s.getOutputScaleY();
+        if (s.getOutputScaleY() < 1.5 && physicalHeight >= 2000) {
+            scene.getRoot().setStyle("-fx-font-size: 22px;");
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (controller != null) {
+            controller.shutdown();
+        }
+        if (sound != null) {
+            sound.close();
+        }
     }
 }

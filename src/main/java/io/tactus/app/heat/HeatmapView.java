@@ -42,7 +42,7 @@ public final class HeatmapView extends Region {
     private final Scale fit = new Scale(1, 1, 0, 0);
     private final ImageView imageView = new ImageView();
     private final Group overlay = new Group();
-    private final Map<io.tactus.signal.Region, Path> alertOutlines = new EnumMap<>(io.tactus.signal.Region.class);
+    private final Map<io.tactus.signal.Region, Group> alertOutlines = new EnumMap<>(io.tactus.signal.Region.class);
     private final Text placeholder = new Text();
     private HeatmapRaster raster;
     private IntBuffer buffer;
@@ -96,10 +96,12 @@ public final class HeatmapView extends Region {
     /** Shows the outlines of flagged regions; {@code flash} alternates the colour so it catches the eye. */
     public void showAlerts(Set<io.tactus.signal.Region> regions, boolean flash) {
         flashOn = flash;
-        for (Map.Entry<io.tactus.signal.Region, Path> e : alertOutlines.entrySet()) {
+        for (Map.Entry<io.tactus.signal.Region, Group> e : alertOutlines.entrySet()) {
             boolean on = regions.contains(e.getKey());
             e.getValue().setVisible(on);
-            e.getValue().setStroke(flash ? ALERT : Color.WHITE);
+            if (on) {
+                ((Path) e.getValue().getChildren().get(1)).setStroke(flash ? ALERT : Color.WHITE);
+            }
         }
     }
 
@@ -153,22 +155,27 @@ public final class HeatmapView extends Region {
         boundaries.setStrokeWidth(1.5);
         boundaries.getStrokeDashArray().setAll(6.0, 5.0);
         overlay.getChildren().add(boundaries);
-        Path spine = new Path(outlineElements(layout, io.tactus.signal.Region.SPINE, s));
+        Path spineFill = new Path(fillElements(layout, io.tactus.signal.Region.SPINE, s));
+        spineFill.setStroke(null);
+        spineFill.setFill(Color.color(1, 0.88, 0.5, 0.16));
+        Path spine = new Path(edgeElements(layout, io.tactus.signal.Region.SPINE, s));
         spine.setStroke(Color.web("#ffe082"));
         spine.setStrokeWidth(3);
-        spine.setFill(Color.color(1, 0.88, 0.5, 0.16));
-        overlay.getChildren().add(spine);
+        overlay.getChildren().addAll(spineFill, spine);
         Text spineLabel = label("SPINE", w / 2, 22, Color.web("#ffe082"));
         overlay.getChildren().add(spineLabel);
         for (io.tactus.signal.Region r : layout.regions()) {
-            Path p = new Path(outlineElements(layout, r, s));
-            p.setStroke(ALERT);
-            p.setStrokeWidth(8);
-            p.setStrokeLineCap(StrokeLineCap.ROUND);
-            p.setFill(Color.color(1, 0.09, 0.27, 0.25));
-            p.setVisible(false);
-            alertOutlines.put(r, p);
-            overlay.getChildren().add(p);
+            Path fill = new Path(fillElements(layout, r, s));
+            fill.setStroke(null);
+            fill.setFill(Color.color(1, 0.09, 0.27, 0.28));
+            Path edge = new Path(edgeElements(layout, r, s));
+            edge.setStroke(ALERT);
+            edge.setStrokeWidth(7);
+            edge.setStrokeLineCap(StrokeLineCap.ROUND);
+            Group g = new Group(fill, edge);
+            g.setVisible(false);
+            alertOutlines.put(r, g);
+            overlay.getChildren().add(g);
         }
         overlay.getChildren().add(label("LEFT", 30, h - 10, Color.web("#c8d0d8")));
         overlay.getChildren().add(label("RIGHT", w - 34, h - 10, Color.web("#c8d0d8")));
@@ -229,15 +236,43 @@ public final class HeatmapView extends Region {
         return el.toArray(PathElement[]::new);
     }
 
-    /** The outline of one region: every cell edge whose neighbour is outside it, plus a fillable body. */
-    static PathElement[] outlineElements(RegionLayout l, io.tactus.signal.Region region, double s) {
+    /** The outline of one region: every cell edge whose neighbour lies outside it. */
+    static PathElement[] edgeElements(RegionLayout l, io.tactus.signal.Region region, double s) {
         java.util.List<PathElement> el = new java.util.ArrayList<>();
         for (int r = 0; r < l.rows(); r++) {
             for (int c = 0; c < l.cols(); c++) {
                 if (l.at(r, c) != region) {
                     continue;
                 }
-                // one closed square per run of cells on a row keeps the fill correct and the path small
+                if (r == 0 || l.at(r - 1, c) != region) {
+                    el.add(new MoveTo(c * s, r * s));
+                    el.add(new LineTo((c + 1) * s, r * s));
+                }
+                if (r == l.rows() - 1 || l.at(r + 1, c) != region) {
+                    el.add(new MoveTo(c * s, (r + 1) * s));
+                    el.add(new LineTo((c + 1) * s, (r + 1) * s));
+                }
+                if (c == 0 || l.at(r, c - 1) != region) {
+                    el.add(new MoveTo(c * s, r * s));
+                    el.add(new LineTo(c * s, (r + 1) * s));
+                }
+                if (c == l.cols() - 1 || l.at(r, c + 1) != region) {
+                    el.add(new MoveTo((c + 1) * s, r * s));
+                    el.add(new LineTo((c + 1) * s, (r + 1) * s));
+                }
+            }
+        }
+        return el.toArray(PathElement[]::new);
+    }
+
+    /** The area of one region as one closed rectangle per run of cells on a row (for a translucent fill). */
+    static PathElement[] fillElements(RegionLayout l, io.tactus.signal.Region region, double s) {
+        java.util.List<PathElement> el = new java.util.ArrayList<>();
+        for (int r = 0; r < l.rows(); r++) {
+            for (int c = 0; c < l.cols(); c++) {
+                if (l.at(r, c) != region) {
+                    continue;
+                }
                 int end = c;
                 while (end + 1 < l.cols() && l.at(r, end + 1) == region) {
                     end++;

@@ -1,0 +1,74 @@
+package io.tactus.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tactus.app.fx.Threads;
+import io.tactus.app.settings.AppSettings;
+import io.tactus.app.settings.SettingsStore;
+import io.tactus.app.sound.AlertSound;
+import io.tactus.device.SourceState;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The live view in a real (headless) stage: connect, frames arrive and are drawn, status bar counts. */
+@ExtendWith(ApplicationExtension.class)
+class LiveViewFxTest {
+
+    @TempDir
+    static Path home;
+
+    private AppController app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
+                new AlertSound.Silent(), TestSources.synthetic(32, 32, 100));
+        Scene scene = new Scene(app.root(), 1280, 800);
+        scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
+        app.install(stage, scene);
+        stage.setScene(scene);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        org.testfx.api.FxToolkit.setupFixture(app::shutdown);
+    }
+
+    @Test
+    void connectsAndDrawsFrames(FxRobot robot) throws Exception {
+        robot.interact(app::connectDefault);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.liveViewModel().framesShownProperty().get() > 20);
+        assertNotNull(app.liveViewModel().frame());
+        assertEquals(512, app.liveView().heatmap().rasterWidth());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> app.liveViewModel().stateProperty().get() == SourceState.CONNECTED);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> app.liveViewModel().rateTextProperty().get().endsWith("fps"));
+        assertTrue(app.liveView().frameTimer().count() > 0);
+        if (Boolean.getBoolean("tactus.test.snapshots")) {
+            robot.interact(() -> {
+                try {
+                    Snapshots.write(stage.getScene(), Path.of("target/test-snapshots/live.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
