@@ -257,6 +257,7 @@ public final class MonitorCommand implements Callable<Integer> {
         private volatile int peak;
         private volatile int intervalPeak;
         private volatile DeviceDescriptor descriptor;
+        private boolean sawReconnecting;
 
         Consumer(PrintWriter err) {
             this.err = err;
@@ -285,8 +286,12 @@ public final class MonitorCommand implements Callable<Integer> {
 
         @Override
         public void onStatus(SourceStatus status) {
-            // Reconnect notices go to stderr so that --json output stays one object per line.
-            if (status.state() != SourceState.FAILED) {
+            // Reconnect notices (and the reconnect itself) go to stderr so that --json output stays one object
+            // per line. The first connect is silent; a FAILED status becomes the command's one-line error.
+            boolean notice = status.state() == SourceState.RECONNECTING
+                    || status.state() == SourceState.CONNECTED && sawReconnecting;
+            sawReconnecting |= status.state() == SourceState.RECONNECTING;
+            if (notice) {
                 synchronized (err) {
                     err.println("tactus: " + status.message());
                     err.flush();

@@ -246,7 +246,7 @@ public final class SerialPacketSource implements PacketSource {
         if (!connectedOnce) {
             identity = DeviceIdentity.of(SerialPorts.find(target, connector.ports())).orElse(null);
             if (identity != null) {
-                LOG.log(System.Logger.Level.INFO, typedPath + " is USB device " + identity);
+                LOG.log(System.Logger.Level.DEBUG, typedPath + " is USB device " + identity);
             }
         }
         currentPath = target;
@@ -317,7 +317,6 @@ public final class SerialPacketSource implements PacketSource {
     }
 
     private void notice(String message) {
-        LOG.log(System.Logger.Level.INFO, typedPath + ": " + message);
         setStatus(status.state(), message);
     }
 
@@ -327,8 +326,8 @@ public final class SerialPacketSource implements PacketSource {
             return;
         }
         status = s;
-        LOG.log(state == SourceState.FAILED ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
-                "serial " + state + ": " + message);
+        // DEBUG: every status goes to the sink, which decides what the user sees.
+        LOG.log(System.Logger.Level.DEBUG, "serial " + state + ": " + message);
         try {
             sink.onStatus(s);
         } catch (RuntimeException e) {
@@ -362,7 +361,7 @@ public final class SerialPacketSource implements PacketSource {
         public void onCorrupt(Corruption kind, int n) {
             corrupt.incrementAndGet(kind.ordinal());
             if (loggedKinds.add(kind)) {
-                LOG.log(System.Logger.Level.WARNING, typedPath + ": corrupt input (" + kind
+                LOG.log(System.Logger.Level.INFO, typedPath + ": corrupt input (" + kind
                         + "), skipped; further ones are only counted");
             }
             try {

@@ -1,0 +1,130 @@
+package io.tactus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.device.serial.SerialDeviceEmulator;
+import io.tactus.device.serial.SerialOptions;
+import io.tactus.device.serial.SocatPair;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.PacketType;
+import io.tactus.protocol.Payloads;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class MonitorCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run tactus(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = TactusCli.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static final DeviceDescriptor GRID = new DeviceDescriptor(1, "TestGrid", "M-1", "1.0", "grid", 4, 4,
+            new double[] {10, 10}, 12, 200, null, null);
+
+    /** HELLO and then frames at 200 Hz of device time; frame 100 goes missing (a sequence gap). */
+    static Supplier<Packet> stream() {
+        AtomicInteger i = new AtomicInteger();
+        return () -> {
+            int k = i.getAndIncrement();
+            if (k == 100) {
+                k = i.getAndIncrement();
+            }
+            if (k == 0) {
+                return new Packet(PacketType.HELLO, 0, 0, GRID.toJson());
+            }
+            int[] c = new int[16];
+            c[k % 16] = 100 + k % 900;
+            return new Packet(PacketType.FRAME_DENSE, k & 0xFFFF, k * 5000L, Payloads.dense(c));
+        };
+    }
+
+    @Test
+    void jsonLinesCarryTheRequiredKeysAndTheLastIsTheSummary() throws Exception {
+        try (SocatPair pair = SocatPair.start(dir);
+             SerialDeviceEmulator device = SerialDeviceEmulator.open(pair.a().toString(), SerialOptions.defaults())) {
+            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return device.run(stream(), TimeUnit.SECONDS.toNanos(20));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Run r = tactus("monitor", "--port", pair.b().toString(), "--duration", "2.5", "--json");
+            device.stop();
+            run.get(10, TimeUnit.SECONDS);
+            assertEquals(0, r.code(), r.err());
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : r.out().split("\n")) {
+                lines.add(json.readTree(line));
+            }
+            assertTrue(lines.size() >= 3, r.out());
+            for (JsonNode n : lines) {
+                for (String key : List.of("frames", "dropped", "corrupt", "rate_hz")) {
+                    assertTrue(n.has(key), key + " missing in " + n);
+                }
+            }
+            JsonNode last = lines.get(lines.size() - 1);
+            assertTrue(last.path("summary").asBoolean(), last.toString());
+            lines.subList(0, lines.size() - 1).forEach(n -> assertFalse(n.has("summary")));
+            assertTrue(last.get("frames").asLong() > 150, last.toString());
+            assertEquals(1, last.get("dropped").asLong(), "the one missing frame is a sequence gap");
+            assertEquals(0, last.get("corrupt").asLong());
+            assertTrue(last.get("peak").asInt() >= 100);
+            assertTrue(lines.get(1).get("rate_hz").asDouble() > 100, "about 200 Hz: " + lines.get(1));
+        }
+    }
+
+    @Test
+    void aPathThatIsNotASerialPortIsOneLineAndExitOne() throws Exception {
+        Path file = Files.writeString(dir.resolve("readme.txt"), "x");
+        Run r = tactus("monitor", "--port", file.toString(), "--duration", "5");
+        assertEquals(1, r.code());
+        assertEquals("tactus: " + file + ": not a serial port", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aMissingPortIsOneLineAndExitOne() {
+        Run r = tactus("monitor", "--port", dir.resolve("ttyGONE").toString(), "--json");
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("no such serial port"), r.err());
+    }
+
+    @Test
+    void badArgumentsExitTwo() {
+        assertEquals(2, tactus("monitor").code(), "--port is required");
+        assertEquals(2, tactus("monitor", "--port", "/dev/null", "--ascii", "sixteen").code());
+        assertEquals(2, tactus("monitor", "--port", "/dev/null", "--duration", "-1").code());
+    }
+}
