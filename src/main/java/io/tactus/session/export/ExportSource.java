@@ -1,0 +1,50 @@
+package io.tactus.session.export;
+
+import io.tactus.signal.FlagEvent;
+import io.tactus.signal.FrameSnapshot;
+import java.io.IOException;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * A session as exporters see it: metadata, a streaming pass over processed frames, flag events and instructor
+ * annotations. Exporters never hold a whole session: they call {@link #forEachFrame} (once or twice, see the
+ * exporter) and keep only what they write.
+ *
+ * <p>Implementations: a recording file (via the session reader), a raw wire capture (re-run through the signal
+ * core), or synthetic frames in tests and benchmarks.
+ */
+public interface ExportSource {
+
+    ExportMetadata metadata();
+
+    /**
+     * One full pass over the session's frames in time order, on the calling thread. May be called more than
+     * once; every pass must deliver the same frames. The consumer may throw an unchecked exception (cancellation,
+     * a wrapped write error) to stop the pass; implementations let it propagate after releasing their resources.
+     *
+     * @throws IOException when the source cannot be read (the message is shown to the user as is)
+     */
+    void forEachFrame(Consumer<FrameSnapshot> consumer) throws IOException;
+
+    /**
+     * Flag events of the session, in start order, with device times. Complete after a full
+     * {@link #forEachFrame} pass (the core finds them while processing); complete at any time if
+     * {@link #eventsKnownBeforePass()}.
+     */
+    List<FlagEvent> events();
+
+    /** Instructor annotations in time order (device time). */
+    List<ExportAnnotation> annotations();
+
+    /** The exact number of frames a pass delivers, when known without a pass (e.g. from a recording's index). */
+    default OptionalLong knownFrameCount() {
+        return OptionalLong.empty();
+    }
+
+    /** True when {@link #events()} is complete before any pass (e.g. a synthetic source or stored flags). */
+    default boolean eventsKnownBeforePass() {
+        return false;
+    }
+}
