@@ -22,6 +22,12 @@ final class DeviceClock {
         return unwrapped;
     }
 
+    /** Continues from a known point: the packet with raw time {@code raw} is at unwrapped time {@code at}. */
+    void seed(long raw, long at) {
+        lastRaw = raw;
+        unwrapped = at;
+    }
+
     boolean started() {
         return lastRaw >= 0;
     }

@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -166,6 +167,16 @@ public final class LiveSession implements AutoCloseable {
      * @throws IllegalStateException if already recording
      */
     public void startRecording(Path file, SessionMetadata metadata) throws IOException {
+        startRecording(metadata, (m, cap, cb) -> new RecordingWriter(file, m, cap, cb));
+    }
+
+    /** How a recorder is made (tests inject writers on failing channels). */
+    interface WriterFactory {
+        RecordingWriter create(SessionMetadata metadata, long queueCapBytes, Consumer<RecordingStatus> onStopped)
+                throws IOException;
+    }
+
+    void startRecording(SessionMetadata metadata, WriterFactory factory) throws IOException {
         synchronized (recordingLock) {
             RecordingWriter r = recorder;
             if (r != null && r.isActive()) {
@@ -182,7 +193,7 @@ public final class LiveSession implements AutoCloseable {
                 String v = LiveSession.class.getPackage().getImplementationVersion();
                 m = m.withAppVersion(v != null ? v : "dev");
             }
-            recorder = new RecordingWriter(file, m, options.recorderQueueBytes(), this::onRecorderStopped);
+            recorder = factory.create(m, options.recorderQueueBytes(), this::onRecorderStopped);
         }
     }
 

@@ -157,8 +157,8 @@ public final class RecordingIndex {
         private long corrupt;
         private long lost;
         private long ordinalNext;
-        private long lastEntryTimeUs = Long.MIN_VALUE;
-        private long lastEntryOffset = Long.MIN_VALUE;
+        private long lastEntryTimeUs;
+        private long lastEntryOffset;
 
         /**
          * A PACKET record at {@code offset}; {@code fromDevice} packets advance the clock. Synthetic packets (a
@@ -176,7 +176,8 @@ public final class RecordingIndex {
                     firstTimeUs = t;
                 }
                 lastTimeUs = t;
-                if (t - lastEntryTimeUs >= ENTRY_EVERY_US || offset - lastEntryOffset >= ENTRY_EVERY_BYTES) {
+                if (times.size() == 0 || t - lastEntryTimeUs >= ENTRY_EVERY_US
+                        || offset - lastEntryOffset >= ENTRY_EVERY_BYTES) {
                     times.add(t);
                     ordinals.add(ordinal);
                     offsets.add(offset);

@@ -80,17 +80,27 @@ public final class RecordingWriter implements AutoCloseable {
      */
     public RecordingWriter(Path file, SessionMetadata metadata, long queueCapBytes,
                            Consumer<RecordingStatus> onStopped) throws IOException {
-        this.file = file;
-        this.metadata = metadata;
-        this.queueCapBytes = queueCapBytes;
-        this.onStopped = onStopped;
-        this.startHostNanos = System.nanoTime();
+        this(file, open(file), metadata, queueCapBytes, onStopped);
+    }
+
+    private static FileChannel open(Path file) throws IOException {
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new IOException("cannot create recording " + file + ": " + oneLine(e), e);
         }
+    }
+
+    /** Writes to an already open channel (tests inject failing channels here). */
+    RecordingWriter(Path file, FileChannel channel, SessionMetadata metadata, long queueCapBytes,
+                    Consumer<RecordingStatus> onStopped) throws IOException {
+        this.file = file;
+        this.channel = channel;
+        this.metadata = metadata;
+        this.queueCapBytes = queueCapBytes;
+        this.onStopped = onStopped;
+        this.startHostNanos = System.nanoTime();
         try {
             buf.put(RecordingFormat.header());
             fileOffset = RecordingFormat.HEADER_BYTES;

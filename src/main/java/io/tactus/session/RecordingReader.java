@@ -1,0 +1,484 @@
+package io.tactus.session;
+
+import io.tactus.device.TimedPacket;
+import io.tactus.protocol.Corruption;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.PacketType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * Opens a recording (format: docs/RECORDING-FORMAT.md) for streaming reads. Opening reads the header, the
+ * trailer, the index and the side records (metadata, annotations, events, commands); if the file was not closed
+ * normally the index is rebuilt by one sequential scan that checks every CRC. Packets are then streamed with a
+ * {@link Cursor} (from the start, or from any time through the index); nothing loads the whole file. Damaged or
+ * hostile input gives a {@link RecordingException} with one line, or a partial open described by
+ * {@link #integrity()}. Thread-safe for concurrent cursors (positional reads on one channel).
+ */
+public final class RecordingReader implements AutoCloseable {
+
+    private final Path file;
+    private final FileChannel ch;
+    private final long size;
+    private final SessionMetadata metadata;
+    private final RecordingIndex index;
+    private final IntegrityReport integrity;
+    private final List<Annotation> annotations;
+    private final List<RecordedEvent> events;
+    private final List<CommandRecord> commands;
+    private final long dataEnd;
+
+    private RecordingReader(Path file, FileChannel ch, long size, SessionMetadata metadata, RecordingIndex index,
+                            IntegrityReport integrity, Side side, long dataEnd) {
+        this.file = file;
+        this.ch = ch;
+        this.size = size;
+        this.metadata = metadata;
+        this.index = index;
+        this.integrity = integrity;
+        this.annotations = side.resolvedAnnotations();
+        this.events = List.copyOf(side.events);
+        this.commands = List.copyOf(side.commands);
+        this.dataEnd = dataEnd;
+    }
+
+    /** True if the file starts with the recording magic (otherwise it may be a raw wire capture). */
+    public static boolean isRecording(Path file) {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(RecordingFormat.MAGIC.length);
+            while (b.hasRemaining() && c.read(b) >= 0) {
+                // read until full or EOF
+            }
+            return !b.hasRemaining() && java.util.Arrays.equals(b.array(), RecordingFormat.MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Opens a recording.
+     *
+     * @throws RecordingException with a one-line reason if the file is missing, not a recording, from a newer
+     *                            format version, or has a damaged header
+     */
+    public static RecordingReader open(Path file) throws RecordingException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new RecordingException("no such file: " + file);
+        } catch (IOException e) {
+            throw new RecordingException("cannot open " + file + ": " + RecordingWriter.oneLine(e));
+        }
+        try {
+            return open(file, ch);
+        } catch (RecordingException e) {
+            closeQuietly(ch);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new RecordingException("cannot read " + file + ": " + RecordingWriter.oneLine(e));
+        } catch (RuntimeException e) {
+            // Defensive: a reader bug on hostile input must still be one line, not a stack trace.
+            closeQuietly(ch);
+            throw new RecordingException("cannot read " + file + ": " + e, e);
+        }
+    }
+
+    private static RecordingReader open(Path file, FileChannel ch) throws IOException, RecordingException {
+        long size = ch.size();
+        checkHeader(file, ch, size);
+        RecordScanner.Rec trailer = size >= RecordingFormat.HEADER_BYTES + RecordingFormat.TRAILER_BYTES
+                ? RecordScanner.readAt(ch, size - RecordingFormat.TRAILER_BYTES, size) : null;
+        if (trailer != null && trailer.type() == RecordType.TRAILER) {
+            RecordingReader r = fromIndex(file, ch, size, trailer);
+            if (r != null) {
+                return r;
+            }
+        }
+        return fromScan(file, ch, size, trailer != null && trailer.type() == RecordType.TRAILER);
+    }
+
+    private static void checkHeader(Path file, FileChannel ch, long size) throws IOException, RecordingException {
+        if (size < RecordingFormat.HEADER_BYTES) {
+            throw new RecordingException("not a Tactus recording: " + file + " is only " + size + " bytes");
+        }
+        ByteBuffer h = ByteBuffer.allocate(RecordingFormat.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        while (h.hasRemaining() && ch.read(h, h.position()) >= 0) {
+            // fill
+        }
+        byte[] magic = new byte[RecordingFormat.MAGIC.length];
+        h.get(0, magic);
+        if (!java.util.Arrays.equals(magic, RecordingFormat.MAGIC)) {
+            throw new RecordingException("not a Tactus recording: " + file + " (wrong magic bytes)");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(h.array(), 0, 12);
+        if ((h.getInt(12) & 0xFFFF_FFFFL) != crc.getValue()) {
+            throw new RecordingException("recording header of " + file + " is damaged (CRC mismatch)");
+        }
+        int version = h.getShort(8) & 0xFFFF;
+        int minReader = h.getShort(10) & 0xFFFF;
+        if (minReader > RecordingFormat.VERSION) {
+            throw new RecordingException(file + " is recording format v" + version + "; this Tactus reads v"
+                    + RecordingFormat.VERSION + " (update Tactus)");
+        }
+    }
+
+    private static RecordingReader fromIndex(Path file, FileChannel ch, long size, RecordScanner.Rec trailer)
+            throws IOException {
+        ByteBuffer t = trailer.body();
+        long indexOffset = t.getLong(0);
+        byte[] magic = new byte[8];
+        t.get(8, magic);
+        if (!java.util.Arrays.equals(magic, RecordingFormat.TRAILER_MAGIC)) {
+            return null;
+        }
+        RecordScanner.Rec idx = RecordScanner.readAt(ch, indexOffset, size);
+        if (idx == null || idx.type() != RecordType.INDEX) {
+            return null;
+        }
+        RecordingIndex index = RecordingIndex.decode(idx.body(), size);
+        if (index == null) {
+            return null;
+        }
+        Side side = new Side();
+        for (long off : index.sideOffsets()) {
+            RecordScanner.Rec r = RecordScanner.readAt(ch, off, size);
+            if (r == null) {
+                return null; // damaged side record: fall back to a verifying scan
+            }
+            side.accept(r);
+        }
+        if (side.metadata == null) {
+            return null;
+        }
+        IntegrityReport rep = new IntegrityReport(true, false, false, 0, 0, 0, List.of());
+        return new RecordingReader(file, ch, size, side.metadata, index, rep, side, indexOffset);
+    }
+
+    private static RecordingReader fromScan(Path file, FileChannel ch, long size, boolean hadTrailer)
+            throws IOException, RecordingException {
+        RecordScanner s = new RecordScanner(ch, RecordingFormat.HEADER_BYTES, size);
+        RecordingIndex.Builder b = new RecordingIndex.Builder();
+        Side side = new Side();
+        long dataEnd = RecordingFormat.HEADER_BYTES;
+        RecordScanner.Rec r;
+        while ((r = s.next()) != null) {
+            if (r.type() == RecordType.PACKET) {
+                PacketHeader ph = PacketHeader.of(r.body());
+                if (ph != null) {
+                    b.packet(r.offset(), ph.hostNs, ph.type.fromDevice(), ph.type.isFrame(), ph.rawTimeUs,
+                            (r.flags() & RecordingFormat.FLAG_SYNTHETIC) != 0);
+                }
+            } else if (r.type() == RecordType.CORRUPT) {
+                b.corrupt();
+            } else if (r.type() == RecordType.LOSS && r.body().remaining() == 24) {
+                b.lost(r.body().getLong(8));
+                b.side(r.offset());
+                side.accept(r);
+            } else if (r.type() != null && r.type().isSideRecord()) {
+                b.side(r.offset());
+                side.accept(r);
+            }
+            if (r.type() != RecordType.INDEX && r.type() != RecordType.TRAILER) {
+                dataEnd = r.offset() + r.totalBytes();
+            }
+        }
+        List<String> problems = new ArrayList<>(s.problems());
+        if (side.metadata == null) {
+            problems.add("no readable metadata record");
+        }
+        if (side.badJson > 0) {
+            problems.add(side.badJson + " side record(s) with unreadable JSON ignored");
+        }
+        if (hadTrailer) {
+            problems.add("trailer present but index unreadable; index rebuilt");
+        }
+        RecordingIndex index = b.build();
+        if (side.metadata == null && index.summary().packets() == 0) {
+            throw new RecordingException("recording " + file + " holds no readable records"
+                    + (s.problems().isEmpty() ? "" : ": " + s.problems().get(0)));
+        }
+        IntegrityReport rep = new IntegrityReport(false, true, true, s.damagedRegions(), s.skippedBytes(),
+                s.cutBytes(), List.copyOf(problems));
+        SessionMetadata meta = side.metadata != null ? side.metadata
+                : new SessionMetadata(null, null, null, null, null, null, null, null, null, null);
+        return new RecordingReader(file, ch, size, meta, index, rep, side, dataEnd);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public SessionMetadata metadata() {
+        return metadata;
+    }
+
+    public IntegrityReport integrity() {
+        return integrity;
+    }
+
+    public RecordingIndex.Summary summary() {
+        return index.summary();
+    }
+
+    RecordingIndex index() {
+        return index;
+    }
+
+    /** Annotations with edits and deletions applied, in time order. */
+    public List<Annotation> annotations() {
+        return annotations;
+    }
+
+    /** EVENT records: flags shown live, and flags added after the fact. */
+    public List<RecordedEvent> recordedEvents() {
+        return events;
+    }
+
+    /** Pipeline commands (tare...) with the packet position they apply before, in file order. */
+    public List<CommandRecord> commands() {
+        return commands;
+    }
+
+    /** Unwrapped device time of the first device packet, or -1 for a recording without packets. */
+    public long firstTimeUs() {
+        return index.summary().firstTimeUs();
+    }
+
+    public long lastTimeUs() {
+        return index.summary().lastTimeUs();
+    }
+
+    public double durationSeconds() {
+        RecordingIndex.Summary s = index.summary();
+        return s.firstTimeUs() < 0 ? 0 : (s.lastTimeUs() - s.firstTimeUs()) / 1e6;
+    }
+
+    long fileSize() {
+        return size;
+    }
+
+    /** End of the packet/side data (where an appender continues), i.e. before any index and trailer. */
+    long dataEnd() {
+        return dataEnd;
+    }
+
+    /** A cursor over all packets from the start. */
+    public Cursor cursor() {
+        return new Cursor(RecordingFormat.HEADER_BYTES, 0, null, -1);
+    }
+
+    /**
+     * A cursor positioned at the index entry at or before {@code deviceTimeUs} (at most about one second, or
+     * 4 MB, before it): the caller skips packets until the time it wants. Cost: one index lookup, no scan.
+     */
+    public Cursor cursorAt(long deviceTimeUs) {
+        int i = index.floor(deviceTimeUs);
+        if (i <= 0) {
+            return cursor();
+        }
+        return new Cursor(index.offsetAt(i), index.ordinalAt(i), null, index.timeAt(i));
+    }
+
+    /**
+     * Verifies every record's CRC by a full sequential scan (for `tactus info`): returns the report of the scan,
+     * combined with what opening found.
+     */
+    public IntegrityReport verify() throws IOException {
+        RecordScanner s = new RecordScanner(ch, RecordingFormat.HEADER_BYTES, size);
+        while (s.next() != null) {
+            // CRCs are checked by the scanner
+        }
+        return new IntegrityReport(integrity.complete(), integrity.indexRebuilt(), true, s.damagedRegions(),
+                s.skippedBytes(), s.cutBytes(), s.problems());
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(ch);
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    /** Streams packets in file order. Not thread-safe; make one per thread. */
+    public final class Cursor {
+        private final RecordScanner scanner;
+        private final DeviceClock clock = new DeviceClock();
+        private final Map<Corruption, Long> corrupt = new EnumMap<>(Corruption.class);
+        private long ordinal;
+        private long lost;
+        private long seedTimeUs;
+        private IOException failure;
+
+        Cursor(long offset, long ordinal, Object unused, long seedTimeUs) {
+            this.scanner = new RecordScanner(ch, offset, dataEnd == 0 ? size : Math.max(dataEnd, offset));
+            this.ordinal = ordinal;
+            this.seedTimeUs = seedTimeUs;
+        }
+
+        /** @return the next packet, or null at the end of the data (or on an I/O error, see {@link #failure()}) */
+        public RecordedPacket next() {
+            try {
+                RecordScanner.Rec r;
+                while ((r = scanner.next()) != null) {
+                    switch (r.type() == null ? RecordType.INDEX : r.type()) {
+                        case PACKET -> {
+                            RecordedPacket p = packet(r);
+                            if (p != null) {
+                                return p;
+                            }
+                        }
+                        case CORRUPT -> {
+                            ByteBuffer b = r.body();
+                            int k = b.get(8) & 0xFF;
+                            Corruption kind = k < Corruption.values().length ? Corruption.values()[k] : null;
+                            if (kind != null) {
+                                corrupt.merge(kind, 1L, Long::sum);
+                            }
+                        }
+                        case LOSS -> {
+                            long n = r.body().getLong(8);
+                            ordinal += n;
+                            lost += n;
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+            return null;
+        }
+
+        private RecordedPacket packet(RecordScanner.Rec r) {
+            PacketHeader ph = PacketHeader.of(r.body());
+            if (ph == null) {
+                return null;
+            }
+            ByteBuffer b = r.body();
+            byte[] payload = new byte[b.remaining() - RecordingFormat.PACKET_PREFIX];
+            b.get(RecordingFormat.PACKET_PREFIX, payload);
+            Packet p = new Packet(ph.type, ph.seq, ph.rawTimeUs, payload);
+            boolean synthetic = (r.flags() & RecordingFormat.FLAG_SYNTHETIC) != 0;
+            long t;
+            if (ph.type.fromDevice()) {
+                if (!clock.started() && seedTimeUs >= 0) {
+                    clock.seed(ph.rawTimeUs, seedTimeUs);
+                }
+                t = clock.unwrap(ph.rawTimeUs);
+            } else {
+                t = clock.started() ? clock.current() : seedTimeUs;
+            }
+            long ord = ordinal;
+            if (!synthetic) {
+                ordinal++;
+            }
+            return new RecordedPacket(ord, t, synthetic, new TimedPacket(p, ph.hostNs));
+        }
+
+        /** CORRUPT notes seen so far, by kind. */
+        public Map<Corruption, Long> corruptNotes() {
+            return Collections.unmodifiableMap(corrupt);
+        }
+
+        /** Packets the recorder lost (LOSS records) seen so far. */
+        public long lostPackets() {
+            return lost;
+        }
+
+        public IOException failure() {
+            return failure;
+        }
+    }
+
+    /** The fixed part of a PACKET body. */
+    private record PacketHeader(long hostNs, PacketType type, int seq, long rawTimeUs) {
+        static PacketHeader of(ByteBuffer body) {
+            if (body.remaining() < RecordingFormat.PACKET_PREFIX
+                    || body.remaining() > RecordingFormat.MAX_PACKET_BODY
+                    || (body.get(8) & 0xFF) != Packet.VERSION) {
+                return null;
+            }
+            PacketType type = PacketType.fromCode(body.get(9) & 0xFF);
+            if (type == null) {
+                return null;
+            }
+            return new PacketHeader(body.getLong(0), type, body.getShort(10) & 0xFFFF, body.getInt(12) & 0xFFFF_FFFFL);
+        }
+    }
+
+    /** Collects side records. */
+    private static final class Side {
+        SessionMetadata metadata;
+        final LinkedHashMap<String, Annotation> annotations = new LinkedHashMap<>();
+        final List<RecordedEvent> events = new ArrayList<>();
+        final List<CommandRecord> commands = new ArrayList<>();
+        int badJson;
+
+        void accept(RecordScanner.Rec r) {
+            if (r.type() == null) {
+                return;
+            }
+            byte[] json = new byte[r.body().remaining()];
+            r.body().get(0, json);
+            try {
+                switch (r.type()) {
+                    case METADATA -> {
+                        if (metadata == null) {
+                            metadata = Json.read(json, SessionMetadata.class);
+                        }
+                    }
+                    case ANNOTATION -> {
+                        Annotation a = Json.read(json, Annotation.class);
+                        if (a.id() != null) {
+                            annotations.remove(a.id());
+                            if (!a.deleted()) {
+                                annotations.put(a.id(), a);
+                            }
+                        }
+                    }
+                    case EVENT -> events.add(Json.read(json, RecordedEvent.class));
+                    case COMMAND -> {
+                        CommandRecord c = Json.read(json, CommandRecord.class);
+                        if (c.command() != null && c.command().name() != null) {
+                            commands.add(c);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            } catch (IOException e) {
+                badJson++;
+            }
+        }
+
+        List<Annotation> resolvedAnnotations() {
+            List<Annotation> l = new ArrayList<>(annotations.values());
+            l.sort(Comparator.comparingLong(Annotation::deviceTimeUs));
+            return List.copyOf(l);
+        }
+    }
+}
