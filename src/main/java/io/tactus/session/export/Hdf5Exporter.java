@@ -31,8 +31,8 @@ import java.util.List;
  * </ol>
  * Layout: {@code /pressure_kpa} float32 (frames, rows, cols); {@code /time_s} float64 (frames);
  * {@code /frame_index} int64 (frames); {@code /summary/<column>} float64 (frames) with unit and description
- * attributes; {@code /events/*} and {@code /annotations/*} columns (absent when there are none, see the group's
- * {@code count} attribute); metadata as root attributes including {@code metadata_json}.
+ * attributes; {@code /events/*} and {@code /annotations/*} columns (groups absent when there are none, see
+ * the root attributes {@code event_count} and {@code annotation_count}); metadata as root attributes including {@code metadata_json}.
  */
 public final class Hdf5Exporter implements Exporter {
 
@@ -122,17 +122,21 @@ public final class Hdf5Exporter implements Exporter {
                 ds.putAttribute("unit", c.unit());
                 ds.putAttribute("description", c.description());
             }
-            writeEvents(f.putGroup("events"), events, run);
-            writeAnnotations(f.putGroup("annotations"), view.annotations(), run);
+            // jhdf cannot write zero-length datasets nor empty groups: the groups exist only when non-empty,
+            // the root attributes say how many there are.
+            f.putAttribute("event_count", events.size());
+            f.putAttribute("annotation_count", view.annotations().size());
+            if (!events.isEmpty()) {
+                writeEvents(f.putGroup("events"), events, run);
+            }
+            if (!view.annotations().isEmpty()) {
+                writeAnnotations(f.putGroup("annotations"), view.annotations(), run);
+            }
         }
     }
 
     private static void writeEvents(WritableGroup g, List<FlagEvent> events, ExportRun run) {
         int n = events.size();
-        g.putAttribute("count", n);
-        if (n == 0) {
-            return; // jhdf cannot write zero-length datasets
-        }
         String[] type = new String[n];
         String[] region = new String[n];
         String[] detail = new String[n];
@@ -158,10 +162,6 @@ public final class Hdf5Exporter implements Exporter {
 
     private static void writeAnnotations(WritableGroup g, List<ExportAnnotation> notes, ExportRun run) {
         int n = notes.size();
-        g.putAttribute("count", n);
-        if (n == 0) {
-            return;
-        }
         double[] time = new double[n];
         String[] text = new String[n];
         for (int i = 0; i < n; i++) {

@@ -40,11 +40,11 @@ final class MatStreamedMatrix extends AbstractArray implements Mat5Serializable,
     void writeHeader(String name, Sink sink) throws IOException {
         Mat5WriteUtil.writeMatrixTag(name, this, sink);
         Mat5WriteUtil.writeArrayHeader(name, false, this, sink);
-        dataType.writeTag(Math.multiplyExact(getNumElements(), dataType.bytes()), sink);
+        dataType.writeTag(getNumElements(), sink); // mfl takes element counts, not bytes
     }
 
     void writePadding(Sink sink) throws IOException {
-        dataType.writePadding(Math.multiplyExact(getNumElements(), dataType.bytes()), sink);
+        dataType.writePadding(getNumElements(), sink);
     }
 
     @Override

@@ -1,0 +1,115 @@
+package io.tactus.session.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jhdf.HdfFile;
+import io.tactus.signal.FrameSnapshot;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Hdf5ExporterTest {
+
+    /** h5py (libhdf5, the HDF Group's C library) is the independent reader when installed. */
+    private static final String READER = """
+            import sys, json, numpy as np, h5py
+            with h5py.File(sys.argv[1], 'r') as f:
+                out = {
+                    'pressure_shape': list(f['pressure_kpa'].shape),
+                    'pressure_dtype': str(f['pressure_kpa'].dtype),
+                    'pressure': f['pressure_kpa'][...].astype(float).tolist(),
+                    'time_s': f['time_s'][...].tolist(),
+                    'frame_index': f['frame_index'][...].tolist(),
+                    'force': f['summary/total_force_n'][...].tolist(),
+                    'force_unit': f['summary/total_force_n'].attrs['unit'].decode() if isinstance(
+                        f['summary/total_force_n'].attrs['unit'], bytes) else str(f['summary/total_force_n'].attrs['unit']),
+                    'event_types': [t.decode() if isinstance(t, bytes) else str(t) for t in f['events/type'][...]],
+                    'rows': int(f.attrs['rows']),
+                }
+            print(json.dumps(out))
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jhdfReadsBackEveryDataset() throws Exception {
+        SyntheticExportSource src = SyntheticExportSource.small(6, 5, 300);
+        List<FrameSnapshot> expected = src.snapshots();
+        ExportResult res = new Hdf5Exporter().export(src, dir, "h1", ExportOptions.DEFAULT, null, null);
+        assertEquals(300, res.frames());
+        assertEquals(2, src.passes(), "scan pass + data pass");
+
+        try (HdfFile f = new HdfFile(dir.resolve("h1.h5"))) {
+            assertArrayEquals(new int[] {300, 6, 5}, f.getDatasetByPath("pressure_kpa").getDimensions());
+            float[][][] p = (float[][][]) f.getDatasetByPath("pressure_kpa").getData();
+            double[] t = (double[]) f.getDatasetByPath("time_s").getData();
+            long[] idx = (long[]) f.getDatasetByPath("frame_index").getData();
+            double[] force = (double[]) f.getDatasetByPath("summary/total_force_n").getData();
+            double[] copX = (double[]) f.getDatasetByPath("summary/cop_x_mm").getData();
+            for (int i = 0; i < 300; i++) {
+                FrameSnapshot e = expected.get(i);
+                for (int r = 0; r < 6; r++) {
+                    for (int c = 0; c < 5; c++) {
+                        assertEquals(e.kpa()[r * 5 + c], p[i][r][c], "frame " + i);
+                    }
+                }
+                assertEquals((e.deviceTimeUs() - expected.get(0).deviceTimeUs()) / 1e6, t[i], 1e-12);
+                assertEquals(e.index(), idx[i]);
+                assertEquals(e.totalForceN(), force[i]);
+                assertEquals(e.copXmm(), copX[i], 0.0);
+            }
+            assertEquals("N", f.getDatasetByPath("summary/total_force_n").getAttribute("unit").getData());
+            assertArrayEquals(new String[] {"spine_contact", "excess_pressure"},
+                    (String[]) f.getDatasetByPath("events/type").getData());
+            double[] end = (double[]) f.getDatasetByPath("events/end_s").getData();
+            assertEquals(0.09, end[0], 1e-9);
+            assertTrue(Double.isNaN(end[1]));
+            assertArrayEquals(new String[] {"good, \"slower\"\nnow", "Anna: relax the wrist"},
+                    (String[]) f.getDatasetByPath("annotations/text").getData());
+            assertEquals(6, f.getAttribute("rows").getData());
+            JsonNode meta = new ObjectMapper().readTree((String) f.getAttribute("metadata_json").getData());
+            assertEquals(300, meta.at("/session/frames").asLong());
+            assertEquals(2.99, meta.at("/session/duration_s").asDouble(), 1e-9);
+        }
+    }
+
+    @Test
+    void noEventsOrAnnotationsLeavesTheGroupsOutWithACount() throws Exception {
+        SyntheticExportSource base = SyntheticExportSource.small(3, 3, 5);
+        SyntheticExportSource src = new SyntheticExportSource(base.metadata(), 5, List.of(), List.of(), false);
+        new Hdf5Exporter().export(src, dir, "empty", ExportOptions.DEFAULT.withAnonymize(true), null, null);
+        try (HdfFile f = new HdfFile(dir.resolve("empty.h5"))) {
+            assertEquals(0, f.getAttribute("event_count").getData());
+            assertEquals(0, f.getAttribute("annotation_count").getData());
+            assertFalse(f.getChildren().containsKey("events"));
+            assertFalse(((String) f.getAttribute("metadata_json").getData()).contains("SN-0042"));
+        }
+    }
+
+    @Test
+    void h5pyReadsItWhenInstalled() throws Exception {
+        assumeTrue(PythonReader.available("numpy", "h5py"), "h5py not installed (Debian: python3-h5py): "
+                + "skipping the libhdf5 read-back; jhdf's reader still checks the file");
+        SyntheticExportSource src = SyntheticExportSource.small(4, 7, 50);
+        List<FrameSnapshot> expected = src.snapshots();
+        new Hdf5Exporter().export(src, dir, "h2", ExportOptions.DEFAULT, null, null);
+        JsonNode r = PythonReader.run(dir, List.of("numpy", "h5py"), READER, dir.resolve("h2.h5").toString());
+        assertEquals(List.of(50, 4, 7), List.of(r.get("pressure_shape").get(0).asInt(),
+                r.get("pressure_shape").get(1).asInt(), r.get("pressure_shape").get(2).asInt()));
+        assertEquals("float32", r.get("pressure_dtype").asText());
+        MatExporterTest.assertPressure(expected, r.get("pressure"), 4, 7);
+        assertEquals(0.49, r.get("time_s").get(49).asDouble(), 1e-9);
+        assertEquals(expected.get(3).totalForceN(), r.get("force").get(3).asDouble());
+        assertEquals("N", r.get("force_unit").asText());
+        assertEquals("spine_contact", r.get("event_types").get(0).asText());
+        assertEquals(4, r.get("rows").asInt());
+    }
+}
