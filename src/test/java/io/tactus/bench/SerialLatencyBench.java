@@ -42,6 +42,7 @@ public final class SerialLatencyBench {
         Path dir = Files.createTempDirectory("tactus-latency");
         long[] toSink = new long[count];
         long[] toStamp = new long[count];
+        long[] decode = new long[count];
         AtomicInteger got = new AtomicInteger();
         long[] lastIndex = {0};
         CountDownLatch done = new CountDownLatch(1);
@@ -66,6 +67,7 @@ public final class SerialLatencyBench {
                 if (k >= warmup && k - warmup < count) {
                     toSink[(int) (k - warmup)] = now - sent;
                     toStamp[(int) (k - warmup)] = tp.hostNanos() - sent;
+                    decode[(int) (k - warmup)] = now - tp.hostNanos();
                 }
                 if (n == total) {
                     done.countDown();
@@ -113,6 +115,7 @@ public final class SerialLatencyBench {
             System.out.printf("received %d of %d%s%n", got.get(), total, complete ? "" : " (INCOMPLETE)");
             print("write -> decoded packet at the sink", toSink);
             print("write -> reader's chunk stamp     ", toStamp);
+            print("chunk stamp -> sink (decode)      ", decode);
         }
     }
 

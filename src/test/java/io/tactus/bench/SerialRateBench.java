@@ -23,7 +23,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Sustained device rate over a socat pty pair: {@link SerialDeviceEmulator} (the code behind
@@ -111,7 +110,7 @@ public final class SerialRateBench {
             long lost = r.frames() - framesOk.get();
             System.out.printf("sustained rate over a pty: %dx%d dense frames paced at %.0f Hz for %.1f s%n",
                     rows, cols, rate, r.seconds());
-            System.out.printf("sent %d frames (%.1f Hz achieved, %.2f MB/s, %d writer stalls)%n", r.frames(),
+            System.out.printf("sent %d frames (%.1f Hz achieved, %.2f MB/s, %d times the writer ran >100 ms late)%n", r.frames(),
                     r.frames() / r.seconds(), r.bytes() / r.seconds() / 1e6, r.stalls());
             System.out.printf("received %d frames: lost %d, sequence gaps %d, corrupt %d, queue full %d,"
                             + " content errors %d%n", framesOk.get(), lost, assembler.dropped(),
@@ -122,7 +121,7 @@ public final class SerialRateBench {
         }
     }
 
-    private static Supplier<Packet> frames(DeviceDescriptor grid, double rate) throws PortException {
+    private static SerialDeviceEmulator.PacketStream frames(DeviceDescriptor grid, double rate) throws PortException {
         long[] k = {0};
         byte[] hello = grid.toJson();
         int[] counts = new int[grid.cellCount()];

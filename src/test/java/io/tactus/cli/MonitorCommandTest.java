@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +50,7 @@ class MonitorCommandTest {
             new double[] {10, 10}, 12, 200, null, null);
 
     /** HELLO and then frames at 200 Hz of device time; frame 100 goes missing (a sequence gap). */
-    static Supplier<Packet> stream() {
+    static SerialDeviceEmulator.PacketStream stream() {
         AtomicInteger i = new AtomicInteger();
         return () -> {
             int k = i.getAndIncrement();

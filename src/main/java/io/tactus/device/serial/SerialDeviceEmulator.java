@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
 
 /**
  * Plays a device on a serial port: writes a packet stream paced by the packets' own device time, and answers
@@ -26,6 +25,21 @@ public final class SerialDeviceEmulator implements AutoCloseable {
     private static final long TIME_MOD = 1L << 32;
     private static final long MAX_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    /** The packets to play, in device-time order. */
+    @FunctionalInterface
+    public interface PacketStream {
+        /** @return the next packet, or null at the end */
+        Packet next();
+
+        /**
+         * The host sent REQUEST_HELLO. Return true if the stream will emit a HELLO itself (with its own sequence
+         * number); false to let the emulator repeat the last HELLO with the last sequence number.
+         */
+        default boolean requestHello() {
+            return false;
+        }
+    }
 
     /** What a run did. */
     public record Result(long packets, long frames, long bytes, double seconds, long stalls, long commands,
@@ -79,7 +93,7 @@ public final class SerialDeviceEmulator implements AutoCloseable {
      *
      * @throws PortException if the port vanished mid-stream
      */
-    public Result run(Supplier<Packet> stream, long maxNanos) throws PortException {
+    public Result run(PacketStream stream, long maxNanos) throws PortException {
         long start = System.nanoTime();
         long end = maxNanos == Long.MAX_VALUE ? Long.MAX_VALUE : start + maxNanos;
         long packets = 0;
@@ -94,7 +108,7 @@ public final class SerialDeviceEmulator implements AutoCloseable {
         long originUs = 0;
         boolean ended = false;
         while (!stopped && System.nanoTime() < end) {
-            Packet p = stream.get();
+            Packet p = stream.next();
             if (p == null) {
                 ended = true;
                 break;
@@ -112,7 +126,7 @@ public final class SerialDeviceEmulator implements AutoCloseable {
                     break;
                 }
                 if (last != null) {
-                    bytes += answerCommands(hello, last);
+                    bytes += answerCommands(stream, hello, last);
                 }
                 if (paused) {
                     long pauseStart = System.nanoTime();
@@ -150,11 +164,11 @@ public final class SerialDeviceEmulator implements AutoCloseable {
         return new Result(packets, frames, bytes, (System.nanoTime() - start) / 1e9, stalls, commands.get(), ended);
     }
 
-    private long answerCommands(Packet hello, Packet last) throws PortException {
+    private long answerCommands(PacketStream stream, Packet hello, Packet last) throws PortException {
         long bytes = 0;
         if (helloRequested) {
             helloRequested = false;
-            if (hello != null) {
+            if (!stream.requestHello() && hello != null) {
                 bytes += write(new Packet(PacketType.HELLO, last.seq(), last.deviceTimeUs(), hello.payload()));
             }
         }

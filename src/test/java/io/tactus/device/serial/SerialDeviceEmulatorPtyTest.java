@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +29,7 @@ class SerialDeviceEmulatorPtyTest {
     Path dir;
 
     /** HELLO then {@code n} frames, device time advancing by {@code periodUs}. */
-    static Supplier<Packet> synthetic(int n, long periodUs) {
+    static SerialDeviceEmulator.PacketStream synthetic(int n, long periodUs) {
         AtomicInteger i = new AtomicInteger();
         return () -> {
             int k = i.getAndIncrement();
