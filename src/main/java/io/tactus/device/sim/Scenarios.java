@@ -1,0 +1,75 @@
+package io.tactus.device.sim;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The built-in scenarios. Names are a contract (CLI, app, tests, quality scoring). */
+public final class Scenarios {
+
+    public static final String GENTLE_ROUTINE = "gentle-routine";
+    public static final String SPINE_CONTACT = "spine-contact";
+    public static final String SHOULDER_OVERPRESSURE = "shoulder-overpressure";
+    public static final String SCAPULA_CONTACT = "scapula-contact";
+    public static final String MISTAKES = "mistakes";
+    public static final String GLOVE = "glove";
+    public static final String DEFAULT = GENTLE_ROUTINE;
+
+    private record Entry(String description, boolean glove, Supplier<Script> script) {
+    }
+
+    private static final Map<String, Entry> ALL = build();
+
+    private Scenarios() {
+    }
+
+    private static Map<String, Entry> build() {
+        Map<String, Entry> m = new LinkedHashMap<>();
+        m.put(GENTLE_ROUTINE, new Entry("Clean two-handed mat routine (~78 s): effleurage up both sides, clockwise"
+                + " palm circles on the lower back, 5 thumb slides beside the spine, a 5 s trigger-point hold,"
+                + " shoulder kneading, knuckles, finishing strokes. Hands stay >= 3 cm from the midline, off the"
+                + " bones, below excess pressure: ground truth is empty.", false,
+                () -> Routine.mat(Routine.Mistakes.NONE, 4, 2)));
+        m.put(SPINE_CONTACT, new Entry("The routine with two thumb slides on the spine: one placed on it, one"
+                + " drifting onto it mid-slide (2 spine_contact events).", false,
+                () -> Routine.mat(new Routine.Mistakes(true, false, false, false, false), 4, 2)));
+        m.put(SHOULDER_OVERPRESSURE, new Entry("The routine with far too much pressure on the shoulders after the"
+                + " kneading: heel of the hand on the right (220 kPa) then on the left (240 kPa)"
+                + " (2 excess_pressure events).", false,
+                () -> Routine.mat(new Routine.Mistakes(false, true, false, false, false), 4, 2)));
+        m.put(SCAPULA_CONTACT, new Entry("The routine with pressure on the shoulder blades: palm circles on the"
+                + " right one, a thumb slide running onto the left one (2 bone_contact events).", false,
+                () -> Routine.mat(new Routine.Mistakes(false, false, true, false, false), 4, 2)));
+        m.put(MISTAKES, new Entry("All of the above plus palm circles on the sacrum and the receiver's"
+                + " \"too much\" button during the right-shoulder overpressure (~86 s).", false,
+                () -> Routine.mat(new Routine.Mistakes(true, true, true, true, true), 2, 1)));
+        m.put(GLOVE, new Entry("A right sensing glove (20 taxels, POSE from a tracker) working the right side:"
+                + " effleurage, thumb slides (one on the spine), palm circles, kneading, a thumb pressing far too"
+                + " hard on the right shoulder, knuckles, finishing.", true, Routine::glove));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    public static List<String> names() {
+        return List.copyOf(ALL.keySet());
+    }
+
+    /** @throws IllegalArgumentException for an unknown name, listing the valid ones */
+    public static String describe(String name) {
+        return entry(name).description();
+    }
+
+    /** @throws IllegalArgumentException for an unknown name, listing the valid ones */
+    public static Scenario get(String name) {
+        Entry e = entry(name);
+        return new Scenario(name, e.description(), e.glove(), e.script().get());
+    }
+
+    private static Entry entry(String name) {
+        Entry e = name == null ? null : ALL.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("unknown scenario '" + name + "'; valid: " + String.join(", ", names()));
+        }
+        return e;
+    }
+}
