@@ -13,7 +13,10 @@ import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketType;
 import io.tactus.protocol.Payloads;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +103,36 @@ class MonitorCommandTest {
             assertEquals(0, last.get("corrupt").asLong());
             assertTrue(last.get("peak").asInt() >= 100);
             assertTrue(lines.get(1).get("rate_hz").asDouble() > 100, "about 200 Hz: " + lines.get(1));
+        }
+    }
+
+    @Test
+    void sigtermPrintsTheSummary() throws Exception {
+        try (SocatPair pair = SocatPair.start(dir);
+             SerialDeviceEmulator device = SerialDeviceEmulator.open(pair.a().toString(), SerialOptions.defaults())) {
+            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return device.run(stream(), TimeUnit.SECONDS.toNanos(30));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "io.tactus.Launcher",
+                    "monitor", "--port", pair.b().toString(), "--json")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String first = out.readLine(); // a per-second line: the monitor is running
+            assertTrue(first != null && first.contains("\"frames\""), String.valueOf(first));
+            p.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its stdout)
+            List<String> rest = out.lines().toList();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+            device.stop();
+            run.get(10, TimeUnit.SECONDS);
+            assertFalse(rest.isEmpty(), "a summary after SIGTERM");
+            JsonNode last = new ObjectMapper().readTree(rest.get(rest.size() - 1));
+            assertTrue(last.path("summary").asBoolean(), last.toString());
+            assertTrue(last.get("frames").asLong() > 0, last.toString());
         }
     }
 
