@@ -57,6 +57,10 @@ public final class LiveSession implements AutoCloseable {
     private record Arrival(long arrival, TimedPacket packet) {
     }
 
+    /** A recorded command replayed in order with the packets. */
+    private record ReplayCommand(PipelineCommand command) {
+    }
+
     private final PacketSource source;
     private final Function<DeviceDescriptor, SignalPipeline> pipelineFactory;
     private final LiveOptions options;
@@ -67,6 +71,7 @@ public final class LiveSession implements AutoCloseable {
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong queueDrops = new AtomicLong();
     private final Object recordingLock = new Object();
+    private final boolean lossless;
     private final Thread processingThread;
     private volatile DeviceDescriptor descriptor;
     private volatile SourceStatus status = new SourceStatus(SourceState.CONNECTING, "not started");
@@ -102,6 +107,8 @@ public final class LiveSession implements AutoCloseable {
         this.pipelineFactory = Objects.requireNonNull(pipelineFactory, "pipelineFactory");
         this.options = Objects.requireNonNull(options, "options");
         this.processing = new ArrayBlockingQueue<>(options.processingQueuePackets());
+        // A file can wait: replays never drop, so they reproduce the live flags.
+        this.lossless = options.lossless() || source instanceof ReplaySource;
         this.processingThread = new Thread(this::processLoop, "tactus-processing");
         this.processingThread.setDaemon(true);
     }
@@ -298,11 +305,6 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
-    /** Replay support: the source restarted its stream (seek backwards, loop); rebuild all state in order. */
-    void resetFromSource() {
-        enqueue(RESET);
-    }
-
     private void onRecorderStopped(RecordingStatus s) {
         lastRecording = s;
         control.add(() -> {
@@ -313,7 +315,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void enqueue(Object item) {
-        if (options.lossless()) {
+        if (lossless) {
             try {
                 processing.put(item);
             } catch (InterruptedException e) {
@@ -345,7 +347,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /** The source's side: stamp an arrival number, hand off, return. Never waits (unless lossless). */
-    private final class Sink implements PacketSink {
+    private final class Sink implements PacketSink, ReplayAwareSink {
         private long arrivals;
 
         @Override
@@ -357,6 +359,16 @@ public final class LiveSession implements AutoCloseable {
                 r.offerPacket(n, packet);
             }
             enqueue(new Arrival(n, packet));
+        }
+
+        @Override
+        public void onReplayReset() {
+            enqueue(RESET);
+        }
+
+        @Override
+        public void onReplayCommand(PipelineCommand command) {
+            enqueue(new ReplayCommand(command));
         }
 
         @Override
@@ -401,6 +413,10 @@ public final class LiveSession implements AutoCloseable {
                     onReset();
                     continue;
                 }
+                if (item instanceof ReplayCommand rc) {
+                    applyReplayed(rc.command());
+                    continue;
+                }
                 Arrival a = (Arrival) item;
                 lastArrival = a.arrival;
                 try {
@@ -430,6 +446,20 @@ public final class LiveSession implements AutoCloseable {
                 publishIfPending();
             }
             runControl();
+        }
+    }
+
+    private void applyReplayed(PipelineCommand c) {
+        if (pipeline == null) {
+            return;
+        }
+        try {
+            PipelineCommands.apply(pipeline, c);
+        } catch (RuntimeException e) {
+            processingErrors++;
+            if (processingErrors == 1) {
+                LOG.log(System.Logger.Level.WARNING, "recorded command not applied (logged once): " + e.getMessage());
+            }
         }
     }
 

@@ -1,0 +1,201 @@
+package io.tactus.session;
+
+import io.tactus.device.FrameAssembler;
+import io.tactus.device.FrameListener;
+import io.tactus.device.RawFrame;
+import io.tactus.device.TimedPacket;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Payloads;
+import io.tactus.signal.FlagEvent;
+import io.tactus.signal.FlagListener;
+import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.SignalPipeline;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Runs recorded packets through the same core as a live session (FrameAssembler, SignalPipeline), on the calling
+ * thread, applying recorded pipeline commands at the packet position where they were applied live. This is what
+ * makes replay and analysis reproduce the live flags: same packets, same commands, same order. Not thread-safe.
+ */
+final class CoreRunner {
+
+    private static final System.Logger LOG = System.getLogger(CoreRunner.class.getName());
+
+    /** A receiver marker seen in the stream. */
+    record MarkerAt(long deviceTimeUs, int code, String text) {
+    }
+
+    private final Function<DeviceDescriptor, SignalPipeline> factory;
+    private final List<CommandRecord> commands;
+    private final FrameAssembler assembler;
+    private final List<MarkerAt> markers = new ArrayList<>();
+    private final List<FlagListener> flagListeners = new ArrayList<>();
+    private SignalPipeline pipeline;
+    private FrameListener frameTap;
+    private int nextCommand;
+    private long commandsFailed;
+    private long frames;
+    private long firstFrameUs = -1;
+    private long lastFrameUs = -1;
+    private long lastTimeUs;
+    private boolean frameDone;
+
+    /**
+     * @param commands recorded commands sorted by {@link CommandRecord#beforePacket()} (may be empty)
+     * @param initial  descriptor to start with (DIY text captures), or null
+     */
+    CoreRunner(Function<DeviceDescriptor, SignalPipeline> factory, List<CommandRecord> commands,
+               DeviceDescriptor initial) {
+        this.factory = factory;
+        List<CommandRecord> sorted = new ArrayList<>(commands);
+        sorted.sort((a, b) -> Long.compare(a.beforePacket(), b.beforePacket()));
+        this.commands = sorted;
+        this.assembler = new FrameAssembler(new Frames(), initial);
+        if (initial != null) {
+            install(initial);
+        }
+    }
+
+    void addFlagListener(FlagListener l) {
+        flagListeners.add(l);
+    }
+
+    /** Sees every frame right after the pipeline processed it (for snapshots). */
+    void setFrameTap(FrameListener tap) {
+        this.frameTap = tap;
+    }
+
+    /** Feeds one packet; {@code ordinal} positions recorded commands (-1: no commands apply). */
+    void feed(long ordinal, TimedPacket packet) {
+        while (ordinal >= 0 && nextCommand < commands.size() && commands.get(nextCommand).beforePacket() <= ordinal) {
+            apply(commands.get(nextCommand++));
+        }
+        frameDone = false;
+        assembler.accept(packet);
+    }
+
+    /** True if the last {@link #feed} produced a processed frame. */
+    boolean frameDone() {
+        return frameDone;
+    }
+
+    private void apply(CommandRecord c) {
+        if (pipeline == null) {
+            commandsFailed++;
+            return;
+        }
+        try {
+            PipelineCommands.apply(pipeline, c.command());
+        } catch (RuntimeException e) {
+            commandsFailed++;
+            if (commandsFailed == 1) {
+                LOG.log(System.Logger.Level.WARNING, "recorded command not applied (logged once): " + e.getMessage());
+            }
+        }
+    }
+
+    /** Closes open events at the last frame's time. */
+    void finish() {
+        if (pipeline != null) {
+            pipeline.finish(lastFrameUs >= 0 ? lastFrameUs : lastTimeUs);
+        }
+    }
+
+    SignalPipeline pipeline() {
+        return pipeline;
+    }
+
+    FrameAssembler assembler() {
+        return assembler;
+    }
+
+    FrameSnapshot snapshot() {
+        return pipeline == null ? null : pipeline.snapshot();
+    }
+
+    List<FlagEvent> events() {
+        return pipeline == null ? List.of() : pipeline.events();
+    }
+
+    List<MarkerAt> markers() {
+        return markers;
+    }
+
+    long frames() {
+        return frames;
+    }
+
+    long firstFrameUs() {
+        return firstFrameUs;
+    }
+
+    long lastFrameUs() {
+        return lastFrameUs;
+    }
+
+    long commandsFailed() {
+        return commandsFailed;
+    }
+
+    private void install(DeviceDescriptor d) {
+        DeviceDescriptor current = pipeline == null ? null : pipeline.descriptor();
+        if (current == null || !Arrays.equals(current.toJson(), d.toJson())) {
+            pipeline = factory.apply(d);
+            pipeline.addListener(new FlagListener() {
+                @Override
+                public void onFlagStart(FlagEvent event) {
+                    for (FlagListener l : flagListeners) {
+                        l.onFlagStart(event);
+                    }
+                }
+
+                @Override
+                public void onFlagEnd(FlagEvent event) {
+                    for (FlagListener l : flagListeners) {
+                        l.onFlagEnd(event);
+                    }
+                }
+            });
+        }
+    }
+
+    private final class Frames implements FrameListener {
+        @Override
+        public void onDescriptor(DeviceDescriptor d) {
+            install(d);
+        }
+
+        @Override
+        public void onFrame(RawFrame frame) {
+            pipeline.process(frame);
+            frames++;
+            if (firstFrameUs < 0) {
+                firstFrameUs = frame.deviceTimeUs();
+            }
+            lastFrameUs = frame.deviceTimeUs();
+            lastTimeUs = lastFrameUs;
+            frameDone = true;
+            if (frameTap != null) {
+                frameTap.onFrame(frame);
+            }
+        }
+
+        @Override
+        public void onMarker(long deviceTimeUs, long hostNanos, Payloads.Marker marker) {
+            markers.add(new MarkerAt(deviceTimeUs, marker.code(), marker.text()));
+            if (pipeline != null) {
+                pipeline.onMarker(deviceTimeUs, marker);
+            }
+        }
+
+        @Override
+        public void onPose(long deviceTimeUs, Payloads.Pose pose) {
+            if (pipeline != null) {
+                pipeline.onPose(deviceTimeUs, pose);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.tactus.session;
+
+import io.tactus.protocol.Corruption;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.signal.FlagEvent;
+import io.tactus.signal.Region;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of running a whole session (recording or raw capture) through the core.
+ *
+ * @param descriptor      the device descriptor (last seen), or null if the stream had none
+ * @param events          flag events from the core, in start order, device times (unwrapped us)
+ * @param markers         receiver marker presses seen in the stream
+ * @param series          per-region pressure over time, downsampled
+ * @param regions         per-region statistics, in {@link Region} order
+ * @param metrics         whole-session figures
+ * @param stream          counts about the input itself (packets, gaps, corruption)
+ */
+public record SessionAnalysis(DeviceDescriptor descriptor, List<FlagEvent> events, List<Marker> markers,
+                              RegionSeries series, List<RegionStats> regions, Metrics metrics, StreamStats stream) {
+
+    /** A marker press. */
+    public record Marker(long deviceTimeUs, int code, String text) {
+    }
+
+    /**
+     * @param loadedSeconds      time with at least one loaded cell in the region
+     * @param peakKpa            highest pressure seen in the region
+     * @param meanKpaWhileLoaded mean of the region's mean pressure over the frames it was loaded
+     * @param pressureTimeKpaS   integral of the region's mean pressure over time (kPa*s), a coverage measure
+     * @param meanForceN         mean force on the region over the frames it was loaded
+     */
+    public record RegionStats(Region region, double loadedSeconds, double peakKpa, double meanKpaWhileLoaded,
+                              double pressureTimeKpaS, double meanForceN) {
+    }
+
+    /**
+     * @param firstFrameUs      device time of the first frame (us); the zero of every "seconds" figure
+     * @param lastFrameUs       device time of the last frame
+     * @param durationSeconds   last minus first frame
+     * @param frames            frames processed
+     * @param meanFrameRateHz   frames per second of device time
+     * @param contactSeconds    time with any contact on the mat
+     * @param peakForceN        highest total force
+     * @param meanForceWhileContactN mean total force while in contact
+     * @param leftRightBalance  force on the receiver's left regions / (left + right), 0.5 = balanced, NaN if none
+     * @param flagCounts        number of events per flag id (spine_contact, ...)
+     * @param flagSeconds       total duration per flag id
+     */
+    public record Metrics(long firstFrameUs, long lastFrameUs, double durationSeconds, long frames,
+                          double meanFrameRateHz, double contactSeconds, double peakForceN,
+                          double meanForceWhileContactN, double leftRightBalance, Map<String, Long> flagCounts,
+                          Map<String, Double> flagSeconds) {
+    }
+
+    /**
+     * @param packets            packets read
+     * @param droppedPackets     missing according to sequence gaps
+     * @param corrupt            rejected input: decoder counts (captures) or CORRUPT notes (recordings) plus
+     *                           payloads that did not fit the layout
+     * @param framesWithoutHello frames before any descriptor (ignored)
+     * @param deviceResets       device reboots seen (HELLO with the clock stepping back)
+     * @param recorderLost       packets a recorder could not write (LOSS records)
+     * @param commandsNotApplied recorded pipeline commands this version could not apply
+     * @param analysisMillis     wall time of the analysis
+     */
+    public record StreamStats(long packets, long droppedPackets, Map<Corruption, Long> corrupt,
+                              long framesWithoutHello, long deviceResets, long recorderLost,
+                              long commandsNotApplied, long analysisMillis) {
+    }
+
+    /** Seconds from the first frame for a device time. */
+    public double secondsFromStart(long deviceTimeUs) {
+        return metrics.firstFrameUs() < 0 ? 0 : (deviceTimeUs - metrics.firstFrameUs()) / 1e6;
+    }
+}

@@ -1,0 +1,210 @@
+package io.tactus.session;
+
+import io.tactus.device.TimedPacket;
+import io.tactus.protocol.Corruption;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.PacketDecoder;
+import io.tactus.signal.FlagEvent;
+import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.Region;
+import io.tactus.signal.RegionValue;
+import io.tactus.signal.SignalPipeline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs a whole session through the core as fast as possible, timed by device time (never by the wall clock):
+ * a recording (applying its recorded pipeline commands at their packet positions) or a raw wire capture (the
+ * bytes a device sent). Produces the flag events, a downsampled per-region series and session metrics. Streams:
+ * memory does not grow with the session length. Optionally hands every frame's snapshot to a consumer (export).
+ */
+public final class SessionAnalyzer {
+
+    private static final double MAX_FRAME_GAP_S = 0.5;
+
+    private final Function<DeviceDescriptor, SignalPipeline> pipelineFactory;
+
+    public SessionAnalyzer(Function<DeviceDescriptor, SignalPipeline> pipelineFactory) {
+        this.pipelineFactory = Objects.requireNonNull(pipelineFactory);
+    }
+
+    public SessionAnalysis analyze(RecordingReader reader) throws IOException {
+        return analyze(reader, null);
+    }
+
+    /**
+     * @param perFrame called with every processed frame's snapshot, in order, on this thread (may be null)
+     * @throws IOException if the file cannot be read further
+     */
+    public SessionAnalysis analyze(RecordingReader reader, Consumer<FrameSnapshot> perFrame) throws IOException {
+        long t0 = System.nanoTime();
+        CoreRunner core = new CoreRunner(pipelineFactory, reader.commands(), null);
+        Accumulator acc = new Accumulator(perFrame);
+        RecordingReader.Cursor c = reader.cursor();
+        RecordedPacket p;
+        long packets = 0;
+        while ((p = c.next()) != null) {
+            core.feed(p.ordinal(), p.timed());
+            packets++;
+            if (core.frameDone()) {
+                acc.frame(core.snapshot());
+            }
+        }
+        if (c.failure() != null) {
+            throw new IOException("cannot read " + reader.file() + ": " + RecordingWriter.oneLine(c.failure()));
+        }
+        core.finish();
+        Map<Corruption, Long> corrupt = new EnumMap<>(Corruption.class);
+        corrupt.putAll(c.corruptNotes());
+        return acc.result(core, packets, corrupt, c.lostPackets(), t0);
+    }
+
+    /**
+     * Analyzes a raw wire capture (protocol v1 bytes, e.g. {@code cat /dev/ttyACM0 > capture.bin}).
+     *
+     * @param initial descriptor to assume when the capture has no HELLO (may be null)
+     */
+    public SessionAnalysis analyzeCapture(Path capture, DeviceDescriptor initial, Consumer<FrameSnapshot> perFrame)
+            throws IOException {
+        long t0 = System.nanoTime();
+        CoreRunner core = new CoreRunner(pipelineFactory, List.of(), initial);
+        Accumulator acc = new Accumulator(perFrame);
+        long[] packets = {0};
+        PacketDecoder decoder = new PacketDecoder(new PacketDecoder.Sink() {
+            @Override
+            public void onPacket(Packet packet) {
+                core.feed(-1, new TimedPacket(packet, 0));
+                packets[0]++;
+                if (core.frameDone()) {
+                    acc.frame(core.snapshot());
+                }
+            }
+        });
+        try (InputStream in = Files.newInputStream(capture)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                decoder.feed(buf, 0, n);
+            }
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file: " + capture);
+        }
+        decoder.feed(new byte[] {0}, 0, 1); // a capture cut after a complete packet's bytes but before its 0x00
+        core.finish();
+        Map<Corruption, Long> corrupt = new EnumMap<>(Corruption.class);
+        corrupt.putAll(decoder.corruptCounts());
+        return acc.result(core, packets[0], corrupt, 0, t0);
+    }
+
+    /** Accumulates the per-frame figures. */
+    private static final class Accumulator {
+        private static final int R = Region.values().length;
+        private final Consumer<FrameSnapshot> perFrame;
+        private final RegionSeries series = new RegionSeries(0.05);
+        private final double[] loadedS = new double[R];
+        private final double[] peak = new double[R];
+        private final double[] sumMeanLoaded = new double[R];
+        private final double[] sumForceLoaded = new double[R];
+        private final long[] loadedFrames = new long[R];
+        private final double[] integral = new double[R];
+        private long lastUs = -1;
+        private double contactS;
+        private double peakForce;
+        private double sumForceContact;
+        private long contactFrames;
+        private double leftForce;
+        private double rightForce;
+
+        Accumulator(Consumer<FrameSnapshot> perFrame) {
+            this.perFrame = perFrame;
+        }
+
+        void frame(FrameSnapshot s) {
+            if (s == null) {
+                return;
+            }
+            double dt = lastUs < 0 ? 0 : Math.min(MAX_FRAME_GAP_S, Math.max(0, (s.deviceTimeUs() - lastUs) / 1e6));
+            lastUs = s.deviceTimeUs();
+            series.add(s);
+            if (s.totalForceN() > 0) {
+                contactS += dt;
+                sumForceContact += s.totalForceN();
+                contactFrames++;
+            }
+            peakForce = Math.max(peakForce, s.totalForceN());
+            RegionValue[] rv = s.regions();
+            for (int r = 0; r < R && r < rv.length; r++) {
+                RegionValue v = rv[r];
+                if (v == null) {
+                    continue;
+                }
+                peak[r] = Math.max(peak[r], v.peakKpa());
+                integral[r] += v.meanKpa() * dt;
+                if (v.loadedCells() > 0) {
+                    loadedS[r] += dt;
+                    loadedFrames[r]++;
+                    sumMeanLoaded[r] += v.meanKpa();
+                    sumForceLoaded[r] += v.forceN();
+                }
+                if (v.region().side() == Region.Side.LEFT) {
+                    leftForce += v.forceN();
+                } else if (v.region().side() == Region.Side.RIGHT) {
+                    rightForce += v.forceN();
+                }
+            }
+            if (perFrame != null) {
+                perFrame.accept(s);
+            }
+        }
+
+        SessionAnalysis result(CoreRunner core, long packets, Map<Corruption, Long> corrupt, long lost, long t0) {
+            long bad = core.assembler().badPayload();
+            if (bad > 0) {
+                corrupt.merge(Corruption.BAD_PAYLOAD, bad, Long::sum);
+            }
+            List<FlagEvent> events = core.events();
+            List<SessionAnalysis.RegionStats> regions = new ArrayList<>();
+            for (Region r : Region.values()) {
+                int i = r.ordinal();
+                regions.add(new SessionAnalysis.RegionStats(r, loadedS[i], peak[i],
+                        loadedFrames[i] == 0 ? 0 : sumMeanLoaded[i] / loadedFrames[i], integral[i],
+                        loadedFrames[i] == 0 ? 0 : sumForceLoaded[i] / loadedFrames[i]));
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            for (FlagEvent e : events) {
+                counts.merge(e.type().id(), 1L, Long::sum);
+                double d = e.isOpen() ? 0 : (e.endUs() - e.startUs()) / 1e6;
+                seconds.merge(e.type().id(), d, Double::sum);
+            }
+            long first = core.firstFrameUs();
+            long last = core.lastFrameUs();
+            double dur = first < 0 ? 0 : (last - first) / 1e6;
+            SessionAnalysis.Metrics m = new SessionAnalysis.Metrics(first, last, dur, core.frames(),
+                    dur > 0 ? (core.frames() - 1) / dur : 0, contactS, peakForce,
+                    contactFrames == 0 ? 0 : sumForceContact / contactFrames,
+                    leftForce + rightForce > 0 ? leftForce / (leftForce + rightForce) : Double.NaN, counts, seconds);
+            List<SessionAnalysis.Marker> markers = new ArrayList<>();
+            for (CoreRunner.MarkerAt mk : core.markers()) {
+                markers.add(new SessionAnalysis.Marker(mk.deviceTimeUs(), mk.code(), mk.text()));
+            }
+            SessionAnalysis.StreamStats st = new SessionAnalysis.StreamStats(packets, core.assembler().dropped(),
+                    Map.copyOf(corrupt), core.assembler().framesWithoutHello(), core.assembler().deviceResets(), lost,
+                    core.commandsFailed(), (System.nanoTime() - t0) / 1_000_000);
+            return new SessionAnalysis(core.assembler().descriptor(), events, List.copyOf(markers), series,
+                    List.copyOf(regions), m, st);
+        }
+    }
+}
