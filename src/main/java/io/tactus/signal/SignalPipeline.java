@@ -4,107 +4,971 @@ import io.tactus.device.RawFrame;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Payloads;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The signal core facade: raw frames in, calibrated pressure, regions, flags and metrics out. One instance per
- * device stream, used from one thread. Deterministic: the same frames give the same events and metrics.
+ * device stream, used from one thread (listeners are called on it). Deterministic: the same frames, markers and
+ * settings give the same events and metrics, live or replayed.
  *
- * <p><b>INTERIM IMPLEMENTATION (issue 3 not done yet):</b> linear factory calibration only, no tare, no body
- * map (regions read zero), no flags, no session metrics. The API is the agreed contract; the signal-core work
- * replaces the internals.
+ * <p>Per frame ({@link #process}, no allocation): counts minus the zero-load baseline (tare, else the factory
+ * offset) -> kPa through a lookup table of the calibration curve -> dead cells filled from their neighbours ->
+ * exponential smoothing -> per-cell noise floor -> force, area, peak, centre of pressure, per-region values ->
+ * flag detectors (debounce, hysteresis) -> session accumulators and movement tracking -> baseline drift tracking
+ * while nothing is pressed. docs/SIGNAL.md describes each step.
  */
-public final class SignalPipeline {
+public final class SignalPipeline implements FlagDetector.Sink {
+
+    private static final System.Logger LOG = System.getLogger(SignalPipeline.class.getName());
+    private static final int NREG = Region.values().length;
+    private static final Region[] REGIONS = Region.values();
 
     private final DeviceDescriptor descriptor;
+    private final boolean glove;
+    private final int rows;
+    private final int cols;
+    private final int n;
+    private final int adcMax;
+    private final double matW;
+    private final double matH;
+    private final double cellAreaMm2;
+    private final double periodUs;
+    private final double[] colX;
+    private final double[] rowY;
     private final List<FlagListener> listeners = new CopyOnWriteArrayList<>();
     private final List<FlagEvent> events = new ArrayList<>();
+    private final List<CeilingOffer> offers = new ArrayList<>();
+
+    private SignalSettings settings;
+    private CalibrationCurve curve;
+    private String calSource;
+    private CountsLut lut;
+    private Registration registration;
+    private int[] cellRegion;
+
+    // per-cell state
+    private final float[] base;
+    private final float[] refBase;
+    private final float[] floorKpa;
+    private final float[] raw;
+    private final float[] filt;
     private final float[] kpa;
-    private final double cellAreaCm2;
-    private final double kpaPerCount;
-    private final double offset;
-    private RawFrame last;
+    private final double[] coverage;
+    private boolean primed;
+    private int[] lastCounts;
+
+    // dead cells
+    private final boolean[] dead;
+    private int[] deadIdx = new int[0];
+    private int[] nbrStart = new int[] {0};
+    private int[] nbrIdx = new int[0];
+    private TareResult tare;
+
+    // frame results
+    private long index;
+    private long timeUs;
+    private long hostNanos;
+    private boolean hasFrame;
     private double totalForceN;
     private double areaCm2;
-    private double peak;
+    private double peakKpa;
     private double copX = Double.NaN;
     private double copY = Double.NaN;
+    private final double[] rForce = new double[NREG];
+    private final double[] rPeak = new double[NREG];
+    private final double[] rSum = new double[NREG];
+    private final int[] rLoaded = new int[NREG];
 
+    // flags
+    private final FlagDetector[] detectors = new FlagDetector[NREG];
+    private final double[] hardMax = new double[NREG];
+
+    // session
+    private long frames;
+    private long firstUs = -1;
+    private long contactUs;
+    private double maxForce;
+    private double sessionPeak;
+    private final long[] touchedUs = new long[NREG];
+    private final long[] belowUs = new long[NREG];
+    private final long[] withinUs = new long[NREG];
+    private final long[] aboveUs = new long[NREG];
+    private final double[] ptiKpaUs = new double[NREG];
+    private final double[] impulseNus = new double[NREG];
+    private final double[] regionPeak = new double[NREG];
+    private double leftImpulse;
+    private double rightImpulse;
+    private long leftUs;
+    private long rightUs;
+    private int firstRegion = -1;
+    private MovementTracker movement;
+
+    // tare capture
+    private boolean tareActive;
+    private long tareStartUs = -1;
+    private long tareDurationUs;
+    private int tareFrames;
+    private double[] tSum;
+    private double[] tSumSq;
+    private int[] tMin;
+    private int[] tMax;
+
+    // drift
+    private long idleFrames;
+    private double driftMeanKpa;
+    private double driftMaxKpa;
+
+    // glove pose
+    private double poseX = Double.NaN;
+    private double poseY = Double.NaN;
+
+    private final SpineTracer tracer = new SpineTracer();
+    private long badFrames;
+
+    /** Gentle profile, default body map centred on the mat, factory calibration. */
     public SignalPipeline(DeviceDescriptor descriptor) {
-        this.descriptor = descriptor;
-        this.kpa = new float[descriptor.cellCount()];
-        this.cellAreaCm2 = descriptor.pitchXmm() * descriptor.pitchYmm() / 100.0;
-        DeviceDescriptor.CalibrationSpec c = descriptor.calibration();
-        boolean linear = c != null && "linear".equals(c.model()) && c.kpaPerCount() != null;
-        this.kpaPerCount = linear ? c.kpaPerCount() : 1.0;
-        this.offset = linear && c.offsetCounts() != null ? c.offsetCounts() : 0;
+        this(descriptor, SignalSettings.defaults());
     }
+
+    public SignalPipeline(DeviceDescriptor descriptor, SignalSettings settings) {
+        this.descriptor = descriptor;
+        this.glove = descriptor.isGlove();
+        this.rows = descriptor.rows();
+        this.cols = descriptor.cols();
+        this.n = descriptor.cellCount();
+        this.adcMax = (1 << Math.max(1, Math.min(16, descriptor.adcBits()))) - 1;
+        double[] ref = settings.bodyMap().referenceSizeMm();
+        this.matW = glove ? ref[0] : cols * descriptor.pitchXmm();
+        this.matH = glove ? ref[1] : rows * descriptor.pitchYmm();
+        this.cellAreaMm2 = glove ? settings.taxelAreaMm2() : descriptor.pitchXmm() * descriptor.pitchYmm();
+        this.periodUs = 1e6 / (descriptor.rateHz() > 0 ? descriptor.rateHz() : 100);
+        colX = new double[cols];
+        rowY = new double[rows];
+        for (int c = 0; c < cols; c++) {
+            colX[c] = (c + 0.5) * descriptor.pitchXmm();
+        }
+        for (int r = 0; r < rows; r++) {
+            rowY[r] = (r + 0.5) * descriptor.pitchYmm();
+        }
+        base = new float[n];
+        refBase = new float[n];
+        floorKpa = new float[n];
+        raw = new float[n];
+        filt = new float[n];
+        kpa = new float[n];
+        coverage = new double[n];
+        dead = new boolean[n];
+        for (Region r : REGIONS) {
+            detectors[r.ordinal()] = new FlagDetector(switch (r.kind()) {
+                case SPINE -> FlagType.SPINE_CONTACT;
+                case BONE -> FlagType.BONE_CONTACT;
+                case MUSCLE -> FlagType.EXCESS_PRESSURE;
+            }, r);
+        }
+        this.settings = settings;
+        this.movement = new MovementTracker(settings.profile().holdTimeS());
+        applyCalibration(settings.userCalibration());
+        float off = (float) curve.offsetCounts();
+        Arrays.fill(base, off);
+        Arrays.fill(refBase, off);
+        Arrays.fill(floorKpa, (float) settings.noiseFloorKpa());
+        applyRegistration(settings.registration() != null ? settings.registration() : Registration.centred(matW));
+        configureDetectors();
+    }
+
+    // ------------------------------------------------------------------ configuration
 
     public DeviceDescriptor descriptor() {
         return descriptor;
+    }
+
+    public SignalSettings settings() {
+        return settings;
+    }
+
+    public Profile profile() {
+        return settings.profile();
+    }
+
+    /** The built-in profiles (Gentle / home, Swedish, Deep tissue, Trigger point). */
+    public static List<Profile> builtInProfiles() {
+        return Profiles.builtIn();
+    }
+
+    /**
+     * Switches profile, body map, registration, filter or limits mid-stream. Tare, calibration state, open events
+     * and session accumulators carry on (a changed threshold applies from the next frame).
+     */
+    public void applySettings(SignalSettings s) {
+        SignalSettings old = settings;
+        settings = s;
+        if (s.userCalibration() != old.userCalibration()) {
+            applyCalibration(s.userCalibration());
+        }
+        if (tare == null) {
+            Arrays.fill(floorKpa, (float) s.noiseFloorKpa());
+        }
+        applyRegistration(s.registration() != null ? s.registration() : registration);
+        configureDetectors();
+    }
+
+    /** Sets the receiver's personal ceilings (from {@link PersonalLimitsStore}) for the rest of the session. */
+    public void setPersonalLimits(PersonalLimits limits) {
+        applySettings(settings.withPersonalLimits(limits));
+    }
+
+    private void applyCalibration(UserCalibration user) {
+        if (user != null) {
+            curve = user.curve();
+            calSource = "user";
+        } else {
+            curve = CalibrationCurve.fromDescriptor(descriptor.calibration());
+            calSource = descriptor.calibration() == null ? "uncalibrated" : "factory";
+        }
+        lut = new CountsLut(curve, descriptor.adcBits());
+    }
+
+    /** Replaces the calibration (null = back to factory) and remembers it in the settings. */
+    public void applyUserCalibration(UserCalibration user) {
+        applySettings(settings.withUserCalibration(user));
+    }
+
+    private void applyRegistration(Registration r) {
+        registration = r;
+        if (glove) {
+            cellRegion = new int[n];
+            Arrays.fill(cellRegion, regionOrdinalAt(poseX, poseY));
+        } else {
+            cellRegion = RegionGrid.cellRegions(descriptor, settings.bodyMap(), r);
+        }
+    }
+
+    private int regionOrdinalAt(double x, double y) {
+        if (Double.isNaN(x)) {
+            return -1;
+        }
+        Region g = settings.bodyMap().regionAt(registration.bodyX(x, y), registration.bodyY(y));
+        return g == null ? -1 : g.ordinal();
+    }
+
+    private void configureDetectors() {
+        Profile p = settings.profile();
+        long deb = Math.round(p.debounceMs() * 1000);
+        long rel = Math.round(p.releaseMs() * 1000);
+        PersonalLimits lim = settings.personalLimits();
+        for (Region r : REGIONS) {
+            double on;
+            if (r.kind() == Region.Kind.SPINE) {
+                on = p.spineContactKpa();
+            } else if (r.kind() == Region.Kind.BONE) {
+                on = p.boneContactKpa();
+            } else {
+                Band b = p.band(r);
+                on = b == null ? Double.POSITIVE_INFINITY : b.hardMaxOrInfinity();
+                if (lim != null) {
+                    on = Math.min(on, lim.ceiling(r));
+                }
+            }
+            hardMax[r.ordinal()] = on;
+            detectors[r.ordinal()].configure(on, p.hysteresis(), deb, rel);
+        }
     }
 
     public void addListener(FlagListener listener) {
         listeners.add(listener);
     }
 
-    /** Processes one frame. Hot path: no allocation. */
+    public void removeListener(FlagListener listener) {
+        listeners.remove(listener);
+    }
+
+    // ------------------------------------------------------------------ hot path
+
+    /** Processes one frame. Hot path: no allocation (except event objects when a flag starts or ends). */
     public void process(RawFrame frame) {
         int[] counts = frame.counts();
+        if (counts.length != n) {
+            if (badFrames++ == 0) {
+                LOG.log(System.Logger.Level.WARNING, "frame of " + counts.length + " cells ignored: descriptor has "
+                        + n + " (logged once)");
+            }
+            return;
+        }
+        long t = frame.deviceTimeUs();
+        long dt = hasFrame ? Math.max(0, Math.min(t - timeUs, Math.round(4 * periodUs))) : Math.round(periodUs);
+        index = frame.index();
+        timeUs = t;
+        hostNanos = frame.hostNanos();
+        hasFrame = true;
+        lastCounts = counts;
+        if (firstUs < 0) {
+            firstUs = t;
+        }
+
+        calibrate(counts);
+        measure(dt);
+        if (tareActive) {
+            captureTare(t, counts);
+        }
+        if (!glove) {
+            trackDrift(counts, dt);
+        }
+        for (int g = 0; g < NREG; g++) {
+            detectors[g].update(t, rPeak[g], this);
+        }
+        accumulate(dt);
+        boolean contact = totalForceN > 0;
+        double lateral = contact ? registration.bodyX(copX, copY) : 0;
+        movement.update(t, contact, copX, copY, lateral);
+        if (contact) {
+            tracer.add(copX, copY);
+        }
+    }
+
+    private void calibrate(int[] counts) {
+        final CountsLut l = lut;
+        final float[] b = base;
+        final float[] rw = raw;
+        for (int i = 0; i < n; i++) {
+            rw[i] = l.kpa(counts[i] - b[i]);
+        }
+        for (int k = 0; k < deadIdx.length; k++) {
+            float s = 0;
+            int m = 0;
+            for (int j = nbrStart[k]; j < nbrStart[k + 1]; j++) {
+                s += rw[nbrIdx[j]];
+                m++;
+            }
+            rw[deadIdx[k]] = m == 0 ? 0 : s / m;
+        }
+    }
+
+    private void measure(long dt) {
+        final float a = (float) settings.filterAlpha();
+        final float[] rw = raw;
+        final float[] f = filt;
+        final float[] out = kpa;
+        final float[] fl = floorKpa;
+        final int[] reg = cellRegion;
+        final double forcePerKpa = cellAreaMm2 / 1000.0;
+        final double dts = dt / 1e6;
+        if (!primed) {
+            System.arraycopy(rw, 0, f, 0, n);
+            primed = true;
+        }
+        Arrays.fill(rForce, 0);
+        Arrays.fill(rPeak, 0);
+        Arrays.fill(rSum, 0);
+        Arrays.fill(rLoaded, 0);
         double force = 0;
         double sx = 0;
         double sy = 0;
-        double area = 0;
         double pk = 0;
-        int cols = descriptor.cols();
-        for (int i = 0; i < counts.length; i++) {
-            double p = Math.max(0, (counts[i] - offset) * kpaPerCount);
-            kpa[i] = (float) p;
-            if (p > 0) {
-                double f = p * cellAreaCm2 * 0.1; // kPa * cm^2 = 0.1 N
-                force += f;
-                area += cellAreaCm2;
-                sx += f * ((i % cols) + 0.5) * descriptor.pitchXmm();
-                sy += f * ((i / cols) + 0.5) * descriptor.pitchYmm();
-                pk = Math.max(pk, p);
+        int loaded = 0;
+        for (int r = 0, i = 0; r < rows; r++) {
+            double rowForce = 0;
+            for (int c = 0; c < cols; c++, i++) {
+                float v = f[i] + a * (rw[i] - f[i]);
+                f[i] = v;
+                if (v < fl[i]) {
+                    out[i] = 0f;
+                    continue;
+                }
+                out[i] = v;
+                double fn = v * forcePerKpa;
+                rowForce += fn;
+                sx += fn * colX[c];
+                loaded++;
+                if (v > pk) {
+                    pk = v;
+                }
+                coverage[i] += v * dts;
+                int g = reg[i];
+                if (g >= 0) {
+                    rForce[g] += fn;
+                    rSum[g] += v;
+                    rLoaded[g]++;
+                    if (v > rPeak[g]) {
+                        rPeak[g] = v;
+                    }
+                }
+            }
+            force += rowForce;
+            sy += rowForce * rowY[r];
+        }
+        totalForceN = force;
+        areaCm2 = loaded * cellAreaMm2 / 100.0;
+        peakKpa = pk;
+        if (force > 0) {
+            if (glove) {
+                copX = poseX;
+                copY = poseY;
+            } else {
+                copX = sx / force;
+                copY = sy / force;
+            }
+        } else {
+            copX = Double.NaN;
+            copY = Double.NaN;
+        }
+    }
+
+    private void accumulate(long dt) {
+        frames++;
+        if (totalForceN > 0) {
+            contactUs += dt;
+        }
+        maxForce = Math.max(maxForce, totalForceN);
+        sessionPeak = Math.max(sessionPeak, peakKpa);
+        double dts = dt / 1e6;
+        Profile p = settings.profile();
+        double touch = p.spineContactKpa();
+        boolean left = false;
+        boolean right = false;
+        int best = -1;
+        for (int g = 0; g < NREG; g++) {
+            double pk = rPeak[g];
+            if (pk > regionPeak[g]) {
+                regionPeak[g] = pk;
+            }
+            if (pk < touch) {
+                continue;
+            }
+            if (best < 0 || pk > rPeak[best]) {
+                best = g;
+            }
+            touchedUs[g] += dt;
+            ptiKpaUs[g] += pk * dt;
+            impulseNus[g] += rForce[g] * dt;
+            Region r = REGIONS[g];
+            Band b = p.band(r);
+            if (b != null) {
+                if (pk < b.targetMin()) {
+                    belowUs[g] += dt;
+                } else if (pk > b.targetMax()) {
+                    aboveUs[g] += dt;
+                } else {
+                    withinUs[g] += dt;
+                }
+            }
+            if (r.side() == Region.Side.LEFT) {
+                leftImpulse += rForce[g] * dts;
+                left = true;
+            } else if (r.side() == Region.Side.RIGHT) {
+                rightImpulse += rForce[g] * dts;
+                right = true;
             }
         }
-        last = frame;
-        totalForceN = force;
-        areaCm2 = area;
-        peak = pk;
-        copX = force > 0 ? sx / force : Double.NaN;
-        copY = force > 0 ? sy / force : Double.NaN;
+        if (left) {
+            leftUs += dt;
+        }
+        if (right) {
+            rightUs += dt;
+        }
+        if (firstRegion < 0 && best >= 0) {
+            firstRegion = best;
+        }
     }
 
+    // ------------------------------------------------------------------ drift
+
+    private void trackDrift(int[] counts, long dt) {
+        double tau = settings.driftTimeConstantS();
+        if (tau <= 0) {
+            return;
+        }
+        // "nothing pressed": no live cell above a light touch. Cells are then at their baseline plus noise.
+        double idleKpa = Math.max(3.0, 2 * medianFloor());
+        if (peakKpa >= idleKpa || tareActive) {
+            return;
+        }
+        float beta = (float) Math.min(1.0, dt / (tau * 1e6));
+        double sum = 0;
+        float max = 0;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (dead[i] || counts[i] == 0) {
+                continue; // a zero is zero-suppression or a broken trace, never a baseline
+            }
+            base[i] += beta * (counts[i] - base[i]);
+            float d = Math.abs(base[i] - refBase[i]);
+            sum += d;
+            m++;
+            if (d > max) {
+                max = d;
+            }
+        }
+        idleFrames++;
+        driftMeanKpa = m == 0 ? 0 : lut.kpa((float) (sum / m));
+        driftMaxKpa = lut.kpa(max);
+    }
+
+    private double medianFloorCache = -1;
+
+    private double medianFloor() {
+        if (medianFloorCache < 0) {
+            medianFloorCache = tare != null ? tare.noiseFloorKpa() : settings.noiseFloorKpa();
+        }
+        return medianFloorCache;
+    }
+
+    public DriftStatus driftStatus() {
+        return new DriftStatus(driftMeanKpa, driftMaxKpa, driftMeanKpa > medianFloor(), idleFrames);
+    }
+
+    // ------------------------------------------------------------------ tare
+
+    /**
+     * Starts capturing a no-touch baseline over the next {@code seconds} of device time (2-5 s is typical). The
+     * mat must not be touched meanwhile. Frames keep being processed with the previous baseline.
+     */
+    public void startTare(double seconds) {
+        if (!(seconds > 0) || seconds > 60) {
+            throw new IllegalArgumentException("tare duration must be in (0, 60] s, got " + seconds);
+        }
+        if (tSum == null) {
+            tSum = new double[n];
+            tSumSq = new double[n];
+            tMin = new int[n];
+            tMax = new int[n];
+        }
+        Arrays.fill(tSum, 0);
+        Arrays.fill(tSumSq, 0);
+        Arrays.fill(tMin, Integer.MAX_VALUE);
+        Arrays.fill(tMax, Integer.MIN_VALUE);
+        tareFrames = 0;
+        tareStartUs = -1;
+        tareDurationUs = Math.round(seconds * 1e6);
+        tareActive = true;
+    }
+
+    public void cancelTare() {
+        tareActive = false;
+    }
+
+    private void captureTare(long t, int[] counts) {
+        if (tareStartUs < 0) {
+            tareStartUs = t;
+        }
+        for (int i = 0; i < n; i++) {
+            int c = counts[i];
+            tSum[i] += c;
+            tSumSq[i] += (double) c * c;
+            if (c < tMin[i]) {
+                tMin[i] = c;
+            }
+            if (c > tMax[i]) {
+                tMax[i] = c;
+            }
+        }
+        tareFrames++;
+        if (t - tareStartUs + periodUs >= tareDurationUs) {
+            tareActive = false;
+            applyTare(evaluateTare());
+        }
+    }
+
+    private TareResult evaluateTare() {
+        int m = tareFrames;
+        float[] mean = new float[n];
+        float[] sigma = new float[n];
+        for (int i = 0; i < n; i++) {
+            double mu = tSum[i] / m;
+            mean[i] = (float) mu;
+            sigma[i] = (float) Math.sqrt(Math.max(0, tSumSq[i] / m - mu * mu));
+        }
+        float medMean = median(mean);
+        float medSigma = median(sigma);
+        boolean zeroSuppressed = medMean < 1.0f;
+        List<DeadCell> deadCells = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        float[] baseline = new float[n];
+        int touched = 0;
+        for (int i = 0; i < n; i++) {
+            String why = null;
+            if (!zeroSuppressed && tMax[i] == 0) {
+                why = "reads 0";
+            } else if (mean[i] >= 0.98f * adcMax) {
+                why = "saturated";
+            } else if (!zeroSuppressed && m >= 5 && sigma[i] == 0 && medSigma > 0.3f) {
+                why = "stuck at " + tMin[i];
+            } else if (m >= 5 && medSigma > 0 && sigma[i] > 8 * medSigma && sigma[i] > 5) {
+                why = String.format(java.util.Locale.ROOT, "noisy (sigma %.1f counts)", sigma[i]);
+            }
+            if (why != null && !glove) {
+                deadCells.add(new DeadCell(i, i / cols, i % cols, why));
+            } else if (why != null) {
+                deadCells.add(new DeadCell(i, 0, i, why));
+            }
+            baseline[i] = zeroSuppressed ? (float) curve.offsetCounts() : mean[i];
+            if (why == null && lut.kpa(mean[i] - medMean) > settings.profile().spineContactKpa()) {
+                touched++;
+            }
+        }
+        if (touched > 0) {
+            warnings.add(touched + " cell(s) read more than " + settings.profile().spineContactKpa()
+                    + " kPa above the rest: was the mat touched during the tare? Repeat it with nothing on the mat");
+        }
+        if (deadCells.size() > n / 4) {
+            warnings.add(deadCells.size() + " of " + n + " cells look dead: check the mat's connection");
+        }
+        float[] floors = new float[n];
+        for (int i = 0; i < n; i++) {
+            floors[i] = Math.max((float) settings.noiseFloorKpa(), lut.kpa((float) (settings.noiseSigmas() * sigma[i])));
+        }
+        return new TareResult(m, baseline, sigma, median(floors), deadCells, zeroSuppressed, warnings);
+    }
+
+    private static float median(float[] v) {
+        float[] c = v.clone();
+        Arrays.sort(c);
+        return c.length == 0 ? 0 : c[c.length / 2];
+    }
+
+    /**
+     * Uses a tare result (from {@link #startTare} or a recording's metadata, so a replay sees the same baseline):
+     * baseline, per-cell noise floor, dead cells.
+     */
+    public void applyTare(TareResult t) {
+        if (t.baselineCounts().length != n) {
+            throw new IllegalArgumentException("tare has " + t.baselineCounts().length + " cells, mat has " + n);
+        }
+        tare = t;
+        medianFloorCache = -1;
+        float[] b = t.baselineCounts();
+        float[] s = t.noiseCounts();
+        for (int i = 0; i < n; i++) {
+            base[i] = b[i];
+            refBase[i] = b[i];
+            floorKpa[i] = Math.max((float) settings.noiseFloorKpa(), lut.kpa((float) (settings.noiseSigmas() * s[i])));
+        }
+        Arrays.fill(dead, false);
+        for (DeadCell d : t.deadCells()) {
+            dead[d.index()] = true;
+        }
+        buildNeighbours();
+        driftMeanKpa = 0;
+        driftMaxKpa = 0;
+    }
+
+    private void buildNeighbours() {
+        List<Integer> idx = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> nb = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!dead[i]) {
+                continue;
+            }
+            idx.add(i);
+            starts.add(nb.size());
+            if (glove) {
+                continue; // taxels have no spatial neighbours: a dead taxel reads 0
+            }
+            int r = i / cols;
+            int c = i % cols;
+            for (int dr = -1; dr <= 1; dr++) {
+                for (int dc = -1; dc <= 1; dc++) {
+                    int rr = r + dr;
+                    int cc = c + dc;
+                    if ((dr != 0 || dc != 0) && rr >= 0 && rr < rows && cc >= 0 && cc < cols && !dead[rr * cols + cc]) {
+                        nb.add(rr * cols + cc);
+                    }
+                }
+            }
+        }
+        starts.add(nb.size());
+        deadIdx = idx.stream().mapToInt(Integer::intValue).toArray();
+        nbrStart = starts.stream().mapToInt(Integer::intValue).toArray();
+        nbrIdx = nb.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public TareState tareState() {
+        if (tareActive) {
+            double prog = tareStartUs < 0 ? 0 : Math.min(1, (timeUs - tareStartUs + periodUs) / (double) tareDurationUs);
+            return new TareState(TareState.Status.CAPTURING, prog, tare);
+        }
+        return new TareState(tare == null ? TareState.Status.NONE : TareState.Status.DONE, tare == null ? 0 : 1, tare);
+    }
+
+    public List<DeadCell> deadCells() {
+        return tare == null ? List.of() : tare.deadCells();
+    }
+
+    // ------------------------------------------------------------------ calibration helpers
+
+    public CalibrationState calibrationState() {
+        UserCalibration u = settings.userCalibration();
+        return new CalibrationState(calSource, curve.describe(), u == null ? Double.NaN : u.rmsErrorPct(),
+                tare != null, medianFloor(), deadCells().size());
+    }
+
+    /**
+     * For the calibration wizard: mean counts above the zero-load baseline over the cells loaded in the latest
+     * frame, paired with the pressure really applied.
+     *
+     * @throws IllegalStateException when nothing is loaded
+     */
+    public LoadPoint captureLoadPoint(double appliedKpa) {
+        if (lastCounts == null) {
+            throw new IllegalStateException("no frame yet");
+        }
+        double s = 0;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (kpa[i] > 0 && !dead[i]) {
+                s += lastCounts[i] - base[i];
+                m++;
+            }
+        }
+        if (m == 0) {
+            throw new IllegalStateException("nothing is loaded: place the weight on the mat first");
+        }
+        return new LoadPoint(Math.max(0, s / m), appliedKpa);
+    }
+
+    // ------------------------------------------------------------------ markers, pose
+
+    /** The receiver's button. A "too much" marker also yields a {@link CeilingOffer} for the loaded region. */
     public void onMarker(long deviceTimeUs, Payloads.Marker marker) {
-        // interim: markers are not turned into events yet
+        int best = -1;
+        for (int g = 0; g < NREG; g++) {
+            if (rPeak[g] > 0 && (best < 0 || rPeak[g] > rPeak[best])) {
+                best = g;
+            }
+        }
+        Region region = best < 0 ? null : REGIONS[best];
+        double pk = best < 0 ? 0 : rPeak[best];
+        String what = switch (marker.code()) {
+            case Payloads.Marker.TOO_MUCH -> "too_much";
+            case Payloads.Marker.MORE -> "more";
+            case Payloads.Marker.BUTTON -> "button";
+            default -> "code_" + marker.code();
+        };
+        String text = marker.text() == null || marker.text().isEmpty() ? what : what + ": " + marker.text();
+        FlagEvent e = new FlagEvent(FlagType.MARKER, deviceTimeUs, deviceTimeUs, region, pk, text);
+        events.add(e);
+        for (FlagListener l : listeners) {
+            l.onFlagStart(e);
+            l.onFlagEnd(e);
+        }
+        if (marker.code() == Payloads.Marker.TOO_MUCH && region != null) {
+            offers.add(new CeilingOffer(deviceTimeUs, region, pk));
+        }
     }
 
+    /** Glove position: every taxel's contact is resolved to the region under this point. */
     public void onPose(long deviceTimeUs, Payloads.Pose pose) {
-        // interim: glove pose not used yet
+        if (!glove) {
+            return;
+        }
+        poseX = pose.xMm();
+        poseY = pose.yMm();
+        Arrays.fill(cellRegion, regionOrdinalAt(poseX, poseY));
+    }
+
+    /** Personal ceilings suggested by "too much" markers so far. */
+    public List<CeilingOffer> ceilingOffers() {
+        return List.copyOf(offers);
+    }
+
+    // ------------------------------------------------------------------ flags
+
+    @Override
+    public void confirmed(FlagDetector d) {
+        String detail = switch (d.type) {
+            case SPINE_CONTACT -> "spine band above " + fmt(d.threshold()) + " kPa";
+            case BONE_CONTACT -> "bone (" + d.region.id() + ") above " + fmt(d.threshold()) + " kPa";
+            default -> {
+                Band b = settings.profile().band(d.region);
+                boolean personal = b == null || d.threshold() < b.hardMaxOrInfinity();
+                yield (personal ? "above personal ceiling " : "above hard max ") + fmt(d.threshold()) + " kPa";
+            }
+        };
+        FlagEvent e = new FlagEvent(d.type, d.startUs, FlagEvent.OPEN, d.region, d.peak, detail);
+        d.eventIndex = events.size();
+        events.add(e);
+        for (FlagListener l : listeners) {
+            l.onFlagStart(e);
+        }
+    }
+
+    @Override
+    public void ended(FlagDetector d) {
+        FlagEvent open = events.get(d.eventIndex);
+        FlagEvent e = new FlagEvent(d.type, d.startUs, d.lastAboveUs, d.region, d.peak, open.detail());
+        events.set(d.eventIndex, e);
+        d.eventIndex = -1;
+        for (FlagListener l : listeners) {
+            l.onFlagEnd(e);
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
     /** Closes any open event at the end of a stream. */
     public void finish(long endDeviceTimeUs) {
+        for (FlagDetector d : detectors) {
+            d.finish(this);
+        }
+        movement.finish();
     }
+
+    /** All events so far, closed and open (open ones with their peak so far), in start order. */
+    public List<FlagEvent> events() {
+        List<FlagEvent> out = new ArrayList<>(events.size());
+        for (FlagEvent e : events) {
+            out.add(e);
+        }
+        for (FlagDetector d : detectors) {
+            if (d.eventIndex >= 0) {
+                FlagEvent e = out.get(d.eventIndex);
+                out.set(d.eventIndex, new FlagEvent(e.type(), e.startUs(), FlagEvent.OPEN, e.region(), d.peak, e.detail()));
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(FlagEvent::startUs));
+        return List.copyOf(out);
+    }
+
+    // ------------------------------------------------------------------ snapshots and metrics
 
     /** Immutable copy of the latest processed frame, or null before the first frame. Allocates. */
     public FrameSnapshot snapshot() {
-        if (last == null) {
+        if (!hasFrame) {
             return null;
         }
-        RegionValue[] regions = new RegionValue[Region.values().length];
-        for (Region r : Region.values()) {
-            regions[r.ordinal()] = new RegionValue(r, 0, 0, 0, 0);
+        RegionValue[] regions = new RegionValue[NREG];
+        for (int g = 0; g < NREG; g++) {
+            regions[g] = new RegionValue(REGIONS[g], rLoaded[g] == 0 ? 0 : rSum[g] / rLoaded[g], rPeak[g], rForce[g],
+                    rLoaded[g]);
         }
-        return new FrameSnapshot(last.index(), last.deviceTimeUs(), last.hostNanos(), descriptor.rows(),
-                descriptor.cols(), kpa.clone(), totalForceN, areaCm2, peak, copX, copY, regions, List.of());
+        List<FlagEvent> active = new ArrayList<>();
+        for (FlagDetector d : detectors) {
+            if (d.eventIndex >= 0) {
+                FlagEvent e = events.get(d.eventIndex);
+                active.add(new FlagEvent(e.type(), e.startUs(), FlagEvent.OPEN, e.region(), d.peak, e.detail()));
+            }
+        }
+        return new FrameSnapshot(index, timeUs, hostNanos, rows, cols, kpa.clone(), totalForceN, areaCm2, peakKpa, copX,
+                copY, regions, List.copyOf(active));
     }
 
-    /** All events so far, closed and open, in start order. */
-    public List<FlagEvent> events() {
-        return List.copyOf(events);
+    /** Session metrics so far (call after {@link #finish} for the final figures). Allocates. */
+    public SessionMetrics metrics() {
+        List<SessionMetrics.RegionMetrics> regs = new ArrayList<>();
+        for (int g = 0; g < NREG; g++) {
+            regs.add(new SessionMetrics.RegionMetrics(REGIONS[g].id(), touchedUs[g] / 1e6, belowUs[g] / 1e6,
+                    withinUs[g] / 1e6, aboveUs[g] / 1e6, ptiKpaUs[g] / 1e6, impulseNus[g] / 1e6, regionPeak[g]));
+        }
+        List<SessionMetrics.FlagMetrics> fl = new ArrayList<>();
+        List<FlagEvent> all = events();
+        for (FlagType t : FlagType.values()) {
+            int count = 0;
+            long total = 0;
+            for (FlagEvent e : all) {
+                if (e.type() == t) {
+                    count++;
+                    total += (e.isOpen() ? timeUs : e.endUs()) - e.startUs();
+                }
+            }
+            fl.add(new SessionMetrics.FlagMetrics(t.id(), count, total / 1e6));
+        }
+        double lr = leftImpulse + rightImpulse;
+        float[] cov = new float[n];
+        for (int i = 0; i < n; i++) {
+            cov[i] = (float) coverage[i];
+        }
+        return new SessionMetrics(settings.profile().id(), frames, firstUs < 0 ? 0 : (timeUs - firstUs) / 1e6,
+                contactUs / 1e6, maxForce, sessionPeak, regs, lr > 0 ? leftImpulse / lr : Double.NaN, leftUs / 1e6,
+                rightUs / 1e6, fl, movement.snapshot(), firstRegion < 0 ? null : REGIONS[firstRegion].id(), rows, cols,
+                cov);
+    }
+
+    // ------------------------------------------------------------------ body map for the app
+
+    /** Region of every cell (null = off the back), row-major. For a glove: the region under the current pose. */
+    public Region[] cellRegions() {
+        Region[] out = new Region[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = cellRegion[i] < 0 ? null : REGIONS[cellRegion[i]];
+        }
+        return out;
+    }
+
+    /** Region outlines in mat mm for drawing over the heatmap. */
+    public List<RegionOutline> regionOutlines() {
+        return RegionGrid.outlines(settings.bodyMap(), registration, matW, matH);
+    }
+
+    /** Physical mat size [width, length] in mm (the body map's reference size for a glove). */
+    public double[] matSizeMm() {
+        return new double[] {matW, matH};
+    }
+
+    public Registration registration() {
+        return registration;
+    }
+
+    /** Re-positions the body map by hand (or from a recording's metadata). */
+    public void setRegistration(Registration r) {
+        applySettings(settings.withRegistration(r));
+    }
+
+    /** The active profile's band for a region with the receiver's ceiling applied to its hard max, or null. */
+    public Band band(Region r) {
+        Band b = settings.profile().band(r);
+        if (b == null) {
+            return null;
+        }
+        double hm = hardMax[r.ordinal()];
+        if (r.kind() != Region.Kind.MUSCLE || hm == b.hardMaxOrInfinity()) {
+            return b;
+        }
+        return new Band(Math.min(b.targetMin(), hm), Math.min(b.targetMax(), hm), hm);
+    }
+
+    /** Threshold of the flag watching a region: contact level for spine / bones, hard max for muscles. */
+    public double flagThreshold(Region r) {
+        return hardMax[r.ordinal()];
+    }
+
+    /** Added delay of the temporal filter, ms (at the descriptor's frame rate). */
+    public double filterDelayMs() {
+        return settings.filterDelayFrames() * periodUs / 1000.0;
+    }
+
+    // ------------------------------------------------------------------ trace the spine
+
+    /** Starts collecting the centre-of-pressure track; the user runs a finger from the sacrum up the spine. */
+    public void startSpineTrace() {
+        tracer.start();
+    }
+
+    public boolean spineTraceActive() {
+        return tracer.active();
+    }
+
+    public void cancelSpineTrace() {
+        tracer.cancel();
+    }
+
+    /**
+     * Fits the midline to the trace (degree 1 = straight, 2 = curved), applies it and returns it. The shoulder line
+     * stays where it was.
+     *
+     * @throws IllegalStateException with a user-readable reason if the trace is too short
+     */
+    public Registration finishSpineTrace(int degree) {
+        Registration r = tracer.finish(degree, registration.shoulderYmm());
+        setRegistration(r);
+        return r;
+    }
+
+    /** Frames ignored because their size did not match the descriptor. */
+    public long badFrames() {
+        return badFrames;
     }
 }

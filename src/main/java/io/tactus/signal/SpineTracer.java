@@ -1,0 +1,82 @@
+package io.tactus.signal;
+
+import org.apache.commons.math3.fitting.PolynomialCurveFitter;
+import org.apache.commons.math3.fitting.WeightedObservedPoints;
+
+/**
+ * "Trace the spine": collects the centre-of-pressure track while the user runs a finger from the sacrum up the
+ * spine, then fits the midline {@code x(y)} (a line or a quadratic) by least squares with Commons Math.
+ */
+final class SpineTracer {
+
+    static final int CAPACITY = 60_000;
+    static final int MIN_POINTS = 10;
+    static final double MIN_SPAN_MM = 100;
+
+    private final double[] xs = new double[CAPACITY];
+    private final double[] ys = new double[CAPACITY];
+    private int n;
+    private boolean active;
+
+    void start() {
+        n = 0;
+        active = true;
+    }
+
+    boolean active() {
+        return active;
+    }
+
+    int points() {
+        return n;
+    }
+
+    void cancel() {
+        active = false;
+        n = 0;
+    }
+
+    void add(double x, double y) {
+        if (active && n < CAPACITY && !Double.isNaN(x)) {
+            xs[n] = x;
+            ys[n] = y;
+            n++;
+        }
+    }
+
+    /**
+     * @param degree 1 (straight midline, possibly tilted) or 2 (a gently curved spine)
+     * @throws IllegalStateException with a user-readable reason when the track cannot define a midline
+     */
+    Registration finish(int degree, double shoulderYmm) {
+        active = false;
+        if (degree < 1 || degree > 2) {
+            throw new IllegalArgumentException("midline degree must be 1 or 2, got " + degree);
+        }
+        if (n < MIN_POINTS) {
+            throw new IllegalStateException("trace too short: " + n + " frames with contact (need " + MIN_POINTS
+                    + "); run a finger from the sacrum up along the spine");
+        }
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        WeightedObservedPoints obs = new WeightedObservedPoints();
+        for (int i = 0; i < n; i++) {
+            lo = Math.min(lo, ys[i]);
+            hi = Math.max(hi, ys[i]);
+            obs.add(ys[i], xs[i]);
+        }
+        if (hi - lo < MIN_SPAN_MM) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                    "trace covers only %.0f mm of the back (need %.0f mm); run the finger further along the spine",
+                    hi - lo, MIN_SPAN_MM));
+        }
+        double[] c = PolynomialCurveFitter.create(degree).fit(obs.toList());
+        Registration r = new Registration(c, shoulderYmm, "traced", 0);
+        double se = 0;
+        for (int i = 0; i < n; i++) {
+            double d = xs[i] - r.midlineX(ys[i]);
+            se += d * d;
+        }
+        return new Registration(c, shoulderYmm, "traced", Math.sqrt(se / n));
+    }
+}
