@@ -13,12 +13,17 @@ final class SpineTracer {
     static final int MIN_POINTS = 10;
     static final double MIN_SPAN_MM = 100;
 
-    private final double[] xs = new double[CAPACITY];
-    private final double[] ys = new double[CAPACITY];
+    // allocated on the first trace only: most sessions never trace
+    private double[] xs;
+    private double[] ys;
     private int n;
     private boolean active;
 
     void start() {
+        if (xs == null) {
+            xs = new double[CAPACITY];
+            ys = new double[CAPACITY];
+        }
         n = 0;
         active = true;
     }

@@ -1,0 +1,111 @@
+package io.tactus.bench;
+
+import io.tactus.device.RawFrame;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.signal.SignalPipeline;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The whole signal pipeline per frame (calibrate, dead-cell fill, filter, noise floor, regions, flags, session
+ * metrics, movement, drift) on one thread, over a pre-generated stream of noisy frames with two moving hands,
+ * a pass over the spine (flags open and close) and idle stretches (drift tracking runs). Frames are generated
+ * in setup, so the measured loop is only {@link SignalPipeline#process}.
+ *
+ * <p>Run: {@code bench/run.sh SignalBench -f 1 -wi 3 -i 5 -prof gc}
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+@State(Scope.Thread)
+public class SignalBench {
+
+    @Param({"32", "64"})
+    public int size;
+
+    private static final int STREAM = 1000;
+    private RawFrame[] frames;
+    private static final int TIMELINE = 1 << 19;
+    private RawFrame[] timeline;
+    private DeviceDescriptor descriptor;
+    private SignalPipeline pipeline;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        double px = 400.0 / size;
+        double py = 600.0 / size;
+        DeviceDescriptor d = new DeviceDescriptor(1, "bench", "BENCH", "1", "grid", size, size, new double[] {px, py},
+                12, 100, null, DeviceDescriptor.CalibrationSpec.power(0.0123, 1.25, 40));
+        SplittableRandom rnd = new SplittableRandom(42);
+        frames = new RawFrame[STREAM];
+        for (int f = 0; f < STREAM; f++) {
+            int[] counts = new int[size * size];
+            double t = f / 100.0;
+            boolean idle = f % 250 > 220;
+            boolean spine = f % 500 > 100 && f % 500 < 140;
+            for (int r = 0, i = 0; r < size; r++) {
+                double y = (r + 0.5) * py;
+                for (int c = 0; c < size; c++, i++) {
+                    double x = (c + 0.5) * px - 200;
+                    double kpa = 0;
+                    if (!idle) {
+                        kpa += dome(x, y, -90 + 20 * Math.cos(t), 300 - 100 * Math.sin(t / 2), 55, 40);
+                        kpa += dome(x, y, 90 + 20 * Math.cos(t), 300 - 100 * Math.sin(t / 2), 55, 40);
+                        if (spine) {
+                            kpa += dome(x, y, 0, 200, 15, 60);
+                        }
+                    }
+                    double v = 40 + (kpa > 0 ? Math.pow(kpa / 0.0123, 0.8) : 0) + rnd.nextGaussian() * 2;
+                    counts[i] = (int) Math.max(0, Math.min(4095, Math.round(v)));
+                }
+            }
+            frames[f] = new RawFrame(f, 0, 0, counts);
+        }
+        descriptor = d;
+        // RawFrame is an immutable record made by the FrameAssembler (its allocation, not the pipeline's): prebuild
+        // a long timeline of frames with increasing device time over the 1000 distinct count arrays
+        timeline = new RawFrame[TIMELINE];
+        for (int k = 0; k < TIMELINE; k++) {
+            timeline[k] = new RawFrame(k, 10_000L * k, 0, frames[k % STREAM].counts());
+        }
+    }
+
+    private static double dome(double x, double y, double cx, double cy, double r, double peak) {
+        double rho2 = ((x - cx) * (x - cx) + (y - cy) * (y - cy)) / (r * r);
+        return rho2 < 1 ? peak * (1 - rho2) : 0;
+    }
+
+    @Setup(Level.Iteration)
+    public void freshPipeline() {
+        pipeline = new SignalPipeline(descriptor);
+        next = 0;
+    }
+
+    @Benchmark
+    public double process() {
+        if (next == timeline.length) {
+            // only when one iteration outruns the prebuilt timeline: amortised over 2^19 frames
+            pipeline = new SignalPipeline(descriptor);
+            next = 0;
+        }
+        pipeline.process(timeline[next++]);
+        return pipeline.descriptor().rateHz();
+    }
+}

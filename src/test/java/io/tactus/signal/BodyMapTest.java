@@ -1,0 +1,71 @@
+package io.tactus.signal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BodyMapTest {
+
+    private final BodyMap map = BodyMap.defaultMap();
+
+    @Test
+    void defaultTemplateMatchesTheSimulatorsBack() {
+        // the points of docs/SIMULATOR.md's back template
+        assertEquals(Region.SPINE, map.regionAt(0, 200));
+        assertEquals(Region.SPINE, map.regionAt(-20, 100));
+        assertEquals(Region.THORACIC_L, map.regionAt(-21, 100));
+        assertEquals(Region.SHOULDER_R, map.regionAt(60, 40));
+        assertEquals(Region.SCAPULA_L, map.regionAt(-120, 150));
+        assertEquals(Region.SCAPULA_R, map.regionAt(150, 150));
+        assertEquals(Region.THORACIC_R, map.regionAt(160, 150));
+        assertEquals(Region.LUMBAR_L, map.regionAt(-80, 380));
+        assertEquals(Region.SACRUM, map.regionAt(0, 500));
+        assertEquals(Region.ILIAC_R, map.regionAt(120, 500));
+        assertNull(map.regionAt(0, -10), "above the shoulder line is off the back");
+    }
+
+    @Test
+    void spineBandWidthIsConfigurable() {
+        SignalPipeline narrow = new SignalPipeline(TestMat.descriptor(), SignalSettings.defaults().withSpineHalfWidth(10));
+        SignalPipeline wide = new SignalPipeline(TestMat.descriptor(), SignalSettings.defaults().withSpineHalfWidth(30));
+        long nSpine = java.util.Arrays.stream(narrow.cellRegions()).filter(r -> r == Region.SPINE).count();
+        long wSpine = java.util.Arrays.stream(wide.cellRegions()).filter(r -> r == Region.SPINE).count();
+        // 12.5 mm columns: centres at 6.25 (within 10), 18.75 (within 30), 31.25
+        assertEquals(2 * 25, nSpine);
+        assertEquals(4 * 25, wSpine);
+    }
+
+    @Test
+    void editedFileLoadsAndBadFileGivesOneLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("map.json");
+        map.withSpineHalfWidth(25).save(f);
+        assertEquals(25, BodyMap.load(f).spineHalfWidthMm());
+        Files.writeString(f, "{\"spine_half_width_mm\": 20, \"regions\": [{\"region\": \"neck\", \"shape\": \"rect\"}]}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BodyMap.load(f));
+        assertTrue(e.getMessage().contains("neck") && !e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void manualRegistrationShiftsTheMap() {
+        SignalPipeline p = new SignalPipeline(TestMat.descriptor());
+        p.setRegistration(Registration.manual(250, 0, 0));
+        Region[] cells = p.cellRegions();
+        assertEquals(Region.SPINE, cells[5 * 32 + 19]); // column 19 centre 243.75 mm
+        assertEquals(Region.THORACIC_L, cells[5 * 32 + 15]);
+        assertTrue(p.regionOutlines().stream().anyMatch(o -> o.region() == Region.SCAPULA_R));
+    }
+
+    @Test
+    void scaledTemplateKeepsTheSpineBand() {
+        BodyMap child = map.scaledTo(300, 450);
+        assertEquals(20, child.spineHalfWidthMm());
+        assertEquals(Region.SACRUM, child.regionAt(0, 360));
+        assertEquals(Region.LUMBAR_L, map.regionAt(-60, 360));
+    }
+}

@@ -1,0 +1,110 @@
+package io.tactus.signal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CalibrationTest {
+
+    /** Loads of 1, 2, 5, 10, 20 kg on a 25 cm^2 plate read through a sensor with kPa = 0.02 * d^1.2. */
+    private static List<LoadPoint> powerLawLoads(double noisePct) {
+        List<LoadPoint> pts = new ArrayList<>();
+        double[] kg = {1, 2, 5, 10, 20};
+        for (int i = 0; i < kg.length; i++) {
+            double kpa = kg[i] * LoadPoint.G / 25e-4 / 1000;
+            double d = Math.pow(kpa / 0.02, 1 / 1.2) * (1 + (i % 2 == 0 ? noisePct : -noisePct) / 100);
+            pts.add(LoadPoint.ofMass(kg[i], 25, d));
+        }
+        return pts;
+    }
+
+    @Test
+    void powerLawFitRecoversTheSensorAndBeatsLinear() {
+        UserCalibration pow = CalibrationFitter.fit("S1", powerLawLoads(0), CalibrationFitter.Model.POWER, 0);
+        assertEquals(0.02, pow.curve().coefficients()[0], 1e-4);
+        assertEquals(1.2, pow.curve().coefficients()[1], 1e-4);
+        assertTrue(pow.rmsErrorPct() < 0.01, "exact data, exact fit: " + pow.rmsErrorPct());
+        UserCalibration lin = CalibrationFitter.fit("S1", powerLawLoads(0), CalibrationFitter.Model.LINEAR, 0);
+        assertTrue(lin.rmsErrorPct() > 5 * Math.max(pow.rmsErrorPct(), 0.1), "linear is worse: " + lin.rmsErrorPct());
+    }
+
+    @Test
+    void polynomialAndSplineFitWithReportedError() {
+        List<LoadPoint> pts = powerLawLoads(1.0);
+        UserCalibration cubic = CalibrationFitter.fit("S1", pts, CalibrationFitter.Model.POLYNOMIAL, 3);
+        assertEquals(0, cubic.curve().coefficients()[0], 0, "through the origin");
+        assertTrue(cubic.rmsErrorPct() < 5, "cubic: " + cubic.rmsErrorPct());
+        UserCalibration spline = CalibrationFitter.fit("S1", pts, CalibrationFitter.Model.SPLINE, 0);
+        assertTrue(spline.rmsErrorPct() > 0, "leave-one-out error of an interpolating curve is not zero");
+        // the spline is monotone between the knots
+        double prev = -1;
+        for (double d = 0; d < 2000; d += 5) {
+            double v = spline.curve().kpa(d);
+            assertTrue(v >= prev, "monotone at " + d);
+            prev = v;
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> CalibrationFitter.fit("S1", pts.subList(0, 2), CalibrationFitter.Model.POLYNOMIAL, 3));
+    }
+
+    @Test
+    void savedPerSerialAndReused(@TempDir Path home) throws Exception {
+        CalibrationStore store = new CalibrationStore(home);
+        UserCalibration cal = CalibrationFitter.fit("SIM/MAT 01", powerLawLoads(0.5), CalibrationFitter.Model.POWER, 0);
+        store.save(cal);
+        assertTrue(Files.isRegularFile(home.resolve("calibration").resolve("SIM_MAT_01.json")));
+        UserCalibration back = store.load("SIM/MAT 01").orElseThrow();
+        assertEquals(cal, back);
+        assertTrue(store.load("other").isEmpty());
+        SignalPipeline p = new SignalPipeline(TestMat.descriptor(), SignalSettings.defaults().withUserCalibration(back));
+        assertEquals("user", p.calibrationState().source());
+        assertEquals(cal.rmsErrorPct(), p.calibrationState().rmsErrorPct());
+        Files.writeString(store.fileFor("broken"), "{not json");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.load("broken"));
+        assertTrue(e.getMessage().contains("unreadable"), e.getMessage());
+    }
+
+    @Test
+    void tactusHomeFromSystemProperty(@TempDir Path home) {
+        String old = System.getProperty(TactusHome.PROPERTY);
+        try {
+            System.setProperty(TactusHome.PROPERTY, home.toString());
+            assertEquals(home, TactusHome.resolve());
+        } finally {
+            if (old == null) {
+                System.clearProperty(TactusHome.PROPERTY);
+            } else {
+                System.setProperty(TactusHome.PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
+    void pipelineWizardCapturesLoadPoints() {
+        SignalPipeline p = new SignalPipeline(TestMat.descriptor(), SignalSettings.defaults().withFilterAlpha(1));
+        TestMat m = new TestMat();
+        for (int i = 0; i < 64; i++) {
+            m.field[(10 + i / 8) * 32 + 10 + i % 8] = TestMat.counts(40);
+        }
+        p.process(m.next());
+        LoadPoint lp = p.captureLoadPoint(39.2);
+        assertEquals(Math.pow(40 / TestMat.A, 1 / TestMat.B), lp.counts(), 1.0);
+        assertEquals(39.2, lp.kpa());
+    }
+
+    @Test
+    void personalLimitsSavedPerPseudonym(@TempDir Path home) {
+        PersonalLimitsStore store = new PersonalLimitsStore(home);
+        assertTrue(store.load("rcv-1").ceilings().isEmpty());
+        store.save(PersonalLimits.none("rcv-1").withCeiling(Region.SHOULDER_L, 61.5));
+        assertEquals(61.5, store.load("rcv-1").ceiling(Region.SHOULDER_L));
+        assertEquals(Double.POSITIVE_INFINITY, store.load("rcv-1").ceiling(Region.LUMBAR_L));
+    }
+}
