@@ -1,0 +1,234 @@
+package io.tactus.signal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tactus.device.FrameAssembler;
+import io.tactus.device.FrameListener;
+import io.tactus.device.RawFrame;
+import io.tactus.device.TimedPacket;
+import io.tactus.device.sim.ScenarioStream;
+import io.tactus.device.sim.Scenarios;
+import io.tactus.device.sim.SimOptions;
+import io.tactus.device.sim.TruthEvent;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.Payloads;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the signal core against the simulator's ground truth: every scenario through FrameAssembler and
+ * SignalPipeline (default settings: Gentle profile, default body map, factory calibration, a 2 s tare over the
+ * scenarios' 3 s of no touch). A detected event matches a true one of the same type and region when their time
+ * spans overlap. Prints the table and writes it to target/signal-quality.md (copied into docs/SIGNAL.md).
+ *
+ * <p>Run: {@code mvn -q -B -o test -Dtest=SignalQualityTest}
+ */
+class SignalQualityTest {
+
+    private static final double TARE_S = 2.0;
+
+    record Run(String scenario, List<TruthEvent> truth, List<FlagEvent> detected, double minutes) {
+    }
+
+    static Run run(String scenario, SimOptions options, boolean tare) {
+        ScenarioStream s = ScenarioStream.open(scenario, options);
+        SignalPipeline[] holder = new SignalPipeline[1];
+        long[] last = {0};
+        FrameAssembler asm = new FrameAssembler(new FrameListener() {
+            @Override
+            public void onDescriptor(DeviceDescriptor d) {
+                if (holder[0] == null) {
+                    holder[0] = new SignalPipeline(d);
+                    if (tare) {
+                        holder[0].startTare(TARE_S);
+                    }
+                }
+            }
+
+            @Override
+            public void onFrame(RawFrame frame) {
+                holder[0].process(frame);
+                last[0] = frame.deviceTimeUs();
+            }
+
+            @Override
+            public void onMarker(long deviceTimeUs, long hostNanos, Payloads.Marker marker) {
+                holder[0].onMarker(deviceTimeUs, marker);
+            }
+
+            @Override
+            public void onPose(long deviceTimeUs, Payloads.Pose pose) {
+                holder[0].onPose(deviceTimeUs, pose);
+            }
+        });
+        for (Packet p = s.next(); p != null; p = s.next()) {
+            asm.accept(new TimedPacket(p, 0));
+        }
+        holder[0].finish(last[0]);
+        return new Run(scenario, s.truth(), holder[0].events(), s.durationUs() / 60e6);
+    }
+
+    /** Per flag type: matched, detected, true, onset latencies. */
+    static final class Score {
+        int detected;
+        int truth;
+        int matchedDetected;
+        int matchedTruth;
+        final List<Long> latencies = new ArrayList<>();
+
+        double precision() {
+            return detected == 0 ? 1 : (double) matchedDetected / detected;
+        }
+
+        double recall() {
+            return truth == 0 ? 1 : (double) matchedTruth / truth;
+        }
+    }
+
+    static boolean matches(FlagEvent d, TruthEvent t) {
+        if (!d.type().id().equals(t.type()) || d.region() == null || !d.region().id().equals(t.region())) {
+            return false;
+        }
+        long dEnd = d.isOpen() ? Long.MAX_VALUE : d.endUs();
+        // truth ends exclusive at the first frame without the condition; a marker is a single instant
+        long tEnd = t.endUs() == t.startUs() ? t.endUs() : t.endUs() - 1;
+        return d.startUs() <= tEnd && t.startUs() <= dEnd;
+    }
+
+    static Score[] score(List<Run> runs) {
+        Score[] s = new Score[FlagType.values().length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = new Score();
+        }
+        for (Run r : runs) {
+            for (FlagEvent d : r.detected()) {
+                Score sc = s[d.type().ordinal()];
+                sc.detected++;
+                if (r.truth().stream().anyMatch(t -> matches(d, t))) {
+                    sc.matchedDetected++;
+                }
+            }
+            for (TruthEvent t : r.truth()) {
+                Score sc = s[FlagType.fromId(t.type()).ordinal()];
+                sc.truth++;
+                FlagEvent first = r.detected().stream().filter(d -> matches(d, t)).findFirst().orElse(null);
+                if (first != null) {
+                    sc.matchedTruth++;
+                    sc.latencies.add(first.startUs() - t.startUs());
+                }
+            }
+        }
+        return s;
+    }
+
+    static String table(String title, List<Run> runs) {
+        Score[] s = score(runs);
+        StringBuilder b = new StringBuilder();
+        b.append("#### ").append(title).append("\n\n");
+        b.append("| flag | true | detected | precision | recall | onset latency mean / max (ms) |\n");
+        b.append("|---|---|---|---|---|---|\n");
+        for (FlagType t : FlagType.values()) {
+            Score sc = s[t.ordinal()];
+            String lat = sc.latencies.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f / %.1f",
+                    sc.latencies.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0,
+                    sc.latencies.stream().mapToLong(Long::longValue).max().orElse(0) / 1000.0);
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %s |\n", t.id(), sc.truth, sc.detected,
+                    sc.precision(), sc.recall(), lat));
+        }
+        Run clean = runs.stream().filter(r -> r.scenario().equals(Scenarios.GENTLE_ROUTINE)).findFirst().orElse(null);
+        if (clean != null) {
+            long spine = clean.detected().stream().filter(e -> e.type() == FlagType.SPINE_CONTACT).count();
+            b.append(String.format(Locale.ROOT, "\nClean routine (%s, %.1f min, hands >= 3 cm lateral): %.2f false "
+                    + "alarms/min, %d spine_contact.\n\n", clean.scenario(), clean.minutes(),
+                    clean.detected().size() / clean.minutes(), spine));
+        }
+        return b.toString();
+    }
+
+    private static List<Run> all(SimOptions o, boolean tare, boolean withGlove) {
+        List<Run> runs = new ArrayList<>();
+        for (String name : Scenarios.names()) {
+            if (!withGlove && name.equals(Scenarios.GLOVE)) {
+                continue;
+            }
+            runs.add(run(name, o, tare));
+        }
+        return runs;
+    }
+
+    private static void assertTargets(List<Run> runs, String what) {
+        Score[] s = score(runs);
+        for (FlagType t : FlagType.values()) {
+            Score sc = s[t.ordinal()];
+            assertEquals(1.0, sc.precision(), 1e-9, what + " " + t.id() + " precision");
+            assertEquals(1.0, sc.recall(), 1e-9, what + " " + t.id() + " recall");
+            for (long l : sc.latencies) {
+                assertTrue(Math.abs(l) <= 50_000, what + " " + t.id() + " onset latency " + l + " us");
+            }
+        }
+        Run clean = runs.stream().filter(r -> r.scenario().equals(Scenarios.GENTLE_ROUTINE)).findFirst().orElseThrow();
+        assertTrue(clean.detected().isEmpty(), what + " clean routine raised " + clean.detected());
+    }
+
+    @Test
+    void scoresEveryScenarioAgainstGroundTruth() throws IOException {
+        SimOptions dense = SimOptions.defaults();
+        List<Run> main = all(dense, true, true);
+        List<Run> sparse = all(dense.withSparse(true), true, false);
+        List<Run> big = all(dense.withGrid(64, 64), true, false);
+        List<Run> untared = all(dense, false, false);
+        StringBuilder md = new StringBuilder();
+        md.append(table("32 x 32 dense, 100 Hz, 2 s tare (all scenarios incl. glove)", main));
+        md.append(table("32 x 32 sparse (zero-suppressed) frames, 2 s tare", sparse));
+        md.append(table("64 x 64 dense, 2 s tare", big));
+        md.append(table("32 x 32 dense, no tare (factory offset only)", untared));
+        System.out.println(md);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "signal-quality.md"), md.toString());
+        assertTargets(main, "32x32 dense");
+        assertTargets(sparse, "32x32 sparse");
+        assertTargets(big, "64x64");
+        assertTargets(untared, "untared");
+    }
+
+    @Test
+    void replayingTheSameScenarioGivesByteIdenticalEventsAndMetrics() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String[] out = new String[2];
+        for (int k = 0; k < 2; k++) {
+            ScenarioStream s = ScenarioStream.open(Scenarios.MISTAKES, SimOptions.defaults());
+            List<SignalPipeline> p = new ArrayList<>();
+            FrameAssembler asm = new FrameAssembler(new FrameListener() {
+                @Override
+                public void onDescriptor(DeviceDescriptor d) {
+                    p.add(new SignalPipeline(d));
+                    p.get(0).startTare(TARE_S);
+                }
+
+                @Override
+                public void onFrame(RawFrame frame) {
+                    p.get(0).process(frame);
+                }
+
+                @Override
+                public void onMarker(long t, long host, Payloads.Marker m) {
+                    p.get(0).onMarker(t, m);
+                }
+            });
+            for (Packet pk = s.next(); pk != null; pk = s.next()) {
+                asm.accept(new TimedPacket(pk, 0));
+            }
+            p.get(0).finish(s.durationUs());
+            out[k] = json.writeValueAsString(p.get(0).events()) + json.writeValueAsString(p.get(0).metrics());
+        }
+        assertEquals(out[0], out[1]);
+        assertTrue(out[0].contains("\"excess_pressure\""), out[0].substring(0, 200));
+    }
+}
