@@ -1,15 +1,229 @@
 package io.tactus.cli;
 
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.session.RecordingReader;
+import io.tactus.session.export.CancelToken;
+import io.tactus.session.export.CaptureExportSource;
+import io.tactus.session.export.ExportCancelledException;
+import io.tactus.session.export.ExportFormat;
+import io.tactus.session.export.ExportOptions;
+import io.tactus.session.export.ExportProgress;
+import io.tactus.session.export.ExportResult;
+import io.tactus.session.export.ExportSource;
+import io.tactus.session.export.ProgressListener;
+import io.tactus.session.export.RecordingExportSource;
+import io.tactus.signal.Profile;
+import io.tactus.signal.Profiles;
+import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.SignalSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** NOT BUILT YET: placeholder so the CLI tree is complete; replaced by the owning issue's work. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a recording for analysis tools (not built yet).")
+/**
+ * {@code tactus export FILE --format csv|mat|hdf5|asf --out DIR}: a recording or a raw wire capture, replayed
+ * through the signal core, written for analysis tools. Streams with bounded memory; Ctrl-C cancels and removes
+ * partial files.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export a recording (or a raw wire capture) for analysis tools.",
+            "csv: pressure (one column per cell, or --long), summary, events, annotations + JSON sidecar;",
+            "mat: MATLAB v5 (scipy.io.loadmat); hdf5: HDF5 (h5py, MATLAB h5read);",
+            "asf: Tekscan ASF-style ASCII (e.g. R pressuRe load_tekscan) + JSON sidecar."})
 public final class ExportCommand implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "a Tactus recording, or a raw wire capture")
+    Path file;
+
+    @Option(names = "--format", required = true, paramLabel = "FMT", converter = FormatConverter.class,
+            description = "csv, mat, hdf5 or asf")
+    ExportFormat format;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
+            description = "output directory (created if missing; default: current directory)")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "BASE",
+            description = "file name stem of the outputs (default: FILE's name without extension)")
+    String name;
+
+    @Option(names = "--anonymize", description = "pseudonyms only: drop notes, annotation texts, device serial, "
+            + "source file name")
+    boolean anonymize;
+
+    @Option(names = "--keep-annotation-text", description = "with --anonymize: keep annotation texts")
+    boolean keepAnnotationText;
+
+    @Option(names = "--time-shift", paramLabel = "S", defaultValue = "0",
+            description = "seconds added to the exported UTC start time (may be negative), e.g. -86400")
+    double timeShiftS;
+
+    @Option(names = "--long", description = "csv: pressure as tidy rows (frame,time_s,row,col,kpa), non-zero "
+            + "cells only")
+    boolean longForm;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "detection profile for the replayed flags (default: the recording's, else gentle)")
+    String profile;
+
+    @Option(names = "--quiet", description = "no progress on stderr")
+    boolean quiet;
+
     @Override
-    public Integer call() {
-        System.err.println("tactus export: not built yet");
-        return 3;
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outW = spec.commandLine().getOut();
+        if (!Double.isFinite(timeShiftS) || Math.abs(timeShiftS) > 1e10) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--time-shift must be a number of seconds");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no such file: " + file);
+        }
+        ExportOptions options = new ExportOptions(anonymize, keepAnnotationText,
+                Duration.ofNanos(Math.round(timeShiftS * 1e9)), longForm);
+        String base = name != null ? name : defaultName(file);
+        if (base.isBlank() || base.contains("/") || base.contains("\\")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--name must be a plain file name stem");
+        }
+        CancelToken cancel = new CancelToken();
+        CountDownLatch finished = new CountDownLatch(1);
+        // Ctrl-C / SIGTERM: cancel, then let the exporter delete its partial files before the JVM exits.
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tactus-export-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long t0 = System.nanoTime();
+        try {
+            ExportResult r = run(options, base, quiet ? ProgressListener.NONE : new ConsoleProgress(err), cancel);
+            double s = (System.nanoTime() - t0) / 1e9;
+            for (Path p : r.files()) {
+                outW.println(p);
+            }
+            if (!quiet) {
+                err.printf(Locale.ROOT, "export: %d frames, %d files, %.1f MB in %.1f s%n", r.frames(),
+                        r.files().size(), r.bytes() / 1e6, s);
+            }
+            outW.flush();
+            return 0;
+        } catch (ExportCancelledException e) {
+            err.println("tactus: export cancelled, no files written");
+            return 1;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: nothing to remove
+            }
+        }
+    }
+
+    private ExportResult run(ExportOptions options, String base, ProgressListener progress, CancelToken cancel)
+            throws IOException {
+        if (RecordingReader.isRecording(file)) {
+            String id = profile != null ? profile : knownOrNull(recordedProfile(file));
+            try (RecordingExportSource src = RecordingExportSource.open(file, pipelines(id))) {
+                return format.newExporter().export(src, out, base, options, progress, cancel);
+            }
+        }
+        ExportSource capture = CaptureExportSource.open(file, pipelines(profile), null);
+        return format.newExporter().export(capture, out, base, options, progress, cancel);
+    }
+
+    /** The profile a recording was made with (replayed flags then match what was shown live). */
+    private static String recordedProfile(Path file) {
+        try (RecordingReader r = RecordingReader.open(file)) {
+            return r.metadata().profile();
+        } catch (io.tactus.session.RecordingException e) {
+            return null; // opening again below reports the problem
+        }
+    }
+
+    private static String knownOrNull(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            Profiles.byId(id);
+            return id;
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private Function<DeviceDescriptor, SignalPipeline> pipelines(String id) {
+        if (id == null) {
+            return SignalPipeline::new;
+        }
+        Profile p;
+        try {
+            p = Profiles.byId(id);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        SignalSettings settings = SignalSettings.defaults().withProfile(p);
+        return d -> new SignalPipeline(d, settings);
+    }
+
+    /** FILE's name without its last extension; dots become '_' (pressuRe reads the text after the first dot). */
+    static String defaultName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        if (dot > 0) {
+            n = n.substring(0, dot);
+        }
+        return n.replace('.', '_');
+    }
+
+    /** Progress on stderr, one line per 10%. */
+    private static final class ConsoleProgress implements ProgressListener {
+        private final PrintWriter err;
+        private int lastDecile = -1;
+
+        ConsoleProgress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onProgress(ExportProgress p) {
+            int decile = (int) Math.floor(p.fraction() * 10);
+            if (decile > lastDecile && decile < 10) {
+                lastDecile = decile;
+                err.printf(Locale.ROOT, "export: %3d%% (%s, %d%s frames)%n", decile * 10, p.phase(), p.framesDone(),
+                        p.framesTotal() >= 0 ? "/" + p.framesTotal() : "");
+                err.flush();
+            }
+        }
+    }
+
+    /** Bad format names are argument errors (exit 2) listing the valid names. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<ExportFormat> {
+        @Override
+        public ExportFormat convert(String value) {
+            try {
+                return ExportFormat.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

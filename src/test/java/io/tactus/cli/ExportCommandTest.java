@@ -1,0 +1,151 @@
+package io.tactus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jhdf.HdfFile;
+import io.tactus.device.TimedPacket;
+import io.tactus.device.sim.ScenarioStream;
+import io.tactus.device.sim.Scenarios;
+import io.tactus.device.sim.SimOptions;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.PacketEncoder;
+import io.tactus.session.Annotation;
+import io.tactus.session.RecordingWriter;
+import io.tactus.session.SessionMetadata;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExportCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path recording;
+    static Path capture;
+    static long frames;
+
+    /** A simulated spine-contact session (20 Hz to stay small), recorded and also saved as raw wire bytes. */
+    @BeforeAll
+    static void makeSession() throws Exception {
+        ScenarioStream s = ScenarioStream.open(Scenarios.SPINE_CONTACT, SimOptions.defaults().withRate(20));
+        frames = s.frameCount();
+        recording = dir.resolve("lesson.tactus");
+        capture = dir.resolve("wire.bin");
+        SessionMetadata meta = SessionMetadata.now().withStartUtc("2026-05-04T08:00:00Z").withDevice(s.descriptor())
+                .withTrainee("T-9").withReceiver("R-2").withProfile("gentle").withNotes("Bob Realname, shy")
+                .withAppVersion("0.1.0");
+        RecordingWriter w = new RecordingWriter(recording, meta, 64L << 20, null);
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        Packet p;
+        long n = 0;
+        long firstTime = -1;
+        while ((p = s.next()) != null) {
+            w.offerPacket(n, new TimedPacket(p, n * 1_000_000L));
+            wire.write(PacketEncoder.encode(p));
+            if (firstTime < 0) {
+                firstTime = p.deviceTimeUs();
+            }
+            n++;
+        }
+        w.offerAnnotation(Annotation.of(firstTime + 1_000_000, "Bob: lighter, please"));
+        assertEquals(null, w.stop(20_000).error());
+        Files.write(capture, wire.toByteArray());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = TactusCli.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void exportsARecordingToCsvWithReplayedFlagsAndAnnotations() throws Exception {
+        Path outDir = dir.resolve("csv");
+        Run r = run("export", recording.toString(), "--format", "csv", "--out", outDir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("lesson_pressure.csv"), r.out());
+        assertTrue(r.err().contains("export: " + frames + " frames"), r.err());
+        List<String> lines = Files.readAllLines(outDir.resolve("lesson_pressure.csv"));
+        assertEquals(frames + 1, lines.size());
+        assertEquals(2 + 32 * 32, lines.get(0).split(",").length);
+        String events = Files.readString(outDir.resolve("lesson_events.csv"));
+        assertTrue(events.contains("spine_contact"), "the spine-contact scenario replays to a spine flag: " + events);
+        assertTrue(Files.readString(outDir.resolve("lesson_annotations.csv")).contains("lighter, please"));
+        JsonNode meta = new ObjectMapper().readTree(outDir.resolve("lesson.json").toFile());
+        assertEquals("T-9", meta.at("/session/trainee_pseudonym").asText());
+        assertTrue(meta.at("/session/start_time_utc").asText().startsWith("2026-05-04T08:00:0"));
+        assertEquals(frames, meta.at("/session/frames").asLong());
+    }
+
+    @Test
+    void anonymisedHdf5OfARecording() throws Exception {
+        Path outDir = dir.resolve("h5");
+        Run r = run("export", recording.toString(), "--format", "hdf5", "--out", outDir.toString(), "--anonymize",
+                "--time-shift", "-86400", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        try (HdfFile f = new HdfFile(outDir.resolve("lesson.h5"))) {
+            assertEquals(frames, f.getDatasetByPath("pressure_kpa").getDimensions()[0]);
+            String json = (String) f.getAttribute("metadata_json").getData();
+            assertFalse(json.contains("Bob"), "notes and annotation texts are stripped");
+            assertTrue(((String) f.getAttribute("start_time_utc").getData()).startsWith("2026-05-03T08:00:0"));
+            String[] text = (String[]) f.getDatasetByPath("annotations/text").getData();
+            assertEquals("", text[0]);
+        }
+    }
+
+    @Test
+    void exportsARawWireCaptureTimedByDeviceTime() throws Exception {
+        Path outDir = dir.resolve("cap");
+        Run r = run("export", capture.toString(), "--format", "asf", "--out", outDir.toString());
+        assertEquals(0, r.code(), r.err());
+        String asf = Files.readString(outDir.resolve("wire.asf"));
+        assertTrue(asf.contains("END_FRAME " + frames + "\r\n"), "every frame of the capture");
+        assertTrue(asf.contains("SECONDS_PER_FRAME 0.050000\r\n"));
+    }
+
+    @Test
+    void badArgumentsAndMissingFilesAreOneLineErrors() {
+        Run bad = run("export", recording.toString(), "--format", "xlsx");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown export format 'xlsx' (csv, mat, hdf5, asf)"), bad.err());
+
+        Run missing = run("export", dir.resolve("nope.tactus").toString(), "--format", "csv");
+        assertEquals(1, missing.code());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().contains("no such file"));
+
+        Run garbage = run("export", writeGarbage().toString(), "--format", "csv", "--out",
+                dir.resolve("g").toString());
+        assertEquals(1, garbage.code(), garbage.err());
+        assertEquals(1, garbage.err().strip().lines().count(), garbage.err());
+    }
+
+    private static Path writeGarbage() {
+        try {
+            Path g = dir.resolve("garbage.bin");
+            Files.write(g, "this is not a capture".getBytes());
+            return g;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
