@@ -8,7 +8,8 @@ package io.tactus.signal;
  *   {@link #STROKE_MIN_MM}, ended by lift-off or by moving back {@link #REVERSAL_MM}.</li>
  *   <li>Circles: the heading of the CoP path (resampled every {@link #STEP_MM}) is integrated while in contact;
  *   each full turn counts a circle, clockwise as seen from above with the head at the top.</li>
- *   <li>Holds: the CoP stays within {@link #HOLD_RADIUS_MM} for at least {@link #HOLD_MIN_S}.</li>
+ *   <li>Holds: the CoP stays within {@link #HOLD_RADIUS_MM} for at least {@link #HOLD_MIN_S} with a mean peak
+ *   pressure at or above the profile's hold_min_kpa (a firm press, not a gentle circle in place).</li>
  * </ul>
  */
 final class MovementTracker {
@@ -47,9 +48,14 @@ final class MovementTracker {
     int holdsReachingTarget;
     final double[] holdDurations = new double[MAX_HOLDS];
     private final double holdTargetS;
+    private final double holdMinKpa;
+    private boolean holding;
+    private double holdPeakSum;
+    private int holdFrames;
 
-    MovementTracker(double holdTargetS) {
+    MovementTracker(double holdTargetS, double holdMinKpa) {
         this.holdTargetS = holdTargetS;
+        this.holdMinKpa = holdMinKpa;
     }
 
     /**
@@ -57,8 +63,9 @@ final class MovementTracker {
      * @param x        CoP mat x (mm)
      * @param y        CoP mat y (mm)
      * @param lateral  CoP body x (mm from the midline, signed): outward = moving away from 0
+     * @param peakKpa  highest cell pressure (a hold needs a firm press)
      */
-    void update(long t, boolean contact, double x, double y, double lateral) {
+    void update(long t, boolean contact, double x, double y, double lateral, double peakKpa) {
         if (!contact || Double.isNaN(x)) {
             if (inContact) {
                 liftOff();
@@ -76,15 +83,12 @@ final class MovementTracker {
             lastSy = y;
             lastHeading = Double.NaN;
             turning = 0;
-            holdX = x;
-            holdY = y;
-            holdStartUs = t;
-            holdLastUs = t;
+            holding = false;
             return;
         }
         strokes(x, y, lateral);
         circles(x, y);
-        hold(t, x, y);
+        hold(t, x, y, peakKpa);
     }
 
     private void strokes(double x, double y, double lateral) {
@@ -173,14 +177,21 @@ final class MovementTracker {
         lastSy = y;
     }
 
-    private void hold(long t, double x, double y) {
+    private void hold(long t, double x, double y, double peakKpa) {
         double dx = x - holdX;
         double dy = y - holdY;
-        if (dx * dx + dy * dy <= HOLD_RADIUS_MM * HOLD_RADIUS_MM) {
+        if (holding && dx * dx + dy * dy <= HOLD_RADIUS_MM * HOLD_RADIUS_MM) {
             holdLastUs = t;
+            holdPeakSum += peakKpa;
+            holdFrames++;
             return;
         }
-        closeHold();
+        if (holding) {
+            closeHold();
+        }
+        holding = true;
+        holdPeakSum = peakKpa;
+        holdFrames = 1;
         holdX = x;
         holdY = y;
         holdStartUs = t;
@@ -188,8 +199,10 @@ final class MovementTracker {
     }
 
     private void closeHold() {
+        holding = false;
         double s = (holdLastUs - holdStartUs) / 1e6;
-        if (s >= HOLD_MIN_S) {
+        // the mean, not every frame: a thumb circling over cell borders reads a peak that wobbles by a third
+        if (s >= HOLD_MIN_S && holdPeakSum / holdFrames >= holdMinKpa) {
             if (holds < MAX_HOLDS) {
                 holdDurations[holds] = s;
             }
@@ -204,7 +217,9 @@ final class MovementTracker {
     private void liftOff() {
         inContact = false;
         closeRun();
-        closeHold();
+        if (holding) {
+            closeHold();
+        }
         dir = Dir.NONE;
         turning = 0;
     }

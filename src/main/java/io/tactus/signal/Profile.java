@@ -18,6 +18,7 @@ import java.util.Map;
  * @param releaseMs       and must be gone this long before the event ends (one touch = one event)
  * @param hysteresis      an event ends below {@code threshold * (1 - hysteresis)}
  * @param holdTimeS       trigger-point hold goal (the session metrics count holds reaching it)
+ * @param holdMinKpa      a stationary press counts as a hold when its mean peak reaches this (absent: 30 kPa)
  * @param bands           band per region id; regions missing here are not scored
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,8 +31,12 @@ public record Profile(@JsonProperty("id") String id,
                       @JsonProperty("release_ms") double releaseMs,
                       @JsonProperty("hysteresis") double hysteresis,
                       @JsonProperty("hold_time_s") double holdTimeS,
+                      @JsonProperty("hold_min_kpa") double holdMinKpa,
                       @JsonProperty("bands") Map<String, Band> bands,
                       @JsonProperty("notes") String notes) {
+
+    /** "Firm" thumb pressure; starting guess (docs/PROFILES.md). */
+    public static final double DEFAULT_HOLD_MIN_KPA = 30;
 
     public Profile {
         if (id == null || id.isBlank()) {
@@ -43,6 +48,7 @@ public record Profile(@JsonProperty("id") String id,
         check(releaseMs >= 0 && releaseMs <= 5000, "release_ms must be 0..5000");
         check(hysteresis >= 0 && hysteresis < 1, "hysteresis must be in [0, 1)");
         check(holdTimeS > 0 && holdTimeS <= 600, "hold_time_s must be in (0, 600]");
+        holdMinKpa = holdMinKpa > 0 ? holdMinKpa : DEFAULT_HOLD_MIN_KPA;
         Map<String, Band> copy = new LinkedHashMap<>();
         if (bands != null) {
             for (Map.Entry<String, Band> e : bands.entrySet()) {
@@ -82,11 +88,11 @@ public record Profile(@JsonProperty("id") String id,
         Map<String, Band> m = new LinkedHashMap<>(bands);
         m.put(r.id(), b);
         return new Profile(id, name, description, spineContactKpa, boneContactKpa, debounceMs, releaseMs, hysteresis,
-                holdTimeS, m, notes);
+                holdTimeS, holdMinKpa, m, notes);
     }
 
     public Profile withTiming(double debounce, double release, double hyst) {
         return new Profile(id, name, description, spineContactKpa, boneContactKpa, debounce, release, hyst,
-                holdTimeS, bands, notes);
+                holdTimeS, holdMinKpa, bands, notes);
     }
 }

@@ -168,7 +168,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
             }, r);
         }
         this.settings = settings;
-        this.movement = new MovementTracker(settings.profile().holdTimeS());
+        this.movement = new MovementTracker(settings.profile().holdTimeS(), settings.profile().holdMinKpa());
         applyCalibration(settings.userCalibration());
         float off = (float) curve.offsetCounts();
         Arrays.fill(base, off);
@@ -321,7 +321,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         accumulate(dt);
         boolean contact = totalForceN > 0;
         double lateral = contact ? registration.bodyX(copX, copY) : 0;
-        movement.update(t, contact, copX, copY, lateral);
+        movement.update(t, contact, copX, copY, lateral, peakKpa);
         if (contact) {
             tracer.add(copX, copY);
         }

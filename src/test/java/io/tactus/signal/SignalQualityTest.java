@@ -37,7 +37,14 @@ class SignalQualityTest {
     record Run(String scenario, List<TruthEvent> truth, List<FlagEvent> detected, double minutes) {
     }
 
+    record Run2(Run run, SessionMetrics metrics) {
+    }
+
     static Run run(String scenario, SimOptions options, boolean tare) {
+        return runWithMetrics(scenario, options, tare).run();
+    }
+
+    static Run2 runWithMetrics(String scenario, SimOptions options, boolean tare) {
         ScenarioStream s = ScenarioStream.open(scenario, options);
         SignalPipeline[] holder = new SignalPipeline[1];
         long[] last = {0};
@@ -72,7 +79,7 @@ class SignalQualityTest {
             asm.accept(new TimedPacket(p, 0));
         }
         holder[0].finish(last[0]);
-        return new Run(scenario, s.truth(), holder[0].events(), s.durationUs() / 60e6);
+        return new Run2(new Run(scenario, s.truth(), holder[0].events(), s.durationUs() / 60e6), holder[0].metrics());
     }
 
     /** Per flag type: matched, detected, true, onset latencies. */
@@ -230,5 +237,26 @@ class SignalQualityTest {
         }
         assertEquals(out[0], out[1]);
         assertTrue(out[0].contains("\"excess_pressure\""), out[0].substring(0, 200));
+    }
+
+    @Test
+    void guidanceMetricsOfTheCleanRoutine() {
+        SessionMetrics m = runWithMetrics(Scenarios.GENTLE_ROUTINE, SimOptions.defaults(), true).metrics();
+        SessionMetrics.Movement mv = m.movement();
+        // 4 effleurage strokes + 5 thumb slides up; knuckles down both sides once each (together: one CoP run
+        // per pass); clockwise palm circles (3 turns per side) and kneading; one 5 s trigger-point hold
+        assertEquals(9, mv.strokesUp(), mv.toString());
+        assertTrue(mv.strokesDown() >= 1, mv.toString());
+        assertTrue(mv.circlesClockwise() >= 6, mv.toString());
+        assertEquals(0, mv.circlesCounterClockwise(), mv.toString());
+        assertEquals(1, mv.holds(), mv.toString());
+        assertEquals(1, mv.holdsReachingTarget(), mv.toString());
+        assertEquals(0.5, m.leftForceShare(), 0.1);
+        assertEquals("lumbar", m.firstContactRegion().substring(0, 6), "the routine starts at the lower back");
+        assertEquals(0, m.region(Region.SPINE).timeTouchedS());
+        assertTrue(m.region(Region.THORACIC_L).timeAboveS() > 0.5, "the 90 kPa trigger point is above Gentle's band");
+        for (SessionMetrics.FlagMetrics f : m.flags()) {
+            assertEquals(0, f.count(), f.toString());
+        }
     }
 }
