@@ -123,6 +123,29 @@ class ExportCommandTest {
     }
 
     @Test
+    void aGloveCaptureExportsToEveryFormat() throws Exception {
+        ScenarioStream s = ScenarioStream.open(Scenarios.GLOVE, SimOptions.defaults().withRate(20));
+        Path glove = dir.resolve("glove.bin");
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        Packet p;
+        while ((p = s.next()) != null) {
+            wire.write(PacketEncoder.encode(p));
+        }
+        Files.write(glove, wire.toByteArray());
+        int taxels = s.descriptor().cellCount();
+        for (String fmt : List.of("csv", "mat", "hdf5", "asf")) {
+            Path outDir = dir.resolve("glove-" + fmt);
+            Run r = run("export", glove.toString(), "--format", fmt, "--out", outDir.toString(), "--quiet");
+            assertEquals(0, r.code(), fmt + ": " + r.err());
+        }
+        try (HdfFile f = new HdfFile(dir.resolve("glove-hdf5/glove.h5"))) {
+            int[] dims = f.getDatasetByPath("pressure_kpa").getDimensions();
+            assertEquals(List.of((int) s.frameCount(), 1, taxels), List.of(dims[0], dims[1], dims[2]));
+        }
+        assertTrue(Files.readString(dir.resolve("glove-asf/glove.asf")).contains("ROWS 1\r\nCOLS " + taxels));
+    }
+
+    @Test
     void badArgumentsAndMissingFilesAreOneLineErrors() {
         Run bad = run("export", recording.toString(), "--format", "xlsx");
         assertEquals(2, bad.code());

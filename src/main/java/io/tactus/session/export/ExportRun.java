@@ -25,6 +25,7 @@ final class ExportRun {
     private long firstTimeUs = Long.MIN_VALUE;
     private long lastTimeUs = Long.MIN_VALUE;
     private double fractionDone;
+    private double writeFrom = -1;
 
     /**
      * @param needsCountUpFront  the format must know the frame count before writing; a scan pass runs when the
@@ -60,7 +61,7 @@ final class ExportRun {
 
     /** The data pass: frames checked for shape, progress and cancel handled; returns the frames delivered. */
     long writePass(Consumer<FrameSnapshot> consumer) throws IOException {
-        double from = scanPlanned ? 0.25 : 0.0;
+        double from = writeFrom >= 0 ? writeFrom : scanPlanned ? 0.25 : 0.0;
         long[] n = {0};
         pass(f -> {
             consumer.accept(f);
@@ -114,6 +115,16 @@ final class ExportRun {
         double f = Math.max(fractionDone, from + (to - from) * within);
         fractionDone = f;
         progress.onProgress(new ExportProgress(phase, done, total, f));
+    }
+
+    /**
+     * Reports a step without frames (e.g. HDF5's file layout) that ends at {@code fraction}; the data pass then
+     * covers the rest up to 0.95.
+     */
+    void step(String phase, double fraction) {
+        fractionDone = Math.max(fractionDone, fraction);
+        writeFrom = fractionDone;
+        progress.onProgress(new ExportProgress(phase, 0, -1, fractionDone));
     }
 
     /** Final report once the files are in place. */

@@ -70,8 +70,10 @@ public final class Hdf5Exporter implements Exporter {
         List<FlagEvent> events = source.events() == null ? List.of() : source.events();
         try (AtomicOutput out = new AtomicOutput(outDir)) {
             Path h5 = out.file(baseName + ".h5");
-            writeSkeleton(h5, view, run, n, events);
+            run.step("layout", 0.25);
+            writeSkeleton(h5, view, run, n, events); // jhdf writes placeholders: no progress inside, ~15 s/hour
             run.checkCancel();
+            run.step("layout", 0.5);
             Targets t = locate(h5, n, rows * cols);
             patch(h5, t, run, rows * cols);
             List<Path> files = out.commit();
