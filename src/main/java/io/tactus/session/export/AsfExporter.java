@@ -6,9 +6,12 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,9 +39,8 @@ public final class AsfExporter implements Exporter {
     public ExportResult export(ExportSource source, Path outDir, String baseName, ExportOptions options,
                                ProgressListener progress, CancelToken cancel) throws IOException {
         ExportView view = ExportView.of(source, options);
-        ExportRun run = new ExportRun(source, progress, cancel, true, false);
-        run.scanIfNeeded();
-        long frames = run.frameCount();
+        // One pass: END_FRAME is written as a fixed-width field and filled in at the end.
+        ExportRun run = new ExportRun(source, progress, cancel, false, false);
         // pressuRe takes the extension as the text after the first dot of the file name.
         String base = baseName.replace('.', '_');
         try (AtomicOutput out = new AtomicOutput(outDir)) {
@@ -46,8 +48,9 @@ public final class AsfExporter implements Exporter {
             Path sidecar = out.file(base + ".json");
             int rows = run.rows();
             int cols = run.cols();
+            String header = header(view);
             try (Writer w = new BufferedWriter(Files.newBufferedWriter(asf, StandardCharsets.US_ASCII), 1 << 16)) {
-                writeHeader(w, view, frames);
+                w.write(header);
                 StringBuilder sb = new StringBuilder(cols * 8);
                 long[] n = {0};
                 run.writePass(f -> {
@@ -73,6 +76,8 @@ public final class AsfExporter implements Exporter {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+            long frames = run.frameCount();
+            patchEndFrame(asf, header, frames);
             ObjectNode meta = MetadataJson.build(view, run, "asf");
             ObjectNode files = meta.putObject("files");
             ObjectNode a = files.putObject(base + ".asf");
@@ -86,7 +91,12 @@ public final class AsfExporter implements Exporter {
         }
     }
 
-    private static void writeHeader(Writer w, ExportView view, long frames) throws IOException {
+    /** Width of the END_FRAME value, space-padded: parsers read it with {@code \\d*} and stop at the space. */
+    static final int END_FRAME_WIDTH = 12;
+    private static final String END_FRAME = "END_FRAME ";
+
+    private static String header(ExportView view) {
+        StringBuilder w = new StringBuilder(1024);
         DeviceDescriptor d = view.descriptor();
         ExportMetadata m = view.metadata();
         double rowCm = d.pitchYmm() / 10.0;
@@ -107,17 +117,28 @@ public final class AsfExporter implements Exporter {
         line(w, "TIME " + (m.startTimeUtc() == null ? "unknown" : clean(m.startTimeUtc().toString())));
         line(w, "SENSITIVITY Default");
         line(w, "START_FRAME 1");
-        line(w, "END_FRAME " + frames);
+        line(w, END_FRAME + " ".repeat(END_FRAME_WIDTH));
         line(w, "UNITS kPa");
         line(w, "MIRROR_ROW 0");
         line(w, "MIRROR_COL 0");
         line(w, "ASCII_DATA @@");
         line(w, "");
+        return w.toString();
     }
 
-    private static void line(Writer w, String s) throws IOException {
-        w.write(s);
-        w.write(EOL);
+    private static void line(StringBuilder w, String s) {
+        w.append(s).append(EOL);
+    }
+
+    private static void patchEndFrame(Path asf, String header, long frames) throws IOException {
+        String value = String.format(Locale.ROOT, "%-" + END_FRAME_WIDTH + "d", frames);
+        long at = header.indexOf(END_FRAME) + END_FRAME.length(); // US-ASCII: chars are bytes
+        try (FileChannel ch = FileChannel.open(asf, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(value.getBytes(StandardCharsets.US_ASCII));
+            while (b.hasRemaining()) {
+                at += ch.write(b, at);
+            }
+        }
     }
 
     /** Six decimals, always with a point, never exponent notation. */

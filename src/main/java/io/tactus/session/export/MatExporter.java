@@ -5,7 +5,10 @@ import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.FlagEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import us.hebi.matlab.mat.format.Mat5;
@@ -19,12 +22,15 @@ import us.hebi.matlab.mat.types.Sinks;
 import us.hebi.matlab.mat.types.Struct;
 
 /**
- * MATLAB .mat (v5, uncompressed) export through mfl-core, streamed: the pressure variable's header is written
- * with its exact size (frame count known up front) and its values go straight from each frame to the file; the
+ * MATLAB .mat (v5, uncompressed) export through mfl-core, streamed: the pressure values go straight from each
+ * frame to the file; the
  * per-frame summary is parked in scratch column files and appended afterwards. Memory stays at a few buffers.
  *
- * <p>Variables: {@code pressure_kpa} (single, rows x cols x frames; split into {@code pressure_kpa_001...} when one
- * variable would pass MAT v5's 2 GB limit), {@code time_s}, {@code frame_index} (frames x 1),
+ * <p>One pass over the source: each pressure block's header is written for a full block and the last one is
+ * rewritten in place with its real frame count.
+ *
+ * <p>Variables: {@code pressure_kpa} (single, rows x cols x frames; continued in {@code pressure_kpa_002, ...}
+ * when one variable would pass MAT v5's 2 GB limit, sizes in {@code pressure_block_frames}), {@code time_s}, {@code frame_index} (frames x 1),
  * {@code summary} (frames x k) with {@code summary_columns} (cell), {@code events} and {@code annotations}
  * (structs of columns), {@code meta} (struct, including the full JSON metadata).
  */
@@ -53,36 +59,33 @@ public final class MatExporter implements Exporter {
     public ExportResult export(ExportSource source, Path outDir, String baseName, ExportOptions options,
                                ProgressListener progress, CancelToken cancel) throws IOException {
         ExportView view = ExportView.of(source, options);
-        ExportRun run = new ExportRun(source, progress, cancel, true, false);
+        int cells = source.metadata().descriptor().cellCount();
+        // One pass: each pressure block's header is written for a full block and the last one is rewritten
+        // with its real size at the end. A 1-cell grid would change the header's length (MAT packs 4-byte
+        // data into the tag), so it counts first.
+        ExportRun run = new ExportRun(source, progress, cancel, cells == 1, false);
         run.scanIfNeeded();
-        long frames = run.frameCount();
         int rows = run.rows();
         int cols = run.cols();
-        int cells = rows * cols;
         long framesPerBlock = Math.max(1, (maxVariableBytes - 1024) / (cells * 4L));
-        int blocks = Math.toIntExact((frames + framesPerBlock - 1) / framesPerBlock);
         try (AtomicOutput out = new AtomicOutput(outDir)) {
             Path matPath = out.file(baseName + ".mat");
             Sink sink = Sinks.newStreamingFile(matPath.toFile());
+            List<Long> blockFrames = new ArrayList<>();
+            long lastHeaderAt;
             try (sink; ColumnSpill spill = new ColumnSpill(out, SummaryColumns.ALL.size() + 2)) {
                 Mat5.newMatFile().writeFileHeader(sink);
                 Mat5Writer writer = Mat5.newWriter(sink).setDeflateLevel(0);
                 float[] transposed = new float[cells];
-                long[] written = {0};
-                MatStreamedMatrix[] current = {null};
-                int[] blockIndex = {0};
+                long[] headerAt = {-1};
                 long[] inBlock = {0};
-                List<Long> blockFrames = new ArrayList<>();
                 run.writePass(f -> {
                     try {
-                        if (current[0] == null) {
-                            long n = Math.min(framesPerBlock, frames - written[0]);
-                            current[0] = new MatStreamedMatrix(new int[] {rows, cols, Math.toIntExact(n)},
-                                    MatlabType.Single);
-                            current[0].writeHeader(blocks == 1 ? "pressure_kpa"
-                                    : String.format("pressure_kpa_%03d", blockIndex[0] + 1), sink);
-                            blockFrames.add(n);
-                            inBlock[0] = n;
+                        if (inBlock[0] == 0) {
+                            headerAt[0] = sink.position();
+                            pressureBlock(blockFrames.size(), rows, cols, framesPerBlock).writeHeader(
+                                    blockName(blockFrames.size()), sink);
+                            blockFrames.add(0L);
                         }
                         // MATLAB is column-major: within a frame, rows vary fastest.
                         float[] kpa = f.kpa();
@@ -99,17 +102,23 @@ public final class MatExporter implements Exporter {
                             spill.put(col++, c.value().applyAsDouble(f));
                         }
                         spill.endRow();
-                        written[0]++;
-                        if (--inBlock[0] == 0) {
-                            current[0].writePadding(sink);
-                            current[0] = null;
-                            blockIndex[0]++;
+                        int b = blockFrames.size() - 1;
+                        blockFrames.set(b, blockFrames.get(b) + 1);
+                        if (++inBlock[0] == framesPerBlock) {
+                            pressureBlock(b, rows, cols, framesPerBlock).writePadding(sink);
+                            inBlock[0] = 0;
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
-                if (blocks > 1) {
+                long frames = run.frameCount();
+                int last = blockFrames.size() - 1;
+                lastHeaderAt = headerAt[0];
+                if (inBlock[0] != 0) {
+                    pressureBlock(last, rows, cols, blockFrames.get(last)).writePadding(sink);
+                }
+                if (blockFrames.size() > 1) {
                     Matrix bf = Mat5.newMatrix(blockFrames.size(), 1);
                     for (int i = 0; i < blockFrames.size(); i++) {
                         bf.setDouble(i, blockFrames.get(i));
@@ -127,15 +136,44 @@ public final class MatExporter implements Exporter {
                 writer.writeArray("events", events(source.events(), run));
                 writer.writeArray("annotations", annotations(view.annotations(), run));
                 ObjectNode meta = MetadataJson.build(view, run, "mat");
-                meta.put("pressure_blocks", blocks);
+                meta.put("pressure_blocks", blockFrames.size());
                 writer.writeArray("meta", meta(view, run, MetadataJson.toText(meta)));
                 writer.flush();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+            int last = blockFrames.size() - 1;
+            if (blockFrames.get(last) != framesPerBlock) {
+                rewriteHeader(matPath, lastHeaderAt, pressureBlock(last, rows, cols, blockFrames.get(last)),
+                        blockName(last));
+            }
             List<Path> files = out.commit();
+            long frames = run.frameCount();
             run.finished(frames);
             return new ExportResult(files, frames, AtomicOutput.totalSize(files));
+        }
+    }
+
+    /** The first block is {@code pressure_kpa}; a session past the variable limit continues in _002, _003... */
+    static String blockName(int block) {
+        return block == 0 ? "pressure_kpa" : String.format("pressure_kpa_%03d", block + 1);
+    }
+
+    private static MatStreamedMatrix pressureBlock(int block, int rows, int cols, long frames) {
+        return new MatStreamedMatrix(new int[] {rows, cols, Math.toIntExact(frames)}, MatlabType.Single);
+    }
+
+    /** Overwrites a block header in place: its length does not depend on the frame count (cells > 1). */
+    private static void rewriteHeader(Path file, long at, MatStreamedMatrix m, String name) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(512);
+        Sink mem = Sinks.wrap(b).order(Mat5.DEFAULT_ORDER);
+        m.writeHeader(name, mem);
+        b.flip();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            long pos = at;
+            while (b.hasRemaining()) {
+                pos += ch.write(b, pos);
+            }
         }
     }
 

@@ -51,7 +51,7 @@ class AsfExporterTest {
         String text = Files.readString(dir.resolve("h.asf"), StandardCharsets.US_ASCII);
         for (String key : List.of("ROWS 3", "COLS 4", "ROW_SPACING 1.250000 centimeters",
                 "COL_SPACING 1.000000 centimeters", "SENSEL_AREA 1.250000 cm2", "UNITS kPa",
-                "SECONDS_PER_FRAME 0.010000", "START_FRAME 1", "END_FRAME 3", "ASCII_DATA @@")) {
+                "SECONDS_PER_FRAME 0.010000", "START_FRAME 1", "END_FRAME 3" + " ".repeat(11), "ASCII_DATA @@")) {
             assertTrue(text.contains(key + "\r\n"), key);
         }
         assertFalse(text.replace("\r\n", "").contains("\n"), "every line ends with CRLF");
@@ -65,6 +65,10 @@ class AsfExporterTest {
         }
         assertEquals(3, n);
         assertTrue(Files.exists(dir.resolve("h.json")));
+        assertEquals(1, src.passes(), "one pass: END_FRAME is filled in at the end");
+        Matcher end = Pattern.compile("END_FRAME (\\d*)").matcher(text); // footPress's and tassos' reading
+        assertTrue(end.find());
+        assertEquals("3", end.group(1));
     }
 
     @Test
