@@ -12,6 +12,7 @@ import io.tactus.device.SourceStatus;
 import io.tactus.device.TimedPacket;
 import io.tactus.device.serial.SerialOptions;
 import io.tactus.device.serial.SerialPacketSource;
+import io.tactus.device.serial.SerialPorts;
 import io.tactus.device.serial.WireFormat;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.DeviceDescriptor;
@@ -81,12 +82,16 @@ public final class MonitorCommand implements Callable<Integer> {
         Consumer consumer = new Consumer(err);
         SerialPacketSource source = new SerialPacketSource(port, SerialOptions.defaults().withFormat(format).withBaud(baud));
         Report report = new Report(out, json, source, consumer);
-        Thread hook = new Thread(() -> {
-            source.close();
-            consumer.stop();
-            report.summary();
-        }, "monitor-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // Ctrl-C / SIGTERM: summary first, then jSerialComm's own clean-up closes the port (a plain Runtime hook
+        // would race it and the reader would report a vanished port). A no-op once the command has finished.
+        SerialPorts.addShutdownHook(new Thread(() -> {
+            if (!report.isFinished()) {
+                consumer.quiet();
+                source.close();
+                consumer.stop();
+                report.summary();
+            }
+        }, "monitor-shutdown"));
         try {
             consumer.start();
             source.start(consumer);
@@ -94,11 +99,6 @@ public final class MonitorCommand implements Callable<Integer> {
         } finally {
             source.close();
             consumer.stop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // Already shutting down: the hook prints the summary.
-            }
         }
     }
 
@@ -143,6 +143,10 @@ public final class MonitorCommand implements Callable<Integer> {
                 long wait = Math.min(Math.min(end, nextTick) - now, TimeUnit.MILLISECONDS.toNanos(50));
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+        }
+
+        boolean isFinished() {
+            return finished.get();
         }
 
         synchronized void tick(long now) {
@@ -258,6 +262,7 @@ public final class MonitorCommand implements Callable<Integer> {
         private volatile int intervalPeak;
         private volatile DeviceDescriptor descriptor;
         private boolean sawReconnecting;
+        private volatile boolean quiet;
 
         Consumer(PrintWriter err) {
             this.err = err;
@@ -266,6 +271,11 @@ public final class MonitorCommand implements Callable<Integer> {
 
         void start() {
             thread.start();
+        }
+
+        /** No more notices: the port closing at shutdown is not news. */
+        void quiet() {
+            quiet = true;
         }
 
         void stop() {
@@ -291,7 +301,7 @@ public final class MonitorCommand implements Callable<Integer> {
             boolean notice = status.state() == SourceState.RECONNECTING
                     || status.state() == SourceState.CONNECTED && sawReconnecting;
             sawReconnecting |= status.state() == SourceState.RECONNECTING;
-            if (notice) {
+            if (notice && !quiet) {
                 synchronized (err) {
                     err.println("tactus: " + status.message());
                     err.flush();

@@ -6,7 +6,6 @@ import io.tactus.device.PacketSink;
 import io.tactus.device.RawFrame;
 import io.tactus.device.SourceState;
 import io.tactus.device.TimedPacket;
-import io.tactus.device.serial.PortException;
 import io.tactus.device.serial.SerialDeviceEmulator;
 import io.tactus.device.serial.SerialOptions;
 import io.tactus.device.serial.SerialPacketSource;
@@ -121,7 +120,7 @@ public final class SerialRateBench {
         }
     }
 
-    private static SerialDeviceEmulator.PacketStream frames(DeviceDescriptor grid, double rate) throws PortException {
+    private static SerialDeviceEmulator.PacketStream frames(DeviceDescriptor grid, double rate) {
         long[] k = {0};
         byte[] hello = grid.toJson();
         int[] counts = new int[grid.cellCount()];

@@ -73,13 +73,8 @@ class MonitorCommandTest {
     void jsonLinesCarryTheRequiredKeysAndTheLastIsTheSummary() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
              SerialDeviceEmulator device = SerialDeviceEmulator.open(pair.a().toString(), SerialOptions.defaults())) {
-            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return device.run(stream(), TimeUnit.SECONDS.toNanos(20));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
+                    () -> device.run(stream(), TimeUnit.SECONDS.toNanos(20)));
             Run r = tactus("monitor", "--port", pair.b().toString(), "--duration", "2.5", "--json");
             device.stop();
             run.get(10, TimeUnit.SECONDS);
@@ -110,13 +105,8 @@ class MonitorCommandTest {
     void sigtermPrintsTheSummary() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
              SerialDeviceEmulator device = SerialDeviceEmulator.open(pair.a().toString(), SerialOptions.defaults())) {
-            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return device.run(stream(), TimeUnit.SECONDS.toNanos(30));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
+                    () -> device.run(stream(), TimeUnit.SECONDS.toNanos(30)));
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "io.tactus.Launcher",
                     "monitor", "--port", pair.b().toString(), "--json")

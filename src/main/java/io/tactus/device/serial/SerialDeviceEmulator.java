@@ -43,7 +43,12 @@ public final class SerialDeviceEmulator implements AutoCloseable {
 
     /** What a run did. */
     public record Result(long packets, long frames, long bytes, double seconds, long stalls, long commands,
-                         boolean streamEnded) {
+                         boolean streamEnded, String vanished) {
+
+        /** The port went away mid-stream (the reason), or null. */
+        public boolean portVanished() {
+            return vanished != null;
+        }
     }
 
     private final String path;
@@ -89,11 +94,9 @@ public final class SerialDeviceEmulator implements AutoCloseable {
 
     /**
      * Streams until the stream ends ({@code next()} returns null), {@code maxNanos} of wall time pass, or
-     * {@link #stop()}. Runs on the caller's thread.
-     *
-     * @throws PortException if the port vanished mid-stream
+     * {@link #stop()}, or the port vanishes ({@link Result#vanished()}). Runs on the caller's thread.
      */
-    public Result run(PacketStream stream, long maxNanos) throws PortException {
+    public Result run(PacketStream stream, long maxNanos) {
         long start = System.nanoTime();
         long end = maxNanos == Long.MAX_VALUE ? Long.MAX_VALUE : start + maxNanos;
         long packets = 0;
@@ -107,69 +110,75 @@ public final class SerialDeviceEmulator implements AutoCloseable {
         long originWall = 0;
         long originUs = 0;
         boolean ended = false;
-        while (!stopped && System.nanoTime() < end) {
-            Packet p = stream.next();
-            if (p == null) {
-                ended = true;
-                break;
-            }
-            deviceUs += lastRawTime < 0 ? 0 : Math.floorMod(p.deviceTimeUs() - lastRawTime, TIME_MOD);
-            lastRawTime = p.deviceTimeUs();
-            if (last == null) {
-                originWall = System.nanoTime();
-                originUs = deviceUs;
-            }
-            long due = originWall + (deviceUs - originUs) * 1000;
-            // Wait for the packet's moment, answering commands; a STOP holds the clock.
-            while (true) {
+        String vanished = null;
+        try {
+            while (!stopped && System.nanoTime() < end) {
+                Packet p = stream.next();
+                if (p == null) {
+                    ended = true;
+                    break;
+                }
+                deviceUs += lastRawTime < 0 ? 0 : Math.floorMod(p.deviceTimeUs() - lastRawTime, TIME_MOD);
+                lastRawTime = p.deviceTimeUs();
+                if (last == null) {
+                    originWall = System.nanoTime();
+                    originUs = deviceUs;
+                }
+                long due = originWall + (deviceUs - originUs) * 1000;
+                // Wait for the packet's moment, answering commands; a STOP holds the clock.
+                while (true) {
+                    if (stopped || System.nanoTime() >= end) {
+                        break;
+                    }
+                    if (last != null) {
+                        bytes += answerCommands(stream, hello, last, end);
+                    }
+                    if (paused) {
+                        long pauseStart = System.nanoTime();
+                        LockSupport.parkNanos(POLL_NANOS);
+                        long pausedFor = System.nanoTime() - pauseStart;
+                        originWall += pausedFor;
+                        due += pausedFor;
+                        continue;
+                    }
+                    long wait = due - System.nanoTime();
+                    if (wait <= 0) {
+                        break;
+                    }
+                    LockSupport.parkNanos(Math.min(wait, POLL_NANOS));
+                }
                 if (stopped || System.nanoTime() >= end) {
                     break;
                 }
-                if (last != null) {
-                    bytes += answerCommands(stream, hello, last);
+                bytes += write(p, end);
+                packets++;
+                if (p.type().isFrame()) {
+                    frames++;
                 }
-                if (paused) {
-                    long pauseStart = System.nanoTime();
-                    LockSupport.parkNanos(POLL_NANOS);
-                    long pausedFor = System.nanoTime() - pauseStart;
-                    originWall += pausedFor;
-                    due += pausedFor;
-                    continue;
+                if (p.type() == PacketType.HELLO) {
+                    hello = p;
                 }
-                long wait = due - System.nanoTime();
-                if (wait <= 0) {
-                    break;
+                last = p;
+                long lag = System.nanoTime() - due;
+                if (lag > MAX_LAG_NANOS) {
+                    // The host stopped reading and the write blocked: carry on from now rather than burst a backlog.
+                    stalls++;
+                    originWall += lag;
                 }
-                LockSupport.parkNanos(Math.min(wait, POLL_NANOS));
             }
-            if (stopped || System.nanoTime() >= end) {
-                break;
-            }
-            bytes += write(p);
-            packets++;
-            if (p.type().isFrame()) {
-                frames++;
-            }
-            if (p.type() == PacketType.HELLO) {
-                hello = p;
-            }
-            last = p;
-            long lag = System.nanoTime() - due;
-            if (lag > MAX_LAG_NANOS) {
-                // The host stopped reading and the write blocked: carry on from now rather than burst a backlog.
-                stalls++;
-                originWall += lag;
-            }
+        } catch (PortException e) {
+            vanished = e.getMessage();
         }
-        return new Result(packets, frames, bytes, (System.nanoTime() - start) / 1e9, stalls, commands.get(), ended);
+        return new Result(packets, frames, bytes, (System.nanoTime() - start) / 1e9, stalls, commands.get(), ended,
+                vanished);
     }
 
-    private long answerCommands(PacketStream stream, Packet hello, Packet last) throws PortException {
+    private long answerCommands(PacketStream stream, Packet hello, Packet last, long end) throws PortException {
         long bytes = 0;
         if (helloRequested) {
             helloRequested = false;
             if (!stream.requestHello() && hello != null) {
-                bytes += write(new Packet(PacketType.HELLO, last.seq(), last.deviceTimeUs(), hello.payload()));
+                bytes += write(new Packet(PacketType.HELLO, last.seq(), last.deviceTimeUs(), hello.payload()), end);
             }
         }
         int rate = rateRequested;
@@ -177,19 +186,20 @@ public final class SerialDeviceEmulator implements AutoCloseable {
             rateRequested = -1;
             String text = "SET_RATE " + rate + " Hz ignored: this simulated stream has a fixed rate";
             bytes += write(new Packet(PacketType.LOG, last.seq(), last.deviceTimeUs(),
-                    text.getBytes(StandardCharsets.UTF_8)));
+                    text.getBytes(StandardCharsets.UTF_8)), end);
         }
         return bytes;
     }
 
-    private int write(Packet p) throws PortException {
+    /** Writes the whole packet unless the port vanishes, {@link #stop()} is called or {@code end} passes. */
+    private int write(Packet p, long end) throws PortException {
         byte[] wire = PacketEncoder.encode(p);
         int off = 0;
         while (off < wire.length) {
             if (gone) {
                 throw new PortException(PortException.Reason.NOT_FOUND, path + " vanished");
             }
-            if (stopped) {
+            if (stopped || System.nanoTime() >= end) {
                 return off;
             }
             int n;

@@ -29,6 +29,15 @@ public final class SerialPorts {
         return out;
     }
 
+    /**
+     * Registers a shutdown hook that runs before jSerialComm's own clean-up closes the ports. A hook added with
+     * {@code Runtime.addShutdownHook} races that clean-up, so on Ctrl-C a reader could see its port "vanish"
+     * before the hook tells it to stop. jSerialComm cannot remove such a hook: make it a no-op once done.
+     */
+    public static void addShutdownHook(Thread hook) {
+        SerialPort.addShutdownHook(hook);
+    }
+
     static PortInfo info(SerialPort p) {
         return new PortInfo(p.getSystemPortPath(), p.getPortDescription(), p.getManufacturer(), p.getVendorID(),
                 p.getProductID(), p.getSerialNumber(), p.getPortLocation());

@@ -69,13 +69,8 @@ class SerialDeviceEmulatorPtyTest {
             source.start(sink);
             sink.awaitState(SourceState.CONNECTED, 1, 10_000);
             // 400 frames at 1 kHz of device time: about 0.4 s of wall time.
-            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return device.run(synthetic(400, 1000), TimeUnit.SECONDS.toNanos(30));
-                } catch (PortException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
+                    () -> device.run(synthetic(400, 1000), TimeUnit.SECONDS.toNanos(30)));
             source.send(new Packet(PacketType.SET_RATE, 0, 0, Payloads.setRate(250)));
             SerialDeviceEmulator.Result r = run.get(30, TimeUnit.SECONDS);
             assertTrue(r.streamEnded());
@@ -110,13 +105,8 @@ class SerialDeviceEmulatorPtyTest {
             RecordingSink sink = new RecordingSink();
             source.start(sink);
             sink.awaitState(SourceState.CONNECTED, 1, 10_000);
-            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return device.run(synthetic(1_000_000, 10_000), TimeUnit.SECONDS.toNanos(30));
-                } catch (PortException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
+                    () -> device.run(synthetic(1_000_000, 10_000), TimeUnit.SECONDS.toNanos(30)));
             sink.take(10_000);
             source.send(new Packet(PacketType.STOP, 0, 0, new byte[0]));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
