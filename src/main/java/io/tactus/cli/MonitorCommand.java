@@ -232,7 +232,8 @@ public final class MonitorCommand implements Callable<Integer> {
                 sb.append("  queue-full ").append(m.get("queue_full"));
             }
             if ((long) m.get("frames_without_hello") > 0) {
-                sb.append("  waiting for HELLO (").append(m.get("frames_without_hello")).append(" frames skipped)");
+                sb.append(m.containsKey("device") ? "  " : "  waiting for HELLO: ")
+                        .append(m.get("frames_without_hello")).append(" frames before the first HELLO (skipped)");
             }
             sb.append("  [").append(m.get("state")).append("]");
             if (summary) {

@@ -47,6 +47,17 @@ class SerialPacketSourcePtyTest {
         assertArrayEquals(TestDevice.counts(seq), counts, "content of frame " + seq);
     }
 
+    /** CPU time the source's reader thread uses in one second of wall time. */
+    private static long readerCpuMsOverOneSecond(Path port) throws InterruptedException {
+        Thread reader = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("serial-reader " + port)).findFirst().orElse(null);
+        assertNotNull(reader, "reader thread is alive");
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpu0 = mx.getThreadCpuTime(reader.getId());
+        Thread.sleep(1000);
+        return (mx.getThreadCpuTime(reader.getId()) - cpu0) / 1_000_000;
+    }
+
     @Test
     void framesArriveIntactAndInOrderAndTheHandshakeReachesTheDevice() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
@@ -85,6 +96,8 @@ class SerialPacketSourcePtyTest {
                 lastNanos = tp.hostNanos();
             }
             assertEquals(501, source.stats().packets());
+            // Connected and idle: the semi-blocking read waits in the driver instead of spinning.
+            assertTrue(readerCpuMsOverOneSecond(pair.b()) < 200, "idle reader CPU");
             assertEquals(0, source.stats().corruptTotal());
             assertTrue(source.name().contains("TestGrid #T-1"), source.name());
 
@@ -153,13 +166,7 @@ class SerialPacketSourcePtyTest {
             out.close();
             sink.awaitState(SourceState.RECONNECTING, 1, WAIT_MS);
 
-            Thread reader = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().equals("serial-reader " + b)).findFirst().orElse(null);
-            assertNotNull(reader, "reader thread is alive while reconnecting");
-            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-            long cpu0 = mx.getThreadCpuTime(reader.getId());
-            Thread.sleep(1000);
-            long cpuMs = (mx.getThreadCpuTime(reader.getId()) - cpu0) / 1_000_000;
+            long cpuMs = readerCpuMsOverOneSecond(b);
             // A spinning reader burns ~1000 ms of CPU per second; a waiting one a few ms.
             assertTrue(cpuMs < 200, "reader used " + cpuMs + " ms CPU in 1 s while the port was gone");
             assertEquals(SourceState.RECONNECTING, source.status().state());
