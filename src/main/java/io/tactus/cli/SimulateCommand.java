@@ -60,6 +60,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Noise seed (same seed, same bytes).")
     Long seed;
 
+    @Option(names = "--baud", paramLabel = "N", description = "Line speed on a real UART (default ${DEFAULT-VALUE}).")
+    int baud = SerialOptions.DEFAULT_BAUD;
+
     @Option(names = "--list-scenarios", description = "Print the scenarios and exit.")
     boolean list;
 
@@ -79,6 +82,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (duration != null && !(duration > 0 && duration < 1e7)) {
             throw bad("--duration must be > 0 seconds");
         }
+        if (baud <= 0) {
+            throw bad("--baud must be > 0");
+        }
         ScenarioStream stream;
         try {
             SimOptions options = SimOptions.defaults().withRate(rate).withSparse(sparse).withLoop(loop);
@@ -96,7 +102,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
         SerialDeviceEmulator device;
         try {
-            device = SerialDeviceEmulator.open(port, SerialOptions.defaults());
+            device = SerialDeviceEmulator.open(port, SerialOptions.defaults().withBaud(baud));
         } catch (PortException e) {
             throw new SimulateFailure(e.getMessage());
         }

@@ -16,7 +16,8 @@ import java.time.Duration;
 public record SerialOptions(WireFormat format, int baud, int readTimeoutMs, int writeTimeoutMs,
                             Duration backoffMin, Duration backoffMax, boolean handshake) {
 
-    public static final int DEFAULT_BAUD = 921_600;
+    /** The reference Arduino sketch's rate and the usual DIY one; irrelevant for native USB (CDC-ACM) and ptys. */
+    public static final int DEFAULT_BAUD = 115_200;
 
     public SerialOptions {
         if (baud <= 0 || readTimeoutMs <= 0 || writeTimeoutMs <= 0) {
