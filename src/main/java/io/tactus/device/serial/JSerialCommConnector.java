@@ -31,7 +31,12 @@ final class JSerialCommConnector implements SerialConnector {
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
                 options.readTimeoutMs(), options.writeTimeoutMs());
         if (!port.openPort()) {
-            throw PortException.fromErrno(path, port.getLastErrorCode());
+            PortException e = PortException.fromErrno(path, port.getLastErrorCode());
+            if (e.reason() == PortException.Reason.NOT_FOUND && SerialPorts.exists(path)) {
+                // jSerialComm reports ENOENT when this same process already holds the port open.
+                e = PortException.fromErrno(path, 16);
+            }
+            throw e;
         }
         return new Channel(port);
     }

@@ -30,7 +30,7 @@ public final class PortException extends Exception {
             case 13, 1 -> new PortException(Reason.PERMISSION_DENIED, path + ": permission denied"
                     + " (on Linux add yourself to the dialout group: sudo usermod -aG dialout $USER, then log in"
                     + " again; or install a udev rule, see docs/DEVICE.md)");
-            case 16 -> new PortException(Reason.BUSY, path + ": port is busy (another program has it open)");
+            case 11, 16 -> new PortException(Reason.BUSY, path + ": port is busy (already open in another program or connection)");
             case 21 -> new PortException(Reason.NOT_A_SERIAL_PORT, path + ": not a serial port (a directory)");
             case 6, 25 -> new PortException(Reason.NOT_A_SERIAL_PORT, path + ": not a serial port");
             default -> new PortException(Reason.OTHER, path + ": cannot open serial port (error " + errno + ")");

@@ -112,6 +112,23 @@ class SerialPacketSourcePtyTest {
     }
 
     @Test
+    void aPortAlreadyInUseIsReportedAsBusy() throws Exception {
+        try (SocatPair pair = SocatPair.start(dir);
+             SerialPacketSource first = new SerialPacketSource(pair.b().toString(), SerialOptions.defaults());
+             SerialPacketSource second = new SerialPacketSource(pair.b().toString(), SerialOptions.defaults())) {
+            RecordingSink sink1 = new RecordingSink();
+            first.start(sink1);
+            sink1.awaitState(SourceState.CONNECTED, 1, WAIT_MS);
+            RecordingSink sink2 = new RecordingSink();
+            second.start(sink2);
+            sink2.awaitState(SourceState.FAILED, 1, WAIT_MS);
+            assertTrue(second.status().message().contains(": port is busy"),
+                    second.status().message());
+            assertEquals(SourceState.CONNECTED, first.status().state());
+        }
+    }
+
+    @Test
     void corruptBytesAreCountedAndTheFollowingPacketsArrive() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
              SerialPacketSource source = new SerialPacketSource(pair.b().toString(),
