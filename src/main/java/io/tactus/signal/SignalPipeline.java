@@ -125,6 +125,8 @@ public final class SignalPipeline implements FlagDetector.Sink {
     private double poseY = Double.NaN;
 
     private final SpineTracer tracer = new SpineTracer();
+    private final boolean[] touched = new boolean[NREG];
+    private RoutineTracker routine;
     private long badFrames;
 
     /** Gentle profile, default body map centred on the mat, factory calibration. */
@@ -322,6 +324,9 @@ public final class SignalPipeline implements FlagDetector.Sink {
         boolean contact = totalForceN > 0;
         double lateral = contact ? registration.bodyX(copX, copY) : 0;
         movement.update(t, contact, copX, copY, lateral, peakKpa);
+        if (routine != null) {
+            routine.update(t, dt, movement, touched);
+        }
         if (contact) {
             tracer.add(copX, copY);
         }
@@ -433,7 +438,8 @@ public final class SignalPipeline implements FlagDetector.Sink {
             if (pk > regionPeak[g]) {
                 regionPeak[g] = pk;
             }
-            if (pk < touch) {
+            touched[g] = pk >= touch;
+            if (!touched[g]) {
                 continue;
             }
             if (best < 0 || pk > rPeak[best]) {
@@ -965,6 +971,25 @@ public final class SignalPipeline implements FlagDetector.Sink {
         Registration r = tracer.finish(degree, registration.shoulderYmm());
         setRegistration(r);
         return r;
+    }
+
+    // ------------------------------------------------------------------ guided routine
+
+    /**
+     * Starts following a guided routine from the next frame ({@link Routine#defaultRoutine()} is the guidance's).
+     * Replaces any routine in progress.
+     */
+    public void startRoutine(Routine r) {
+        routine = new RoutineTracker(r);
+    }
+
+    public void stopRoutine() {
+        routine = null;
+    }
+
+    /** Progress of the routine, or null when none was started. Allocates. */
+    public RoutineProgress routineProgress() {
+        return routine == null ? null : routine.progress(movement);
     }
 
     /** Frames ignored because their size did not match the descriptor. */

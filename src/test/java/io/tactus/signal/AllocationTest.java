@@ -27,6 +27,7 @@ class AllocationTest {
             frames[i] = m.next();
         }
         p.startTare(0.05);
+        p.startRoutine(Routine.defaultRoutine());
         for (int i = 0; i < 2 * n; i++) {
             p.process(frames[i]); // warm up (and allocate the tare accumulators, the dead-cell lists)
         }

@@ -68,4 +68,13 @@ class BodyMapTest {
         assertEquals(Region.SACRUM, child.regionAt(0, 360));
         assertEquals(Region.LUMBAR_L, map.regionAt(-60, 360));
     }
+
+    @Test
+    void routineFileErrorsAreOneLine(@TempDir Path dir) throws Exception {
+        assertEquals(7, Routine.defaultRoutine().steps().size());
+        Path f = dir.resolve("r.json");
+        Files.writeString(f, "{\"name\": \"x\", \"steps\": [{\"id\": \"a\", \"kind\": \"strokes\", \"direction\": \"sideways\", \"count\": 2}]}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Routine.load(f));
+        assertTrue(e.getMessage().contains("direction") && !e.getMessage().contains("\n"), e.getMessage());
+    }
 }

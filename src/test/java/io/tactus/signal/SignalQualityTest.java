@@ -37,7 +37,7 @@ class SignalQualityTest {
     record Run(String scenario, List<TruthEvent> truth, List<FlagEvent> detected, double minutes) {
     }
 
-    record Run2(Run run, SessionMetrics metrics) {
+    record Run2(Run run, SessionMetrics metrics, RoutineProgress routine) {
     }
 
     static Run run(String scenario, SimOptions options, boolean tare) {
@@ -45,6 +45,10 @@ class SignalQualityTest {
     }
 
     static Run2 runWithMetrics(String scenario, SimOptions options, boolean tare) {
+        return runWithMetrics(scenario, options, tare, null);
+    }
+
+    static Run2 runWithMetrics(String scenario, SimOptions options, boolean tare, Routine routine) {
         ScenarioStream s = ScenarioStream.open(scenario, options);
         SignalPipeline[] holder = new SignalPipeline[1];
         long[] last = {0};
@@ -55,6 +59,9 @@ class SignalQualityTest {
                     holder[0] = new SignalPipeline(d);
                     if (tare) {
                         holder[0].startTare(TARE_S);
+                    }
+                    if (routine != null) {
+                        holder[0].startRoutine(routine);
                     }
                 }
             }
@@ -79,7 +86,8 @@ class SignalQualityTest {
             asm.accept(new TimedPacket(p, 0));
         }
         holder[0].finish(last[0]);
-        return new Run2(new Run(scenario, s.truth(), holder[0].events(), s.durationUs() / 60e6), holder[0].metrics());
+        return new Run2(new Run(scenario, s.truth(), holder[0].events(), s.durationUs() / 60e6), holder[0].metrics(),
+                holder[0].routineProgress());
     }
 
     /** Per flag type: matched, detected, true, onset latencies. */
@@ -258,5 +266,24 @@ class SignalQualityTest {
         for (SessionMetrics.FlagMetrics f : m.flags()) {
             assertEquals(0, f.count(), f.toString());
         }
+    }
+
+    @Test
+    void theCleanRoutineCompletesTheGuidedSteps() {
+        Routine r = Routine.defaultRoutine();
+        RoutineProgress p = runWithMetrics(Scenarios.GENTLE_ROUTINE, SimOptions.defaults(), true, r).routine();
+        assertTrue(p.done(), "stopped at step " + p.step() + " " + (p.current() == null ? "" : p.current().id())
+                + " progress " + p.progress());
+        assertEquals(r.steps().size(), p.completedAtUs().size());
+        for (int i = 1; i < p.completedAtUs().size(); i++) {
+            assertTrue(p.completedAtUs().get(i) > p.completedAtUs().get(i - 1), "steps complete in order");
+        }
+        // a routine with the spine-contact mistakes still progresses, but the palm circles never go
+        // counter-clockwise: a counter-clockwise step would stay at 0
+        Routine ccw = new Routine("ccw", "", List.of(new Routine.Step("ccw", "circles", "counterclockwise", 1, 0,
+                null, "circles the other way", "test")));
+        RoutineProgress q = runWithMetrics(Scenarios.SPINE_CONTACT, SimOptions.defaults(), true, ccw).routine();
+        assertEquals(0, q.step());
+        assertEquals(0.0, q.progress());
     }
 }
