@@ -213,7 +213,6 @@ public final class Hdf5Exporter implements Exporter {
                 columns[2 + i] = new ColumnPatcher(ch, t.summary()[i]);
             }
             long[] frameStart = {0};
-            long[] done = {0};
             run.writePass(f -> {
                 try {
                     if (frameBuf.remaining() < cells * Float.BYTES) {
@@ -226,7 +225,6 @@ public final class Hdf5Exporter implements Exporter {
                     for (int i = 0; i < SummaryColumns.ALL.size(); i++) {
                         columns[2 + i].putDouble(SummaryColumns.ALL.get(i).value().applyAsDouble(f));
                     }
-                    done[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
