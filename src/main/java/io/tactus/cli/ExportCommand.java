@@ -105,7 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             cancel.cancel();
             try {
-                finished.await(10, TimeUnit.SECONDS);
+                finished.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -127,6 +127,9 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (ExportCancelledException e) {
             err.println("tactus: export cancelled, no files written");
             return 1;
+        } catch (IOException e) {
+            throw new IOException("export of " + file.getFileName() + " failed: "
+                    + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
         } finally {
             finished.countDown();
             try {

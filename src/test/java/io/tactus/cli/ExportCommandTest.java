@@ -160,6 +160,11 @@ class ExportCommandTest {
                 dir.resolve("g").toString());
         assertEquals(1, garbage.code(), garbage.err());
         assertEquals(1, garbage.err().strip().lines().count(), garbage.err());
+        assertTrue(garbage.err().startsWith("tactus: export of garbage.bin failed: "), garbage.err());
+
+        Run notADir = run("export", recording.toString(), "--format", "csv", "--out", recording.toString());
+        assertEquals(1, notADir.code());
+        assertTrue(notADir.err().contains("is not a directory"), notADir.err());
     }
 
     private static Path writeGarbage() {

@@ -22,6 +22,9 @@ final class AtomicOutput implements AutoCloseable {
 
     AtomicOutput(Path dir) throws IOException {
         this.dir = dir;
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("output " + dir + " exists and is not a directory");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
