@@ -62,7 +62,12 @@ public final class ReplaySource implements PacketSource {
     private long anchorWallNs;
     private long anchorDeviceUs;
     private boolean atEnd;
+    /** Device time of the last frame handed on; reader-thread working state. */
+    private long currentUs = -1;
+    /** What {@link #positionUs()} reports: only updated when not in the middle of a seek, so a playhead never
+     *  shows the intermediate frames an exact backward seek replays from the start of the file. */
     private volatile long positionUs = -1;
+    private boolean seeking;
     private volatile long emitted;
     private volatile Map<Corruption, Long> corruptNotes = Map.of();
 
@@ -291,11 +296,24 @@ public final class ReplaySource implements PacketSource {
         while (nextCommand < commands.size() && commands.get(nextCommand).beforePacket() < fromOrdinal) {
             nextCommand++;
         }
-        positionUs = -1;
+        currentUs = -1;
+        if (!seeking) {
+            positionUs = -1;
+        }
     }
 
     private void doSeek(long t, boolean exact) {
-        boolean backwards = positionUs < 0 ? next == null || next.deviceTimeUs() > t : t < positionUs;
+        seeking = true;
+        try {
+            seekTo(t, exact);
+        } finally {
+            seeking = false;
+            positionUs = currentUs;
+        }
+    }
+
+    private void seekTo(long t, boolean exact) {
+        boolean backwards = currentUs < 0 ? next == null || next.deviceTimeUs() > t : t < currentUs;
         if (!exact) {
             reset();
             RecordingReader.Cursor c = reader.cursorAt(Math.max(0, t - PREVIEW_WARMUP_US));
@@ -315,7 +333,7 @@ public final class ReplaySource implements PacketSource {
             while (nextCommand < commands.size() && commands.get(nextCommand).beforePacket() < ord) {
                 nextCommand++;
             }
-            positionUs = -1;
+            currentUs = -1;
             if (next != null && next.timed().packet().type() != PacketType.HELLO
                     && reader.metadata().device() != null) {
                 Packet p = next.timed().packet();
@@ -363,7 +381,10 @@ public final class ReplaySource implements PacketSource {
         emitted++;
         boolean frame = p.timed().packet().type().isFrame();
         if (frame) {
-            positionUs = p.deviceTimeUs();
+            currentUs = p.deviceTimeUs();
+            if (!seeking) {
+                positionUs = currentUs;
+            }
         }
         next = cursor.next();
         if (next == null) {
