@@ -274,7 +274,13 @@ public final class SignalPipeline implements FlagDetector.Sink {
                 }
             }
             hardMax[r.ordinal()] = on;
-            detectors[r.ordinal()].configure(on, p.hysteresis(), deb, rel);
+            FlagDetector d = detectors[r.ordinal()];
+            if (d.isActive() && d.threshold() != on) {
+                // a new threshold (profile switch, personal ceiling) closes the event raised under the old one;
+                // the next frame re-evaluates the region against the new one
+                d.finish(this);
+            }
+            d.configure(on, p.hysteresis(), deb, rel);
         }
     }
 
