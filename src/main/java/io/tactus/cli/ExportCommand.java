@@ -1,21 +1,14 @@
 package io.tactus.cli;
 
-import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.session.RecordingReader;
 import io.tactus.session.export.CancelToken;
-import io.tactus.session.export.CaptureExportSource;
 import io.tactus.session.export.ExportCancelledException;
 import io.tactus.session.export.ExportFormat;
 import io.tactus.session.export.ExportOptions;
 import io.tactus.session.export.ExportProgress;
 import io.tactus.session.export.ExportResult;
-import io.tactus.session.export.ExportSource;
+import io.tactus.session.export.FileExport;
 import io.tactus.session.export.ProgressListener;
-import io.tactus.session.export.RecordingExportSource;
-import io.tactus.signal.Profile;
 import io.tactus.signal.Profiles;
-import io.tactus.signal.SignalPipeline;
-import io.tactus.signal.SignalSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,7 +18,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -90,12 +82,19 @@ public final class ExportCommand implements Callable<Integer> {
         if (!Double.isFinite(timeShiftS) || Math.abs(timeShiftS) > 1e10) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--time-shift must be a number of seconds");
         }
+        if (profile != null) {
+            try {
+                Profiles.byId(profile);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
         ExportOptions options = new ExportOptions(anonymize, keepAnnotationText,
                 Duration.ofNanos(Math.round(timeShiftS * 1e9)), longForm);
-        String base = name != null ? name : defaultName(file);
+        String base = name != null ? name : FileExport.defaultBaseName(file);
         if (base.isBlank() || base.contains("/") || base.contains("\\")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--name must be a plain file name stem");
         }
@@ -113,7 +112,8 @@ public final class ExportCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         long t0 = System.nanoTime();
         try {
-            ExportResult r = run(options, base, quiet ? ProgressListener.NONE : new ConsoleProgress(err), cancel);
+            ExportResult r = FileExport.export(file, format, out, base, profile, options,
+                    quiet ? ProgressListener.NONE : new ConsoleProgress(err), cancel);
             double s = (System.nanoTime() - t0) / 1e9;
             for (Path p : r.files()) {
                 outW.println(p);
@@ -138,63 +138,6 @@ public final class ExportCommand implements Callable<Integer> {
                 // the hook is running: nothing to remove
             }
         }
-    }
-
-    private ExportResult run(ExportOptions options, String base, ProgressListener progress, CancelToken cancel)
-            throws IOException {
-        if (RecordingReader.isRecording(file)) {
-            String id = profile != null ? profile : knownOrNull(recordedProfile(file));
-            try (RecordingExportSource src = RecordingExportSource.open(file, pipelines(id))) {
-                return format.newExporter().export(src, out, base, options, progress, cancel);
-            }
-        }
-        ExportSource capture = CaptureExportSource.open(file, pipelines(profile), null);
-        return format.newExporter().export(capture, out, base, options, progress, cancel);
-    }
-
-    /** The profile a recording was made with (replayed flags then match what was shown live). */
-    private static String recordedProfile(Path file) {
-        try (RecordingReader r = RecordingReader.open(file)) {
-            return r.metadata().profile();
-        } catch (io.tactus.session.RecordingException e) {
-            return null; // opening again below reports the problem
-        }
-    }
-
-    private static String knownOrNull(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            Profiles.byId(id);
-            return id;
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
-
-    private Function<DeviceDescriptor, SignalPipeline> pipelines(String id) {
-        if (id == null) {
-            return SignalPipeline::new;
-        }
-        Profile p;
-        try {
-            p = Profiles.byId(id);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        SignalSettings settings = SignalSettings.defaults().withProfile(p);
-        return d -> new SignalPipeline(d, settings);
-    }
-
-    /** FILE's name without its last extension; dots become '_' (pressuRe reads the text after the first dot). */
-    static String defaultName(Path file) {
-        String n = file.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        if (dot > 0) {
-            n = n.substring(0, dot);
-        }
-        return n.replace('.', '_');
     }
 
     /** Progress on stderr, one line per 10%. */

@@ -151,6 +151,10 @@ class ExportCommandTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("unknown export format 'xlsx' (csv, mat, hdf5, asf)"), bad.err());
 
+        Run profile = run("export", recording.toString(), "--format", "csv", "--profile", "nonsense");
+        assertEquals(2, profile.code());
+        assertTrue(profile.err().contains("unknown profile 'nonsense'"), profile.err());
+
         Run missing = run("export", dir.resolve("nope.tactus").toString(), "--format", "csv");
         assertEquals(1, missing.code());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
