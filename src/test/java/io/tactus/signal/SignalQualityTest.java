@@ -49,7 +49,11 @@ class SignalQualityTest {
     }
 
     static Run2 runWithMetrics(String scenario, SimOptions options, boolean tare, Routine routine) {
-        ScenarioStream s = ScenarioStream.open(scenario, options);
+        return runStream(ScenarioStream.open(scenario, options), tare, routine);
+    }
+
+    static Run2 runStream(ScenarioStream s, boolean tare, Routine routine) {
+        String scenario = s.scenarioName();
         SignalPipeline[] holder = new SignalPipeline[1];
         long[] last = {0};
         FrameAssembler asm = new FrameAssembler(new FrameListener() {
@@ -285,5 +289,39 @@ class SignalQualityTest {
         RoutineProgress q = runWithMetrics(Scenarios.SPINE_CONTACT, SimOptions.defaults(), true, ccw).routine();
         assertEquals(0, q.step());
         assertEquals(0.0, q.progress());
+    }
+
+    /**
+     * Stress beyond the scripted routine: thumbs and heels of the hands running the whole length of the back with
+     * their edges exactly 30 mm from the midline, at the clean maximum (95 kPa) and well above it (150 kPa), on
+     * dense, sparse and 64 x 64 mats. Not one spine_contact may appear.
+     */
+    @Test
+    void noSpineAlarmAtThreeCentimetresClearance() {
+        io.tactus.device.sim.Script.Builder b = new io.tactus.device.sim.Script.Builder();
+        b.advance(3.0);
+        for (double kpa : new double[] {95, 150}) {
+            for (io.tactus.device.sim.Tool tool : new io.tactus.device.sim.Tool[] {
+                io.tactus.device.sim.Tool.THUMB, io.tactus.device.sim.Tool.PALM_HEEL}) {
+                double rx = tool.patches().get(0).rx();
+                double x = 30 + rx;
+                double t = b.now();
+                b.add(io.tactus.device.sim.Stroke.of("left", tool, t, t + 4, io.tactus.device.sim.Path.line(-x, 440,
+                        -x, 20), kpa, 0.2, "left edge 30 mm from the midline"));
+                b.add(io.tactus.device.sim.Stroke.of("right", tool, t, t + 4, io.tactus.device.sim.Path.line(x, 20,
+                        x, 440), kpa, 0.2, "right edge 30 mm from the midline"));
+                b.advance(4.5);
+            }
+        }
+        b.advance(1.0);
+        io.tactus.device.sim.Scenario sc = new io.tactus.device.sim.Scenario("clearance-30mm",
+                "edges 30 mm from the midline", false, b.build());
+        for (SimOptions o : List.of(SimOptions.defaults(), SimOptions.defaults().withSparse(true),
+                SimOptions.defaults().withGrid(64, 64))) {
+            Run r = runStream(ScenarioStream.open(sc, o), true, null).run();
+            assertTrue(r.truth().stream().noneMatch(t -> t.type().equals("spine_contact")), "truth: " + r.truth());
+            assertTrue(r.detected().stream().noneMatch(e -> e.type() == FlagType.SPINE_CONTACT),
+                    o.rows() + "x" + o.cols() + (o.sparse() ? " sparse" : "") + ": " + r.detected());
+        }
     }
 }
