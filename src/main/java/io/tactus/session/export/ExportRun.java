@@ -22,6 +22,7 @@ final class ExportRun {
     private final int cols;
     private final boolean scanPlanned;
     private long frameCount = -1;
+    private final long estimate;
     private long firstTimeUs = Long.MIN_VALUE;
     private long lastTimeUs = Long.MIN_VALUE;
     private double fractionDone;
@@ -45,6 +46,7 @@ final class ExportRun {
         if (known.isPresent()) {
             frameCount = known.getAsLong();
         }
+        this.estimate = source.estimatedFrameCount().orElse(-1);
     }
 
     /** Runs the counting pass if this export needs one; afterwards {@link #frameCount()} is exact. */
@@ -53,7 +55,7 @@ final class ExportRun {
             return;
         }
         long[] n = {0};
-        long expected = frameCount;
+        long expected = frameCount >= 0 ? frameCount : estimate;
         pass(f -> n[0]++, "scan", 0.0, 0.25, expected);
         frameCount = n[0];
         requireFrames(n[0]);
@@ -66,7 +68,7 @@ final class ExportRun {
         pass(f -> {
             consumer.accept(f);
             n[0]++;
-        }, "write", from, 0.95, frameCount);
+        }, "write", from, 0.95, frameCount >= 0 ? frameCount : estimate);
         if (frameCount >= 0 && n[0] != frameCount) {
             throw new IOException("the source delivered " + n[0] + " frames, expected " + frameCount
                     + " (did the file change during export?)");
@@ -111,7 +113,8 @@ final class ExportRun {
     }
 
     private void report(String phase, long done, long total, double from, double to) {
-        double within = total > 0 ? Math.min(1.0, (double) done / total) : 0.0;
+        // An estimated total may be off: never claim the phase is done before it is.
+        double within = total > 0 ? Math.min(0.99, (double) done / total) : 0.0;
         double f = Math.max(fractionDone, from + (to - from) * within);
         fractionDone = f;
         progress.onProgress(new ExportProgress(phase, done, total, f));

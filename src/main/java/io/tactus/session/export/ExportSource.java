@@ -43,6 +43,14 @@ public interface ExportSource {
         return OptionalLong.empty();
     }
 
+    /**
+     * A frame count good enough for a progress bar when the exact one is unknown (e.g. a recording's index,
+     * which also counts frames the core may drop). Never used to size a file.
+     */
+    default OptionalLong estimatedFrameCount() {
+        return knownFrameCount();
+    }
+
     /** True when {@link #events()} is complete before any pass (e.g. a synthetic source or stored flags). */
     default boolean eventsKnownBeforePass() {
         return false;

@@ -108,6 +108,12 @@ public final class RecordingExportSource implements ExportSource, AutoCloseable 
         return List.copyOf(all);
     }
 
+    /** The index's frame count: FRAME packets, which the core turns into frames unless one is damaged. */
+    @Override
+    public java.util.OptionalLong estimatedFrameCount() {
+        return java.util.OptionalLong.of(reader.summary().frames());
+    }
+
     @Override
     public List<FlagEvent> events() {
         return events;

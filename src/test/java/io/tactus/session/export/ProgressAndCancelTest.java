@@ -40,7 +40,8 @@ class ProgressAndCancelTest {
         assertEquals(1.0, end.fraction());
         assertEquals(5000, end.framesDone());
         assertTrue(seen.stream().anyMatch(p -> "write".equals(p.phase()) && p.framesDone() > 0
-                && p.framesDone() < 5000), "intermediate frame counts are reported");
+                && p.framesDone() < 5000 && p.fraction() > 0.2 && p.fraction() < 0.95),
+                "intermediate frame counts and fractions are reported: " + seen);
         assertTrue(r.bytes() > 0);
     }
 

@@ -119,6 +119,11 @@ public final class SyntheticExportSource implements ExportSource {
     }
 
     @Override
+    public OptionalLong estimatedFrameCount() {
+        return OptionalLong.of(frames);
+    }
+
+    @Override
     public boolean eventsKnownBeforePass() {
         return true;
     }
