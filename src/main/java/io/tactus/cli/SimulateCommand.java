@@ -137,7 +137,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }, duration == null ? Long.MAX_VALUE : (long) (duration * 1e9));
             out.printf("sent %d packets (%d frames, %d bytes) in %.1f s; %d host commands%s%s%n", r.packets(),
                     r.frames(), r.bytes(), r.seconds(), r.commands(),
-                    r.stalls() > 0 ? "; the host stopped reading " + r.stalls() + " times" : "",
+                    r.stalls() > 0 ? "; writes blocked " + r.stalls() + " times (host not reading)" : "",
                     r.streamEnded() ? "; scenario finished" : "");
             out.flush();
             if (r.portVanished()) {

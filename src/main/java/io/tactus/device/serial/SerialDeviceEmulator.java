@@ -60,6 +60,12 @@ public final class SerialDeviceEmulator implements AutoCloseable {
     private volatile boolean paused;
     private volatile boolean helloRequested;
     private volatile int rateRequested = -1;
+    /** Wall-clock end of the current run (nanoTime), for the watchdog. */
+    private volatile long deadline = Long.MAX_VALUE;
+    /** nanoTime when run() entered a write, 0 when not writing. */
+    private volatile long writeStartedNanos;
+    /** The watchdog closed the port to release a blocked write at stop / end of run. */
+    private volatile boolean abandoned;
 
     private SerialDeviceEmulator(String path, SerialChannel channel) {
         this.path = path;
@@ -99,6 +105,7 @@ public final class SerialDeviceEmulator implements AutoCloseable {
     public Result run(PacketStream stream, long maxNanos) {
         long start = System.nanoTime();
         long end = maxNanos == Long.MAX_VALUE ? Long.MAX_VALUE : start + maxNanos;
+        deadline = end;
         long packets = 0;
         long frames = 0;
         long bytes = 0;
@@ -196,19 +203,21 @@ public final class SerialDeviceEmulator implements AutoCloseable {
         byte[] wire = PacketEncoder.encode(p);
         int off = 0;
         while (off < wire.length) {
+            if (abandoned || stopped || System.nanoTime() >= end) {
+                return off;
+            }
             if (gone) {
                 throw new PortException(PortException.Reason.NOT_FOUND, path + " vanished");
             }
-            if (stopped || System.nanoTime() >= end) {
-                return off;
-            }
             int n;
+            writeStartedNanos = System.nanoTime() | 1;
             if (off == 0) {
                 n = channel.write(wire, wire.length);
             } else {
                 byte[] rest = java.util.Arrays.copyOfRange(wire, off, wire.length);
                 n = channel.write(rest, rest.length);
             }
+            writeStartedNanos = 0;
             if (n < 0) {
                 gone = true;
             } else if (n == 0) {
@@ -225,13 +234,24 @@ public final class SerialDeviceEmulator implements AutoCloseable {
     private void readCommands() {
         PacketDecoder decoder = new PacketDecoder(this::onCommand);
         byte[] buf = new byte[4096];
-        while (!stopped && !gone) {
+        while (!stopped && !gone && !abandoned) {
             int n = channel.read(buf);
             if (n < 0) {
                 gone = true;
                 return;
             }
             decoder.feed(buf, 0, Math.max(n, 0));
+            // Watchdog: on Linux a write to a port nobody reads blocks in the driver for good (jSerialComm's
+            // write timeout only works on Windows). At stop or the end of the run, closing releases it.
+            if (writeStartedNanos != 0 && (stopped || System.nanoTime() >= deadline)) {
+                abandoned = true;
+                channel.close();
+                return;
+            }
+        }
+        if (stopped && writeStartedNanos != 0) {
+            abandoned = true;
+            channel.close();
         }
     }
 

@@ -17,8 +17,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -30,7 +33,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * the packet to a bounded queue and returns. If the sink throws, the packet is counted as lost to the
  * consumer ({@link #sinkErrors()}) and reading goes on.
  *
- * <p><b>Unplug.</b> A read of -1, a short write, or an open that fails after the port worked means the port
+ * <p>Commands ({@link #send}) go through a small queue to a second thread, the writer: a Linux write to a
+ * device that stopped reading blocks in the driver for good (jSerialComm's write timeout works only on
+ * Windows), so no caller and never the reader may make it. The reader watches the writer: a write stuck for
+ * more than the write timeout counts as the port being gone, and closing the port releases the writer.
+ *
+ * <p><b>Unplug.</b> A read of -1, a short or stuck write, or an open that fails after the port worked means the port
  * is gone (jSerialComm keeps {@code isOpen()} true after an unplug, so it is never consulted). The source
  * closes the port itself, reports {@link SourceState#RECONNECTING}, and retries with back-off (100 ms
  * doubling to 2 s) until the device returns: at the typed path, or for a USB device wherever the device with
@@ -46,13 +54,15 @@ public final class SerialPacketSource implements PacketSource {
     private static final System.Logger LOG = System.getLogger(SerialPacketSource.class.getName());
     private static final long MIN_ZERO_READ_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long SPIN_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final int OUTBOX = 64;
 
     private final String typedPath;
     private final SerialOptions options;
     private final SerialConnector connector;
     private final StreamDecoder.Factory decoders;
     private final Object wake = new Object();
-    private final Object writeLock = new Object();
+    private final BlockingQueue<Packet> outbox = new ArrayBlockingQueue<>(OUTBOX);
+    private final AtomicLong commandsDropped = new AtomicLong();
     private final AtomicLongArray corrupt = new AtomicLongArray(Corruption.values().length);
     private final AtomicInteger hostSeq = new AtomicInteger();
     private final long startNanos = System.nanoTime();
@@ -70,8 +80,11 @@ public final class SerialPacketSource implements PacketSource {
 
     private volatile boolean closed;
     private volatile boolean writeFailed;
+    /** nanoTime when the writer thread entered a write, 0 when it is not writing. */
+    private volatile long writeStartedNanos;
     private volatile SerialChannel channel;
     private Thread thread;
+    private Thread writer;
     private PacketSink sink;
     // Reader thread only.
     private long chunkNanos;
@@ -106,7 +119,10 @@ public final class SerialPacketSource implements PacketSource {
         this.sink = packetSink;
         thread = new Thread(this::run, "serial-reader " + typedPath);
         thread.setDaemon(true);
+        writer = new Thread(this::writeLoop, "serial-writer " + typedPath);
+        writer.setDaemon(true);
         thread.start();
+        writer.start();
     }
 
     /** The latest status (also delivered to the sink's onStatus when it changes). */
@@ -132,28 +148,23 @@ public final class SerialPacketSource implements PacketSource {
     }
 
     /**
-     * Sends a host-to-device command. The source numbers the packets of its direction itself (one counter,
-     * shared with its own handshake), so the argument's seq and time are replaced. Called on the caller's
-     * thread; a write blocks at most the write timeout (500 ms). Dropped while not connected: the handshake
-     * after a reconnect re-requests HELLO and START.
+     * Queues a host-to-device command and returns at once (safe on a UI thread). The source's writer thread
+     * numbers the packets of its direction itself (one counter, shared with the handshake), so the argument's
+     * seq and time are replaced. Commands while disconnected, or beyond 64 waiting, are dropped and counted
+     * ({@link #commandsDropped()}); the handshake after a reconnect re-requests HELLO and START anyway.
+     * A write that does not complete within the write timeout (a device that stopped reading) counts as the
+     * port being gone.
      */
     @Override
     public void send(Packet command) {
-        SerialChannel ch = channel;
-        if (ch == null) {
-            return;
+        if (!outbox.offer(command)) {
+            commandsDropped.incrementAndGet();
         }
-        long timeUs = ((System.nanoTime() - startNanos) / 1000) & 0xFFFF_FFFFL;
-        Packet p = new Packet(command.type(), hostSeq.getAndIncrement() & 0xFFFF, timeUs, command.payload());
-        byte[] wire = PacketEncoder.encode(p);
-        synchronized (writeLock) {
-            if (channel != ch) {
-                return;
-            }
-            if (ch.write(wire, wire.length) < wire.length) {
-                writeFailed = true;
-            }
-        }
+    }
+
+    /** Commands that were never written (queue full or no connection at the time). */
+    public long commandsDropped() {
+        return commandsDropped.get();
     }
 
     @Override
@@ -163,8 +174,17 @@ public final class SerialPacketSource implements PacketSource {
             wake.notifyAll();
         }
         Thread t;
+        Thread w;
         synchronized (this) {
             t = thread;
+            w = writer;
+        }
+        if (w != null && w != Thread.currentThread()) {
+            try {
+                w.join(options.readTimeoutMs() + 2000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (t != null && t != Thread.currentThread()) {
             try {
@@ -203,9 +223,8 @@ public final class SerialPacketSource implements PacketSource {
                 }
                 backoff.reset();
                 writeFailed = false;
-                synchronized (writeLock) {
-                    channel = ch;
-                }
+                outbox.clear(); // commands meant for the previous connection
+                channel = ch;
                 setStatus(SourceState.CONNECTED, currentPath + (connectedOnce ? " reconnected" : " connected")
                         + " (" + options.format() + ")");
                 connectedOnce = true;
@@ -272,6 +291,12 @@ public final class SerialPacketSource implements PacketSource {
             if (writeFailed) {
                 return "write failed";
             }
+            long ws = writeStartedNanos;
+            if (ws != 0 && now - ws > TimeUnit.MILLISECONDS.toNanos(options.writeTimeoutMs())) {
+                // jSerialComm's write timeout only works on Windows: a device that stopped reading blocks the
+                // writer for good. Closing the port (below) releases it.
+                return "write stuck for " + options.writeTimeoutMs() + " ms";
+            }
             if (n == 0) {
                 // A driver that returns "nothing" at once instead of waiting would make this loop spin a core.
                 if (now - before < MIN_ZERO_READ_NANOS && ++quickZeros >= 3) {
@@ -292,11 +317,40 @@ public final class SerialPacketSource implements PacketSource {
     }
 
     private void closeChannel() {
-        synchronized (writeLock) {
+        // No lock: closing is what releases a writer blocked in the driver (its write then returns -1).
+        SerialChannel ch = channel;
+        channel = null;
+        if (ch != null) {
+            ch.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- writer thread
+
+    private void writeLoop() {
+        while (!closed) {
+            Packet command;
+            try {
+                command = outbox.poll(options.readTimeoutMs(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (command == null) {
+                continue;
+            }
             SerialChannel ch = channel;
-            channel = null;
-            if (ch != null) {
-                ch.close();
+            if (ch == null) {
+                commandsDropped.incrementAndGet();
+                continue;
+            }
+            long timeUs = ((System.nanoTime() - startNanos) / 1000) & 0xFFFF_FFFFL;
+            Packet p = new Packet(command.type(), hostSeq.getAndIncrement() & 0xFFFF, timeUs, command.payload());
+            byte[] wire = PacketEncoder.encode(p);
+            writeStartedNanos = System.nanoTime() | 1;
+            int n = ch.write(wire, wire.length);
+            writeStartedNanos = 0;
+            if (n < wire.length && ch == channel) {
+                writeFailed = true;
             }
         }
     }

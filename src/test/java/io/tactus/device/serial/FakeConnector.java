@@ -18,6 +18,8 @@ final class FakeConnector implements SerialConnector {
         final BlockingQueue<byte[]> toHost = new LinkedBlockingQueue<>();
         final List<byte[]> fromHost = new CopyOnWriteArrayList<>();
         volatile boolean gone;
+        /** Writes block until the channel is closed, like a Linux write to a device that stopped reading. */
+        volatile boolean writesBlock;
 
         Device(PortInfo info) {
             this.info = info;
@@ -55,6 +57,7 @@ final class FakeConnector implements SerialConnector {
             throw new PortException(PortException.Reason.NOT_FOUND, path + ": no such serial port");
         }
         opened.add(path);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
         return new SerialChannel() {
             @Override
             public String systemPath() {
@@ -81,6 +84,14 @@ final class FakeConnector implements SerialConnector {
 
             @Override
             public int write(byte[] buf, int len) {
+                if (d.writesBlock) {
+                    try {
+                        closed.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return -1;
+                }
                 if (d.gone) {
                     return 0;
                 }
@@ -90,6 +101,7 @@ final class FakeConnector implements SerialConnector {
 
             @Override
             public void close() {
+                closed.countDown();
             }
         };
     }

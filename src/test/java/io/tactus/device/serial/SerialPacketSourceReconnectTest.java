@@ -72,18 +72,42 @@ class SerialPacketSourceReconnectTest {
         try (SerialPacketSource source = new SerialPacketSource("/dev/ttyACM0", FAST, ports, new StandardDecoders())) {
             source.start(sink);
             sink.awaitState(SourceState.CONNECTED, 1, 5000);
+            awaitSize(first.fromHost, 2);
             ports.unplug("/dev/ttyACM0");
             sink.awaitState(SourceState.RECONNECTING, 1, 5000);
             FakeConnector.Device second = ports.plug(FakeConnector.usb("/dev/ttyACM0", 0x2341, 0x8036, "X1"));
             sink.awaitState(SourceState.CONNECTED, 2, 5000);
-            assertEquals(2, first.fromHost.size());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (second.fromHost.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            awaitSize(second.fromHost, 2);
             assertEquals(2, second.fromHost.size(), "REQUEST_HELLO + START again after the reconnect");
             // Host-to-device sequence numbers continue across connections (one counter per direction).
             assertEquals(PacketType.START.code(), second.fromHost.get(1)[2] & 0xFF, "raw COBS: 2nd byte is the type");
+        }
+    }
+
+    private static void awaitSize(List<?> list, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (list.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(n, list.size());
+    }
+
+    @Test
+    void aSendNeverBlocksTheCallerAndAStuckWriteCountsAsAVanishedPort() throws Exception {
+        FakeConnector.Device dev = ports.plug(FakeConnector.usb("/dev/ttyACM0", 1, 2, "S"));
+        dev.writesBlock = true; // the device stopped reading: the driver's write never returns
+        RecordingSink sink = new RecordingSink();
+        try (SerialPacketSource source = new SerialPacketSource("/dev/ttyACM0", FAST, ports, new StandardDecoders())) {
+            source.start(sink);
+            sink.awaitState(SourceState.CONNECTED, 1, 5000);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                source.send(new io.tactus.protocol.Packet(PacketType.STOP, 0, 0, new byte[0]));
+            }
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(1), "send() only queues");
+            assertTrue(source.commandsDropped() > 0, "a bounded queue: the surplus is dropped and counted");
+            sink.awaitState(SourceState.RECONNECTING, 1, 5000);
+            assertTrue(source.status().message().contains("write stuck"), source.status().message());
         }
     }
 
