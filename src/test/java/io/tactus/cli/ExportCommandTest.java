@@ -96,6 +96,23 @@ class ExportCommandTest {
     }
 
     @Test
+    void aRecordingCutByACrashExportsWhatWasRecovered() throws Exception {
+        Path cut = dir.resolve("cut.tactus");
+        byte[] all = Files.readAllBytes(recording);
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length * 6 / 10 + 7)); // mid-record, no index/trailer
+        Path outDir = dir.resolve("cut-mat");
+        Run r = run("export", cut.toString(), "--format", "mat", "--out", outDir.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(outDir.resolve("cut.mat").toString(), lines[0]);
+        try (var f = us.hebi.matlab.mat.format.Mat5.readFromFile(outDir.resolve("cut.mat").toFile())) {
+            int n = f.getMatrix("pressure_kpa").getDimensions()[2];
+            assertTrue(n > frames / 2 && n < frames, "the complete records before the cut: " + n + " of " + frames);
+            assertEquals(n, f.getMatrix("time_s").getNumRows());
+        }
+    }
+
+    @Test
     void anonymisedHdf5OfARecording() throws Exception {
         Path outDir = dir.resolve("h5");
         Run r = run("export", recording.toString(), "--format", "hdf5", "--out", outDir.toString(), "--anonymize",
