@@ -65,6 +65,12 @@ public final class SignalPipeline implements FlagDetector.Sink {
     private int[] nbrStart = new int[] {0};
     private int[] nbrIdx = new int[0];
     private TareResult tare;
+    private final short[] zeroRun;
+    private final List<DeadCell> liveDead = new ArrayList<>();
+    /** A cell reading 0 while its four neighbours read more than this... */
+    static final float LIVE_DEAD_NEIGHBOUR_KPA = 10f;
+    /** ...for this many consecutive frames is a broken trace. */
+    static final int LIVE_DEAD_FRAMES = 10;
 
     // frame results
     private long index;
@@ -162,6 +168,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         kpa = new float[n];
         coverage = new double[n];
         dead = new boolean[n];
+        zeroRun = new short[glove ? 0 : n];
         for (Region r : REGIONS) {
             detectors[r.ordinal()] = new FlagDetector(switch (r.kind()) {
                 case SPINE -> FlagType.SPINE_CONTACT;
@@ -316,6 +323,9 @@ public final class SignalPipeline implements FlagDetector.Sink {
         }
 
         calibrate(counts);
+        if (!glove) {
+            watchForDeadCells(counts);
+        }
         measure(dt);
         if (tareActive) {
             captureTare(t, counts);
@@ -353,6 +363,42 @@ public final class SignalPipeline implements FlagDetector.Sink {
                 m++;
             }
             rw[deadIdx[k]] = m == 0 ? 0 : s / m;
+        }
+    }
+
+    /**
+     * Live dead-cell detection: a cell that reads exactly 0 while all four neighbours are clearly loaded cannot be
+     * idle (pressure does not drop from 10 kPa to nothing within one cell); after {@link #LIVE_DEAD_FRAMES} such
+     * frames it is excluded and filled like a dead cell found by a tare.
+     */
+    private void watchForDeadCells(int[] counts) {
+        final float[] rw = raw;
+        for (int r = 1, i = cols + 1; r < rows - 1; r++, i += 2) {
+            for (int c = 1; c < cols - 1; c++, i++) {
+                if (counts[i] != 0 || dead[i]) {
+                    zeroRun[i] = 0;
+                    continue;
+                }
+                if (rw[i - 1] > LIVE_DEAD_NEIGHBOUR_KPA && rw[i + 1] > LIVE_DEAD_NEIGHBOUR_KPA
+                        && rw[i - cols] > LIVE_DEAD_NEIGHBOUR_KPA && rw[i + cols] > LIVE_DEAD_NEIGHBOUR_KPA) {
+                    if (++zeroRun[i] >= LIVE_DEAD_FRAMES) {
+                        markDeadLive(i);
+                    }
+                } else {
+                    zeroRun[i] = 0;
+                }
+            }
+        }
+    }
+
+    private void markDeadLive(int i) {
+        dead[i] = true;
+        zeroRun[i] = 0;
+        liveDead.add(new DeadCell(i, i / cols, i % cols, "reads 0 under load"));
+        buildNeighbours();
+        if (liveDead.size() == 1) {
+            LOG.log(System.Logger.Level.INFO, "dead cell found during use at row " + i / cols + ", column " + i % cols
+                    + " (further ones are listed in deadCells())");
         }
     }
 
@@ -660,6 +706,9 @@ public final class SignalPipeline implements FlagDetector.Sink {
         for (DeadCell d : t.deadCells()) {
             dead[d.index()] = true;
         }
+        for (DeadCell d : liveDead) {
+            dead[d.index()] = true;
+        }
         buildNeighbours();
         driftMeanKpa = 0;
         driftMaxKpa = 0;
@@ -704,8 +753,15 @@ public final class SignalPipeline implements FlagDetector.Sink {
         return new TareState(tare == null ? TareState.Status.NONE : TareState.Status.DONE, tare == null ? 0 : 1, tare);
     }
 
+    /** Cells excluded: found by the tare, then any found during use ("reads 0 under load"). */
     public List<DeadCell> deadCells() {
-        return tare == null ? List.of() : tare.deadCells();
+        List<DeadCell> all = new ArrayList<>(tare == null ? List.of() : tare.deadCells());
+        for (DeadCell d : liveDead) {
+            if (all.stream().noneMatch(x -> x.index() == d.index())) {
+                all.add(d);
+            }
+        }
+        return List.copyOf(all);
     }
 
     // ------------------------------------------------------------------ calibration helpers

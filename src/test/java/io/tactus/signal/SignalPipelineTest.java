@@ -384,4 +384,26 @@ class SignalPipelineTest {
         assertEquals(10, p.filterDelayMs(), 1e-9);
         assertNotNull(p.calibrationState().description());
     }
+
+    @Test
+    void deadCellUnderTheHandIsFoundDuringUseWithoutATare() {
+        SignalPipeline p = new SignalPipeline(TestMat.descriptor(), SignalSettings.defaults().withFilterAlpha(1));
+        TestMat m = new TestMat();
+        int deadCell = 20 * 32 + 8;
+        for (int i = 0; i < 30; i++) {
+            m.clear();
+            m.dome(TestMat.bodyX(8), TestMat.bodyY(20), 60, 40);
+            m.field[deadCell] = 0;
+            p.process(m.next());
+        }
+        assertEquals(1, p.deadCells().size(), p.deadCells().toString());
+        assertEquals("reads 0 under load", p.deadCells().get(0).reason());
+        assertTrue(p.snapshot().kpa()[deadCell] > 30, "filled from its neighbours");
+        // an idle zero-suppressed mat (every unloaded cell 0) finds nothing
+        SignalPipeline q = new SignalPipeline(TestMat.descriptor());
+        for (int i = 0; i < 30; i++) {
+            q.process(new RawFrame(i, i * 10_000L, 0, new int[32 * 32]));
+        }
+        assertTrue(q.deadCells().isEmpty());
+    }
 }
