@@ -82,6 +82,25 @@ class Hdf5ExporterTest {
     }
 
     @Test
+    void coalescedWritesGiveTheSameBytesAsJhdfAlone() throws Exception {
+        SyntheticExportSource src = SyntheticExportSource.small(5, 7, 120);
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        new Hdf5Exporter(true).export(src, a, "x", ExportOptions.DEFAULT, null, null);
+        new Hdf5Exporter(false).export(src, b, "x", ExportOptions.DEFAULT, null, null);
+        assertArrayEquals(java.nio.file.Files.readAllBytes(b.resolve("x.h5")),
+                java.nio.file.Files.readAllBytes(a.resolve("x.h5")));
+        try (io.jhdf.WritableHdfFile f = HdfFile.write(dir.resolve("probe.h5"))) {
+            assertTrue(Hdf5Exporter.coalesce(f), "jhdf's private fields moved: the optimisation is off (see "
+                    + "Hdf5Exporter.coalesce) - check the new jhdf version");
+            f.putDataset("d", new float[][][] {{{1f, 2f}, {3f, 4f}}});
+        }
+        try (HdfFile r = new HdfFile(dir.resolve("probe.h5"))) {
+            assertEquals(4f, ((float[][][]) r.getDatasetByPath("d").getData())[0][1][1]);
+        }
+    }
+
+    @Test
     void noEventsOrAnnotationsLeavesTheGroupsOutWithACount() throws Exception {
         SyntheticExportSource base = SyntheticExportSource.small(3, 3, 5);
         SyntheticExportSource src = new SyntheticExportSource(base.metadata(), 5, List.of(), List.of(), false);
