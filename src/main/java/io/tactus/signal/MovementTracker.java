@@ -235,7 +235,7 @@ final class MovementTracker {
         for (int i = 0; i < Math.min(holds, MAX_HOLDS); i++) {
             d.add(holdDurations[i]);
         }
-        // open runs count as if the hands lifted now (metrics() may be called mid-session)
+        // a stroke or hold still in progress is counted when it ends (at lift-off or finish())
         return new SessionMetrics.Movement(strokes[Dir.UP.ordinal()], strokes[Dir.DOWN.ordinal()],
                 strokes[Dir.OUTWARD.ordinal()], strokes[Dir.INWARD.ordinal()], circlesCw, circlesCcw, holds,
                 holdsReachingTarget, holdTargetS, d);

@@ -216,9 +216,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         if (s.userCalibration() != old.userCalibration()) {
             applyCalibration(s.userCalibration());
         }
-        if (tare == null) {
-            Arrays.fill(floorKpa, (float) s.noiseFloorKpa());
-        }
+        recomputeFloors();
         applyRegistration(s.registration() != null ? s.registration() : registration);
         configureDetectors();
     }
@@ -696,12 +694,11 @@ public final class SignalPipeline implements FlagDetector.Sink {
         tare = t;
         medianFloorCache = -1;
         float[] b = t.baselineCounts();
-        float[] s = t.noiseCounts();
         for (int i = 0; i < n; i++) {
             base[i] = b[i];
             refBase[i] = b[i];
-            floorKpa[i] = Math.max((float) settings.noiseFloorKpa(), lut.kpa((float) (settings.noiseSigmas() * s[i])));
         }
+        recomputeFloors();
         Arrays.fill(dead, false);
         for (DeadCell d : t.deadCells()) {
             dead[d.index()] = true;
@@ -712,6 +709,20 @@ public final class SignalPipeline implements FlagDetector.Sink {
         buildNeighbours();
         driftMeanKpa = 0;
         driftMaxKpa = 0;
+    }
+
+    /** Per-cell noise floors from the settings, the tare's noise and the current calibration curve. */
+    private void recomputeFloors() {
+        medianFloorCache = -1;
+        float min = (float) settings.noiseFloorKpa();
+        if (tare == null) {
+            Arrays.fill(floorKpa, min);
+            return;
+        }
+        float[] s = tare.noiseCounts();
+        for (int i = 0; i < n; i++) {
+            floorKpa[i] = Math.max(min, lut.kpa((float) (settings.noiseSigmas() * s[i])));
+        }
     }
 
     private void buildNeighbours() {
