@@ -262,7 +262,7 @@ public final class MonitorCommand implements Callable<Integer> {
         private volatile int peak;
         private volatile int intervalPeak;
         private volatile DeviceDescriptor descriptor;
-        private boolean sawReconnecting;
+        private boolean connectedOnce;
         private volatile boolean quiet;
 
         Consumer(PrintWriter err) {
@@ -297,11 +297,12 @@ public final class MonitorCommand implements Callable<Integer> {
 
         @Override
         public void onStatus(SourceStatus status) {
-            // Reconnect notices (and the reconnect itself) go to stderr so that --json output stays one object
-            // per line. The first connect is silent; a FAILED status becomes the command's one-line error.
-            boolean notice = status.state() == SourceState.RECONNECTING
-                    || status.state() == SourceState.CONNECTED && sawReconnecting;
-            sawReconnecting |= status.state() == SourceState.RECONNECTING;
+            // Notices after the first connect (vanished, reconnected, "text detected, give --ascii") go to stderr
+            // so that --json output stays one object per line. Opening and the first connect are silent; a
+            // FAILED status becomes the command's one-line error; STOPPED is the end.
+            boolean notice = connectedOnce && status.state() != SourceState.FAILED
+                    && status.state() != SourceState.STOPPED;
+            connectedOnce |= status.state() == SourceState.CONNECTED;
             if (notice && !quiet) {
                 synchronized (err) {
                     err.println("tactus: " + status.message());

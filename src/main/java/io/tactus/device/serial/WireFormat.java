@@ -1,6 +1,5 @@
 package io.tactus.device.serial;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +66,10 @@ public record WireFormat(Mode mode, int rows, int cols) {
 
     @Override
     public String toString() {
-        return mode == Mode.TEXT ? (sizeKnown() ? "text " + rows + "x" + cols : "text") : mode.name().toLowerCase(Locale.ROOT);
+        return switch (mode) {
+            case TEXT -> sizeKnown() ? "text " + rows + "x" + cols : "text";
+            case AUTO -> "auto-detect";
+            case BINARY -> "binary";
+        };
     }
 }
