@@ -52,10 +52,17 @@ class MonitorCommandTest {
     private static final DeviceDescriptor GRID = new DeviceDescriptor(1, "TestGrid", "M-1", "1.0", "grid", 4, 4,
             new double[] {10, 10}, 12, 200, null, null);
 
-    /** HELLO and then frames at 200 Hz of device time; frame 100 goes missing (a sequence gap). */
-    static SerialDeviceEmulator.PacketStream stream() {
+    /**
+     * HELLO and then frames at 200 Hz of device time; frame 100 goes missing (a sequence gap). Starts once the
+     * host has connected (its handshake arrived), so no packet is written before anyone reads.
+     */
+    static SerialDeviceEmulator.PacketStream stream(SerialDeviceEmulator device) {
         AtomicInteger i = new AtomicInteger();
         return () -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (i.get() == 0 && device.commandsReceived() == 0 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
             int k = i.getAndIncrement();
             if (k == 100) {
                 k = i.getAndIncrement();
@@ -74,7 +81,7 @@ class MonitorCommandTest {
         try (SocatPair pair = SocatPair.start(dir);
              SerialDeviceEmulator device = SerialDeviceEmulator.open(pair.a().toString(), SerialOptions.defaults())) {
             CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
-                    () -> device.run(stream(), TimeUnit.SECONDS.toNanos(20)));
+                    () -> device.run(stream(device), TimeUnit.SECONDS.toNanos(20)));
             Run r = tactus("monitor", "--port", pair.b().toString(), "--duration", "2.5", "--json");
             device.stop();
             run.get(10, TimeUnit.SECONDS);
@@ -107,7 +114,7 @@ class MonitorCommandTest {
         try (SocatPair pair = SocatPair.start(dir);
              SerialDeviceEmulator device = SerialDeviceEmulator.open(pair.a().toString(), SerialOptions.defaults())) {
             CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
-                    () -> device.run(stream(), TimeUnit.SECONDS.toNanos(30)));
+                    () -> device.run(stream(device), TimeUnit.SECONDS.toNanos(30)));
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "io.tactus.Launcher",
                     "monitor", "--port", pair.b().toString(), "--json")

@@ -93,6 +93,11 @@ public final class SerialDeviceEmulator implements AutoCloseable {
         stopped = true;
     }
 
+    /** Commands received from the host so far (a connected host sends REQUEST_HELLO + START at once). */
+    public long commandsReceived() {
+        return commands.get();
+    }
+
     /** The host sent STOP and no START since. */
     public boolean paused() {
         return paused;
