@@ -1,12 +1,18 @@
 package io.tactus.session.export;
 
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.PacketDecoder;
+import io.tactus.protocol.PacketType;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.session.SessionAnalyzer;
 import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
@@ -15,33 +21,37 @@ import java.util.function.Function;
 
 /**
  * A raw wire capture (the protocol bytes a device sent, e.g. {@code cat /dev/ttyACM0 > capture.bin}) as an
- * export source, timed by the packets' device time. Opening runs one analysis pass (the descriptor comes from
- * the stream's HELLO), which also gives the exact frame count and the events; exports then need no scan pass
- * except HDF5's. No wall-clock start time: captures carry none.
+ * export source, timed by the packets' device time; every pass decodes it and runs it through a fresh core
+ * ({@link SessionAnalyzer#analyzeCapture}). Opening only reads up to the first valid HELLO (the descriptor), so
+ * every full pass runs under the exporter's progress and cancellation. Captures carry no wall-clock start.
  */
 public final class CaptureExportSource implements ExportSource {
+
+    /** Frame packet overhead on the wire besides 2 bytes per cell (header, CRC, COBS, delimiter), roughly. */
+    private static final int FRAME_OVERHEAD_BYTES = 16;
 
     private final Path file;
     private final SessionAnalyzer analyzer;
     private final DeviceDescriptor initial;
     private final ExportMetadata metadata;
-    private final long frames;
-    private List<FlagEvent> events;
+    private final long estimate;
+    private List<FlagEvent> events = List.of();
 
     private CaptureExportSource(Path file, Function<DeviceDescriptor, SignalPipeline> pipelines,
                                 DeviceDescriptor initial) throws IOException {
         this.file = file;
         this.analyzer = new SessionAnalyzer(pipelines);
         this.initial = initial;
-        SessionAnalysis a = analyzer.analyzeCapture(file, initial, null);
-        if (a.descriptor() == null) {
-            throw new IOException(file.getFileName() + ": no device description (HELLO) in the capture and none "
-                    + "given: nothing to export");
+        DeviceDescriptor d = firstHello(file);
+        if (d == null) {
+            d = initial;
         }
-        this.frames = a.metrics().frames();
-        this.events = a.events();
-        this.metadata = new ExportMetadata(a.descriptor(), null, null, null, null, null, null,
-                file.getFileName().toString());
+        if (d == null) {
+            throw new IOException(file.getFileName() + ": no device description (HELLO) in the capture: not a "
+                    + "Tactus protocol capture, or cut before the device said HELLO");
+        }
+        this.metadata = new ExportMetadata(d, null, null, null, null, null, null, file.getFileName().toString());
+        this.estimate = Files.size(file) / (d.cellCount() * 2L + FRAME_OVERHEAD_BYTES);
     }
 
     /** @param initial descriptor to assume when the capture has no HELLO (may be null) */
@@ -71,13 +81,36 @@ public final class CaptureExportSource implements ExportSource {
         return List.of();
     }
 
+    /** From the file size: dense frames dominate a capture. For the progress bar only. */
     @Override
-    public OptionalLong knownFrameCount() {
-        return OptionalLong.of(frames);
+    public OptionalLong estimatedFrameCount() {
+        return OptionalLong.of(estimate);
     }
 
-    @Override
-    public boolean eventsKnownBeforePass() {
-        return true;
+    /** Decodes until the first HELLO that parses; stops reading there. */
+    private static DeviceDescriptor firstHello(Path file) throws IOException {
+        DeviceDescriptor[] found = {null};
+        PacketDecoder decoder = new PacketDecoder(new PacketDecoder.Sink() {
+            @Override
+            public void onPacket(Packet p) {
+                if (found[0] == null && p.type() == PacketType.HELLO) {
+                    try {
+                        found[0] = DeviceDescriptor.parse(p.payload());
+                    } catch (DeviceDescriptor.DescriptorException e) {
+                        // a damaged HELLO: keep looking
+                    }
+                }
+            }
+        });
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while (found[0] == null && (n = in.read(buf)) > 0) {
+                decoder.feed(buf, 0, n);
+            }
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such file: " + file);
+        }
+        return found[0];
     }
 }
