@@ -60,17 +60,8 @@ public final class SignalPipeline implements FlagDetector.Sink {
     private int[] lastCounts;
 
     // dead cells
-    private final boolean[] dead;
-    private int[] deadIdx = new int[0];
-    private int[] nbrStart = new int[] {0};
-    private int[] nbrIdx = new int[0];
+    private final DeadCellMap deadCells;
     private TareResult tare;
-    private final short[] zeroRun;
-    private final List<DeadCell> liveDead = new ArrayList<>();
-    /** A cell reading 0 while its four neighbours read more than this... */
-    static final float LIVE_DEAD_NEIGHBOUR_KPA = 10f;
-    /** ...for this many consecutive frames is a broken trace. */
-    static final int LIVE_DEAD_FRAMES = 10;
 
     // frame results
     private long index;
@@ -92,34 +83,11 @@ public final class SignalPipeline implements FlagDetector.Sink {
     private final double[] hardMax = new double[NREG];
 
     // session
-    private long frames;
-    private long firstUs = -1;
-    private long contactUs;
-    private double maxForce;
-    private double sessionPeak;
-    private final long[] touchedUs = new long[NREG];
-    private final long[] belowUs = new long[NREG];
-    private final long[] withinUs = new long[NREG];
-    private final long[] aboveUs = new long[NREG];
-    private final double[] ptiKpaUs = new double[NREG];
-    private final double[] impulseNus = new double[NREG];
-    private final double[] regionPeak = new double[NREG];
-    private double leftImpulse;
-    private double rightImpulse;
-    private long leftUs;
-    private long rightUs;
-    private int firstRegion = -1;
+    private final SessionAccumulator session = new SessionAccumulator();
     private MovementTracker movement;
 
-    // tare capture
-    private boolean tareActive;
-    private long tareStartUs = -1;
-    private long tareDurationUs;
-    private int tareFrames;
-    private double[] tSum;
-    private double[] tSumSq;
-    private int[] tMin;
-    private int[] tMax;
+    // tare capture (allocated on the first tare)
+    private TareCapture tareCapture;
 
     // drift
     private long idleFrames;
@@ -167,8 +135,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         filt = new float[n];
         kpa = new float[n];
         coverage = new double[n];
-        dead = new boolean[n];
-        zeroRun = new short[glove ? 0 : n];
+        deadCells = new DeadCellMap(rows, cols, glove);
         for (Region r : REGIONS) {
             detectors[r.ordinal()] = new FlagDetector(switch (r.kind()) {
                 case SPINE -> FlagType.SPINE_CONTACT;
@@ -316,17 +283,14 @@ public final class SignalPipeline implements FlagDetector.Sink {
         hostNanos = frame.hostNanos();
         hasFrame = true;
         lastCounts = counts;
-        if (firstUs < 0) {
-            firstUs = t;
-        }
 
         calibrate(counts);
-        if (!glove) {
-            watchForDeadCells(counts);
-        }
+        deadCells.watch(counts, raw);
+        deadCells.fill(raw);
         measure(dt);
-        if (tareActive) {
-            captureTare(t, counts);
+        if (tareActive() && tareCapture.add(t, counts, periodUs)) {
+            applyTare(tareCapture.evaluate(lut, curve.offsetCounts(), settings.profile().spineContactKpa(),
+                    settings.noiseFloorKpa(), settings.noiseSigmas()));
         }
         if (!glove) {
             trackDrift(counts, dt);
@@ -334,7 +298,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         for (int g = 0; g < NREG; g++) {
             detectors[g].update(t, rPeak[g], this);
         }
-        accumulate(dt);
+        session.add(t, dt, totalForceN, peakKpa, rPeak, rForce, settings.profile(), touched);
         boolean contact = totalForceN > 0;
         double lateral = contact ? registration.bodyX(copX, copY) : 0;
         movement.update(t, contact, copX, copY, lateral, peakKpa);
@@ -352,51 +316,6 @@ public final class SignalPipeline implements FlagDetector.Sink {
         final float[] rw = raw;
         for (int i = 0; i < n; i++) {
             rw[i] = l.kpa(counts[i] - b[i]);
-        }
-        for (int k = 0; k < deadIdx.length; k++) {
-            float s = 0;
-            int m = 0;
-            for (int j = nbrStart[k]; j < nbrStart[k + 1]; j++) {
-                s += rw[nbrIdx[j]];
-                m++;
-            }
-            rw[deadIdx[k]] = m == 0 ? 0 : s / m;
-        }
-    }
-
-    /**
-     * Live dead-cell detection: a cell that reads exactly 0 while all four neighbours are clearly loaded cannot be
-     * idle (pressure does not drop from 10 kPa to nothing within one cell); after {@link #LIVE_DEAD_FRAMES} such
-     * frames it is excluded and filled like a dead cell found by a tare.
-     */
-    private void watchForDeadCells(int[] counts) {
-        final float[] rw = raw;
-        for (int r = 1, i = cols + 1; r < rows - 1; r++, i += 2) {
-            for (int c = 1; c < cols - 1; c++, i++) {
-                if (counts[i] != 0 || dead[i]) {
-                    zeroRun[i] = 0;
-                    continue;
-                }
-                if (rw[i - 1] > LIVE_DEAD_NEIGHBOUR_KPA && rw[i + 1] > LIVE_DEAD_NEIGHBOUR_KPA
-                        && rw[i - cols] > LIVE_DEAD_NEIGHBOUR_KPA && rw[i + cols] > LIVE_DEAD_NEIGHBOUR_KPA) {
-                    if (++zeroRun[i] >= LIVE_DEAD_FRAMES) {
-                        markDeadLive(i);
-                    }
-                } else {
-                    zeroRun[i] = 0;
-                }
-            }
-        }
-    }
-
-    private void markDeadLive(int i) {
-        dead[i] = true;
-        zeroRun[i] = 0;
-        liveDead.add(new DeadCell(i, i / cols, i % cols, "reads 0 under load"));
-        buildNeighbours();
-        if (liveDead.size() == 1) {
-            LOG.log(System.Logger.Level.INFO, "dead cell found during use at row " + i / cols + ", column " + i % cols
-                    + " (further ones are listed in deadCells())");
         }
     }
 
@@ -470,64 +389,6 @@ public final class SignalPipeline implements FlagDetector.Sink {
         }
     }
 
-    private void accumulate(long dt) {
-        frames++;
-        if (totalForceN > 0) {
-            contactUs += dt;
-        }
-        maxForce = Math.max(maxForce, totalForceN);
-        sessionPeak = Math.max(sessionPeak, peakKpa);
-        double dts = dt / 1e6;
-        Profile p = settings.profile();
-        double touch = p.spineContactKpa();
-        boolean left = false;
-        boolean right = false;
-        int best = -1;
-        for (int g = 0; g < NREG; g++) {
-            double pk = rPeak[g];
-            if (pk > regionPeak[g]) {
-                regionPeak[g] = pk;
-            }
-            touched[g] = pk >= touch;
-            if (!touched[g]) {
-                continue;
-            }
-            if (best < 0 || pk > rPeak[best]) {
-                best = g;
-            }
-            touchedUs[g] += dt;
-            ptiKpaUs[g] += pk * dt;
-            impulseNus[g] += rForce[g] * dt;
-            Region r = REGIONS[g];
-            Band b = p.band(r);
-            if (b != null) {
-                if (pk < b.targetMin()) {
-                    belowUs[g] += dt;
-                } else if (pk > b.targetMax()) {
-                    aboveUs[g] += dt;
-                } else {
-                    withinUs[g] += dt;
-                }
-            }
-            if (r.side() == Region.Side.LEFT) {
-                leftImpulse += rForce[g] * dts;
-                left = true;
-            } else if (r.side() == Region.Side.RIGHT) {
-                rightImpulse += rForce[g] * dts;
-                right = true;
-            }
-        }
-        if (left) {
-            leftUs += dt;
-        }
-        if (right) {
-            rightUs += dt;
-        }
-        if (firstRegion < 0 && best >= 0) {
-            firstRegion = best;
-        }
-    }
-
     // ------------------------------------------------------------------ drift
 
     private void trackDrift(int[] counts, long dt) {
@@ -537,7 +398,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         }
         // "nothing pressed": no live cell above a light touch. Cells are then at their baseline plus noise.
         double idleKpa = Math.max(3.0, 2 * medianFloor());
-        if (peakKpa >= idleKpa || tareActive) {
+        if (peakKpa >= idleKpa || tareActive()) {
             return;
         }
         float beta = (float) Math.min(1.0, dt / (tau * 1e6));
@@ -545,7 +406,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         float max = 0;
         int m = 0;
         for (int i = 0; i < n; i++) {
-            if (dead[i] || counts[i] == 0) {
+            if (deadCells.isDead(i) || counts[i] == 0) {
                 continue; // a zero is zero-suppression or a broken trace, never a baseline
             }
             base[i] += beta * (counts[i] - base[i]);
@@ -584,103 +445,20 @@ public final class SignalPipeline implements FlagDetector.Sink {
         if (!(seconds > 0) || seconds > 60) {
             throw new IllegalArgumentException("tare duration must be in (0, 60] s, got " + seconds);
         }
-        if (tSum == null) {
-            tSum = new double[n];
-            tSumSq = new double[n];
-            tMin = new int[n];
-            tMax = new int[n];
+        if (tareCapture == null) {
+            tareCapture = new TareCapture(n, cols, glove, adcMax);
         }
-        Arrays.fill(tSum, 0);
-        Arrays.fill(tSumSq, 0);
-        Arrays.fill(tMin, Integer.MAX_VALUE);
-        Arrays.fill(tMax, Integer.MIN_VALUE);
-        tareFrames = 0;
-        tareStartUs = -1;
-        tareDurationUs = Math.round(seconds * 1e6);
-        tareActive = true;
+        tareCapture.start(Math.round(seconds * 1e6));
     }
 
     public void cancelTare() {
-        tareActive = false;
-    }
-
-    private void captureTare(long t, int[] counts) {
-        if (tareStartUs < 0) {
-            tareStartUs = t;
-        }
-        for (int i = 0; i < n; i++) {
-            int c = counts[i];
-            tSum[i] += c;
-            tSumSq[i] += (double) c * c;
-            if (c < tMin[i]) {
-                tMin[i] = c;
-            }
-            if (c > tMax[i]) {
-                tMax[i] = c;
-            }
-        }
-        tareFrames++;
-        if (t - tareStartUs + periodUs >= tareDurationUs) {
-            tareActive = false;
-            applyTare(evaluateTare());
+        if (tareCapture != null) {
+            tareCapture.cancel();
         }
     }
 
-    private TareResult evaluateTare() {
-        int m = tareFrames;
-        float[] mean = new float[n];
-        float[] sigma = new float[n];
-        for (int i = 0; i < n; i++) {
-            double mu = tSum[i] / m;
-            mean[i] = (float) mu;
-            sigma[i] = (float) Math.sqrt(Math.max(0, tSumSq[i] / m - mu * mu));
-        }
-        float medMean = median(mean);
-        float medSigma = median(sigma);
-        boolean zeroSuppressed = medMean < 1.0f;
-        List<DeadCell> deadCells = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        float[] baseline = new float[n];
-        int touched = 0;
-        for (int i = 0; i < n; i++) {
-            String why = null;
-            if (!zeroSuppressed && tMax[i] == 0) {
-                why = "reads 0";
-            } else if (mean[i] >= 0.98f * adcMax) {
-                why = "saturated";
-            } else if (!zeroSuppressed && m >= 5 && sigma[i] == 0 && medSigma > 0.3f) {
-                why = "stuck at " + tMin[i];
-            } else if (m >= 5 && medSigma > 0 && sigma[i] > 8 * medSigma && sigma[i] > 5) {
-                why = String.format(java.util.Locale.ROOT, "noisy (sigma %.1f counts)", sigma[i]);
-            }
-            if (why != null && !glove) {
-                deadCells.add(new DeadCell(i, i / cols, i % cols, why));
-            } else if (why != null) {
-                deadCells.add(new DeadCell(i, 0, i, why));
-            }
-            baseline[i] = zeroSuppressed ? (float) curve.offsetCounts() : mean[i];
-            if (why == null && lut.kpa(mean[i] - medMean) > settings.profile().spineContactKpa()) {
-                touched++;
-            }
-        }
-        if (touched > 0) {
-            warnings.add(touched + " cell(s) read more than " + settings.profile().spineContactKpa()
-                    + " kPa above the rest: was the mat touched during the tare? Repeat it with nothing on the mat");
-        }
-        if (deadCells.size() > n / 4) {
-            warnings.add(deadCells.size() + " of " + n + " cells look dead: check the mat's connection");
-        }
-        float[] floors = new float[n];
-        for (int i = 0; i < n; i++) {
-            floors[i] = Math.max((float) settings.noiseFloorKpa(), lut.kpa((float) (settings.noiseSigmas() * sigma[i])));
-        }
-        return new TareResult(m, baseline, sigma, median(floors), deadCells, zeroSuppressed, warnings);
-    }
-
-    private static float median(float[] v) {
-        float[] c = v.clone();
-        Arrays.sort(c);
-        return c.length == 0 ? 0 : c[c.length / 2];
+    private boolean tareActive() {
+        return tareCapture != null && tareCapture.active();
     }
 
     /**
@@ -699,14 +477,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
             refBase[i] = b[i];
         }
         recomputeFloors();
-        Arrays.fill(dead, false);
-        for (DeadCell d : t.deadCells()) {
-            dead[d.index()] = true;
-        }
-        for (DeadCell d : liveDead) {
-            dead[d.index()] = true;
-        }
-        buildNeighbours();
+        deadCells.setFromTare(t.deadCells());
         driftMeanKpa = 0;
         driftMaxKpa = 0;
     }
@@ -725,54 +496,16 @@ public final class SignalPipeline implements FlagDetector.Sink {
         }
     }
 
-    private void buildNeighbours() {
-        List<Integer> idx = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        List<Integer> nb = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!dead[i]) {
-                continue;
-            }
-            idx.add(i);
-            starts.add(nb.size());
-            if (glove) {
-                continue; // taxels have no spatial neighbours: a dead taxel reads 0
-            }
-            int r = i / cols;
-            int c = i % cols;
-            for (int dr = -1; dr <= 1; dr++) {
-                for (int dc = -1; dc <= 1; dc++) {
-                    int rr = r + dr;
-                    int cc = c + dc;
-                    if ((dr != 0 || dc != 0) && rr >= 0 && rr < rows && cc >= 0 && cc < cols && !dead[rr * cols + cc]) {
-                        nb.add(rr * cols + cc);
-                    }
-                }
-            }
-        }
-        starts.add(nb.size());
-        deadIdx = idx.stream().mapToInt(Integer::intValue).toArray();
-        nbrStart = starts.stream().mapToInt(Integer::intValue).toArray();
-        nbrIdx = nb.stream().mapToInt(Integer::intValue).toArray();
-    }
-
     public TareState tareState() {
-        if (tareActive) {
-            double prog = tareStartUs < 0 ? 0 : Math.min(1, (timeUs - tareStartUs + periodUs) / (double) tareDurationUs);
-            return new TareState(TareState.Status.CAPTURING, prog, tare);
+        if (tareActive()) {
+            return new TareState(TareState.Status.CAPTURING, tareCapture.progress(timeUs, periodUs), tare);
         }
         return new TareState(tare == null ? TareState.Status.NONE : TareState.Status.DONE, tare == null ? 0 : 1, tare);
     }
 
     /** Cells excluded: found by the tare, then any found during use ("reads 0 under load"). */
     public List<DeadCell> deadCells() {
-        List<DeadCell> all = new ArrayList<>(tare == null ? List.of() : tare.deadCells());
-        for (DeadCell d : liveDead) {
-            if (all.stream().noneMatch(x -> x.index() == d.index())) {
-                all.add(d);
-            }
-        }
-        return List.copyOf(all);
+        return deadCells.all();
     }
 
     // ------------------------------------------------------------------ calibration helpers
@@ -796,7 +529,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         double s = 0;
         int m = 0;
         for (int i = 0; i < n; i++) {
-            if (kpa[i] > 0 && !dead[i]) {
+            if (kpa[i] > 0 && !deadCells.isDead(i)) {
                 s += lastCounts[i] - base[i];
                 m++;
             }
@@ -937,33 +670,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
 
     /** Session metrics so far (call after {@link #finish} for the final figures). Allocates. */
     public SessionMetrics metrics() {
-        List<SessionMetrics.RegionMetrics> regs = new ArrayList<>();
-        for (int g = 0; g < NREG; g++) {
-            regs.add(new SessionMetrics.RegionMetrics(REGIONS[g].id(), touchedUs[g] / 1e6, belowUs[g] / 1e6,
-                    withinUs[g] / 1e6, aboveUs[g] / 1e6, ptiKpaUs[g] / 1e6, impulseNus[g] / 1e6, regionPeak[g]));
-        }
-        List<SessionMetrics.FlagMetrics> fl = new ArrayList<>();
-        List<FlagEvent> all = events();
-        for (FlagType t : FlagType.values()) {
-            int count = 0;
-            long total = 0;
-            for (FlagEvent e : all) {
-                if (e.type() == t) {
-                    count++;
-                    total += (e.isOpen() ? timeUs : e.endUs()) - e.startUs();
-                }
-            }
-            fl.add(new SessionMetrics.FlagMetrics(t.id(), count, total / 1e6));
-        }
-        double lr = leftImpulse + rightImpulse;
-        float[] cov = new float[n];
-        for (int i = 0; i < n; i++) {
-            cov[i] = (float) coverage[i];
-        }
-        return new SessionMetrics(settings.profile().id(), frames, firstUs < 0 ? 0 : (timeUs - firstUs) / 1e6,
-                contactUs / 1e6, maxForce, sessionPeak, regs, lr > 0 ? leftImpulse / lr : Double.NaN, leftUs / 1e6,
-                rightUs / 1e6, fl, movement.snapshot(), firstRegion < 0 ? null : REGIONS[firstRegion].id(), rows, cols,
-                cov);
+        return session.metrics(settings.profile().id(), events(), movement.snapshot(), rows, cols, coverage);
     }
 
     // ------------------------------------------------------------------ body map for the app
