@@ -305,8 +305,8 @@ public final class SignalPipeline implements FlagDetector.Sink {
         if (routine != null) {
             routine.update(t, dt, movement, touched);
         }
-        if (contact) {
-            tracer.add(copX, copY);
+        if (contact && tracer.active()) {
+            traceFocusedCentre();
         }
     }
 
@@ -727,6 +727,36 @@ public final class SignalPipeline implements FlagDetector.Sink {
     }
 
     // ------------------------------------------------------------------ trace the spine
+
+    /**
+     * The trace follows the centre of the cells at or above half the frame's peak: the finger, not a stray noisy
+     * cell elsewhere on the mat (those would pull a light finger's whole-mat centre of pressure sideways).
+     */
+    private void traceFocusedCentre() {
+        if (glove) {
+            tracer.add(copX, copY);
+            return;
+        }
+        float half = (float) (peakKpa / 2);
+        int cells = 0;
+        double w = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int r = 0, i = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++, i++) {
+                float v = kpa[i];
+                if (v >= half) {
+                    cells++;
+                    w += v;
+                    sx += v * colX[c];
+                    sy += v * rowY[r];
+                }
+            }
+        }
+        if (cells >= 2) { // a finger covers more than one cell; a lone cell is a noise spike
+            tracer.add(sx / w, sy / w);
+        }
+    }
 
     /** Starts collecting the centre-of-pressure track; the user runs a finger from the sacrum up the spine. */
     public void startSpineTrace() {

@@ -5,7 +5,8 @@ import org.apache.commons.math3.fitting.WeightedObservedPoints;
 
 /**
  * "Trace the spine": collects the centre-of-pressure track while the user runs a finger from the sacrum up the
- * spine, then fits the midline {@code x(y)} (a line or a quadratic) by least squares with Commons Math.
+ * spine, then fits the midline {@code x(y)} (a line or a quadratic) by least squares with Commons Math, with one
+ * robust pass that drops points more than max(10 mm, 3 x median residual) from the first fit.
  */
 final class SpineTracer {
 
@@ -14,6 +15,14 @@ final class SpineTracer {
     static final double MIN_SPAN_MM = 100;
 
     // allocated on the first trace only: most sessions never trace
+    private static double poly(double[] c, double y) {
+        double v = 0;
+        for (int i = c.length - 1; i >= 0; i--) {
+            v = v * y + c[i];
+        }
+        return v;
+    }
+
     private double[] xs;
     private double[] ys;
     private int n;
@@ -76,12 +85,35 @@ final class SpineTracer {
                     hi - lo, MIN_SPAN_MM));
         }
         double[] c = PolynomialCurveFitter.create(degree).fit(obs.toList());
-        Registration r = new Registration(c, shoulderYmm, "traced", 0);
-        double se = 0;
+        // one robust pass: drop points far from the first fit (a slip of the finger, a stray reading), refit
+        double[] res = new double[n];
         for (int i = 0; i < n; i++) {
-            double d = xs[i] - r.midlineX(ys[i]);
-            se += d * d;
+            res[i] = Math.abs(xs[i] - poly(c, ys[i]));
         }
-        return new Registration(c, shoulderYmm, "traced", Math.sqrt(se / n));
+        double[] sorted = res.clone();
+        java.util.Arrays.sort(sorted);
+        double cut = Math.max(10, 3 * sorted[n / 2]);
+        WeightedObservedPoints kept = new WeightedObservedPoints();
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (res[i] <= cut) {
+                kept.add(ys[i], xs[i]);
+                k++;
+            }
+        }
+        if (k >= MIN_POINTS && k < n) {
+            c = PolynomialCurveFitter.create(degree).fit(kept.toList());
+        }
+        double se = 0;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (res[i] <= cut) {
+                double d = xs[i] - poly(c, ys[i]);
+                se += d * d;
+                m++;
+            }
+        }
+        n = 0;
+        return new Registration(c, shoulderYmm, "traced", Math.sqrt(se / Math.max(1, m)));
     }
 }

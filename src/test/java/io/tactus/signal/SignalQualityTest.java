@@ -324,4 +324,42 @@ class SignalQualityTest {
                     o.rows() + "x" + o.cols() + (o.sparse() ? " sparse" : "") + ": " + r.detected());
         }
     }
+
+    /**
+     * "Trace the spine" on the simulator: the map starts 30 mm off (a badly placed mat, set by hand), a finger
+     * runs from the sacrum up the spine (untared, with the simulator's noisy cells firing), and the fitted midline lands on the simulator's true midline (mat x =
+     * 200 mm); afterwards a thumb on the spine is flagged and one 30 mm beside it is not.
+     */
+    @Test
+    void traceTheSpineOnTheSimulatorFindsTheMidline() {
+        io.tactus.device.sim.Script.Builder b = new io.tactus.device.sim.Script.Builder();
+        b.advance(2.5);
+        b.add(io.tactus.device.sim.Stroke.of("right", io.tactus.device.sim.Tool.FINGERTIPS, b.now(), b.now() + 4,
+                io.tactus.device.sim.Path.line(0, 520, 0, 40), 15, 0.2, "finger traces the spine"));
+        b.advance(4.5);
+        io.tactus.device.sim.Scenario trace = new io.tactus.device.sim.Scenario("trace", "trace the spine", false,
+                b.build());
+        ScenarioStream s = ScenarioStream.open(trace, SimOptions.defaults());
+        SignalPipeline p = new SignalPipeline(s.descriptor(),
+                SignalSettings.defaults().withRegistration(Registration.manual(230, 0, 0)));
+        FrameAssembler asm = new FrameAssembler(new FrameListener() {
+            @Override
+            public void onFrame(RawFrame frame) {
+                p.process(frame);
+            }
+        }, s.descriptor());
+        // no tare: the simulated mat's two noisy cells fire stray readings; the trace must ignore them
+        p.startSpineTrace();
+        for (Packet pk = s.next(); pk != null; pk = s.next()) {
+            asm.accept(new TimedPacket(pk, 0));
+        }
+        Registration r = p.finishSpineTrace(1);
+        assertEquals(200, r.midlineX(100), 3, "midline at the shoulders: " + java.util.Arrays.toString(r.midline()));
+        assertEquals(200, r.midlineX(450), 3, "midline at the pelvis");
+        assertTrue(r.fitRmsMm() < 5, "fit rms " + r.fitRmsMm());
+        Region[] cells = p.cellRegions();
+        assertEquals(Region.SPINE, cells[10 * 32 + 15]);
+        assertEquals(Region.SPINE, cells[10 * 32 + 16]);
+        assertEquals(Region.THORACIC_R, cells[10 * 32 + 18]);
+    }
 }
