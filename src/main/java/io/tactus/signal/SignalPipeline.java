@@ -44,6 +44,8 @@ public final class SignalPipeline implements FlagDetector.Sink {
     private SignalSettings settings;
     private CalibrationCurve curve;
     private String calSource;
+    private String factorySource;
+    private final CalibrationCurve factoryCurve;
     private CountsLut lut;
     private Registration registration;
     private int[] cellRegion;
@@ -145,8 +147,10 @@ public final class SignalPipeline implements FlagDetector.Sink {
         }
         this.settings = settings;
         this.movement = new MovementTracker(settings.profile().holdTimeS(), settings.profile().holdMinKpa());
+        factoryCurve = factoryCurve();
         applyCalibration(settings.userCalibration());
-        float off = (float) curve.offsetCounts();
+        // before a tare the zero-load reading is the factory offset (a user curve is fitted on tared counts)
+        float off = (float) factoryCurve.offsetCounts();
         Arrays.fill(base, off);
         Arrays.fill(refBase, off);
         Arrays.fill(floorKpa, (float) settings.noiseFloorKpa());
@@ -198,10 +202,23 @@ public final class SignalPipeline implements FlagDetector.Sink {
             curve = user.curve();
             calSource = "user";
         } else {
-            curve = CalibrationCurve.fromDescriptor(descriptor.calibration());
-            calSource = descriptor.calibration() == null ? "uncalibrated" : "factory";
+            curve = factoryCurve;
+            calSource = factorySource;
         }
         lut = new CountsLut(curve, descriptor.adcBits());
+    }
+
+    /** The descriptor's factory curve; a model this version does not know reads as uncalibrated, not a crash. */
+    private CalibrationCurve factoryCurve() {
+        try {
+            CalibrationCurve c = CalibrationCurve.fromDescriptor(descriptor.calibration());
+            factorySource = descriptor.calibration() == null ? "uncalibrated" : "factory";
+            return c;
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, "factory calibration ignored: " + e.getMessage());
+            factorySource = "uncalibrated (factory calibration unusable: " + e.getMessage() + ")";
+            return CalibrationCurve.linear(1.0, 0);
+        }
     }
 
     /** Replaces the calibration (null = back to factory) and remembers it in the settings. */
@@ -289,7 +306,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         deadCells.fill(raw);
         measure(dt);
         if (tareActive() && tareCapture.add(t, counts, periodUs)) {
-            applyTare(tareCapture.evaluate(lut, curve.offsetCounts(), settings.profile().spineContactKpa(),
+            applyTare(tareCapture.evaluate(lut, factoryCurve.offsetCounts(), settings.profile().spineContactKpa(),
                     settings.noiseFloorKpa(), settings.noiseSigmas()));
         }
         if (!glove) {

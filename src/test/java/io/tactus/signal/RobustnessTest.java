@@ -106,4 +106,27 @@ class RobustnessTest {
         assertEquals(1, p.events().size(), "and 120 kPa is not excess under the new one");
         assertEquals(150.0, p.band(Region.SHOULDER_R).hardMax());
     }
+
+    @Test
+    void unknownFactoryModelReadsAsUncalibrated() {
+        DeviceDescriptor d = new DeviceDescriptor(1, "x", "X", "1", "grid", 2, 2, new double[] {10, 10}, 12, 100,
+                null, new DeviceDescriptor.CalibrationSpec("cubic-magic", null, null, null, null, null));
+        SignalPipeline p = new SignalPipeline(d);
+        assertTrue(p.calibrationState().source().startsWith("uncalibrated"), p.calibrationState().source());
+        p.process(new RawFrame(0, 0, 0, new int[] {0, 10, 20, 30}));
+        assertEquals(30, p.snapshot().peakKpa(), 1e-3);
+    }
+
+    @Test
+    void userCalibrationBeforeATareKeepsTheFactoryZero() {
+        UserCalibration u = new UserCalibration("TEST-1", CalibrationCurve.power(TestMat.A, TestMat.B, 0), 0, 0,
+                List.of());
+        SignalPipeline p = new SignalPipeline(TestMat.descriptor(), SignalSettings.defaults().withUserCalibration(u)
+                .withFilterAlpha(1));
+        TestMat m = new TestMat(); // idle cells read the 40-count offset
+        m.field[100] = TestMat.counts(50);
+        p.process(m.next());
+        assertEquals(50, p.snapshot().kpa()[100], 0.5);
+        assertEquals(0, p.snapshot().kpa()[101], 1e-9);
+    }
 }
