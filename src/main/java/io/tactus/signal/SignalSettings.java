@@ -96,6 +96,19 @@ public record SignalSettings(Profile profile, BodyMap bodyMap, Registration regi
                 noiseSigmas, driftTimeConstantS, personalLimits, mm2);
     }
 
+    /**
+     * These settings with the user calibration saved for this device's serial, if there is one ("reuse it next
+     * time").
+     *
+     * @throws IllegalStateException with a one-line reason if the saved file is unreadable
+     */
+    public SignalSettings withSavedCalibration(io.tactus.protocol.DeviceDescriptor device, CalibrationStore store) {
+        if (device.serial() == null || device.serial().isBlank()) {
+            return this;
+        }
+        return store.load(device.serial()).map(this::withUserCalibration).orElse(this);
+    }
+
     /** Frames of delay the filter adds (group delay of the exponential smoother at low frequency). */
     public double filterDelayFrames() {
         return (1 - filterAlpha) / filterAlpha;

@@ -66,6 +66,10 @@ class CalibrationTest {
         SignalPipeline p = new SignalPipeline(TestMat.descriptor(), SignalSettings.defaults().withUserCalibration(back));
         assertEquals("user", p.calibrationState().source());
         assertEquals(cal.rmsErrorPct(), p.calibrationState().rmsErrorPct());
+        SignalSettings reused = SignalSettings.defaults().withSavedCalibration(
+                TestMat.descriptor("SIM/MAT 01"), store);
+        assertEquals(cal, reused.userCalibration());
+        assertEquals(null, SignalSettings.defaults().withSavedCalibration(TestMat.descriptor(), store).userCalibration());
         Files.writeString(store.fileFor("broken"), "{not json");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.load("broken"));
         assertTrue(e.getMessage().contains("unreadable"), e.getMessage());

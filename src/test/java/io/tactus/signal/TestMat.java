@@ -16,7 +16,11 @@ final class TestMat {
     static final double PY = 18.75;
 
     static DeviceDescriptor descriptor() {
-        return new DeviceDescriptor(1, "test mat", "TEST-1", "1", "grid", ROWS, COLS, new double[] {PX, PY}, 12, 100,
+        return descriptor("TEST-1");
+    }
+
+    static DeviceDescriptor descriptor(String serial) {
+        return new DeviceDescriptor(1, "test mat", serial, "1", "grid", ROWS, COLS, new double[] {PX, PY}, 12, 100,
                 null, DeviceDescriptor.CalibrationSpec.power(A, B, OFFSET));
     }
 
