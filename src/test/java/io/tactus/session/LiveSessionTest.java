@@ -137,6 +137,20 @@ class LiveSessionTest {
     }
 
     @Test
+    void aRecordedTareCommandReachesTheSignalCore() throws Exception {
+        DeviceDescriptor d = TestStreams.grid(2, 2, 100);
+        TestStreams.ListSource src = new TestStreams.ListSource(TestStreams.stream(d, 10, 0, 0));
+        try (LiveSession s = new LiveSession(src, SignalPipeline::new)) {
+            s.start();
+            assertTrue(eventually(() -> s.stats().frames() == 10));
+            s.execute(new PipelineCommand("tare", java.util.Map.of("seconds", "2"))).get(20, TimeUnit.SECONDS);
+            io.tactus.signal.TareState.Status st = s.withPipeline(p -> p.tareState().status())
+                    .get(20, TimeUnit.SECONDS);
+            assertEquals(io.tactus.signal.TareState.Status.CAPTURING, st);
+        }
+    }
+
+    @Test
     void statusChangesReachListeners() throws Exception {
         DeviceDescriptor d = TestStreams.grid(2, 2, 100);
         TestStreams.ListSource src = new TestStreams.ListSource(TestStreams.stream(d, 5, 0, 0));
