@@ -1,15 +1,155 @@
 package io.tactus.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tactus.session.SessionAnalysis;
+import io.tactus.signal.FlagEvent;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** NOT BUILT YET: placeholder so the CLI tree is complete; replaced by the owning issue's work. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, description = "Re-run the signal core over a recording (not built yet).")
+/** `tactus analyze`: re-runs the signal core over a recording or a raw wire capture. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Re-run the signal core over a recording (or a raw protocol-v1 wire capture) and print",
+            "session metrics and flag events. Times are seconds from the first frame (device time)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "a Tactus recording, or a raw wire capture")
+    Path file;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "detection profile (gentle, swedish, deep, trigger...); default: the recording's, else gentle")
+    String profile;
+
+    @Option(names = "--json", description = "one JSON object: events, regions, metrics, session_metrics, stream")
+    boolean json;
+
     @Override
-    public Integer call() {
-        System.err.println("tactus analyze: not built yet");
-        return 3;
+    public Integer call() throws Exception {
+        SessionFiles.Analyzed result;
+        try {
+            result = SessionFiles.analyze(file, profile);
+        } catch (IllegalArgumentException badProfile) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + badProfile.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            out.println(mapper.writeValueAsString(toJson(result)));
+        } else {
+            printText(out, result);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static Map<String, Object> toJson(SessionFiles.Analyzed r) {
+        SessionAnalysis a = r.analysis();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", r.recording() ? "recording" : "capture");
+        m.put("profile", r.profile());
+        m.put("device", a.descriptor() == null ? null : a.descriptor().device());
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (FlagEvent e : a.events()) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("type", e.type().id());
+            ev.put("start_s", round(a.secondsFromStart(e.startUs())));
+            ev.put("end_s", e.isOpen() ? null : round(a.secondsFromStart(e.endUs())));
+            ev.put("region", e.region() == null ? null : e.region().id());
+            ev.put("peak_kpa", round(e.peakKpa()));
+            ev.put("detail", e.detail());
+            events.add(ev);
+        }
+        m.put("events", events);
+        List<Map<String, Object>> regions = new ArrayList<>();
+        for (SessionAnalysis.RegionStats s : a.regions()) {
+            Map<String, Object> rg = new LinkedHashMap<>();
+            rg.put("region", s.region().id());
+            rg.put("loaded_s", round(s.loadedSeconds()));
+            rg.put("peak_kpa", round(s.peakKpa()));
+            rg.put("mean_kpa_while_loaded", round(s.meanKpaWhileLoaded()));
+            rg.put("pressure_time_kpa_s", round(s.pressureTimeKpaS()));
+            rg.put("mean_force_n", round(s.meanForceN()));
+            regions.add(rg);
+        }
+        m.put("regions", regions);
+        SessionAnalysis.Metrics mt = a.metrics();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("duration_s", round(mt.durationSeconds()));
+        metrics.put("frames", mt.frames());
+        metrics.put("frame_rate_hz", round(mt.meanFrameRateHz()));
+        metrics.put("contact_s", round(mt.contactSeconds()));
+        metrics.put("peak_force_n", round(mt.peakForceN()));
+        metrics.put("mean_force_while_contact_n", round(mt.meanForceWhileContactN()));
+        metrics.put("left_right_balance", round(mt.leftRightBalance()));
+        metrics.put("flag_counts", mt.flagCounts());
+        metrics.put("flag_seconds", mt.flagSeconds());
+        m.put("metrics", metrics);
+        // The core's own session metrics: time below / within / above the band per region, guidance metrics
+        // (strokes, circles, trigger-point holds), coverage map.
+        m.put("session_metrics", r.pipeline() == null ? null : r.pipeline().metrics());
+        SessionAnalysis.StreamStats st = a.stream();
+        Map<String, Object> stream = new LinkedHashMap<>();
+        stream.put("packets", st.packets());
+        stream.put("dropped_packets", st.droppedPackets());
+        Map<String, Long> corrupt = new LinkedHashMap<>();
+        st.corrupt().forEach((k, v) -> corrupt.put(k.name().toLowerCase(Locale.ROOT), v));
+        stream.put("corrupt", corrupt);
+        stream.put("frames_without_hello", st.framesWithoutHello());
+        stream.put("device_resets", st.deviceResets());
+        stream.put("recorder_lost", st.recorderLost());
+        stream.put("commands_not_applied", st.commandsNotApplied());
+        stream.put("analysis_ms", st.analysisMillis());
+        m.put("stream", stream);
+        return m;
+    }
+
+    private static void printText(PrintWriter out, SessionFiles.Analyzed r) {
+        SessionAnalysis a = r.analysis();
+        SessionAnalysis.Metrics mt = a.metrics();
+        out.printf(Locale.ROOT, "%s: %s, profile %s%n", r.recording() ? "recording" : "capture",
+                a.descriptor() == null ? "no device descriptor" : a.descriptor().device(), r.profile());
+        out.printf(Locale.ROOT, "%.1f s, %d frames (%.1f Hz), contact %.1f s, peak force %.1f N, left share %s%n",
+                mt.durationSeconds(), mt.frames(), mt.meanFrameRateHz(), mt.contactSeconds(), mt.peakForceN(),
+                Double.isNaN(mt.leftRightBalance()) ? "-" : String.format(Locale.ROOT, "%.2f", mt.leftRightBalance()));
+        out.println();
+        out.println("events:");
+        if (a.events().isEmpty()) {
+            out.println("  none");
+        }
+        for (FlagEvent e : a.events()) {
+            out.printf(Locale.ROOT, "  %8.2f - %-8s %-16s %-11s peak %6.1f kPa%n", a.secondsFromStart(e.startUs()),
+                    e.isOpen() ? "open" : String.format(Locale.ROOT, "%.2f", a.secondsFromStart(e.endUs())),
+                    e.type().id(), e.region() == null ? "-" : e.region().id(), e.peakKpa());
+        }
+        out.println();
+        out.println("regions:            loaded s   peak kPa   mean kPa   kPa*s");
+        for (SessionAnalysis.RegionStats s : a.regions()) {
+            out.printf(Locale.ROOT, "  %-16s %9.1f %10.1f %10.1f %9.0f%n", s.region().id(), s.loadedSeconds(),
+                    s.peakKpa(), s.meanKpaWhileLoaded(), s.pressureTimeKpaS());
+        }
+        SessionAnalysis.StreamStats st = a.stream();
+        if (st.droppedPackets() > 0 || !st.corrupt().isEmpty() || st.recorderLost() > 0) {
+            out.printf(Locale.ROOT, "%nwarning: %d packets missing (sequence gaps), corrupt input %s, %d lost by the recorder%n",
+                    st.droppedPackets(), st.corrupt(), st.recorderLost());
+        }
+    }
+
+    /** Three decimals; null (JSON null) for NaN / infinity. */
+    private static Double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 1000.0) / 1000.0 : null;
     }
 }

@@ -1,15 +1,197 @@
 package io.tactus.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.device.FrameAssembler;
+import io.tactus.device.FrameListener;
+import io.tactus.device.RawFrame;
+import io.tactus.device.TimedPacket;
+import io.tactus.protocol.Corruption;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.PacketDecoder;
+import io.tactus.session.IntegrityReport;
+import io.tactus.session.RecordedPacket;
+import io.tactus.session.RecordingException;
+import io.tactus.session.RecordingReader;
+import io.tactus.session.SessionMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** NOT BUILT YET: placeholder so the CLI tree is complete; replaced by the owning issue's work. */
-@Command(name = "info", mixinStandardHelpOptions = true, description = "Show a recording's metadata and integrity (not built yet).")
+/**
+ * `tactus info`: what a file holds and whether it is whole. Streams the packets once through a
+ * {@link FrameAssembler} (no signal processing) to count frames, sequence gaps and pauses.
+ */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = {"Show a recording's (or raw wire capture's) metadata, duration, frame count, gaps and integrity."})
 public final class InfoCommand implements Callable<Integer> {
 
+    /** A pause in device time longer than this between two frames counts as a gap. */
+    static final long PAUSE_US = 500_000;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "a Tactus recording, or a raw wire capture")
+    Path file;
+
+    @Option(names = "--verify", description = "check every record's CRC (full scan) instead of trusting the index")
+    boolean verify;
+
+    @Option(names = "--json", description = "one JSON object")
+    boolean json;
+
+    /** Frame and gap counts from one pass of an assembler. */
+    private static final class Counter implements FrameListener {
+        long frames;
+        long firstUs = -1;
+        long lastUs = -1;
+        long pauses;
+        long pausedUs;
+        long markers;
+
+        @Override
+        public void onFrame(RawFrame f) {
+            if (lastUs >= 0 && f.deviceTimeUs() - lastUs > PAUSE_US) {
+                pauses++;
+                pausedUs += f.deviceTimeUs() - lastUs;
+            }
+            if (firstUs < 0) {
+                firstUs = f.deviceTimeUs();
+            }
+            lastUs = f.deviceTimeUs();
+            frames++;
+        }
+
+        @Override
+        public void onMarker(long deviceTimeUs, long hostNanos, io.tactus.protocol.Payloads.Marker marker) {
+            markers++;
+        }
+    }
+
     @Override
-    public Integer call() {
-        System.err.println("tactus info: not built yet");
-        return 3;
+    public Integer call() throws Exception {
+        SessionFiles.requireFile(file);
+        Map<String, Object> m = RecordingReader.isRecording(file) ? recording() : capture();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writeValueAsString(m));
+        } else {
+            m.forEach((k, v) -> out.printf(Locale.ROOT, "%-20s %s%n", k.replace('_', ' ') + ":", v == null ? "-" : v));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, Object> recording() throws IOException {
+        try (RecordingReader r = RecordingReader.open(file)) {
+            IntegrityReport integrity = verify ? r.verify() : r.integrity();
+            SessionMetadata md = r.metadata();
+            Counter counter = new Counter();
+            FrameAssembler assembler = new FrameAssembler(counter, md.device());
+            RecordingReader.Cursor c = r.cursor();
+            RecordedPacket p;
+            long packets = 0;
+            while ((p = c.next()) != null) {
+                assembler.accept(p.timed());
+                packets++;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file.toString());
+            m.put("kind", "Tactus recording");
+            m.put("size_bytes", Files.size(file));
+            m.put("app_version", md.appVersion());
+            m.put("start_utc", md.startUtc());
+            m.put("source", md.source());
+            putDevice(m, md.device() != null ? md.device() : assembler.descriptor());
+            m.put("profile", md.profile());
+            m.put("trainee", md.trainee());
+            m.put("receiver", md.receiver());
+            m.put("notes", md.notes());
+            putCounts(m, counter, packets, assembler);
+            m.put("recorder_lost_packets", c.lostPackets());
+            m.put("corrupt_notes", names(c.corruptNotes()));
+            long annotations = r.annotations().stream().filter(a -> !a.deleted()).count();
+            m.put("annotations", annotations);
+            m.put("recorded_events", r.recordedEvents().size());
+            m.put("pipeline_commands", r.commands().size());
+            m.put("integrity", integrity.summary());
+            if (!integrity.problems().isEmpty()) {
+                m.put("problems", integrity.problems());
+            }
+            if (c.failure() != null) {
+                m.put("read_error", c.failure().getMessage());
+            }
+            return m;
+        } catch (RecordingException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private Map<String, Object> capture() throws IOException {
+        Counter counter = new Counter();
+        FrameAssembler assembler = new FrameAssembler(counter);
+        PacketDecoder decoder = new PacketDecoder(p -> assembler.accept(new TimedPacket(p, 0)));
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                decoder.feed(buf, 0, n);
+            }
+        }
+        if (decoder.packets() == 0) {
+            throw new IOException(file + " is neither a Tactus recording nor a protocol-v1 capture (no packet found)");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file.toString());
+        m.put("kind", "raw protocol-v1 capture (timed by device time)");
+        m.put("size_bytes", Files.size(file));
+        putDevice(m, assembler.descriptor());
+        putCounts(m, counter, decoder.packets(), assembler);
+        Map<Corruption, Long> corrupt = new EnumMap<>(decoder.corruptCounts());
+        m.put("corrupt_input", names(corrupt));
+        m.put("incomplete_tail_bytes", decoder.pendingBytes());
+        return m;
+    }
+
+    private static void putDevice(Map<String, Object> m, DeviceDescriptor d) {
+        if (d == null) {
+            m.put("device", "unknown (no HELLO)");
+            return;
+        }
+        m.put("device", d.device() + (d.serial() != null ? " #" + d.serial() : ""));
+        m.put("layout", d.layout() + " " + d.rows() + "x" + d.cols());
+        m.put("rate_hz", d.rateHz());
+    }
+
+    private static void putCounts(Map<String, Object> m, Counter c, long packets, FrameAssembler a) {
+        double duration = c.firstUs < 0 ? 0 : (c.lastUs - c.firstUs) / 1e6;
+        m.put("duration_s", Math.round(duration * 1000) / 1000.0);
+        m.put("packets", packets);
+        m.put("frames", c.frames);
+        m.put("markers", c.markers);
+        m.put("dropped_packets", a.dropped());
+        m.put("pauses_over_half_s", c.pauses);
+        m.put("paused_s", Math.round(c.pausedUs / 1000.0) / 1000.0);
+        m.put("bad_payloads", a.badPayload());
+        m.put("frames_without_hello", a.framesWithoutHello());
+        m.put("device_resets", a.deviceResets());
+    }
+
+    private static Map<String, Long> names(Map<Corruption, Long> counts) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        counts.forEach((k, v) -> m.put(k.name().toLowerCase(Locale.ROOT), v));
+        return m;
     }
 }

@@ -1,0 +1,88 @@
+package io.tactus.cli;
+
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.session.RecordingException;
+import io.tactus.session.RecordingReader;
+import io.tactus.session.SessionAnalysis;
+import io.tactus.session.SessionAnalyzer;
+import io.tactus.session.export.FileExport;
+import io.tactus.signal.SignalPipeline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * Opens what `info` and `analyze` are given: a Tactus recording, or a raw wire capture (the bytes a device
+ * sent), and runs it through the core. One place, so both commands treat files the same way.
+ */
+final class SessionFiles {
+
+    /** The analysis plus the last pipeline the analyzer built (its session metrics). */
+    record Analyzed(boolean recording, String profile, SessionAnalysis analysis, SignalPipeline pipeline) {
+    }
+
+    private SessionFiles() {
+    }
+
+    static void requireFile(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException("no such file: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("not a file: " + file);
+        }
+    }
+
+    /**
+     * @param profileId profile for the flags; null = the recording's own if it is known, else the default
+     * @throws IllegalArgumentException for an unknown profile id (message lists the valid ones)
+     * @throws IOException              with a one-line message for unreadable / hostile files
+     */
+    static Analyzed analyze(Path file, String profileId) throws IOException {
+        requireFile(file);
+        AtomicReference<SignalPipeline> last = new AtomicReference<>();
+        if (RecordingReader.isRecording(file)) {
+            try (RecordingReader reader = RecordingReader.open(file)) {
+                String profile = profileId != null ? profileId : knownProfile(reader.metadata().profile());
+                SessionAnalysis a = new SessionAnalyzer(remembering(FileExport.pipelines(profile), last))
+                        .analyze(reader);
+                return new Analyzed(true, profileName(profile), a, last.get());
+            } catch (RecordingException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+        Function<DeviceDescriptor, SignalPipeline> base = FileExport.pipelines(profileId);
+        SessionAnalysis a = new SessionAnalyzer(remembering(base, last)).analyzeCapture(file, null, null);
+        if (a.metrics().frames() == 0 && a.stream().packets() == 0) {
+            throw new IOException(file + " is neither a Tactus recording nor a protocol-v1 capture (no packet found)");
+        }
+        return new Analyzed(false, profileName(profileId), a, last.get());
+    }
+
+    private static Function<DeviceDescriptor, SignalPipeline> remembering(
+            Function<DeviceDescriptor, SignalPipeline> base, AtomicReference<SignalPipeline> last) {
+        return d -> {
+            SignalPipeline p = base.apply(d);
+            last.set(p);
+            return p;
+        };
+    }
+
+    private static String knownProfile(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            FileExport.pipelines(id);
+            return id;
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static String profileName(String id) {
+        return id != null ? id : "default (" + io.tactus.signal.SignalSettings.defaults().profile().id() + ")";
+    }
+}

@@ -1,0 +1,152 @@
+package io.tactus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.device.sim.ScenarioStream;
+import io.tactus.device.sim.SimOptions;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.PacketEncoder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `tactus info` and `tactus analyze` on the committed sample recordings, raw captures and hostile files. */
+class SessionCommandsTest {
+
+    private static final Path SAMPLES = Path.of(System.getProperty("tactus.samplesDir", "sample-recordings"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = TactusCli.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Set<String> flagTypes(JsonNode analysis) {
+        Set<String> types = new TreeSet<>();
+        analysis.get("events").forEach(e -> types.add(e.get("type").asText()));
+        return types;
+    }
+
+    @Test
+    void everySampleAnalyzesToItsDocumentedFlags() throws Exception {
+        String[][] expected = {
+            {"gentle-routine.tactus"},
+            {"spine-contact.tactus", "spine_contact"},
+            {"shoulder-overpressure.tactus", "excess_pressure"},
+            {"glove.tactus", "excess_pressure", "spine_contact"},
+        };
+        for (String[] e : expected) {
+            Path f = SAMPLES.resolve(e[0]);
+            Run r = run("analyze", f.toString(), "--json");
+            assertEquals(0, r.code(), e[0] + ": " + r.err());
+            JsonNode a = JSON.readTree(r.out());
+            assertEquals(new TreeSet<>(Arrays.asList(e).subList(1, e.length)), flagTypes(a), e[0]);
+            assertTrue(a.get("metrics").get("duration_s").asDouble() > 20, e[0]);
+            for (JsonNode ev : a.get("events")) {
+                double start = ev.get("start_s").asDouble();
+                assertTrue(start >= 0 && ev.get("end_s").asDouble() >= start, ev.toString());
+                assertTrue(ev.get("peak_kpa").asDouble() > 0, ev.toString());
+                assertFalse(ev.get("region").isNull(), ev.toString());
+            }
+            assertEquals(12, a.get("regions").size());
+            assertTrue(a.get("session_metrics").has("regions"), "the core's session metrics are included");
+
+            Run info = run("info", f.toString(), "--json", "--verify");
+            assertEquals(0, info.code(), info.err());
+            JsonNode i = JSON.readTree(info.out());
+            assertTrue(i.get("integrity").asText().startsWith("ok"), i.toString());
+            assertEquals(0, i.get("dropped_packets").asLong());
+            assertTrue(i.get("frames").asLong() > 1000);
+        }
+    }
+
+    @Test
+    void aRawWireCaptureIsTimedByDeviceTime() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ScenarioStream s = ScenarioStream.open("spine-contact", SimOptions.defaults().withSparse(true));
+        Packet p;
+        int n = 0;
+        while ((p = s.next()) != null) {
+            if (n++ == 2000) {
+                bytes.write(new byte[] {0x13, 0x37, 0x00}); // a burst of line noise mid-stream
+            }
+            bytes.write(PacketEncoder.encode(p));
+        }
+        Path capture = dir.resolve("capture.bin");
+        Files.write(capture, bytes.toByteArray());
+
+        Run r = run("analyze", capture.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = JSON.readTree(r.out());
+        assertEquals("capture", a.get("source").asText());
+        assertEquals(Set.of("spine_contact"), flagTypes(a));
+        // Same frames as the recording of the same scenario: the same events at the same device times.
+        JsonNode rec = JSON.readTree(run("analyze", SAMPLES.resolve("spine-contact.tactus").toString(), "--json").out());
+        assertEquals(rec.get("events"), a.get("events"));
+
+        Run info = run("info", capture.toString(), "--json");
+        assertEquals(0, info.code(), info.err());
+        JsonNode i = JSON.readTree(info.out());
+        assertEquals(1, i.get("corrupt_input").get("bad_cobs").asLong() + i.get("corrupt_input").path("too_short").asLong(),
+                i.toString());
+        assertEquals(s.frameCount(), i.get("frames").asLong());
+    }
+
+    @Test
+    void hostileAndMissingFilesGiveOneLineErrors() throws Exception {
+        Path junk = dir.resolve("junk.bin");
+        byte[] noise = new byte[20_000];
+        new java.util.Random(1).nextBytes(noise);
+        for (int k = 0; k < noise.length; k++) {
+            if (noise[k] == 0) {
+                noise[k] = 1; // no delimiter: not a capture
+            }
+        }
+        Files.write(junk, noise);
+        Path truncated = dir.resolve("cut.tactus");
+        byte[] whole = Files.readAllBytes(SAMPLES.resolve("spine-contact.tactus"));
+        Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
+
+        Run j = run("info", junk.toString());
+        assertEquals(1, j.code());
+        assertEquals(1, j.err().strip().lines().count(), j.err());
+        assertTrue(j.err().contains("neither a Tactus recording"), j.err());
+
+        Run missing = run("analyze", dir.resolve("nope.tactus").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+
+        Run cut = run("info", truncated.toString(), "--json");
+        assertEquals(0, cut.code(), cut.err());
+        JsonNode i = JSON.readTree(cut.out());
+        assertTrue(i.get("integrity").asText().contains("not closed normally"), i.toString());
+        assertTrue(i.get("frames").asLong() > 3000, "every complete record before the cut is recovered: " + i);
+
+        Run badProfile = run("analyze", SAMPLES.resolve("gentle-routine.tactus").toString(), "--profile", "nope");
+        assertEquals(2, badProfile.code());
+        assertTrue(badProfile.err().contains("gentle"), "lists the valid profiles: " + badProfile.err());
+    }
+}
