@@ -36,7 +36,8 @@ public final class PressureLevels {
     public static final double OVERPRESSURE_LEAN_KPA = 240;
     /** Glove only: a thumb taxel reads the thumb's own pressure; a mat cell would average it away. */
     public static final double OVERPRESSURE_THUMB_KPA = 260;
-    public static final double SPINE_THUMB_KPA = THUMB_SLIDE_KPA;
+    /** A thumb slide that lands on the spine presses a little harder than beside it: the bone does not yield. */
+    public static final double SPINE_THUMB_KPA = 80;
     public static final double SCAPULA_PALM_KPA = PALM_CIRCLE_KPA;
     public static final double SACRUM_PALM_KPA = PALM_CIRCLE_KPA;
 

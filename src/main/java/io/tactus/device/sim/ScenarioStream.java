@@ -11,10 +11,11 @@ import java.util.SplittableRandom;
  * A scenario rendered as the exact packet sequence a device would send: HELLO first, then per frame (glove: a
  * POSE, then) FRAME_DENSE or FRAME_SPARSE, with MARKER packets at their own device times, all in device-time
  * order. The sequence number increments per packet (wrapping at 2^16), device time is in microseconds and wraps
- * at 2^32 on the wire. Deterministic: the same scenario and options give the same bytes. Not thread-safe.
+ * at 2^32 on the wire. Deterministic: the same scenario and options give the same bytes. {@link #next()} and
+ * {@link #requestHello()} belong to one thread (the player); {@link #truth()} may be called from any.
  *
- * <p>{@link #truth()} is the complete ground truth, computed up front from the noise-free pressure the frames
- * are drawn from. Its times are unwrapped device time: {@code clockStartUs + scenario time}, which equals
+ * <p>{@link #truth()} is the complete ground truth, available before the first packet, computed from the
+ * noise-free pressure the frames are drawn from. Its times are unwrapped device time: {@code clockStartUs + scenario time}, which equals
  * {@code RawFrame.deviceTimeUs} of a {@code FrameAssembler} that received this stream from its HELLO.
  */
 public final class ScenarioStream {
@@ -28,7 +29,7 @@ public final class ScenarioStream {
     private final byte[] helloPayload;
     private final long frameCount;
     private final long durationUs;
-    private final List<TruthEvent> truth;
+    private List<TruthEvent> truth;
     private final Gaussian noise;
     private final int[] counts;
 
@@ -43,13 +44,11 @@ public final class ScenarioStream {
     private ScenarioStream(Scenario scenario, SimOptions options) {
         this.scenario = scenario;
         this.options = options;
-        this.model = scenario.glove() ? new GloveModel(scenario.script(), options)
-                : new MatModel(scenario.script(), options);
+        this.model = newModel(scenario, options);
         this.descriptor = model.descriptor();
         this.helloPayload = descriptor.toJson();
         this.frameCount = Math.round(scenario.script().durationS() * options.rateHz());
         this.durationUs = frameTimeUs(frameCount);
-        this.truth = computeTruth();
         this.noise = new Gaussian(new SplittableRandom(options.seed()));
         this.counts = new int[descriptor.cellCount()];
     }
@@ -84,8 +83,14 @@ public final class ScenarioStream {
         return descriptor;
     }
 
-    /** Ground truth of one pass, sorted by start time. */
-    public List<TruthEvent> truth() {
+    /**
+     * Ground truth of one pass, sorted by start time. Computed on first call from its own copy of the model (about
+     * 0.1-0.3 s for a 32x32 scenario at 100 Hz), so it may be called from any thread, before or during streaming.
+     */
+    public synchronized List<TruthEvent> truth() {
+        if (truth == null) {
+            truth = computeTruth(newModel(scenario, options));
+        }
         return truth;
     }
 
@@ -172,14 +177,18 @@ public final class ScenarioStream {
         return Math.round(seconds * 1e6);
     }
 
-    private List<TruthEvent> computeTruth() {
+    private static FrameModel newModel(Scenario scenario, SimOptions options) {
+        return scenario.glove() ? new GloveModel(scenario.script(), options) : new MatModel(scenario.script(), options);
+    }
+
+    private List<TruthEvent> computeTruth(FrameModel truthModel) {
         TruthTracker tracker = new TruthTracker(options.clockStartUs());
         int n = BackGeometry.REGIONS.size();
         double[] peak = new double[n];
         String[] note = new String[n];
         for (long k = 0; k < frameCount; k++) {
             long rel = frameTimeUs(k);
-            model.regionPeaks(rel / 1e6, peak, note);
+            truthModel.regionPeaks(rel / 1e6, peak, note);
             tracker.frame(rel, peak, note);
         }
         for (Script.ScriptMarker m : scenario.script().markers()) {
