@@ -1,0 +1,177 @@
+package io.tactus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.device.serial.SerialDeviceEmulator;
+import io.tactus.device.serial.SerialOptions;
+import io.tactus.device.serial.SocatPair;
+import io.tactus.device.sim.ScenarioStream;
+import io.tactus.device.sim.Scenarios;
+import io.tactus.device.sim.SimOptions;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.PacketType;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** `tactus record` over a socat pty fed by the simulator, in process and as a child JVM stopped by SIGTERM. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class RecordCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run tactus(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = TactusCli.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /**
+     * The spine-contact scenario with its uneventful middle cut out, so the first spine contact comes about 4 s
+     * in: the first 2 s (unloaded, the core tares on them), then from 33 s on, with device time and sequence
+     * made continuous again. Starts once the host has connected (its handshake arrived).
+     */
+    static SerialDeviceEmulator.PacketStream shortenedSpineContact(SerialDeviceEmulator device) {
+        ScenarioStream s = ScenarioStream.open(Scenarios.SPINE_CONTACT, SimOptions.defaults().withSparse(true));
+        long cutFrom = 2_000_000;
+        long cutTo = 33_000_000;
+        return new SerialDeviceEmulator.PacketStream() {
+            int seq;
+            boolean started;
+
+            @Override
+            public Packet next() {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!started && device.commandsReceived() == 0 && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(1_000_000);
+                }
+                started = true;
+                Packet p;
+                do {
+                    p = s.next();
+                } while (p != null && p.type() != PacketType.HELLO && p.deviceTimeUs() >= cutFrom
+                        && p.deviceTimeUs() < cutTo);
+                if (p == null) {
+                    return null;
+                }
+                long t = p.deviceTimeUs() >= cutTo ? p.deviceTimeUs() - (cutTo - cutFrom) : p.deviceTimeUs();
+                return new Packet(p.type(), seq++ & 0xFFFF, t, p.payload());
+            }
+        };
+    }
+
+    @Test
+    void recordsExactlyTheOutFilePrintsLiveFlagsAndTheFileIsComplete() throws Exception {
+        Path file = dir.resolve("sub dir").resolve("my session.tactus");
+        Files.createDirectories(file.getParent());
+        try (SocatPair pair = SocatPair.start(dir);
+             SerialDeviceEmulator device = SerialDeviceEmulator.open(pair.a().toString(), SerialOptions.defaults())) {
+            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
+                    () -> device.run(shortenedSpineContact(device), TimeUnit.SECONDS.toNanos(40)));
+            Run r = tactus("record", "--port", pair.b().toString(), "--out", file.toString(), "--duration", "8",
+                    "--trainee", "T-07", "--receiver", "R-01", "--notes", "pty test");
+            device.stop();
+            run.get(10, TimeUnit.SECONDS);
+            assertEquals(0, r.code(), r.out() + r.err());
+            assertTrue(r.out().lines().anyMatch(l -> l.contains("spine_contact") && l.contains("spine ")
+                    && l.contains("kPa")), "a live flag line: " + r.out());
+            assertTrue(r.out().contains("recorded "), r.out());
+            try (var listing = Files.list(file.getParent())) {
+                assertEquals(List.of(file), listing.toList(), "exactly the --out path, nothing else");
+            }
+        }
+        Run info = tactus("info", file.toString(), "--json", "--verify");
+        assertEquals(0, info.code(), info.err());
+        JsonNode i = JSON.readTree(info.out());
+        assertTrue(i.get("integrity").asText().startsWith("ok"), i.toString());
+        assertTrue(i.get("frames").asLong() > 300, i.toString());
+        assertTrue(i.toString().contains("T-07") && i.toString().contains("pty test"), i.toString());
+
+        Run analyze = tactus("analyze", file.toString(), "--json");
+        assertEquals(0, analyze.code(), analyze.err());
+        JsonNode a = JSON.readTree(analyze.out());
+        assertTrue(a.get("events").toString().contains("spine_contact"), a.toString());
+
+        Run again = tactus("record", "--port", "/nonexistent", "--out", file.toString(), "--duration", "1");
+        assertEquals(1, again.code(), "a non-empty file is not overwritten without --force");
+        assertTrue(again.err().contains("already exists"), again.err());
+    }
+
+    @Test
+    void sigtermLeavesACompleteFile() throws Exception {
+        Path file = dir.resolve("killed.tactus");
+        try (SocatPair pair = SocatPair.start(dir);
+             SerialDeviceEmulator device = SerialDeviceEmulator.open(pair.a().toString(), SerialOptions.defaults())) {
+            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
+                    () -> device.run(shortenedSpineContact(device), TimeUnit.SECONDS.toNanos(40)));
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "io.tactus.Launcher",
+                    "record", "--port", pair.b().toString(), "--out", file.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String first = out.readLine();
+            assertTrue(first != null && first.startsWith("recording "), String.valueOf(first));
+            // Wait until the first live flag (about 4 s of device time in): data is flowing into the file.
+            String line;
+            while ((line = out.readLine()) != null && !line.contains("spine_contact")) {
+                // skip
+            }
+            assertTrue(line != null, "a live flag before the SIGTERM");
+            p.toHandle().destroy(); // SIGTERM
+            List<String> rest = out.lines().toList();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+            device.stop();
+            run.get(10, TimeUnit.SECONDS);
+            assertTrue(rest.stream().anyMatch(l -> l.startsWith("recorded ")), "summary after SIGTERM: " + rest);
+        }
+        Run info = tactus("info", file.toString(), "--json", "--verify");
+        assertEquals(0, info.code(), info.err());
+        JsonNode i = JSON.readTree(info.out());
+        assertTrue(i.get("integrity").asText().startsWith("ok"), "closed normally, index and trailer: " + i);
+        assertTrue(i.get("frames").asLong() > 300, i.toString());
+    }
+
+    @Test
+    void badArgumentsAndMissingPorts() throws Exception {
+        assertEquals(2, tactus("record").code(), "--port is required");
+        Run profile = tactus("record", "--port", "/dev/null", "--profile", "nope", "--out",
+                dir.resolve("x.tactus").toString());
+        assertEquals(2, profile.code());
+        assertTrue(profile.err().contains("gentle"), profile.err());
+        assertEquals(2, tactus("record", "--port", "/dev/null", "--duration", "0").code());
+        assertEquals(2, tactus("record", "--port", "/dev/null", "--ascii", "sixteen").code());
+
+        Path out = dir.resolve("never.tactus");
+        Run missing = tactus("record", "--port", dir.resolve("ttyGONE").toString(), "--out", out.toString(),
+                "--duration", "5");
+        assertEquals(1, missing.code(), missing.out() + missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertFalse(Files.exists(out), "no empty session file is left behind");
+    }
+}
