@@ -63,6 +63,25 @@ class GroundTruthTest {
                 "back peaks at " + maxBack);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {32, 64})
+    void cleanRoutineReadsQuietOnSpineAndBonesDespiteNoiseAndGhosting(int grid) {
+        ScenarioStream s = ScenarioStream.open("gentle-routine", SimOptions.defaults().withGrid(grid, grid));
+        int[] regions = ((MatModel) s.model()).cellRegions();
+        StreamCapture c = StreamCapture.of(s);
+        double worst = 0;
+        for (RawFrame f : c.frames) {
+            for (int i = 0; i < regions.length; i++) {
+                String region = BackGeometry.REGIONS.get(regions[i]);
+                if (region.equals(BackGeometry.SPINE) || BackGeometry.isBone(region)) {
+                    worst = Math.max(worst, SensorModel.kpaOf(f.counts()[i]));
+                }
+            }
+        }
+        // Factory calibration without tare: baseline scatter, noise and ghosting stay far below the 5 kPa contact.
+        assertTrue(worst < PressureLevels.CONTACT_KPA / 2, "spine/bone cells read up to " + worst + " kPa");
+    }
+
     @Test
     void spineContactEventsAreTheScriptedThumbSlides() {
         ScenarioStream s = ScenarioStream.open("spine-contact", SimOptions.defaults());
