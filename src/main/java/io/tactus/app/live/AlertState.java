@@ -81,6 +81,12 @@ public final class AlertState {
         });
     }
 
+    /** Forgets every alert (the device was disconnected). */
+    public void clear() {
+        until.clear();
+        alerts.clear();
+    }
+
     public boolean active() {
         return !until.isEmpty();
     }

@@ -140,7 +140,8 @@ public final class LiveViewModel {
         state.set(SourceState.STOPPED);
         statusText.set("Not connected");
         rateText.set("-");
-        alerts.expire(Long.MAX_VALUE);
+        alerts.clear();
+        markerText.set("");
         refreshAlert();
     }
 

@@ -1,0 +1,90 @@
+package io.tactus.app.live;
+
+import io.tactus.device.SourceState;
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.signal.FlagEvent;
+import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.Region;
+import io.tactus.signal.RegionValue;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.function.Consumer;
+
+/** A feed the test scripts frame by frame: publish snapshots and events, as the processing thread would. */
+public final class FakeFeed implements FrameFeed {
+
+    private final Queue<FeedEvent> events = new ArrayDeque<>();
+    private volatile FrameSnapshot latest;
+    private volatile long version;
+    private volatile boolean closed;
+    private long index;
+    private final int rows;
+    private final int cols;
+
+    public FakeFeed(int rows, int cols) {
+        this.rows = rows;
+        this.cols = cols;
+    }
+
+    /** Publishes a frame with the given region peaks and open flags. */
+    public synchronized FrameSnapshot publish(long hostNanos, double[] regionPeaks, List<FlagEvent> open) {
+        RegionValue[] rv = new RegionValue[Region.values().length];
+        for (Region r : Region.values()) {
+            double p = regionPeaks == null ? 0 : regionPeaks[r.ordinal()];
+            rv[r.ordinal()] = new RegionValue(r, p / 2, p, p / 10, p > 0 ? 3 : 0);
+        }
+        FrameSnapshot s = new FrameSnapshot(index, index * 10_000, hostNanos, rows, cols, new float[rows * cols],
+                0, 0, 0, Double.NaN, Double.NaN, rv, open);
+        index++;
+        latest = s;
+        version++;
+        return s;
+    }
+
+    public synchronized void event(FeedEvent e) {
+        events.add(e);
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public FrameSnapshot latest() {
+        return latest;
+    }
+
+    @Override
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public DeviceDescriptor descriptor() {
+        return null;
+    }
+
+    @Override
+    public FeedStats stats() {
+        return new FeedStats(SourceState.CONNECTED, "", index, 2, 1, 0, 0, "test", -1, 0);
+    }
+
+    @Override
+    public synchronized void drainEvents(Consumer<FeedEvent> sink) {
+        FeedEvent e;
+        while ((e = events.poll()) != null) {
+            sink.accept(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

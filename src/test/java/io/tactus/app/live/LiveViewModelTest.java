@@ -1,0 +1,150 @@
+package io.tactus.app.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tactus.app.fx.Threads;
+import io.tactus.app.sound.AlertSound;
+import io.tactus.device.SourceState;
+import io.tactus.signal.FlagEvent;
+import io.tactus.signal.FlagType;
+import io.tactus.signal.Region;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The live view model without a stage: pulses are called by hand with a scripted feed. */
+class LiveViewModelTest {
+
+    private static final long MS = 1_000_000L;
+    private final AlertSound.Silent sound = new AlertSound.Silent();
+    private LiveViewModel vm;
+    private FakeFeed feed;
+
+    @BeforeEach
+    void setUp() {
+        vm = new LiveViewModel(Threads.inline(), sound);
+        feed = new FakeFeed(8, 8);
+        vm.connect("fake", () -> feed);
+    }
+
+    @Test
+    void pullsOnlyNewFrames() {
+        assertFalse(vm.pulse(1 * MS), "nothing published yet");
+        feed.publish(0, null, List.of());
+        assertTrue(vm.pulse(2 * MS));
+        assertFalse(vm.pulse(3 * MS), "same version: nothing to draw");
+        assertEquals(1, vm.framesShownProperty().get());
+    }
+
+    @Test
+    void spineContactRaisesAlertWithSoundAndOutline() {
+        FlagEvent spine = new FlagEvent(FlagType.SPINE_CONTACT, 1000, FlagEvent.OPEN, Region.SPINE, 40, "");
+        feed.event(new FeedEvent.FlagStarted(spine, 5 * MS));
+        feed.publish(5 * MS, null, List.of(spine));
+        vm.pulse(12 * MS);
+        assertTrue(vm.alertActiveProperty().get());
+        assertEquals(FlagType.SPINE_CONTACT, vm.alertTypeProperty().get());
+        assertEquals("OFF THE SPINE!", vm.alertTitleProperty().get());
+        assertTrue(vm.alertRegions().contains(Region.SPINE));
+        assertEquals(1, sound.plays());
+        assertEquals(AlertSound.Kind.SPINE, sound.last());
+        assertEquals(7 * MS, vm.lastAlertLatencyNanos());
+        // still open in the next frame: no second sound
+        feed.publish(15 * MS, null, List.of(spine));
+        vm.pulse(20 * MS);
+        assertEquals(1, sound.plays());
+    }
+
+    @Test
+    void aShortTouchStaysVisibleForTheHoldTime() {
+        FlagEvent bone = new FlagEvent(FlagType.BONE_CONTACT, 1000, FlagEvent.OPEN, Region.SCAPULA_L, 60, "");
+        feed.event(new FeedEvent.FlagStarted(bone, 1));
+        feed.event(new FeedEvent.FlagEnded(new FlagEvent(FlagType.BONE_CONTACT, 1000, 2000, Region.SCAPULA_L, 60,
+                "")));
+        feed.publish(1, null, List.of());
+        vm.pulse(100 * MS);
+        assertTrue(vm.alertActiveProperty().get(), "shown although it already ended");
+        assertTrue(vm.alertTitleProperty().get().contains("LEFT SHOULDER BLADE"));
+        vm.pulse(100 * MS + AlertState.HOLD_NANOS - MS);
+        assertTrue(vm.alertActiveProperty().get());
+        vm.pulse(100 * MS + AlertState.HOLD_NANOS + MS);
+        assertFalse(vm.alertActiveProperty().get());
+        assertTrue(vm.alertRegions().isEmpty());
+    }
+
+    @Test
+    void mutedAlertsMakeNoSound() {
+        vm.mutedProperty().set(true);
+        FlagEvent ex = new FlagEvent(FlagType.EXCESS_PRESSURE, 0, FlagEvent.OPEN, Region.SHOULDER_R, 300, "");
+        feed.publish(1, null, List.of(ex));
+        vm.pulse(MS);
+        assertTrue(vm.alertActiveProperty().get(), "found from the frame's open flags alone");
+        assertEquals(0, sound.plays());
+        assertEquals("sound muted", vm.soundTextProperty().get());
+    }
+
+    @Test
+    void gaugesFollowRegionPeaksAgainstTheBand() {
+        vm.bandsProperty().set(r -> new RegionBand(20, 60, 100));
+        double[] peaks = new double[Region.values().length];
+        peaks[Region.LUMBAR_L.ordinal()] = 40;
+        peaks[Region.LUMBAR_R.ordinal()] = 150;
+        peaks[Region.THORACIC_L.ordinal()] = 10;
+        feed.publish(1, peaks, List.of());
+        vm.pulse(MS);
+        assertEquals(40, vm.gauge(Region.LUMBAR_L).kpaProperty().get());
+        assertEquals(GaugeModel.Zone.IN_BAND, vm.gauge(Region.LUMBAR_L).zoneProperty().get());
+        assertEquals(GaugeModel.Zone.OVER_MAX, vm.gauge(Region.LUMBAR_R).zoneProperty().get());
+        assertEquals(GaugeModel.Zone.BELOW, vm.gauge(Region.THORACIC_L).zoneProperty().get());
+        assertEquals(GaugeModel.Zone.IDLE, vm.gauge(Region.SPINE).zoneProperty().get());
+    }
+
+    @Test
+    void statusBarShowsCountsAndRate() {
+        feed.publish(1, null, List.of());
+        vm.pulse(1_000 * MS);
+        for (int i = 0; i < 50; i++) {
+            feed.publish(1, null, List.of());
+        }
+        vm.pulse(1_500 * MS);
+        assertEquals("100 fps", vm.rateTextProperty().get());
+        assertTrue(vm.linkTextProperty().get().contains("dropped 2"));
+        assertTrue(vm.linkTextProperty().get().contains("corrupt 1"));
+        assertEquals(SourceState.CONNECTED, vm.stateProperty().get());
+    }
+
+    @Test
+    void markerFromTheReceiverIsShownThenFades() {
+        feed.event(new FeedEvent.Marker(0, 1, 1, ""));
+        vm.pulse(MS);
+        assertEquals("Receiver: TOO MUCH", vm.markerTextProperty().get());
+        vm.pulse(MS + 5_000 * MS);
+        assertEquals("", vm.markerTextProperty().get());
+    }
+
+    @Test
+    void disconnectClosesTheFeedAndClearsTheAlert() {
+        FlagEvent spine = new FlagEvent(FlagType.SPINE_CONTACT, 0, FlagEvent.OPEN, Region.SPINE, 40, "");
+        feed.publish(1, null, List.of(spine));
+        vm.pulse(MS);
+        assertSame(feed, vm.feedProperty().get());
+        vm.disconnect();
+        assertTrue(feed.closed());
+        assertNull(vm.feedProperty().get());
+        assertFalse(vm.alertActiveProperty().get());
+        assertEquals(SourceState.STOPPED, vm.stateProperty().get());
+    }
+
+    @Test
+    void aFailedConnectionSaysWhy() {
+        vm.connect("ttyX", () -> {
+            throw new IllegalStateException("permission denied on /dev/ttyX");
+        });
+        assertEquals(SourceState.FAILED, vm.stateProperty().get());
+        assertTrue(vm.statusTextProperty().get().contains("permission denied"));
+    }
+}
