@@ -1,0 +1,11 @@
+package io.tactus.app.replay;
+
+/**
+ * An instructor's annotation at a point of the recording.
+ *
+ * @param id     stable id within the recording (assigned by the document)
+ * @param timeUs device time of the playhead when it was written
+ * @param text   the note
+ */
+public record Note(long id, long timeUs, String text) {
+}

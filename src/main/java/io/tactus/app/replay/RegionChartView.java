@@ -1,0 +1,149 @@
+package io.tactus.app.replay;
+
+import io.tactus.signal.FlagType;
+import io.tactus.signal.Region;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.text.Font;
+
+/**
+ * Pressure over time for one pair of regions (receiver's left in blue, right in orange: distinguishable with
+ * red-green colour blindness), flags shaded behind, aligned with the timeline. The curves are drawn once per
+ * recording / size change; only the playhead line moves while playing. Click to seek.
+ */
+public final class RegionChartView extends javafx.scene.layout.Region {
+
+    private static final Color LEFT = Color.web("#4fc3f7");
+    private static final Color RIGHT = Color.web("#ffb74d");
+    private final ReplayViewModel vm;
+    private final Canvas canvas = new Canvas();
+    private final Line playhead = new Line();
+    private Region left = Region.LUMBAR_L;
+    private Region right = Region.LUMBAR_R;
+
+    public RegionChartView(ReplayViewModel vm) {
+        this.vm = vm;
+        setId("regionChart");
+        getChildren().addAll(canvas, playhead);
+        playhead.setStroke(Color.WHITE);
+        playhead.setStrokeWidth(2);
+        playhead.setMouseTransparent(true);
+        setMinHeight(90);
+        setPrefHeight(150);
+        vm.documentProperty().addListener(o -> draw());
+        vm.events().addListener((ListChangeListener<TimelineEvent>) c -> draw());
+        vm.positionUsProperty().addListener(o -> movePlayhead());
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            vm.playingProperty().set(false);
+            vm.seekFraction(e.getX() / Math.max(1, canvas.getWidth()));
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.seekFraction(e.getX() / Math.max(1, canvas.getWidth())));
+    }
+
+    /** Shows a left/right pair (or one midline region: pass it twice). */
+    public void show(Region l, Region r) {
+        left = l;
+        right = r;
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void movePlayhead() {
+        ReplayDocument d = vm.documentProperty().get();
+        if (d == null) {
+            playhead.setVisible(false);
+            return;
+        }
+        double span = Math.max(1, d.endUs() - d.startUs());
+        double x = (vm.positionUsProperty().get() - d.startUs()) / span * canvas.getWidth();
+        playhead.setVisible(true);
+        playhead.setStartX(x);
+        playhead.setEndX(x);
+        playhead.setStartY(0);
+        playhead.setEndY(canvas.getHeight());
+    }
+
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.web("#161b20"));
+        g.fillRect(0, 0, w, h);
+        ReplayDocument d = vm.documentProperty().get();
+        movePlayhead();
+        if (d == null || w <= 0) {
+            return;
+        }
+        RegionSeries s = d.series();
+        double span = Math.max(1, d.endUs() - d.startUs());
+        for (TimelineEvent e : vm.events()) {
+            if (e.type() == FlagType.MARKER || (e.region() != left && e.region() != right)) {
+                continue;
+            }
+            double a = (e.startUs() - d.startUs()) / span * w;
+            double b = ((e.endUs() < 0 ? d.endUs() : e.endUs()) - d.startUs()) / span * w;
+            g.setFill(EventColors.of(e.type()).deriveColor(0, 1, 1, 0.25));
+            g.fillRect(a, 0, Math.max(2, b - a), h);
+        }
+        float max = 10;
+        for (float v : s.of(left)) {
+            max = Math.max(max, v);
+        }
+        for (float v : s.of(right)) {
+            max = Math.max(max, v);
+        }
+        max *= 1.1f;
+        g.setStroke(Color.web("#2b3640"));
+        g.setFill(Color.web("#90a4ae"));
+        g.setFont(Font.font(11));
+        for (int i = 1; i <= 3; i++) {
+            double y = h - h * i / 4.0;
+            g.strokeLine(0, y, w, y);
+            g.fillText(String.format(Locale.ROOT, "%.0f kPa", max * i / 4.0), 4, y - 2);
+        }
+        plot(g, s, left, LEFT, d, span, w, h, max);
+        if (right != left) {
+            plot(g, s, right, RIGHT, d, span, w, h, max);
+        }
+        g.setFill(LEFT);
+        g.fillText(io.tactus.app.live.RegionNames.of(left), w - 220, 14);
+        if (right != left) {
+            g.setFill(RIGHT);
+            g.fillText(io.tactus.app.live.RegionNames.of(right), w - 110, 14);
+        }
+    }
+
+    private static void plot(GraphicsContext g, RegionSeries s, Region r, Color c, ReplayDocument d, double span,
+                             double w, double h, float max) {
+        float[] v = s.of(r);
+        long[] t = s.timesUs();
+        if (v.length == 0) {
+            return;
+        }
+        g.setStroke(c);
+        g.setLineWidth(1.6);
+        g.beginPath();
+        for (int i = 0; i < v.length; i++) {
+            double x = (t[i] - d.startUs()) / span * w;
+            double y = h - v[i] / max * h;
+            if (i == 0) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.stroke();
+        g.setLineWidth(1);
+    }
+}

@@ -1,0 +1,329 @@
+package io.tactus.app.replay;
+
+import io.tactus.app.heat.DisplayOptions;
+import io.tactus.app.heat.HeatmapView;
+import io.tactus.app.heat.LegendView;
+import io.tactus.app.heat.RegionLayout;
+import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.Region;
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The instructor's replay screen: heatmap at the playhead (and a second one when comparing), notes on the
+ * right, pressure-over-time chart and timeline below, transport controls at the bottom. Drop a recording
+ * anywhere on it to open it.
+ */
+public final class ReplayView extends BorderPane {
+
+    private final ReplayViewModel vm;
+    private final DisplayOptions display;
+    private final HeatmapView heatmap = new HeatmapView();
+    private final HeatmapView compareHeatmap = new HeatmapView();
+    private final ListView<Note> notes;
+    private final RegionChartView chart;
+    private final AnimationTimer timer;
+    private boolean dirty;
+    private boolean compareDirty;
+
+    /**
+     * @param toolbar the Open / Recent / Compare / Export controls, built by the app controller
+     * @param onDrop  called with a dropped recording file
+     */
+    public ReplayView(ReplayViewModel vm, DisplayOptions display, javafx.scene.Node toolbar, Consumer<File> onDrop) {
+        this.vm = vm;
+        this.display = display;
+        this.notes = new ListView<>(vm.notes());
+        this.chart = new RegionChartView(vm);
+        getStyleClass().add("replay-view");
+        setTop(toolbar);
+        setCenter(center());
+        setRight(notesPanel());
+        setBottom(bottom());
+        heatmap.showPlaceholder("Open a recording: File > Open (Ctrl+O), or drop a file here");
+        compareHeatmap.showPlaceholder("");
+        vm.frameProperty().addListener(o -> dirty = true);
+        vm.compareFrameProperty().addListener(o -> compareDirty = true);
+        display.colorMapProperty().addListener(o -> dirty = compareDirty = true);
+        display.interpolationProperty().addListener(o -> dirty = compareDirty = true);
+        display.scaleMaxKpaProperty().addListener(o -> dirty = compareDirty = true);
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                onDrop.accept(files.get(0));
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulse(now);
+            }
+        };
+        sceneProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                timer.stop();
+            } else {
+                timer.start();
+            }
+        });
+    }
+
+    /** One pulse: advance the playhead, draw the newest decoded frames. */
+    public void pulse(long now) {
+        vm.pulse(now);
+        if (dirty) {
+            dirty = false;
+            draw(heatmap, vm.frameProperty().get(), vm.documentProperty().get());
+        }
+        if (compareDirty) {
+            compareDirty = false;
+            draw(compareHeatmap, vm.compareFrameProperty().get(), vm.compareProperty().get());
+        }
+    }
+
+    private void draw(HeatmapView view, FrameSnapshot s, ReplayDocument d) {
+        if (s == null || d == null) {
+            return;
+        }
+        if (s.rows() == 1) {
+            view.showPlaceholder("Glove recording: " + s.cols() + " taxels");
+            return;
+        }
+        var desc = d.descriptor();
+        RegionLayout layout = layoutFor(s, desc);
+        view.draw(s.kpa(), s.rows(), s.cols(), (float) display.scaleMaxKpaProperty().get(),
+                display.colorMapProperty().get(), display.interpolationProperty().get(), layout);
+        java.util.Set<Region> flagged = java.util.EnumSet.noneOf(Region.class);
+        s.activeFlags().forEach(f -> {
+            if (f.region() != null && f.type() != io.tactus.signal.FlagType.MARKER) {
+                flagged.add(f.region());
+            }
+        });
+        view.showAlerts(flagged, true);
+    }
+
+    private RegionLayout cachedLayout;
+
+    private RegionLayout layoutFor(FrameSnapshot s, io.tactus.protocol.DeviceDescriptor d) {
+        if (cachedLayout == null || cachedLayout.rows() != s.rows() || cachedLayout.cols() != s.cols()) {
+            cachedLayout = RegionLayout.template(s.rows(), s.cols(), d == null ? 10 : d.pitchXmm(),
+                    d == null ? 10 : d.pitchYmm());
+        }
+        return cachedLayout;
+    }
+
+    private HBox center() {
+        LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty());
+        Label mainTitle = new Label();
+        mainTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.documentProperty().get() == null ? ""
+                : vm.documentProperty().get().title(), vm.documentProperty()));
+        Label compareTitle = new Label();
+        compareTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.compareProperty().get() == null ? ""
+                : "Compared: " + vm.compareProperty().get().title(), vm.compareProperty()));
+        VBox main = new VBox(4, mainTitle, heatmap);
+        VBox cmp = new VBox(4, compareTitle, compareHeatmap);
+        VBox.setVgrow(heatmap, Priority.ALWAYS);
+        VBox.setVgrow(compareHeatmap, Priority.ALWAYS);
+        cmp.visibleProperty().bind(vm.compareProperty().isNotNull());
+        cmp.managedProperty().bind(cmp.visibleProperty());
+        HBox.setHgrow(main, Priority.ALWAYS);
+        HBox.setHgrow(cmp, Priority.ALWAYS);
+        HBox box = new HBox(10, main, cmp, legend);
+        box.setPadding(new Insets(8));
+        return box;
+    }
+
+    private VBox notesPanel() {
+        Label title = new Label("Notes");
+        title.getStyleClass().add("panel-title");
+        notes.setId("notesList");
+        notes.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Note n, boolean empty) {
+                super.updateItem(n, empty);
+                ReplayDocument d = vm.documentProperty().get();
+                setText(empty || n == null ? null
+                        : ReplayViewModel.clock(n.timeUs() - (d == null ? 0 : d.startUs())) + "  " + n.text());
+            }
+        });
+        notes.setOnMouseClicked(e -> {
+            Note n = notes.getSelectionModel().getSelectedItem();
+            if (n != null && e.getClickCount() == 1) {
+                vm.seek(n.timeUs());
+            } else if (n != null && e.getClickCount() == 2) {
+                edit(n);
+            }
+        });
+        Button add = new Button("Add note (A)");
+        add.setId("addNote");
+        add.setOnAction(e -> addNote());
+        Button edit = new Button("Edit");
+        edit.setOnAction(e -> {
+            Note n = notes.getSelectionModel().getSelectedItem();
+            if (n != null) {
+                edit(n);
+            }
+        });
+        Button delete = new Button("Delete");
+        delete.setId("deleteNote");
+        delete.setOnAction(e -> {
+            Note n = notes.getSelectionModel().getSelectedItem();
+            if (n != null) {
+                vm.deleteNote(n);
+            }
+        });
+        edit.disableProperty().bind(notes.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(notes.getSelectionModel().selectedItemProperty().isNull());
+        add.disableProperty().bind(vm.documentProperty().isNull());
+        Label legend = new Label("Timeline lanes: spine (red), bone (orange), too hard (purple), receiver marker "
+                + "(yellow); notes in blue.");
+        legend.setWrapText(true);
+        legend.getStyleClass().add("hint");
+        VBox box = new VBox(6, title, notes, new HBox(6, add, edit, delete), legend);
+        VBox.setVgrow(notes, Priority.ALWAYS);
+        box.setPadding(new Insets(8));
+        box.setPrefWidth(300);
+        return box;
+    }
+
+    /** Asks for a note and adds it at the playhead. */
+    public void addNote() {
+        if (vm.documentProperty().get() == null) {
+            return;
+        }
+        vm.playingProperty().set(false);
+        TextInputDialog d = new TextInputDialog();
+        d.setTitle("Add note");
+        d.setHeaderText("Note at " + ReplayViewModel.clock(vm.positionUsProperty().get()
+                - vm.documentProperty().get().startUs()));
+        d.initOwner(getScene() == null ? null : getScene().getWindow());
+        d.showAndWait().ifPresent(vm::addNote);
+    }
+
+    private void edit(Note n) {
+        TextInputDialog d = new TextInputDialog(n.text());
+        d.setTitle("Edit note");
+        d.setHeaderText("Note at " + ReplayViewModel.clock(n.timeUs() - vm.documentProperty().get().startUs()));
+        d.initOwner(getScene() == null ? null : getScene().getWindow());
+        d.showAndWait().ifPresent(t -> vm.editNote(n, t));
+    }
+
+    private VBox bottom() {
+        ComboBox<String> pair = new ComboBox<>();
+        pair.getItems().addAll("Lower back", "Mid back", "Shoulder blades", "Shoulders", "Hip bones", "Spine",
+                "Sacrum");
+        pair.setValue("Lower back");
+        pair.valueProperty().addListener((o, a, v) -> {
+            switch (v) {
+                case "Mid back" -> chart.show(Region.THORACIC_L, Region.THORACIC_R);
+                case "Shoulder blades" -> chart.show(Region.SCAPULA_L, Region.SCAPULA_R);
+                case "Shoulders" -> chart.show(Region.SHOULDER_L, Region.SHOULDER_R);
+                case "Hip bones" -> chart.show(Region.ILIAC_L, Region.ILIAC_R);
+                case "Spine" -> chart.show(Region.SPINE, Region.SPINE);
+                case "Sacrum" -> chart.show(Region.SACRUM, Region.SACRUM);
+                default -> chart.show(Region.LUMBAR_L, Region.LUMBAR_R);
+            }
+        });
+        Label chartTitle = new Label("Peak pressure over time:");
+        HBox chartBar = new HBox(8, chartTitle, pair);
+        chartBar.setAlignment(Pos.CENTER_LEFT);
+
+        Button prev = button("\u23ee Flag", "Previous flag (Shift+N)", vm::previousFlag, "prevFlag");
+        Button back = button("\u25c0 Frame", "Step back one frame (,)", () -> vm.step(-1), "stepBack");
+        ToggleButton play = new ToggleButton();
+        play.setId("playButton");
+        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("\u23f8 Pause").otherwise("\u25b6 Play"));
+        play.selectedProperty().bindBidirectional(vm.playingProperty());
+        play.setTooltip(new Tooltip("Play / pause (Space)"));
+        play.getStyleClass().add("big-button");
+        Button fwd = button("Frame \u25b6", "Step forward one frame (.)", () -> vm.step(1), "stepForward");
+        Button next = button("Flag \u23ed", "Next flag (N)", vm::nextFlag, "nextFlag");
+        ComboBox<Double> speed = new ComboBox<>();
+        for (double s : ReplayViewModel.SPEEDS) {
+            speed.getItems().add(s);
+        }
+        speed.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : (d == Math.floor(d) ? String.format(Locale.ROOT, "%.0fx", d)
+                        : String.format(Locale.ROOT, "%sx", d));
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("x", ""));
+            }
+        });
+        speed.valueProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                vm.speedProperty().set(v);
+            }
+        });
+        vm.speedProperty().addListener((o, a, v) -> speed.setValue(v.doubleValue()));
+        speed.setValue(1.0);
+        speed.setId("speed");
+        Button loopIn = button("[ Loop start", "Loop from the playhead ([)", vm::setLoopIn, "loopIn");
+        Button loopOut = button("Loop end ]", "Loop up to the playhead (])", vm::setLoopOut, "loopOut");
+        Button loopClear = button("No loop", "Clear the loop range (\\)", vm::clearLoop, "loopClear");
+        Label time = new Label();
+        time.setId("replayTime");
+        time.textProperty().bind(vm.timeTextProperty());
+        time.getStyleClass().add("panel-title");
+        Label status = new Label();
+        status.setId("replayStatus");
+        status.textProperty().bind(vm.statusProperty());
+        HBox transport = new HBox(6, prev, back, play, fwd, next, new Label("Speed"), speed, loopIn, loopOut,
+                loopClear, time);
+        transport.setAlignment(Pos.CENTER_LEFT);
+        transport.disableProperty().bind(vm.documentProperty().isNull());
+        HBox statusBar = new HBox(status);
+        statusBar.getStyleClass().add("status-bar");
+        VBox box = new VBox(4, chartBar, chart, new TimelineView(vm), transport, statusBar);
+        box.setPadding(new Insets(4, 8, 0, 8));
+        return box;
+    }
+
+    private static Button button(String text, String tip, Runnable action, String id) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setId(id);
+        return b;
+    }
+
+    public HeatmapView heatmap() {
+        return heatmap;
+    }
+
+    public ReplayViewModel viewModel() {
+        return vm;
+    }
+}
