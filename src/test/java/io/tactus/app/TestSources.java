@@ -2,7 +2,8 @@ package io.tactus.app;
 
 import io.tactus.app.live.DeviceChoice;
 import io.tactus.app.live.FrameFeed;
-import io.tactus.app.live.PipelineFeed;
+import io.tactus.app.live.LiveSessionFeed;
+import io.tactus.session.LiveSession;
 import io.tactus.app.live.Sources;
 import io.tactus.device.serial.PortInfo;
 import io.tactus.signal.SignalPipeline;
@@ -19,7 +20,7 @@ final class TestSources implements Sources {
     }
 
     static TestSources synthetic(int rows, int cols, double hz) {
-        return new TestSources(() -> new PipelineFeed(new SyntheticSource(rows, cols, hz), SignalPipeline::new).start());
+        return new TestSources(() -> new LiveSessionFeed(new LiveSession(new SyntheticSource(rows, cols, hz), SignalPipeline::new), "test").start());
     }
 
     @Override

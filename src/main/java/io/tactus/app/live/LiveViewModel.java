@@ -69,6 +69,8 @@ public final class LiveViewModel {
     private final DoubleProperty scaleMaxKpa = new SimpleDoubleProperty(200);
     private final ObjectProperty<Function<Region, RegionBand>> bands = new SimpleObjectProperty<>(r -> null);
     private final ReadOnlyStringWrapper soundText = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<java.nio.file.Path> lastRecording = new ReadOnlyObjectWrapper<>();
 
     private long lastVersion = -1;
     private FrameSnapshot frame;
@@ -132,6 +134,7 @@ public final class LiveViewModel {
         FrameFeed f = feed.get();
         if (f != null) {
             feed.set(null);
+            recording.set(false);
             threads.background().execute(f::close);
         }
         frame = null;
@@ -143,6 +146,63 @@ public final class LiveViewModel {
         alerts.clear();
         markerText.set("");
         refreshAlert();
+    }
+
+    // ---- recording
+
+    /** True when the connected feed can record (the session layer's live session). */
+    public boolean canRecord() {
+        return feed.get() instanceof Recordable;
+    }
+
+    /** Starts recording into {@code file} off the FX thread; a bad path is reported in the status line. */
+    public void startRecording(java.nio.file.Path file, io.tactus.session.SessionMetadata metadata) {
+        if (!(feed.get() instanceof Recordable r)) {
+            messageText.set("This source cannot record");
+            return;
+        }
+        recording.set(true);
+        threads.background().execute(() -> {
+            try {
+                java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+                r.startRecording(file, metadata);
+                threads.fx().execute(() -> messageText.set("Recording to " + file));
+            } catch (java.io.IOException | RuntimeException e) {
+                threads.fx().execute(() -> {
+                    recording.set(false);
+                    messageText.set("Could not start recording: " + e.getMessage());
+                });
+            }
+        });
+    }
+
+    /** Stops recording off the FX thread (the writer flushes and writes its index). */
+    public void stopRecording() {
+        if (!(feed.get() instanceof Recordable r)) {
+            recording.set(false);
+            return;
+        }
+        threads.background().execute(() -> {
+            io.tactus.session.RecordingStatus st = r.stopRecording();
+            threads.fx().execute(() -> {
+                recording.set(false);
+                if (st != null && st.file() != null) {
+                    lastRecording.set(st.file());
+                    messageText.set(String.format(java.util.Locale.ROOT, "Saved %s (%.0f s, %.1f MB)%s",
+                            st.file().getFileName(), st.seconds(), st.bytes() / 1e6,
+                            st.error() == null ? "" : ": " + st.error()));
+                }
+            });
+        });
+    }
+
+    public ReadOnlyBooleanProperty recordingProperty() {
+        return recording.getReadOnlyProperty();
+    }
+
+    /** The file of the last finished recording (to open it in replay). */
+    public ReadOnlyObjectProperty<java.nio.file.Path> lastRecordingProperty() {
+        return lastRecording.getReadOnlyProperty();
     }
 
     // ---- the pulse
@@ -282,6 +342,9 @@ public final class LiveViewModel {
                 + (st.queueDropped() > 0 ? " \u00b7 skipped " + st.queueDropped() : "")
                 + (st.reconnects() > 0 ? " \u00b7 reconnects " + st.reconnects() : ""));
         calibrationText.set("Calibration: " + st.calibration());
+        if (recording.get() && !st.recording() && feed.get() instanceof Recordable r && !r.recording()) {
+            recording.set(false);
+        }
         if (st.recording()) {
             long s = st.recordingNanos() / 1_000_000_000L;
             recordingText.set(String.format(java.util.Locale.ROOT, "\u25cf REC %d:%02d \u00b7 %.1f MB", s / 60, s % 60,

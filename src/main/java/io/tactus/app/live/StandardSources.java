@@ -4,6 +4,7 @@ import io.tactus.device.serial.PortInfo;
 import io.tactus.device.serial.SerialOptions;
 import io.tactus.device.serial.SerialPacketSource;
 import io.tactus.device.serial.SerialPorts;
+import io.tactus.session.LiveSession;
 import io.tactus.signal.SignalPipeline;
 import java.util.List;
 
@@ -41,8 +42,8 @@ public final class StandardSources implements Sources {
             if (s.path() == null || s.path().isBlank()) {
                 throw new IllegalArgumentException("no port given: pick one or type its path");
             }
-            return new PipelineFeed(new SerialPacketSource(s.path().trim(), SerialOptions.defaults()),
-                    SignalPipeline::new).start();
+            return new LiveSessionFeed(new LiveSession(new SerialPacketSource(s.path().trim(),
+                    SerialOptions.defaults()), SignalPipeline::new), "factory (from the device)").start();
         }
         if (choice instanceof DeviceChoice.Simulator) {
             throw new IllegalStateException("the simulator is not available in this build yet");

@@ -39,7 +39,7 @@ public interface ReplayDocument extends AutoCloseable {
     /** Adds or replaces (same id) a note and saves it into the recording; returns the stored note. */
     Note saveNote(Note note) throws Exception;
 
-    void deleteNote(long id) throws Exception;
+    void deleteNote(String id) throws Exception;
 
     /** Problems found when opening (cut-off end, CRC errors); empty when clean. */
     default List<String> warnings() {

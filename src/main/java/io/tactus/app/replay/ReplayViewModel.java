@@ -301,7 +301,7 @@ public final class ReplayViewModel {
 
     /** Adds a note at the playhead and saves it into the recording in the background. */
     public void addNote(String text) {
-        saveNote(new Note(-1, positionUs.get(), text));
+        saveNote(new Note(null, positionUs.get(), text));
     }
 
     public void editNote(Note n, String text) {
@@ -317,7 +317,7 @@ public final class ReplayViewModel {
             try {
                 Note stored = d.saveNote(new Note(n.id(), n.timeUs(), n.text().strip()));
                 threads.fx().execute(() -> {
-                    notes.removeIf(x -> x.id() == stored.id());
+                    notes.removeIf(x -> x.id().equals(stored.id()));
                     notes.add(stored);
                     notes.sort(Comparator.comparingLong(Note::timeUs));
                     status.set("Note saved at " + clock(stored.timeUs() - d.startUs()));
@@ -337,7 +337,7 @@ public final class ReplayViewModel {
             try {
                 d.deleteNote(n.id());
                 threads.fx().execute(() -> {
-                    notes.removeIf(x -> x.id() == n.id());
+                    notes.removeIf(x -> x.id().equals(n.id()));
                     status.set("Note deleted");
                 });
             } catch (Exception e) {
