@@ -1,6 +1,10 @@
 package io.tactus.app;
 
 import io.tactus.app.dialogs.AboutDialog;
+import io.tactus.app.dialogs.RecordDialog;
+import io.tactus.app.export.ExportDialog;
+import io.tactus.app.export.ExportViewModel;
+import io.tactus.app.export.RecordingExportSource;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.heat.DisplayOptions;
 import io.tactus.app.live.DeviceChoice;
@@ -9,28 +13,43 @@ import io.tactus.app.live.DevicePickerViewModel;
 import io.tactus.app.live.LiveView;
 import io.tactus.app.live.LiveViewModel;
 import io.tactus.app.live.Sources;
+import io.tactus.app.replay.RecordingDocument;
+import io.tactus.app.replay.ReplayDocument;
+import io.tactus.app.replay.ReplayOpener;
+import io.tactus.app.replay.ReplayView;
+import io.tactus.app.replay.ReplayViewModel;
 import io.tactus.app.settings.AppSettings;
 import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
-import javafx.scene.Node;
+import io.tactus.session.SessionMetadata;
+import io.tactus.signal.SignalPipeline;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.StackPane;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
- * Wires the window: view models, views, menus, toolbar, keyboard shortcuts and settings persistence. Holds no
+ * Wires the window: view models, views, menus, toolbars, keyboard shortcuts and settings persistence. Holds no
  * domain logic of its own.
  */
 public final class AppController {
@@ -41,30 +60,38 @@ public final class AppController {
     private final DisplayOptions display = new DisplayOptions();
     private final LiveViewModel live;
     private final LiveView liveView;
+    private final ReplayViewModel replay;
+    private final ReplayView replayView;
     private final MainWindow window;
+    private final Menu recentMenu = new Menu("Open recent");
+    private final MenuButton recentButton = new MenuButton("Recent");
     private AppSettings settings;
     private Stage stage;
+    private String lastTrainee;
+    private String lastReceiver;
 
     public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
                          Sources sources) {
+        this(threads, store, settings, sound, sources, file -> RecordingDocument.open(file, SignalPipeline::new));
+    }
+
+    public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
+                         Sources sources, ReplayOpener opener) {
         this.threads = threads;
         this.store = store;
         this.settings = settings;
         this.sources = sources;
         this.live = new LiveViewModel(threads, sound);
+        this.replay = new ReplayViewModel(threads, opener);
         applySettings(settings);
         this.liveView = new LiveView(live, display);
-        Label replayPlaceholder = new Label("Replay: not available yet (the session layer's recording reader "
-                + "has not landed in this build).");
-        replayPlaceholder.setWrapText(true);
-        this.window = new MainWindow(menu(), toolbar(), liveView, new StackPane(replayPlaceholder));
+        this.replayView = new ReplayView(replay, display, replayToolbar(), f -> openRecording(f.toPath()));
+        this.window = new MainWindow(menu(), liveToolbar(), liveView, replayView);
         live.mutedProperty().addListener((o, a, m) -> update(settings().withSoundMuted(m)));
         display.colorMapProperty().addListener((o, a, m) -> update(settings().withColorMap(m)));
         display.interpolationProperty().addListener((o, a, m) -> update(settings().withInterpolation(m)));
         display.scaleMaxKpaProperty().addListener((o, a, m) -> update(settings().withScaleMaxKpa(m.doubleValue())));
-        if (store.warning() != null) {
-            live.messageTextProperty(); // the warning goes to the status line below
-        }
+        refreshRecent();
     }
 
     public MainWindow root() {
@@ -79,12 +106,16 @@ public final class AppController {
         return liveView;
     }
 
-    public DisplayOptions display() {
-        return display;
+    public ReplayViewModel replayViewModel() {
+        return replay;
     }
 
-    public MainWindow window() {
-        return window;
+    public ReplayView replayView() {
+        return replayView;
+    }
+
+    public DisplayOptions display() {
+        return display;
     }
 
     public AppSettings settings() {
@@ -105,14 +136,65 @@ public final class AppController {
         threads.background().execute(() -> store.save(snapshot));
     }
 
+    // ---- keyboard
+
     public void install(Stage stage, Scene scene) {
         this.stage = stage;
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN),
-                this::pickDevice);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.M), () -> live.mutedProperty().set(
-                !live.mutedProperty().get()));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::pickDevice);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseRecording);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::export);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::about);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
+
+    /** Single-key shortcuts, ignored while typing in a text field. */
+    private void onKey(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown()
+                || (e.getTarget() instanceof TextInputControl)
+                || (stage != null && stage.getScene() != null
+                && stage.getScene().getFocusOwner() instanceof TextInputControl)) {
+            return;
+        }
+        boolean handled = true;
+        if (e.getCode() == KeyCode.M) {
+            live.mutedProperty().set(!live.mutedProperty().get());
+        } else if (window.liveShowing()) {
+            if (e.getCode() == KeyCode.R) {
+                toggleRecording();
+            } else {
+                handled = false;
+            }
+        } else {
+            long second = 1_000_000L * (e.isShiftDown() ? 10 : 1);
+            switch (e.getCode()) {
+                case SPACE -> replay.togglePlay();
+                case LEFT -> replay.seekBy(-second);
+                case RIGHT -> replay.seekBy(second);
+                case COMMA -> replay.step(-1);
+                case PERIOD -> replay.step(1);
+                case N -> {
+                    if (e.isShiftDown()) {
+                        replay.previousFlag();
+                    } else {
+                        replay.nextFlag();
+                    }
+                }
+                case P -> replay.previousFlag();
+                case OPEN_BRACKET -> replay.setLoopIn();
+                case CLOSE_BRACKET -> replay.setLoopOut();
+                case BACK_SLASH -> replay.clearLoop();
+                case A -> replayView.addNote();
+                case UP -> replay.faster();
+                case DOWN -> replay.slower();
+                default -> handled = false;
+            }
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    // ---- live
 
     /** At start-up: the simulator with the last (or default) scenario, when this build has one. */
     public void connectDefault() {
@@ -130,6 +212,7 @@ public final class AppController {
             update(settings.withLastPort(p.path()));
         }
         live.connect(choice.label(), () -> sources.open(choice));
+        window.showLive();
     }
 
     public void pickDevice() {
@@ -140,26 +223,159 @@ public final class AppController {
         d.showAndWait().ifPresent(this::connect);
     }
 
+    public void toggleRecording() {
+        if (live.recordingProperty().get()) {
+            live.stopRecording();
+            return;
+        }
+        if (!live.canRecord()) {
+            return;
+        }
+        RecordDialog d = new RecordDialog(lastTrainee, lastReceiver);
+        d.initOwner(stage);
+        d.showAndWait().ifPresent(a -> startRecording(a.trainee(), a.receiver(), a.notes()));
+    }
+
+    /** Starts recording to tactus.home/recordings/DATE-TRAINEE.tactus. */
+    public Path startRecording(String trainee, String receiver, String notes) {
+        lastTrainee = trainee;
+        lastReceiver = receiver;
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String who = trainee == null ? "" : "-" + trainee.replaceAll("[^A-Za-z0-9_-]", "_");
+        Path file = store.file().getParent().resolve("recordings").resolve(stamp + who + ".tactus");
+        SessionMetadata m = SessionMetadata.now().withTrainee(trainee).withReceiver(receiver).withNotes(notes)
+                .withProfile(settings.profile());
+        live.startRecording(file, m);
+        return file;
+    }
+
+    // ---- replay
+
+    public void chooseRecording() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Open recording");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Tactus recordings", "*.tactus"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Path dir = samplesOrRecordings();
+        if (dir != null && dir.toFile().isDirectory()) {
+            c.setInitialDirectory(dir.toFile());
+        }
+        File f = c.showOpenDialog(stage);
+        if (f != null) {
+            openRecording(f.toPath());
+        }
+    }
+
+    private Path samplesOrRecordings() {
+        Path rec = store.file().getParent().resolve("recordings");
+        if (rec.toFile().isDirectory()) {
+            return rec;
+        }
+        String samples = System.getProperty("tactus.samplesDir");
+        return samples == null ? Path.of("sample-recordings") : Path.of(samples);
+    }
+
+    public void openRecording(Path file) {
+        replay.open(file, () -> {
+            update(settings.withRecent(file.toAbsolutePath().toString()));
+            refreshRecent();
+        });
+        window.showReplay();
+    }
+
+    private void chooseCompare() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Compare with (e.g. an instructor's reference session)");
+        Path dir = samplesOrRecordings();
+        if (dir != null && dir.toFile().isDirectory()) {
+            c.setInitialDirectory(dir.toFile());
+        }
+        File f = c.showOpenDialog(stage);
+        if (f != null) {
+            replay.openCompare(f.toPath());
+        }
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        recentButton.getItems().clear();
+        for (String p : settings.recentFiles()) {
+            MenuItem a = new MenuItem(p);
+            a.setOnAction(e -> openRecording(Path.of(p)));
+            recentMenu.getItems().add(a);
+            MenuItem b = new MenuItem(p);
+            b.setOnAction(e -> openRecording(Path.of(p)));
+            recentButton.getItems().add(b);
+        }
+        recentMenu.setDisable(settings.recentFiles().isEmpty());
+        recentButton.setDisable(settings.recentFiles().isEmpty());
+    }
+
+    /** The export dialog for the recording open in replay (or the last one recorded). */
+    public ExportViewModel exportViewModel() {
+        ReplayDocument d = replay.documentProperty().get();
+        Path file = d != null ? d.file() : live.lastRecordingProperty().get();
+        if (file == null) {
+            return null;
+        }
+        String base = file.getFileName().toString().replaceFirst("\\.tactus$", "");
+        Path out = file.toAbsolutePath().getParent().resolve(base + "-export");
+        return new ExportViewModel(threads, () -> new RecordingExportSource(file, SignalPipeline::new), base, out);
+    }
+
+    public void export() {
+        ExportViewModel vm = exportViewModel();
+        if (vm == null) {
+            new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                    "Open a recording in the Replay tab first (or record one).").showAndWait();
+            return;
+        }
+        ExportDialog d = new ExportDialog(vm);
+        d.initOwner(stage);
+        d.show();
+    }
+
     public void about() {
         AboutDialog a = new AboutDialog();
         a.initOwner(stage);
         a.showAndWait();
     }
 
+    // ---- menus and toolbars
+
     private MenuBar menu() {
-        MenuItem connect = item("Connect device...", this::pickDevice);
-        MenuItem disconnect = item("Disconnect", live::disconnect);
+        MenuItem open = item("Open recording... (Ctrl+O)", this::chooseRecording);
+        MenuItem export = item("Export... (Ctrl+E)", this::export);
         MenuItem quit = item("Quit", () -> {
             if (stage != null) {
                 stage.close();
             }
         });
-        Menu file = new Menu("File", null, quit);
-        Menu device = new Menu("Device", null, connect, disconnect);
-        Menu help = new Menu("Help", null, item("About Tactus (F1)", this::about));
+        Menu file = new Menu("File", null, open, recentMenu, export, new SeparatorMenuItem(), quit);
+        Menu device = new Menu("Device", null, item("Connect... (Ctrl+K)", this::pickDevice),
+                item("Disconnect", live::disconnect), new SeparatorMenuItem(),
+                item("Record / stop (R)", this::toggleRecording));
+        Menu help = new Menu("Help", null, item("Keyboard shortcuts", this::shortcuts),
+                item("About Tactus (F1)", this::about));
         MenuBar bar = new MenuBar(file, device, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private void shortcuts() {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("Keyboard shortcuts");
+        a.setHeaderText("Keyboard shortcuts");
+        a.setContentText(String.join("\n",
+                "Ctrl+K  connect a device          Ctrl+O  open a recording",
+                "Ctrl+E  export                    F1      about",
+                "M       mute / unmute alert sound",
+                "Live:   R  record / stop",
+                "Replay: Space play/pause   Left/Right seek 1 s (Shift: 10 s)",
+                "        , .  step one frame   N next flag   Shift+N or P previous flag",
+                "        [ ]  loop start / end   \\ clear loop   A add note   Up/Down speed"));
+        a.showAndWait();
     }
 
     private static MenuItem item(String text, Runnable action) {
@@ -168,23 +384,66 @@ public final class AppController {
         return i;
     }
 
-    private ToolBar toolbar() {
+    private ToolBar liveToolbar() {
         Button connect = new Button("Connect...");
         connect.setId("connectButton");
         connect.setOnAction(e -> pickDevice());
         connect.setTooltip(new Tooltip("Pick the simulator or a serial device (Ctrl+K)"));
+        connect.getStyleClass().add("big-button");
         Button disconnect = new Button("Disconnect");
         disconnect.setId("disconnectButton");
         disconnect.setOnAction(e -> live.disconnect());
         disconnect.disableProperty().bind(live.feedProperty().isNull());
+        Button record = new Button();
+        record.setId("recordButton");
+        record.textProperty().bind(Bindings.when(live.recordingProperty()).then("\u25a0 Stop recording (R)")
+                .otherwise("\u25cf Record (R)"));
+        record.setOnAction(e -> toggleRecording());
+        record.disableProperty().bind(live.feedProperty().isNull());
+        live.recordingProperty().addListener((o, a, r) -> {
+            record.getStyleClass().remove("record-on");
+            if (r) {
+                record.getStyleClass().add("record-on");
+            }
+        });
         ToggleButton mute = new ToggleButton("Mute (M)");
         mute.setId("muteButton");
         mute.selectedProperty().bindBidirectional(live.mutedProperty());
-        connect.getStyleClass().add("big-button");
-        return new ToolBar(connect, disconnect, new Separator(), mute);
+        Button tare = new Button("Tare...");
+        Button calibrate = new Button("Calibrate...");
+        Button trace = new Button("Trace the spine...");
+        for (Button b : new Button[] {tare, calibrate, trace}) {
+            b.setDisable(true);
+            b.setTooltip(new Tooltip("Not available yet: needs the signal core's tare / calibration / "
+                    + "registration API, which has not landed in this build"));
+        }
+        Label message = new Label();
+        message.textProperty().bind(live.messageTextProperty());
+        message.getStyleClass().add("hint");
+        return new ToolBar(connect, disconnect, new Separator(), record, mute, new Separator(), tare, calibrate,
+                trace, new Separator(), message);
+    }
+
+    private ToolBar replayToolbar() {
+        Button open = new Button("Open recording...");
+        open.setId("openRecording");
+        open.setOnAction(e -> chooseRecording());
+        open.getStyleClass().add("big-button");
+        Button compare = new Button("Compare with...");
+        compare.setOnAction(e -> chooseCompare());
+        compare.disableProperty().bind(replay.documentProperty().isNull());
+        Button closeCompare = new Button("Close comparison");
+        closeCompare.setOnAction(e -> replay.closeCompare());
+        closeCompare.disableProperty().bind(replay.compareProperty().isNull());
+        Button export = new Button("Export...");
+        export.setId("exportButton");
+        export.setOnAction(e -> export());
+        export.disableProperty().bind(replay.documentProperty().isNull());
+        return new ToolBar(open, recentButton, new Separator(), compare, closeCompare, new Separator(), export);
     }
 
     public void shutdown() {
         live.disconnect();
+        replay.close();
     }
 }

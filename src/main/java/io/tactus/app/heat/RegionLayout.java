@@ -32,18 +32,19 @@ public record RegionLayout(int rows, int cols, Region[] cells, String source) {
     }
 
     /**
-     * A drawing template for a mat centred on the spine with row 0 at the shoulder line (the signal core's
-     * default placement), used only to draw the map until a body map is available. Distances in mm from the
-     * midline (x) and from the shoulder line (y), for an average adult back.
+     * A drawing template for a mat centred on the spine with row 0 at the shoulder line, used only to draw the
+     * map until the signal core supplies a body map. Same rules as the simulator's back template
+     * (docs/SIMULATOR.md, "Back template"): x in mm from the midline (negative = receiver's left), y in mm from
+     * the shoulder line; a cell belongs to the region of its centre.
      */
     public static RegionLayout template(int rows, int cols, double pitchXmm, double pitchYmm) {
         Region[] cells = new Region[rows * cols];
-        double px = pitchXmm > 0 ? pitchXmm : 10;
+        double px = pitchXmm > 0 ? pitchXmm : 12.5;
         double py = pitchYmm > 0 ? pitchYmm : px;
         double half = cols * px / 2;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                double x = (c + 0.5) * px - half; // negative = receiver's left
+                double x = (c + 0.5) * px - half;
                 double y = (r + 0.5) * py;
                 cells[r * cols + c] = templateRegion(x, y);
             }
@@ -51,26 +52,25 @@ public record RegionLayout(int rows, int cols, Region[] cells, String source) {
         return new RegionLayout(rows, cols, cells, "template (no body map loaded)");
     }
 
-    private static Region templateRegion(double x, double y) {
+    static Region templateRegion(double x, double y) {
         double ax = Math.abs(x);
         boolean left = x < 0;
-        if (ax < 20) {
-            return y > 470 ? Region.SACRUM : Region.SPINE;
-        }
-        if (y < 70) {
-            return left ? Region.SHOULDER_L : Region.SHOULDER_R;
-        }
-        if (y < 230 && ax > 45 && ax < 150) {
+        double ex = (ax - 120) / 35;
+        double ey = (y - 150) / 75;
+        if (ex * ex + ey * ey <= 1) {
             return left ? Region.SCAPULA_L : Region.SCAPULA_R;
         }
-        if (y < 330) {
+        if (y >= 460) {
+            return ax <= 55 ? Region.SACRUM : left ? Region.ILIAC_L : Region.ILIAC_R;
+        }
+        if (ax <= 20) {
+            return Region.SPINE;
+        }
+        if (y < 75) {
+            return left ? Region.SHOULDER_L : Region.SHOULDER_R;
+        }
+        if (y < 300) {
             return left ? Region.THORACIC_L : Region.THORACIC_R;
-        }
-        if (y > 440 && ax < 60) {
-            return Region.SACRUM;
-        }
-        if (y > 430 && ax > 110) {
-            return left ? Region.ILIAC_L : Region.ILIAC_R;
         }
         return left ? Region.LUMBAR_L : Region.LUMBAR_R;
     }

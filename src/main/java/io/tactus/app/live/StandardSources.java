@@ -4,6 +4,10 @@ import io.tactus.device.serial.PortInfo;
 import io.tactus.device.serial.SerialOptions;
 import io.tactus.device.serial.SerialPacketSource;
 import io.tactus.device.serial.SerialPorts;
+import io.tactus.device.sim.ScenarioStream;
+import io.tactus.device.sim.Scenarios;
+import io.tactus.device.sim.SimOptions;
+import io.tactus.device.sim.SimulatedSource;
 import io.tactus.session.LiveSession;
 import io.tactus.signal.SignalPipeline;
 import java.util.List;
@@ -14,21 +18,20 @@ import java.util.List;
  */
 public final class StandardSources implements Sources {
 
-    /** The simulator's scenarios, or an empty list when this build has no simulator. */
     @Override
     public List<String> scenarios() {
-        return List.of();
+        return Scenarios.names();
     }
 
     @Override
     public String defaultScenario() {
-        return null;
+        // The scripted mistakes (spine, shoulder blade, too hard) show every kind of alert within a minute.
+        return Scenarios.MISTAKES;
     }
 
-    /** True when the built-in simulator is part of this build. */
     @Override
     public boolean simulatorAvailable() {
-        return false;
+        return true;
     }
 
     @Override
@@ -45,8 +48,11 @@ public final class StandardSources implements Sources {
             return new LiveSessionFeed(new LiveSession(new SerialPacketSource(s.path().trim(),
                     SerialOptions.defaults()), SignalPipeline::new), "factory (from the device)").start();
         }
-        if (choice instanceof DeviceChoice.Simulator) {
-            throw new IllegalStateException("the simulator is not available in this build yet");
+        if (choice instanceof DeviceChoice.Simulator sim) {
+            // Looping, so a trainee can keep practising against the script.
+            SimulatedSource source = new SimulatedSource(ScenarioStream.open(sim.scenario(),
+                    SimOptions.defaults().withLoop(true)), 1.0);
+            return new LiveSessionFeed(new LiveSession(source, SignalPipeline::new), "factory (simulated)").start();
         }
         throw new IllegalArgumentException("a recording opens in the Replay tab, not as a live device");
     }

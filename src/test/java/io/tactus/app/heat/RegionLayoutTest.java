@@ -9,13 +9,18 @@ class RegionLayoutTest {
 
     @Test
     void templatePutsTheSpineOnTheMidlineAndSidesTheReceiversWay() {
-        RegionLayout l = RegionLayout.template(32, 32, 15, 17.5);
-        assertEquals(Region.SPINE, l.at(10, 15));
-        assertEquals(Region.SPINE, l.at(10, 16));
+        // the simulator's standard mat: 32 x 32 cells of 12.5 x 18.75 mm
+        RegionLayout l = RegionLayout.template(32, 32, 12.5, 18.75);
+        for (int c = 14; c <= 17; c++) {
+            assertEquals(Region.SPINE, l.at(10, c), "the 4 middle columns are the spine band");
+        }
+        assertEquals(Region.THORACIC_L, l.at(10, 13));
         assertEquals(Region.SHOULDER_L, l.at(1, 3));   // column 0 = receiver's left
         assertEquals(Region.SHOULDER_R, l.at(1, 28));
-        assertEquals(Region.LUMBAR_L, l.at(22, 8));
+        assertEquals(Region.SCAPULA_L, l.at(8, 6));    // x = -118.75, y = 159
+        assertEquals(Region.LUMBAR_L, l.at(20, 8));
         assertEquals(Region.SACRUM, l.at(30, 16));
+        assertEquals(Region.ILIAC_R, l.at(30, 29));
         assertEquals(12, l.regions().size());
     }
 }

@@ -1,0 +1,130 @@
+package io.tactus.app;
+
+import io.tactus.app.fx.Threads;
+import io.tactus.app.live.StandardSources;
+import io.tactus.app.settings.AppSettings;
+import io.tactus.app.settings.SettingsStore;
+import io.tactus.app.sound.AlertSound;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Renders the live and replay views into PNGs for docs/img (run by scripts/screenshots.sh under xvfb-run).
+ * Live: the simulator's scenario, captured while an alert shows if the core raises one within the wait, else
+ * mid-stroke. Replay: the given recording, playhead on its first flag (or a third of the way in).
+ *
+ * <p>Arguments: outDir recording [scenario] [liveSeconds]
+ */
+public final class ScreenshotMain {
+
+    private ScreenshotMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/img");
+        Path recording = args.length > 1 ? Path.of(args[1]) : null;
+        String scenario = args.length > 2 ? args[2] : "mistakes";
+        double liveSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 25;
+        Path home = Files.createTempDirectory("tactus-shots");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AppController[] app = new AppController[1];
+        Stage[] stage = new Stage[1];
+        onFx(() -> {
+            app[0] = new AppController(Threads.javafx(), new SettingsStore(home),
+                    AppSettings.defaults().withScenario(scenario), new AlertSound.Silent(), new StandardSources());
+            Scene scene = new Scene(app[0].root(), 1280, 800);
+            scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
+            stage[0] = new Stage();
+            app[0].install(stage[0], scene);
+            stage[0].setScene(scene);
+            stage[0].show();
+            app[0].connectDefault();
+        });
+        long deadline = System.nanoTime() + (long) (liveSeconds * 1e9);
+        boolean alert = false;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            boolean[] a = {false};
+            onFx(() -> a[0] = app[0].liveViewModel().alertActiveProperty().get());
+            if (a[0]) {
+                alert = true;
+                Thread.sleep(150); // let the flash settle on a frame with the banner drawn
+                break;
+            }
+        }
+        System.out.println("live: alert showing = " + alert);
+        onFx(() -> snap(stage[0], out.resolve("live.png")));
+        if (recording != null) {
+            onFx(() -> app[0].openRecording(recording));
+            waitFor(() -> app[0].replayViewModel().documentProperty().get() != null, 60);
+            onFx(() -> {
+                var vm = app[0].replayViewModel();
+                if (!vm.nextFlag()) {
+                    var d = vm.documentProperty().get();
+                    vm.seek(d.startUs() + (d.endUs() - d.startUs()) / 3);
+                }
+            });
+            long loaded = get(() -> app[0].replayViewModel().framesLoadedProperty().get());
+            waitFor(() -> app[0].replayViewModel().framesLoadedProperty().get() > loaded, 20);
+            Thread.sleep(300);
+            onFx(() -> snap(stage[0], out.resolve("replay.png")));
+        }
+        onFx(() -> {
+            app[0].shutdown();
+            stage[0].close();
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void snap(Stage stage, Path png) {
+        try {
+            Snapshots.write(stage.getScene(), png);
+            System.out.println("wrote " + png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void onFx(Runnable r) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("FX thread did not answer");
+        }
+    }
+
+    private static <T> T get(java.util.function.Supplier<T> s) throws InterruptedException {
+        Object[] v = new Object[1];
+        onFx(() -> v[0] = s.get());
+        @SuppressWarnings("unchecked")
+        T t = (T) v[0];
+        return t;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier cond, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            boolean[] ok = {false};
+            onFx(() -> ok[0] = cond.getAsBoolean());
+            if (ok[0]) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("timed out");
+    }
+}

@@ -1,0 +1,52 @@
+package io.tactus.app;
+
+import io.tactus.device.TimedPacket;
+import io.tactus.device.sim.ScenarioStream;
+import io.tactus.device.sim.SimOptions;
+import io.tactus.protocol.Packet;
+import io.tactus.session.RecordingStatus;
+import io.tactus.session.RecordingWriter;
+import io.tactus.session.SessionMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Recordings for tests: the sample recordings when present (system property tactus.samplesDir), otherwise made
+ * here from a simulator scenario through the session layer's writer, as fast as it writes.
+ */
+public final class TestRecordings {
+
+    private TestRecordings() {
+    }
+
+    /** Writes {@code seconds} of {@code scenario} (32x32, 100 Hz) into {@code file}. */
+    public static Path make(Path file, String scenario, double seconds) throws IOException {
+        ScenarioStream s = ScenarioStream.open(scenario, SimOptions.defaults());
+        SessionMetadata m = SessionMetadata.now().withTrainee("T01").withReceiver("R01").withSource("test")
+                .withDevice(s.descriptor()).withAppVersion("test");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        RecordingWriter w = new RecordingWriter(file, m, 256L << 20, null);
+        long arrival = 0;
+        long limitUs = (long) (seconds * 1e6);
+        Packet p;
+        while ((p = s.next()) != null && s.elapsedUs() <= limitUs) {
+            w.offerPacket(arrival++, new TimedPacket(p, s.elapsedUs() * 1000));
+        }
+        RecordingStatus st = w.stop(30_000);
+        if (st.error() != null) {
+            throw new IOException(st.error());
+        }
+        return file;
+    }
+
+    /** A sample recording by name from tactus.samplesDir, or null when it is not there. */
+    public static Path sample(String name) {
+        String dir = System.getProperty("tactus.samplesDir");
+        if (dir == null) {
+            return null;
+        }
+        Path p = Path.of(dir, name);
+        return Files.isRegularFile(p) ? p : null;
+    }
+}
