@@ -13,8 +13,11 @@ interface FrameModel {
      */
     void regionPeaks(double t, double[] peakKpa, String[] note);
 
-    /** Raw counts at scenario time t; consumes noise, so call once per frame in time order. */
-    void counts(double t, int[] out, Gaussian noise);
+    /**
+     * Raw counts at scenario time t, with the no-load baseline drifted by {@code driftCounts} (nominal; cells
+     * scatter around it). Consumes noise, so call once per frame in time order.
+     */
+    void counts(double t, double driftCounts, int[] out, Gaussian noise);
 
     /** Hand position on the back in mat mm (glove), or null when the device has no tracker (mat). */
     Path.Point poseMm(double t);

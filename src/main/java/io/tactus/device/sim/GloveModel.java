@@ -88,11 +88,11 @@ final class GloveModel implements FrameModel {
     }
 
     @Override
-    public void counts(double t, int[] out, Gaussian noise) {
+    public void counts(double t, double driftCounts, int[] out, Gaussian noise) {
         taxelPressure(t);
         for (int i = 0; i < out.length; i++) {
             double load = SensorModel.countsAboveOffset(taxelKpa[i] * gain[i]);
-            out[i] = SensorModel.clip(baseline[i] + load + SensorModel.NOISE_SIGMA_COUNTS * noise.next());
+            out[i] = SensorModel.clip(baseline[i] + driftCounts + load + SensorModel.NOISE_SIGMA_COUNTS * noise.next());
         }
     }
 

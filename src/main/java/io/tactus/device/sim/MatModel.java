@@ -129,8 +129,8 @@ final class MatModel implements FrameModel {
     }
 
     @Override
-    public void counts(double t, int[] out, Gaussian noise) {
-        sensor.read(truePressure(t), out, noise);
+    public void counts(double t, double driftCounts, int[] out, Gaussian noise) {
+        sensor.read(truePressure(t), driftCounts, out, noise);
     }
 
     @Override

@@ -25,6 +25,7 @@ final class MatSensor {
     private final int cols;
     private final double[] baseline;
     private final double[] gain;
+    private final double[] driftShare;
     private final double[] sigma;
     private final boolean[] dead;
     private final int[] deadCells;
@@ -40,6 +41,7 @@ final class MatSensor {
         Gaussian layout = new Gaussian(new SplittableRandom(seed ^ 0x5EED_CE11L));
         baseline = new double[n];
         gain = new double[n];
+        driftShare = new double[n];
         sigma = new double[n];
         dead = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -47,6 +49,11 @@ final class MatSensor {
                     + layout.uniform(-SensorModel.BASELINE_SPREAD_COUNTS, SensorModel.BASELINE_SPREAD_COUNTS);
             gain[i] = 1 + layout.uniform(-SensorModel.GAIN_SPREAD, SensorModel.GAIN_SPREAD);
             sigma[i] = SensorModel.NOISE_SIGMA_COUNTS;
+        }
+        // Own generator: the drift shares leave every other seeded choice (and so the bytes without drift) unchanged.
+        Gaussian drift = new Gaussian(new SplittableRandom(seed ^ 0xD21F_7000L));
+        for (int i = 0; i < n; i++) {
+            driftShare[i] = drift.uniform(0.5, 1.5);
         }
         List<Integer> pool = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -85,7 +92,7 @@ final class MatSensor {
     }
 
     /** Reads the true pressure field {@code kpa} (row-major) into raw counts {@code out}. */
-    void read(double[] kpa, int[] out, Gaussian noise) {
+    void read(double[] kpa, double driftCounts, int[] out, Gaussian noise) {
         java.util.Arrays.fill(rowSum, 0);
         java.util.Arrays.fill(colSum, 0);
         for (int r = 0, i = 0; r < rows; r++) {
@@ -99,7 +106,7 @@ final class MatSensor {
         for (int r = 0, i = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++, i++) {
                 double ghost = GHOST_FRACTION * (rowSum[r] + colSum[c] - 2 * load[i]);
-                double v = baseline[i] + load[i] + ghost + sigma[i] * noise.next();
+                double v = baseline[i] + driftCounts * driftShare[i] + load[i] + ghost + sigma[i] * noise.next();
                 out[i] = dead[i] ? 0 : SensorModel.clip(v);
             }
         }

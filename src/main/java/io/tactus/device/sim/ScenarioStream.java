@@ -139,7 +139,8 @@ public final class ScenarioStream {
                 }
                 poseSent = false;
                 frameIndex++;
-                model.counts(t, counts, noise);
+                double drift = options.driftCountsPerMinute() * (passOffsetUs + frameRel) / 60e6;
+                model.counts(t, drift, counts, noise);
                 return options.sparse()
                         ? emit(PacketType.FRAME_SPARSE, passOffsetUs + frameRel, sparsePayload())
                         : emit(PacketType.FRAME_DENSE, passOffsetUs + frameRel, Payloads.dense(counts));

@@ -17,9 +17,11 @@ import io.tactus.protocol.DeviceDescriptor;
  * @param pitchYmm     cell pitch head to feet (mm)
  * @param loop         restart the scenario at its end, continuing sequence and device time (no new HELLO)
  * @param clockStartUs device clock (us) at the HELLO; the clock wraps at 2^32 on the wire as a real device's does
+ * @param driftCountsPerMinute slow no-load baseline drift of a piezoresistive sensor, counts per minute of device
+ *                     time (each cell drifts at 0.5..1.5 times this); 0 (default) = none. Ground truth is unaffected.
  */
 public record SimOptions(long seed, double rateHz, boolean sparse, int rows, int cols, double pitchXmm,
-                         double pitchYmm, boolean loop, long clockStartUs) {
+                         double pitchYmm, boolean loop, long clockStartUs, double driftCountsPerMinute) {
 
     public static final long DEFAULT_SEED = 20_240_515L;
     public static final double DEFAULT_RATE_HZ = 100;
@@ -28,6 +30,7 @@ public record SimOptions(long seed, double rateHz, boolean sparse, int rows, int
     /** The device booted a quarter second before it says HELLO. */
     public static final long DEFAULT_CLOCK_START_US = 250_000;
     public static final double MAX_RATE_HZ = 10_000;
+    public static final double MAX_DRIFT_COUNTS_PER_MINUTE = 1000;
 
     public SimOptions {
         if (!(rateHz > 0) || rateHz > MAX_RATE_HZ) {
@@ -43,6 +46,16 @@ public record SimOptions(long seed, double rateHz, boolean sparse, int rows, int
         if (clockStartUs < 0 || clockStartUs > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("clock start must be a u32 microsecond count, got " + clockStartUs);
         }
+        if (!(Math.abs(driftCountsPerMinute) <= MAX_DRIFT_COUNTS_PER_MINUTE)) {
+            throw new IllegalArgumentException("drift must be within +-" + (int) MAX_DRIFT_COUNTS_PER_MINUTE
+                    + " counts/min, got " + driftCountsPerMinute);
+        }
+    }
+
+    /** Options without drift (the original nine components). */
+    public SimOptions(long seed, double rateHz, boolean sparse, int rows, int cols, double pitchXmm, double pitchYmm,
+                      boolean loop, long clockStartUs) {
+        this(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs, 0);
     }
 
     public static SimOptions defaults() {
@@ -52,15 +65,15 @@ public record SimOptions(long seed, double rateHz, boolean sparse, int rows, int
     }
 
     public SimOptions withSeed(long s) {
-        return new SimOptions(s, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs);
+        return new SimOptions(s, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs, driftCountsPerMinute);
     }
 
     public SimOptions withRate(double hz) {
-        return new SimOptions(seed, hz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs);
+        return new SimOptions(seed, hz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs, driftCountsPerMinute);
     }
 
     public SimOptions withSparse(boolean s) {
-        return new SimOptions(seed, rateHz, s, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs);
+        return new SimOptions(seed, rateHz, s, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs, driftCountsPerMinute);
     }
 
     /** A grid of {@code r} x {@code c} cells covering the standard 400 x 600 mm mat (pitch rescaled). */
@@ -69,20 +82,25 @@ public record SimOptions(long seed, double rateHz, boolean sparse, int rows, int
             throw new IllegalArgumentException("grid must be at least 1x1, got " + r + "x" + c);
         }
         return new SimOptions(seed, rateHz, sparse, r, c, BackGeometry.MAT_WIDTH_MM / c,
-                BackGeometry.MAT_LENGTH_MM / r, loop, clockStartUs);
+                BackGeometry.MAT_LENGTH_MM / r, loop, clockStartUs, driftCountsPerMinute);
     }
 
     /** Explicit pitch: the mat then covers cols*x by rows*y mm, still centred on the spine from the shoulder line. */
     public SimOptions withPitch(double xMm, double yMm) {
-        return new SimOptions(seed, rateHz, sparse, rows, cols, xMm, yMm, loop, clockStartUs);
+        return new SimOptions(seed, rateHz, sparse, rows, cols, xMm, yMm, loop, clockStartUs, driftCountsPerMinute);
     }
 
     public SimOptions withLoop(boolean l) {
-        return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, l, clockStartUs);
+        return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, l, clockStartUs, driftCountsPerMinute);
     }
 
     public SimOptions withClockStartUs(long us) {
-        return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, us);
+        return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, us, driftCountsPerMinute);
+    }
+
+    public SimOptions withDrift(double countsPerMinute) {
+        return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs,
+                countsPerMinute);
     }
 
     public double matWidthMm() {

@@ -196,6 +196,45 @@ class ScenarioStreamTest {
     }
 
     @Test
+    void baselineDriftsWithDeviceTimeAcrossLoopsAndLeavesTruthAlone() {
+        SimOptions o = SimOptions.defaults().withRate(10).withLoop(true);
+        ScenarioStream still = ScenarioStream.open("gentle-routine", o);
+        ScenarioStream drifting = ScenarioStream.open("gentle-routine", o.withDrift(30));
+        assertEquals(still.truth(), drifting.truth());
+        long pass = still.frameCount();
+        double expectedAtSecondPass = 30 * still.durationUs() / 60e6; // ~39 counts after one 77.5 s pass
+        int[] a = null;
+        int[] b = null;
+        for (long frames = 0; frames <= pass; ) {
+            Packet pa = still.next();
+            Packet pb = drifting.next();
+            if (pa.type().isFrame()) {
+                frames++;
+                a = decode(still, pa);
+                b = decode(drifting, pb);
+            }
+        }
+        // First frame of the second pass: no touch, same noise (same seed), so the difference is the drift.
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] > 0) {
+                sum += b[i] - a[i];
+                n++;
+            }
+        }
+        double mean = sum / n;
+        assertTrue(Math.abs(mean - expectedAtSecondPass) < 2, "mean drift " + mean + " vs " + expectedAtSecondPass);
+        assertThrows(IllegalArgumentException.class, () -> SimOptions.defaults().withDrift(Double.NaN));
+    }
+
+    private static int[] decode(ScenarioStream s, Packet p) {
+        int[] out = new int[s.descriptor().cellCount()];
+        assertTrue(io.tactus.protocol.Payloads.decodeFrame(p.type(), p.payload(), out));
+        return out;
+    }
+
+    @Test
     void optionsRejectNonsense() {
         assertThrows(IllegalArgumentException.class, () -> SimOptions.defaults().withRate(0));
         assertThrows(IllegalArgumentException.class, () -> SimOptions.defaults().withGrid(0, 5));
