@@ -127,6 +127,15 @@ public final class AppController {
         display.interpolationProperty().set(s.interpolation());
         display.scaleMaxKpaProperty().set(s.scaleMaxKpa());
         live.mutedProperty().set(s.soundMuted());
+        // Live pipelines are built with the core's default settings (StandardSources: SignalPipeline::new), so
+        // the gauges draw that same profile's bands: what is drawn is what the flags are judged against.
+        // Choosing another profile in the app is not built yet (the CLI has --profile).
+        io.tactus.signal.Profile profile = io.tactus.signal.SignalSettings.defaults().profile();
+        live.bandsProperty().set(r -> {
+            io.tactus.signal.Band b = profile.band(r);
+            return b == null ? null : new io.tactus.app.live.RegionBand(b.targetMin(), b.targetMax(),
+                    b.hardMaxOrInfinity());
+        });
     }
 
     /** Keeps the new settings and saves them in the background. */

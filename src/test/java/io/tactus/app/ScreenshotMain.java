@@ -64,6 +64,8 @@ public final class ScreenshotMain {
         if (recording != null) {
             onFx(() -> app[0].openRecording(recording));
             waitFor(() -> app[0].replayViewModel().documentProperty().get() != null, 60);
+            // Read the counter before seeking: a fast seek can finish before a later read.
+            long loaded = get(() -> app[0].replayViewModel().framesLoadedProperty().get());
             onFx(() -> {
                 var vm = app[0].replayViewModel();
                 if (!vm.nextFlag()) {
@@ -71,7 +73,6 @@ public final class ScreenshotMain {
                     vm.seek(d.startUs() + (d.endUs() - d.startUs()) / 3);
                 }
             });
-            long loaded = get(() -> app[0].replayViewModel().framesLoadedProperty().get());
             waitFor(() -> app[0].replayViewModel().framesLoadedProperty().get() > loaded, 20);
             Thread.sleep(300);
             onFx(() -> snap(stage[0], out.resolve("replay.png")));

@@ -10,7 +10,7 @@ public final class DisplayOptions {
 
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(ColorMap.VIRIDIS);
     private final ObjectProperty<Interpolation> interpolation = new SimpleObjectProperty<>(Interpolation.BILINEAR);
-    private final DoubleProperty scaleMaxKpa = new SimpleDoubleProperty(200);
+    private final DoubleProperty scaleMaxKpa = new SimpleDoubleProperty(io.tactus.app.settings.AppSettings.DEFAULT_SCALE_MAX_KPA);
 
     public ObjectProperty<ColorMap> colorMapProperty() {
         return colorMap;

@@ -256,7 +256,7 @@ public final class ReplayView extends BorderPane {
         HBox chartBar = new HBox(8, chartTitle, pair);
         chartBar.setAlignment(Pos.CENTER_LEFT);
 
-        Button prev = button("\u23ee Flag", "Previous flag (Shift+N)", vm::previousFlag, "prevFlag");
+        Button prev = button("\u25c0\u25c0 Flag", "Previous flag (Shift+N)", vm::previousFlag, "prevFlag");
         Button back = button("\u25c0 Frame", "Step back one frame (,)", () -> vm.step(-1), "stepBack");
         ToggleButton play = new ToggleButton();
         play.setId("playButton");
@@ -265,7 +265,7 @@ public final class ReplayView extends BorderPane {
         play.setTooltip(new Tooltip("Play / pause (Space)"));
         play.getStyleClass().add("big-button");
         Button fwd = button("Frame \u25b6", "Step forward one frame (.)", () -> vm.step(1), "stepForward");
-        Button next = button("Flag \u23ed", "Next flag (N)", vm::nextFlag, "nextFlag");
+        Button next = button("Flag \u25b6\u25b6", "Next flag (N)", vm::nextFlag, "nextFlag");
         ComboBox<Double> speed = new ComboBox<>();
         for (double s : ReplayViewModel.SPEEDS) {
             speed.getItems().add(s);

@@ -27,9 +27,12 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
                           String scenario, String lastPort, List<String> recentFiles) {
 
     public static final int MAX_RECENT = 8;
+    /** Colour-scale ceiling: above Gentle's hard maxima for the shoulders (88 kPa), so the 10-40 kPa working
+     *  band uses the lower half of the scale and stays visible; anything harder saturates to the top colour. */
+    public static final double DEFAULT_SCALE_MAX_KPA = 100;
 
     public static AppSettings defaults() {
-        return new AppSettings("gentle", Map.of(), 20, ColorMap.VIRIDIS, Interpolation.BILINEAR, 200, false,
+        return new AppSettings("gentle", Map.of(), 20, ColorMap.VIRIDIS, Interpolation.BILINEAR, DEFAULT_SCALE_MAX_KPA, false,
                 null, null, List.of());
     }
 
