@@ -46,6 +46,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + badProfile.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (result.damage() != null) {
+            // stderr, so --json stays one object on stdout
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("tactus: warning: partial analysis, the recording is " + result.damage());
+            err.flush();
+        }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
             out.println(mapper.writeValueAsString(toJson(result)));
@@ -62,6 +68,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("source", r.recording() ? "recording" : "capture");
         m.put("profile", r.profile());
         m.put("device", a.descriptor() == null ? null : a.descriptor().device());
+        m.put("integrity", !r.recording() ? null : r.damage() == null ? "ok" : r.damage());
         List<Map<String, Object>> events = new ArrayList<>();
         for (FlagEvent e : a.events()) {
             Map<String, Object> ev = new LinkedHashMap<>();

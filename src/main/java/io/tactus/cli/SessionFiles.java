@@ -19,8 +19,14 @@ import java.util.function.Function;
  */
 final class SessionFiles {
 
-    /** The analysis plus the last pipeline the analyzer built (its session metrics). */
-    record Analyzed(boolean recording, String profile, SessionAnalysis analysis, SignalPipeline pipeline) {
+    /**
+     * The analysis plus the last pipeline the analyzer built (its session metrics).
+     *
+     * @param damage null for a clean recording or a capture; else the integrity summary of a recording that was
+     *               cut or damaged (the analysis covers what was readable)
+     */
+    record Analyzed(boolean recording, String profile, SessionAnalysis analysis, SignalPipeline pipeline,
+                    String damage) {
     }
 
     private SessionFiles() {
@@ -48,7 +54,8 @@ final class SessionFiles {
                 String profile = profileId != null ? profileId : knownProfile(reader.metadata().profile());
                 SessionAnalysis a = new SessionAnalyzer(remembering(FileExport.pipelines(profile), last))
                         .analyze(reader);
-                return new Analyzed(true, profileName(profile), a, last.get());
+                String damage = reader.integrity().clean() ? null : reader.integrity().summary();
+                return new Analyzed(true, profileName(profile), a, last.get(), damage);
             } catch (RecordingException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -58,7 +65,7 @@ final class SessionFiles {
         if (a.metrics().frames() == 0 && a.stream().packets() == 0) {
             throw new IOException(file + " is neither a Tactus recording nor a protocol-v1 capture (no packet found)");
         }
-        return new Analyzed(false, profileName(profileId), a, last.get());
+        return new Analyzed(false, profileName(profileId), a, last.get(), null);
     }
 
     private static Function<DeviceDescriptor, SignalPipeline> remembering(

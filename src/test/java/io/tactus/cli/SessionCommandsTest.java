@@ -10,6 +10,9 @@ import io.tactus.device.sim.ScenarioStream;
 import io.tactus.device.sim.SimOptions;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketEncoder;
+import io.tactus.device.TimedPacket;
+import io.tactus.session.RecordingWriter;
+import io.tactus.session.SessionMetadata;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -87,14 +90,21 @@ class SessionCommandsTest {
     void aRawWireCaptureIsTimedByDeviceTime() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ScenarioStream s = ScenarioStream.open("spine-contact", SimOptions.defaults().withSparse(true));
+        // The same packets also go into a recording (host time = device time), to compare the two analyses.
+        Path recording = dir.resolve("same.tactus");
+        RecordingWriter w = new RecordingWriter(recording, SessionMetadata.now().withDevice(s.descriptor()),
+                1L << 30, null);
         Packet p;
         int n = 0;
         while ((p = s.next()) != null) {
-            if (n++ == 2000) {
+            if (n == 2000) {
                 bytes.write(new byte[] {0x13, 0x37, 0x00}); // a burst of line noise mid-stream
             }
             bytes.write(PacketEncoder.encode(p));
+            assertTrue(w.offerPacket(n, new TimedPacket(p, p.deviceTimeUs() * 1000)));
+            n++;
         }
+        assertEquals(0, w.stop(30_000).lostPackets());
         Path capture = dir.resolve("capture.bin");
         Files.write(capture, bytes.toByteArray());
 
@@ -104,7 +114,7 @@ class SessionCommandsTest {
         assertEquals("capture", a.get("source").asText());
         assertEquals(Set.of("spine_contact"), flagTypes(a));
         // Same frames as the recording of the same scenario: the same events at the same device times.
-        JsonNode rec = JSON.readTree(run("analyze", SAMPLES.resolve("spine-contact.tactus").toString(), "--json").out());
+        JsonNode rec = JSON.readTree(run("analyze", recording.toString(), "--json").out());
         assertEquals(rec.get("events"), a.get("events"));
 
         Run info = run("info", capture.toString(), "--json");
@@ -144,6 +154,24 @@ class SessionCommandsTest {
         JsonNode i = JSON.readTree(cut.out());
         assertTrue(i.get("integrity").asText().contains("not closed normally"), i.toString());
         assertTrue(i.get("frames").asLong() > 3000, "every complete record before the cut is recovered: " + i);
+
+        Run partial = run("analyze", truncated.toString(), "--json");
+        assertEquals(0, partial.code(), partial.err());
+        assertEquals(1, partial.err().strip().lines().count(), partial.err());
+        assertTrue(partial.err().contains("warning: partial analysis"), partial.err());
+        JsonNode pa = JSON.readTree(partial.out());
+        assertTrue(pa.get("integrity").asText().contains("not closed normally"), pa.toString());
+        assertTrue(pa.get("metrics").get("frames").asLong() > 3000, pa.toString());
+
+        Path badHeader = dir.resolve("badheader.tactus");
+        byte[] damaged = whole.clone();
+        damaged[9] ^= 0x55; // version field: the header CRC no longer matches
+        Files.write(badHeader, damaged);
+        Run bh = run("analyze", badHeader.toString(), "--json");
+        assertEquals(1, bh.code());
+        assertEquals(1, bh.err().strip().lines().count(), bh.err());
+        assertTrue(bh.err().contains("damaged"), bh.err());
+        assertEquals("", bh.out());
 
         Run badProfile = run("analyze", SAMPLES.resolve("gentle-routine.tactus").toString(), "--profile", "nope");
         assertEquals(2, badProfile.code());
