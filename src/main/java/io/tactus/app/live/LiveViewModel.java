@@ -369,6 +369,50 @@ public final class LiveViewModel {
         return lastAlertLatencyNanos;
     }
 
+    /**
+     * Tare: records {@code seconds} of no-touch baseline on the processing thread (as a recorded pipeline
+     * command, so a replay of the session applies it at the same frame), then reports the noise floor, dead cells
+     * and warnings in the message line. Call on the FX thread; the wait runs on a background thread.
+     */
+    public void tare(double seconds) {
+        FrameFeed f = feed.get();
+        if (!(f instanceof LiveSessionFeed lf)) {
+            messageText.set("Tare needs a connected device");
+            return;
+        }
+        io.tactus.session.LiveSession session = lf.session();
+        messageText.set(String.format(java.util.Locale.ROOT, "Taring: keep hands off the mat for %.0f s...", seconds));
+        threads.background().execute(() -> {
+            String result;
+            try {
+                session.execute(new io.tactus.session.PipelineCommand("tare",
+                        java.util.Map.of("seconds", Double.toString(seconds)))).get(5, java.util.concurrent.TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + (long) ((seconds + 10) * 1e9);
+                io.tactus.signal.TareState st;
+                do {
+                    Thread.sleep(200);
+                    st = session.withPipeline(p -> p.tareState()).get(5, java.util.concurrent.TimeUnit.SECONDS);
+                } while (st.status() == io.tactus.signal.TareState.Status.CAPTURING && System.nanoTime() < deadline);
+                io.tactus.signal.TareResult r = st.result();
+                if (st.status() != io.tactus.signal.TareState.Status.DONE || r == null) {
+                    result = "Tare did not finish (no frames arrived?)";
+                } else {
+                    result = String.format(java.util.Locale.ROOT, "Tared: %d frames, noise floor %.1f kPa, %d dead cell(s)%s",
+                            r.frames(), r.noiseFloorKpa(), r.deadCells().size(),
+                            r.ok() ? "" : "; " + String.join("; ", r.warnings()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                result = "Tare failed: " + c.getMessage();
+            }
+            String msg = result;
+            threads.fx().execute(() -> messageText.set(msg));
+        });
+    }
+
     public ReadOnlyObjectProperty<FrameFeed> feedProperty() {
         return feed.getReadOnlyProperty();
     }
