@@ -59,6 +59,8 @@ class SessionCommandsTest {
             {"gentle-routine.tactus"},
             {"spine-contact.tactus", "spine_contact"},
             {"shoulder-overpressure.tactus", "excess_pressure"},
+            {"scapula-contact.tactus", "bone_contact"},
+            {"mistakes.tactus", "bone_contact", "excess_pressure", "marker", "spine_contact"},
             {"glove.tactus", "excess_pressure", "spine_contact"},
         };
         for (String[] e : expected) {

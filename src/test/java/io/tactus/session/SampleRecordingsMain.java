@@ -20,6 +20,9 @@ public final class SampleRecordingsMain {
         {"spine-contact", "spine-contact", "true", "trainee-02", "receiver-A", "thumb slides onto the spine"},
         {"shoulder-overpressure", "shoulder-overpressure", "true", "trainee-02", "receiver-B",
             "too much pressure on a shoulder"},
+        {"scapula-contact", "scapula-contact", "true", "trainee-04", "receiver-A", "pressure on the shoulder blades"},
+        {"mistakes", "mistakes", "true", "trainee-04", "receiver-B",
+            "every mistake at once, with the receiver's 'too much' button"},
         {"glove", "glove", "false", "trainee-03", "receiver-B", "glove with pose, includes mistakes"},
     };
 
