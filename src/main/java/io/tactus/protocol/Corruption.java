@@ -6,7 +6,7 @@ public enum Corruption {
     BAD_COBS,
     /** Decoded block shorter than header + CRC. */
     TOO_SHORT,
-    /** More than header + 65,536 payload + CRC bytes before a delimiter. */
+    /** More than header + 65,536 payload + CRC bytes before a delimiter; in DIY line mode, a line over the cap. */
     OVERSIZE,
     /** CRC-32 mismatch. */
     BAD_CRC,
@@ -15,5 +15,10 @@ public enum Corruption {
     /** Type code not defined in v1. */
     UNKNOWN_TYPE,
     /** Payload length/content does not fit the type or the announced layout (checked above the decoder). */
-    BAD_PAYLOAD
+    BAD_PAYLOAD,
+    /**
+     * DIY line mode: a line that is not a frame or a row of the given grid (wrong number of values, a token that
+     * is not an integer, a value above 65535), or a row-per-line frame cut short by a separator.
+     */
+    BAD_TEXT
 }

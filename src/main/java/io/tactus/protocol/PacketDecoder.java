@@ -10,7 +10,7 @@ import java.util.zip.CRC32;
  * {@link Corruption} kind and skipped; the decoder resynchronises at the next 0x00, so the following good
  * packet is never lost. Not thread-safe: one decoder per reader thread. Counters may be read from any thread.
  */
-public final class PacketDecoder {
+public final class PacketDecoder implements ByteStreamDecoder {
 
     /** Receives decoded packets and corruption reports on the feeding thread. */
     public interface Sink {
@@ -37,6 +37,7 @@ public final class PacketDecoder {
         this.sink = sink;
     }
 
+    @Override
     public void feed(byte[] buf, int off, int len) {
         bytesIn += len;
         for (int i = off, end = off + len; i < end; i++) {
@@ -55,6 +56,7 @@ public final class PacketDecoder {
     }
 
     /** Bytes received since the last delimiter (an incomplete trailing packet stays buffered). */
+    @Override
     public int pendingBytes() {
         return blockLen;
     }
@@ -111,14 +113,17 @@ public final class PacketDecoder {
         sink.onCorrupt(kind, bytes);
     }
 
+    @Override
     public long packets() {
         return packets;
     }
 
+    @Override
     public long bytesIn() {
         return bytesIn;
     }
 
+    @Override
     public Map<Corruption, Long> corruptCounts() {
         Map<Corruption, Long> m = new EnumMap<>(Corruption.class);
         synchronized (corruptCounts) {
@@ -131,6 +136,7 @@ public final class PacketDecoder {
         return m;
     }
 
+    @Override
     public long corruptTotal() {
         long t = 0;
         synchronized (corruptCounts) {
