@@ -135,6 +135,34 @@ class MonitorCommandTest {
     }
 
     @Test
+    void asciiModeMonitorsADiyTextGrid() throws Exception {
+        try (SocatPair pair = SocatPair.start(dir)) {
+            Thread writer = new Thread(() -> {
+                try (java.io.FileOutputStream out = new java.io.FileOutputStream(pair.a().toFile())) {
+                    for (int k = 0; k < 100; k++) {
+                        out.write((k + " 1 2\n3 4 " + (500 + k) + "\n\n").getBytes(StandardCharsets.US_ASCII));
+                        Thread.sleep(15);
+                    }
+                } catch (Exception e) {
+                    // socat gone at the end of the test
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            Run r = tactus("monitor", "--port", pair.b().toString(), "--ascii", "2x3", "--duration", "2.5", "--json");
+            writer.join(10_000);
+            assertEquals(0, r.code(), r.err());
+            String[] lines = r.out().split("\n");
+            JsonNode last = new ObjectMapper().readTree(lines[lines.length - 1]);
+            assertTrue(last.get("summary").asBoolean());
+            assertTrue(last.get("frames").asLong() > 10, last.toString());
+            assertEquals(0, last.get("dropped").asLong());
+            assertTrue(last.get("device").asText().endsWith("2x3"), last.toString());
+            assertTrue(last.get("peak").asInt() >= 500, last.toString());
+        }
+    }
+
+    @Test
     void aPathThatIsNotASerialPortIsOneLineAndExitOne() throws Exception {
         Path file = Files.writeString(dir.resolve("readme.txt"), "x");
         Run r = tactus("monitor", "--port", file.toString(), "--duration", "5");

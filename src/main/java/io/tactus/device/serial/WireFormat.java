@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * (sniffed from the first bytes).
  *
  * @param mode  AUTO, BINARY or TEXT
- * @param rows  grid rows for TEXT; 0 with cols 0 = infer from the lines (text found by sniffing)
+ * @param rows  grid rows for TEXT (0 otherwise)
  * @param cols  grid columns for TEXT
  */
 public record WireFormat(Mode mode, int rows, int cols) {
@@ -24,8 +24,7 @@ public record WireFormat(Mode mode, int rows, int cols) {
     public static final int MAX_CELLS = 32_768;
 
     public WireFormat {
-        boolean inferred = rows == 0 && cols == 0;
-        if (mode == Mode.TEXT && !inferred && (rows <= 0 || cols <= 0 || (long) rows * cols > MAX_CELLS)) {
+        if (mode == Mode.TEXT && (rows <= 0 || cols <= 0 || (long) rows * cols > MAX_CELLS)) {
             throw new IllegalArgumentException("text grid must be 1.." + MAX_CELLS + " cells, got " + rows + "x" + cols);
         }
     }
@@ -40,11 +39,6 @@ public record WireFormat(Mode mode, int rows, int cols) {
 
     public static WireFormat text(int rows, int cols) {
         return new WireFormat(Mode.TEXT, rows, cols);
-    }
-
-    /** Text lines of a size still unknown (sniffed, no --ascii given). */
-    public static WireFormat textInferred() {
-        return new WireFormat(Mode.TEXT, 0, 0);
     }
 
     public boolean sizeKnown() {
@@ -67,7 +61,7 @@ public record WireFormat(Mode mode, int rows, int cols) {
     @Override
     public String toString() {
         return switch (mode) {
-            case TEXT -> sizeKnown() ? "text " + rows + "x" + cols : "text";
+            case TEXT -> "text " + rows + "x" + cols;
             case AUTO -> "auto-detect";
             case BINARY -> "binary";
         };

@@ -64,13 +64,4 @@ class SerialPortErrorsTest {
         assertThrows(IllegalArgumentException.class, () -> WireFormat.parseText("0x4"));
         assertThrows(IllegalArgumentException.class, () -> WireFormat.parseText("99999x99999"));
     }
-
-    @Test
-    void sniffingTellsTextLinesFromCobsPackets() {
-        byte[] text = "12 0 4 5\n3 4 5 6\n7 8 9 10\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        assertEquals(WireFormat.Mode.TEXT, SniffingDecoder.guess(text, text.length, false));
-        byte[] bin = TestDevice.wire(TestDevice.frame(1));
-        assertEquals(WireFormat.Mode.BINARY, SniffingDecoder.guess(bin, bin.length, false));
-        assertEquals(WireFormat.Mode.AUTO, SniffingDecoder.guess(text, 5, false), "undecided on a partial line");
-    }
 }
