@@ -47,7 +47,21 @@ final class SessionFiles {
      * @throws IOException              with a one-line message for unreadable / hostile files
      */
     static Analyzed analyze(Path file, String profileId) throws IOException {
+        return analyze(file, profileId, null);
+    }
+
+    /** @param text DIY text capture layout (--ascii RxC), or null for a recording / protocol-v1 capture */
+    static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text) throws IOException {
         requireFile(file);
+        if (text != null) {
+            AtomicReference<SignalPipeline> last = new AtomicReference<>();
+            SessionAnalysis a = new SessionAnalyzer(remembering(FileExport.pipelines(profileId), last))
+                    .analyzeTextCapture(file, text, null);
+            if (a.metrics().frames() == 0) {
+                throw new IOException(file + ": no " + text.rows() + "x" + text.cols() + " text frame found");
+            }
+            return new Analyzed(false, profileName(profileId), a, last.get(), null);
+        }
         AtomicReference<SignalPipeline> last = new AtomicReference<>();
         if (RecordingReader.isRecording(file)) {
             try (RecordingReader reader = RecordingReader.open(file)) {

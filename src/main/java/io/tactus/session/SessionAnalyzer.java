@@ -4,6 +4,10 @@ import io.tactus.device.TimedPacket;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Packet;
+import io.tactus.protocol.AsciiFrameDecoder;
+import io.tactus.protocol.AsciiOptions;
+import io.tactus.protocol.ByteStreamDecoder;
+import io.tactus.protocol.FrameClock;
 import io.tactus.protocol.PacketDecoder;
 import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
@@ -78,11 +82,29 @@ public final class SessionAnalyzer {
      */
     public SessionAnalysis analyzeCapture(Path capture, DeviceDescriptor initial, Consumer<FrameSnapshot> perFrame)
             throws IOException {
+        return analyzeBytes(capture, initial, perFrame, PacketDecoder::new);
+    }
+
+    /**
+     * Analyzes a raw capture of a DIY text grid (one frame per line, or one row per line; see PROTOCOL.md,
+     * "DIY line mode"). Text carries no clock: frames are timed at {@code text.rateHz()} (a capture's rate
+     * must be given; {@link AsciiFrameDecoder#FALLBACK_RATE_HZ} when the options leave it to estimation).
+     */
+    public SessionAnalysis analyzeTextCapture(Path capture, AsciiOptions text, Consumer<FrameSnapshot> perFrame)
+            throws IOException {
+        double hz = text.rateHz() > 0 ? text.rateHz() : AsciiFrameDecoder.FALLBACK_RATE_HZ;
+        AsciiOptions timed = text.withRateHz(hz);
+        return analyzeBytes(capture, null, perFrame,
+                sink -> new AsciiFrameDecoder(timed, FrameClock.fixedRate(hz), sink));
+    }
+
+    private SessionAnalysis analyzeBytes(Path capture, DeviceDescriptor initial, Consumer<FrameSnapshot> perFrame,
+                                         Function<PacketDecoder.Sink, ByteStreamDecoder> decoders) throws IOException {
         long t0 = System.nanoTime();
         CoreRunner core = new CoreRunner(pipelineFactory, List.of(), initial);
         Accumulator acc = new Accumulator(perFrame);
         long[] packets = {0};
-        PacketDecoder decoder = new PacketDecoder(new PacketDecoder.Sink() {
+        ByteStreamDecoder decoder = decoders.apply(new PacketDecoder.Sink() {
             @Override
             public void onPacket(Packet packet) {
                 core.feed(-1, new TimedPacket(packet, 0));
@@ -101,7 +123,10 @@ public final class SessionAnalyzer {
         } catch (NoSuchFileException e) {
             throw new IOException("no such file: " + capture);
         }
-        decoder.feed(new byte[] {0}, 0, 1); // a capture cut after a complete packet's bytes but before its 0x00
+        if (decoder instanceof PacketDecoder) {
+            decoder.feed(new byte[] {0}, 0, 1); // a capture cut after a complete packet's bytes but before its 0x00
+        }
+        decoder.finish();
         core.finish();
         Map<Corruption, Long> corrupt = new EnumMap<>(Corruption.class);
         corrupt.putAll(decoder.corruptCounts());
