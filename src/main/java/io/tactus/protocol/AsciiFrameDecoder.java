@@ -1,7 +1,6 @@
 package io.tactus.protocol;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ public final class AsciiFrameDecoder implements ByteStreamDecoder {
     private int seq;
     private boolean helloSent;
     private final List<Held> held = new ArrayList<>();
-    private final long[] corruptCounts = new long[Corruption.values().length];
+    private final CorruptionCounter corrupt = new CorruptionCounter();
     private volatile long packets;
     private volatile long bytesIn;
     private volatile long labelLines;
@@ -244,9 +243,7 @@ public final class AsciiFrameDecoder implements ByteStreamDecoder {
     }
 
     private void reject(Corruption kind, int bytes) {
-        synchronized (corruptCounts) {
-            corruptCounts[kind.ordinal()]++;
-        }
+        corrupt.add(kind);
         sink.onCorrupt(kind, bytes);
     }
 
@@ -281,25 +278,11 @@ public final class AsciiFrameDecoder implements ByteStreamDecoder {
 
     @Override
     public Map<Corruption, Long> corruptCounts() {
-        Map<Corruption, Long> m = new EnumMap<>(Corruption.class);
-        synchronized (corruptCounts) {
-            for (Corruption c : Corruption.values()) {
-                if (corruptCounts[c.ordinal()] > 0) {
-                    m.put(c, corruptCounts[c.ordinal()]);
-                }
-            }
-        }
-        return m;
+        return corrupt.byKind();
     }
 
     @Override
     public long corruptTotal() {
-        long t = 0;
-        synchronized (corruptCounts) {
-            for (long c : corruptCounts) {
-                t += c;
-            }
-        }
-        return t;
+        return corrupt.total();
     }
 }

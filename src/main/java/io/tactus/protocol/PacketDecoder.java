@@ -1,6 +1,5 @@
 package io.tactus.protocol;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.zip.CRC32;
 
@@ -29,7 +28,7 @@ public final class PacketDecoder implements ByteStreamDecoder {
     private final Sink sink;
     private int blockLen;
     private boolean overflowing;
-    private final long[] corruptCounts = new long[Corruption.values().length];
+    private final CorruptionCounter corrupt = new CorruptionCounter();
     private volatile long packets;
     private volatile long bytesIn;
 
@@ -107,9 +106,7 @@ public final class PacketDecoder implements ByteStreamDecoder {
     }
 
     private void reject(Corruption kind, int bytes) {
-        synchronized (corruptCounts) {
-            corruptCounts[kind.ordinal()]++;
-        }
+        corrupt.add(kind);
         sink.onCorrupt(kind, bytes);
     }
 
@@ -125,25 +122,11 @@ public final class PacketDecoder implements ByteStreamDecoder {
 
     @Override
     public Map<Corruption, Long> corruptCounts() {
-        Map<Corruption, Long> m = new EnumMap<>(Corruption.class);
-        synchronized (corruptCounts) {
-            for (Corruption c : Corruption.values()) {
-                if (corruptCounts[c.ordinal()] > 0) {
-                    m.put(c, corruptCounts[c.ordinal()]);
-                }
-            }
-        }
-        return m;
+        return corrupt.byKind();
     }
 
     @Override
     public long corruptTotal() {
-        long t = 0;
-        synchronized (corruptCounts) {
-            for (long c : corruptCounts) {
-                t += c;
-            }
-        }
-        return t;
+        return corrupt.total();
     }
 }
