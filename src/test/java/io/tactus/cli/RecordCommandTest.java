@@ -158,6 +158,43 @@ class RecordCommandTest {
     }
 
     @Test
+    void anUnplugIsANoticeAndTheRecordingContinuesAfterTheReconnect() throws Exception {
+        Path a = dir.resolve("dev");
+        Path b = dir.resolve("host");
+        Path file = dir.resolve("unplugged.tactus");
+        SocatPair first = SocatPair.start(a, b);
+        SerialDeviceEmulator device = SerialDeviceEmulator.open(a.toString(), SerialOptions.defaults());
+        CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
+                () -> device.run(shortenedSpineContact(device), TimeUnit.SECONDS.toNanos(30)));
+        CompletableFuture<Run> record = CompletableFuture.supplyAsync(
+                () -> tactus("record", "--port", b.toString(), "--out", file.toString(), "--duration", "8"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!(Files.exists(file) && Files.size(file) > 20_000) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        long beforeUnplug = Files.size(file);
+        first.close(); // unplug
+        run.get(10, TimeUnit.SECONDS);
+        device.close();
+        try (SocatPair second = SocatPair.start(a, b);
+             SerialDeviceEmulator again = SerialDeviceEmulator.open(a.toString(), SerialOptions.defaults())) {
+            CompletableFuture<SerialDeviceEmulator.Result> run2 = CompletableFuture.supplyAsync(
+                    () -> again.run(shortenedSpineContact(again), TimeUnit.SECONDS.toNanos(30)));
+            Run r = record.get(40, TimeUnit.SECONDS);
+            again.stop();
+            run2.get(10, TimeUnit.SECONDS);
+            assertEquals(0, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("vanished"), "unplug notice: " + r.err());
+            assertTrue(r.err().contains("reconnected"), "reconnect notice: " + r.err());
+        }
+        assertTrue(Files.size(file) > beforeUnplug + 10_000, "recording went on after the reconnect");
+        Run info = tactus("info", file.toString(), "--json", "--verify");
+        assertEquals(0, info.code(), info.err());
+        JsonNode i = JSON.readTree(info.out());
+        assertTrue(i.get("integrity").asText().startsWith("ok"), i.toString());
+    }
+
+    @Test
     void badArgumentsAndMissingPorts() throws Exception {
         assertEquals(2, tactus("record").code(), "--port is required");
         Run profile = tactus("record", "--port", "/dev/null", "--profile", "nope", "--out",
