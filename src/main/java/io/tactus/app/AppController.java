@@ -4,7 +4,7 @@ import io.tactus.app.dialogs.AboutDialog;
 import io.tactus.app.dialogs.RecordDialog;
 import io.tactus.app.export.ExportDialog;
 import io.tactus.app.export.ExportViewModel;
-import io.tactus.app.export.RecordingExportSource;
+import io.tactus.session.export.RecordingExportSource;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.heat.DisplayOptions;
 import io.tactus.app.live.DeviceChoice;
@@ -341,7 +341,7 @@ public final class AppController {
         }
         String base = file.getFileName().toString().replaceFirst("\\.tactus$", "");
         Path out = file.toAbsolutePath().getParent().resolve(base + "-export");
-        return new ExportViewModel(threads, () -> new RecordingExportSource(file, SignalPipeline::new), base, out);
+        return new ExportViewModel(threads, () -> RecordingExportSource.open(file, SignalPipeline::new), base, out);
     }
 
     public void export() {
