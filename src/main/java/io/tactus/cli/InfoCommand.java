@@ -5,7 +5,10 @@ import io.tactus.device.FrameAssembler;
 import io.tactus.device.FrameListener;
 import io.tactus.device.RawFrame;
 import io.tactus.device.TimedPacket;
+import io.tactus.protocol.AsciiFrameDecoder;
+import io.tactus.protocol.AsciiOptions;
 import io.tactus.protocol.Corruption;
+import io.tactus.protocol.FrameClock;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.PacketDecoder;
 import io.tactus.session.IntegrityReport;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
  * {@link FrameAssembler} (no signal processing) to count frames, sequence gaps and pauses.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show a recording's (or raw wire capture's) metadata, duration, frame count, gaps and integrity."})
+        description = {"Show a recording's (or raw wire capture's) metadata, duration, frame count, gaps and integrity.",
+            "Raw captures: protocol-v1 bytes, or DIY text lines with --ascii RxC [--rate HZ]."})
 public final class InfoCommand implements Callable<Integer> {
 
     /** A pause in device time longer than this between two frames counts as a gap. */
@@ -51,6 +55,14 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "one JSON object")
     boolean json;
+
+    @Option(names = "--ascii", paramLabel = "RxC",
+            description = "FILE is a capture of a DIY text grid of RxC cells (e.g. 16x16), not protocol bytes")
+    String ascii;
+
+    @Option(names = "--rate", paramLabel = "HZ",
+            description = "with --ascii: frames per second of the capture (text has no clock; default 50)")
+    Double rate;
 
     /** Frame and gap counts from one pass of an assembler. */
     private static final class Counter implements FrameListener {
@@ -82,8 +94,24 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AsciiOptions text = null;
+        try {
+            if (rate != null && !(rate > 0 && rate <= 100_000)) {
+                throw new IllegalArgumentException("rate must be > 0 Hz");
+            }
+            if (ascii != null) {
+                text = AsciiOptions.parseSize(ascii);
+                text = text.withRateHz(rate != null ? rate : AsciiFrameDecoder.FALLBACK_RATE_HZ);
+            } else if (rate != null) {
+                throw new IllegalArgumentException("goes with --ascii");
+            }
+        } catch (IllegalArgumentException bad) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    (ascii != null ? "--ascii/--rate: " : "--rate: ") + bad.getMessage());
+        }
         SessionFiles.requireFile(file);
-        Map<String, Object> m = RecordingReader.isRecording(file) ? recording() : capture();
+        Map<String, Object> m = text != null ? textCapture(text)
+                : RecordingReader.isRecording(file) ? recording() : capture();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(m));
@@ -161,6 +189,35 @@ public final class InfoCommand implements Callable<Integer> {
         putCounts(m, counter, decoder.packets(), assembler);
         Map<Corruption, Long> corrupt = new EnumMap<>(decoder.corruptCounts());
         m.put("corrupt_input", names(corrupt));
+        m.put("incomplete_tail_bytes", decoder.pendingBytes());
+        return m;
+    }
+
+    /** A DIY text capture: lines transcoded to packets, frames timed at the given rate (text has no clock). */
+    private Map<String, Object> textCapture(AsciiOptions text) throws IOException {
+        Counter counter = new Counter();
+        FrameAssembler assembler = new FrameAssembler(counter);
+        AsciiFrameDecoder decoder = new AsciiFrameDecoder(text, FrameClock.fixedRate(text.rateHz()),
+                p -> assembler.accept(new TimedPacket(p, 0)));
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                decoder.feed(buf, 0, n);
+            }
+        }
+        decoder.finish();
+        if (counter.frames == 0) {
+            throw new IOException(file + ": no " + text.rows() + "x" + text.cols() + " text frame found");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", file.toString());
+        m.put("kind", "DIY text capture " + text.rows() + "x" + text.cols() + " (timed at " + text.rateHz() + " Hz)");
+        m.put("size_bytes", Files.size(file));
+        putDevice(m, assembler.descriptor());
+        putCounts(m, counter, decoder.packets(), assembler);
+        m.put("corrupt_input", names(new EnumMap<>(decoder.corruptCounts())));
+        m.put("label_lines", decoder.labelLines());
         m.put("incomplete_tail_bytes", decoder.pendingBytes());
         return m;
     }

@@ -128,6 +128,40 @@ class SessionCommandsTest {
     }
 
     @Test
+    void infoReadsADiyTextCapture() throws Exception {
+        // 4x4 grid, one frame per line, 250 frames; one garbage line; a partial line at the end.
+        StringBuilder text = new StringBuilder();
+        for (int f = 0; f < 250; f++) {
+            for (int i = 0; i < 16; i++) {
+                text.append(i == 0 ? "" : ",").append(f % 16 == i ? 500 : 0);
+            }
+            text.append('\n');
+            if (f == 10) {
+                text.append("1, 2, nonsense\n");
+            }
+        }
+        text.append("1,2,3");
+        Path capture = dir.resolve("grid.txt");
+        Files.writeString(capture, text);
+
+        Run r = run("info", capture.toString(), "--ascii", "4x4", "--rate", "50", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode i = JSON.readTree(r.out());
+        assertTrue(i.get("kind").asText().startsWith("DIY text capture 4x4"), i.toString());
+        assertEquals(250, i.get("frames").asLong(), i.toString());
+        assertEquals(249 / 50.0, i.get("duration_s").asDouble(), 1e-6, i.toString());
+        assertEquals(0, i.get("dropped_packets").asLong(), i.toString());
+        assertTrue(i.get("corrupt_input").path("bad_text").asLong() >= 1, i.toString());
+
+        assertEquals(2, run("info", capture.toString(), "--ascii", "4by4").code());
+        assertEquals(2, run("info", capture.toString(), "--rate", "50").code());
+        assertEquals(2, run("info", capture.toString(), "--ascii", "4x4", "--rate", "-1").code());
+        Run wrongSize = run("info", SAMPLES.resolve("glove.tactus").toString(), "--ascii", "4x4");
+        assertEquals(1, wrongSize.code(), wrongSize.out());
+        assertTrue(wrongSize.err().contains("no 4x4 text frame"), wrongSize.err());
+    }
+
+    @Test
     void hostileAndMissingFilesGiveOneLineErrors() throws Exception {
         Path junk = dir.resolve("junk.bin");
         byte[] noise = new byte[20_000];
