@@ -195,6 +195,44 @@ class RecordCommandTest {
     }
 
     @Test
+    void asciiRecordsADiyTextGridAsAnOrdinaryRecording() throws Exception {
+        Path file = dir.resolve("text.tactus");
+        try (SocatPair pair = SocatPair.start(dir)) {
+            Thread writer = new Thread(() -> {
+                // 8x8, one frame per line; a press on the two middle columns (the spine band) in frames 60-139.
+                try (java.io.FileOutputStream out = new java.io.FileOutputStream(pair.a().toFile())) {
+                    for (int f = 0; f < 220; f++) {
+                        StringBuilder b = new StringBuilder();
+                        for (int i = 0; i < 64; i++) {
+                            int col = i % 8;
+                            boolean press = f >= 60 && f < 140 && (col == 3 || col == 4) && i / 8 >= 2 && i / 8 < 5;
+                            b.append(i == 0 ? "" : ",").append(press ? 600 : 0);
+                        }
+                        out.write((b + "\n").getBytes(StandardCharsets.US_ASCII));
+                        Thread.sleep(10);
+                    }
+                } catch (Exception e) {
+                    // socat gone at the end of the test
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            Run r = tactus("record", "--port", pair.b().toString(), "--ascii", "8x8", "--out", file.toString(),
+                    "--duration", "4");
+            writer.join(10_000);
+            assertEquals(0, r.code(), r.out() + r.err());
+        }
+        Run info = tactus("info", file.toString(), "--json", "--verify");
+        assertEquals(0, info.code(), info.err());
+        JsonNode i = JSON.readTree(info.out());
+        assertTrue(i.get("integrity").asText().startsWith("ok"), i.toString());
+        assertTrue(i.get("layout").asText().endsWith("8x8"), i.toString());
+        assertTrue(i.get("frames").asLong() > 100, i.toString());
+        JsonNode a = JSON.readTree(tactus("analyze", file.toString(), "--json").out());
+        assertTrue(a.get("events").toString().contains("spine_contact"), a.get("events").toString());
+    }
+
+    @Test
     void badArgumentsAndMissingPorts() throws Exception {
         assertEquals(2, tactus("record").code(), "--port is required");
         Run profile = tactus("record", "--port", "/dev/null", "--profile", "nope", "--out",
