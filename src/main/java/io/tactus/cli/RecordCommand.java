@@ -111,6 +111,10 @@ public final class RecordCommand implements Callable<Integer> {
         if (Files.isDirectory(file)) {
             throw new RecordFailure(file + " is a directory");
         }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new RecordFailure("no such directory: " + parent);
+        }
         // An empty file (e.g. made by mktemp) is taken over; a non-empty one may be an earlier session.
         if (Files.exists(file) && !force && Files.size(file) > 0) {
             throw new RecordFailure(file + " already exists and is not empty (give --force to overwrite)");
@@ -130,7 +134,7 @@ public final class RecordCommand implements Callable<Integer> {
             // Before the source starts, so the device's first HELLO is in the file.
             session.startRecording(file, metadata);
         } catch (IOException e) {
-            throw new RecordFailure("cannot write " + file + ": " + e.getMessage());
+            throw new RecordFailure(e.getMessage()); // the writer's message names the file and the reason
         }
         Finisher finisher = new Finisher(session, printer, stdout, file);
         // Ctrl-C / SIGTERM: complete the file and print the summary before jSerialComm closes the port (a plain

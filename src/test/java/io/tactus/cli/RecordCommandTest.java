@@ -248,5 +248,13 @@ class RecordCommandTest {
         assertEquals(1, missing.code(), missing.out() + missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
         assertFalse(Files.exists(out), "no empty session file is left behind");
+
+        Run noDir = tactus("record", "--port", "/dev/null", "--out", dir.resolve("nodir/x.tactus").toString());
+        assertEquals(1, noDir.code());
+        assertTrue(noDir.err().contains("no such directory"), noDir.err());
+        Run full = tactus("record", "--port", "/dev/null", "--out", "/dev/full", "--force");
+        assertEquals(1, full.code(), "a disk error at the start is one line: " + full.err());
+        assertEquals(1, full.err().strip().lines().count(), full.err());
+        assertTrue(full.err().contains("No space left"), full.err());
     }
 }
