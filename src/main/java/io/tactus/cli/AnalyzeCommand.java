@@ -34,33 +34,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "detection profile (gentle, swedish, deep, trigger...); default: the recording's, else gentle")
     String profile;
 
-    @Option(names = "--ascii", paramLabel = "RxC",
-            description = "FILE is a capture of a DIY text grid of RxC cells (e.g. 16x16), not protocol bytes")
-    String ascii;
-
-    @Option(names = "--rate", paramLabel = "HZ",
-            description = "with --ascii: frames per second of the capture (text has no clock; default 50)")
-    Double rate;
+    @CommandLine.Mixin
+    TextCaptureOptions textOptions = new TextCaptureOptions();
 
     @Option(names = "--json", description = "one JSON object: events, regions, metrics, session_metrics, stream")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        io.tactus.protocol.AsciiOptions text = null;
-        try {
-            if (ascii != null) {
-                text = io.tactus.protocol.AsciiOptions.parseSize(ascii);
-                if (rate != null) {
-                    text = text.withRateHz(rate);
-                }
-            } else if (rate != null) {
-                throw new IllegalArgumentException("goes with --ascii");
-            }
-        } catch (IllegalArgumentException bad) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    (ascii != null ? "--ascii/--rate: " : "--rate: ") + bad.getMessage());
-        }
+        io.tactus.protocol.AsciiOptions text = textOptions.parse(spec.commandLine());
         SessionFiles.Analyzed result;
         try {
             result = SessionFiles.analyze(file, profile, text);

@@ -75,6 +75,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
 
+    @CommandLine.Mixin
+    TextCaptureOptions textOptions = new TextCaptureOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -89,6 +92,7 @@ public final class ExportCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
+        io.tactus.protocol.AsciiOptions text = textOptions.parse(spec.commandLine());
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
@@ -112,8 +116,10 @@ public final class ExportCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         long t0 = System.nanoTime();
         try {
-            ExportResult r = FileExport.export(file, format, out, base, profile, options,
-                    quiet ? ProgressListener.NONE : new ConsoleProgress(err), cancel);
+            ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(err);
+            ExportResult r = text != null
+                    ? FileExport.exportText(file, text, format, out, base, profile, options, progress, cancel)
+                    : FileExport.export(file, format, out, base, profile, options, progress, cancel);
             double s = (System.nanoTime() - t0) / 1e9;
             for (Path p : r.files()) {
                 outW.println(p);

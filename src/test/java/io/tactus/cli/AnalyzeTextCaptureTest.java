@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** `tactus analyze --ascii RxC`: a capture of a DIY text grid, timed at the given rate. */
+/** `analyze` and `export` with `--ascii RxC` (info: InfoCommandTest): a capture of a DIY text grid, timed at the given rate. */
 class AnalyzeTextCaptureTest {
 
     @TempDir
@@ -66,6 +66,15 @@ class AnalyzeTextCaptureTest {
         assertTrue(spine != null, a.get("events").toString());
         assertEquals(1.0, spine.get("start_s").asDouble(), 0.02, spine.toString());
         assertTrue(a.get("stream").get("corrupt").get("bad_text").asLong() >= 1, a.get("stream").toString());
+
+        Path out = dir.resolve("out");
+        String[] export = run("export", capture.toString(), "--ascii", "8x8", "--rate", "100", "--format", "csv",
+                "--out", out.toString(), "--quiet");
+        assertEquals("0", export[0], export[2]);
+        List<String> pressure = Files.readAllLines(out.resolve("grid_pressure.csv"));
+        assertEquals(301, pressure.size(), "header + one row per frame");
+        assertTrue(pressure.get(0).startsWith("frame,time_s,r00c00"), pressure.get(0));
+        assertTrue(Files.readString(out.resolve("grid_events.csv")).contains("spine_contact"));
 
         assertEquals("2", run("analyze", capture.toString(), "--ascii", "8by8")[0]);
         assertEquals("2", run("analyze", capture.toString(), "--rate", "100")[0]);

@@ -1,5 +1,7 @@
 package io.tactus.session.export;
 
+import io.tactus.protocol.AsciiFrameDecoder;
+import io.tactus.protocol.AsciiOptions;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketDecoder;
@@ -33,15 +35,28 @@ public final class CaptureExportSource implements ExportSource {
     private final Path file;
     private final SessionAnalyzer analyzer;
     private final DeviceDescriptor initial;
+    /** DIY text capture layout (frames timed at its rate), or null for protocol-v1 bytes. */
+    private final AsciiOptions text;
     private final ExportMetadata metadata;
     private final long estimate;
     private List<FlagEvent> events = List.of();
 
     private CaptureExportSource(Path file, Function<DeviceDescriptor, SignalPipeline> pipelines,
-                                DeviceDescriptor initial) throws IOException {
+                                DeviceDescriptor initial, AsciiOptions text) throws IOException {
         this.file = file;
         this.analyzer = new SessionAnalyzer(pipelines);
         this.initial = initial;
+        this.text = text;
+        if (text != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("no such file: " + file);
+            }
+            DeviceDescriptor d = text.descriptor(text.rateHz());
+            this.metadata = new ExportMetadata(d, null, null, null, null, null, null, file.getFileName().toString());
+            // "65535," per cell at most, usually far less: a rough guess for the progress bar only.
+            this.estimate = Math.max(1, Files.size(file) / (text.cellCount() * 3L));
+            return;
+        }
         DeviceDescriptor d = firstHello(file);
         if (d == null) {
             d = initial;
@@ -57,7 +72,17 @@ public final class CaptureExportSource implements ExportSource {
     /** @param initial descriptor to assume when the capture has no HELLO (may be null) */
     public static CaptureExportSource open(Path file, Function<DeviceDescriptor, SignalPipeline> pipelines,
                                            DeviceDescriptor initial) throws IOException {
-        return new CaptureExportSource(file, pipelines, initial);
+        return new CaptureExportSource(file, pipelines, initial, null);
+    }
+
+    /**
+     * A capture of a DIY text grid (PROTOCOL.md, "DIY line mode"), timed at {@code text.rateHz()} (text carries no
+     * clock; {@link AsciiFrameDecoder#FALLBACK_RATE_HZ} when left to estimation).
+     */
+    public static CaptureExportSource openText(Path file, Function<DeviceDescriptor, SignalPipeline> pipelines,
+                                               AsciiOptions text) throws IOException {
+        AsciiOptions timed = text.rateHz() > 0 ? text : text.withRateHz(AsciiFrameDecoder.FALLBACK_RATE_HZ);
+        return new CaptureExportSource(file, pipelines, null, timed);
     }
 
     @Override
@@ -67,7 +92,8 @@ public final class CaptureExportSource implements ExportSource {
 
     @Override
     public void forEachFrame(Consumer<FrameSnapshot> consumer) throws IOException {
-        SessionAnalysis a = analyzer.analyzeCapture(file, initial, consumer);
+        SessionAnalysis a = text != null ? analyzer.analyzeTextCapture(file, text, consumer)
+                : analyzer.analyzeCapture(file, initial, consumer);
         events = a.events();
     }
 

@@ -45,6 +45,15 @@ public final class FileExport {
         return exporter.export(capture, outDir, base, options, progress, cancel);
     }
 
+    /** Exports a capture of a DIY text grid (see {@link CaptureExportSource#openText}). */
+    public static ExportResult exportText(Path file, io.tactus.protocol.AsciiOptions text, ExportFormat format,
+                                          Path outDir, String baseName, String profileId, ExportOptions options,
+                                          ProgressListener progress, CancelToken cancel) throws IOException {
+        String base = baseName != null ? baseName : defaultBaseName(file);
+        ExportSource capture = CaptureExportSource.openText(file, pipelines(profileId), text);
+        return format.newExporter().export(capture, outDir, base, options, progress, cancel);
+    }
+
     /** FILE's name without its last extension; dots become '_' (pressuRe reads the text after the first dot). */
     public static String defaultBaseName(Path file) {
         String n = file.getFileName().toString();
