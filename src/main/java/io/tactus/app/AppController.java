@@ -247,6 +247,42 @@ public final class AppController {
         d.showAndWait().ifPresent(a -> startRecording(a.trainee(), a.receiver(), a.notes()));
     }
 
+    /** Guided registration: start the trace, let the trainee slide a finger up the spine, then fit. */
+    private void traceTheSpine() {
+        javafx.scene.control.ButtonType start = new javafx.scene.control.ButtonType("Start",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "1. Hands off the mat except one finger on the sacrum (bottom of the spine).\n"
+                        + "2. Press Start, then slide the finger slowly up the spine to the base of the neck.\n"
+                        + "3. Press Finish in the next window.\n\n"
+                        + "Tactus fits the midline to the finger's track and moves the region map onto it.",
+                start, javafx.scene.control.ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setTitle("Trace the spine");
+        a.setHeaderText("Register the body map");
+        if (a.showAndWait().filter(b -> b == start).isEmpty()) {
+            return;
+        }
+        live.startSpineTrace();
+        javafx.scene.control.ButtonType finish = new javafx.scene.control.ButtonType("Finish",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.Alert f = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                "Slide the finger up the spine now; press Finish when it reaches the neck.", finish,
+                javafx.scene.control.ButtonType.CANCEL);
+        f.initOwner(stage);
+        f.setTitle("Trace the spine");
+        f.setHeaderText("Tracing...");
+        f.initModality(javafx.stage.Modality.NONE);
+        f.setOnHidden(e -> {
+            if (f.getResult() == finish) {
+                live.finishSpineTrace();
+            } else {
+                live.cancelSpineTrace();
+            }
+        });
+        f.show();
+    }
+
     private void confirmTare() {
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
                 "Lift both hands off the mat and keep the receiver still, then press OK.\n"
@@ -436,12 +472,14 @@ public final class AppController {
         tare.disableProperty().bind(live.feedProperty().isNull());
         tare.setOnAction(e -> confirmTare());
         Button calibrate = new Button("Calibrate...");
+        // The signal core has the API (captureLoadPoint, applyUserCalibration); the guided dialog is not built.
+        calibrate.setDisable(true);
+        calibrate.setTooltip(new Tooltip("Not built yet in the app: the guided dialog is missing (the core supports it)"));
         Button trace = new Button("Trace the spine...");
-        for (Button b : new Button[] {calibrate, trace}) {
-            // The signal core has the API (captureLoadPoint / startSpineTrace); the guided dialogs are not built.
-            b.setDisable(true);
-            b.setTooltip(new Tooltip("Not built yet in the app: the guided dialog is missing (the core supports it)"));
-        }
+        trace.setId("traceButton");
+        trace.setTooltip(new Tooltip("Register the body map on a mat that is not centred: run a finger up the spine"));
+        trace.disableProperty().bind(live.feedProperty().isNull());
+        trace.setOnAction(e -> traceTheSpine());
         Label message = new Label();
         message.textProperty().bind(live.messageTextProperty());
         message.getStyleClass().add("hint");

@@ -22,14 +22,28 @@ public final class SyntheticSource implements PacketSource {
     private final int rows;
     private final int cols;
     private final double hz;
+    private final Motion motion;
     private final AtomicLong packets = new AtomicLong();
     private volatile boolean running;
     private Thread thread;
 
+    /** Where the contact is (in cells: column, row) at a time in seconds. */
+    @FunctionalInterface
+    public interface Motion {
+        double[] at(double seconds);
+    }
+
     public SyntheticSource(int rows, int cols, double hz) {
+        this(rows, cols, hz, null);
+    }
+
+    /** @param motion where the contact goes; null for the default circle */
+    public SyntheticSource(int rows, int cols, double hz, Motion motion) {
         this.rows = rows;
         this.cols = cols;
         this.hz = hz;
+        this.motion = motion != null ? motion
+                : t -> new double[] {cols / 2.0 + cols * 0.3 * Math.cos(2 * t), rows / 2.0 + rows * 0.3 * Math.sin(2 * t)};
     }
 
     public static DeviceDescriptor descriptor(int rows, int cols, double hz) {
@@ -72,9 +86,8 @@ public final class SyntheticSource implements PacketSource {
         sink.onPacket(new TimedPacket(new Packet(PacketType.HELLO, seq++ & 0xFFFF, 0,
                 descriptor(rows, cols, hz).toJson()), System.nanoTime()));
         for (long i = 0; running; i++) {
-            double a = i / hz * 2;
-            int[] counts = blob(rows, cols, cols / 2.0 + cols * 0.3 * Math.cos(a), rows / 2.0 + rows * 0.3 * Math.sin(a),
-                    Math.max(1.5, cols / 12.0), 600);
+            double[] at = motion.at(i / hz);
+            int[] counts = blob(rows, cols, at[0], at[1], Math.max(1.5, cols / 12.0), 600);
             long us = (long) (i * 1e6 / hz);
             sink.onPacket(new TimedPacket(new Packet(PacketType.FRAME_DENSE, seq++ & 0xFFFF, us & 0xFFFFFFFFL,
                     Payloads.dense(counts)), System.nanoTime()));

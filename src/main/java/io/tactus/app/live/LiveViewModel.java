@@ -413,6 +413,60 @@ public final class LiveViewModel {
         });
     }
 
+    /**
+     * "Trace the spine" registration, step 1: from now on the core collects the centre-of-pressure track of a
+     * finger run from the sacrum up the spine. Sent as a recorded pipeline command, so a replay re-registers
+     * at the same frame. Call on the FX thread.
+     */
+    public void startSpineTrace() {
+        runTraceCommand(new io.tactus.session.PipelineCommand("trace_start", java.util.Map.of()),
+                "Tracing: slide one finger slowly from the sacrum up the spine to the neck, then press Finish");
+    }
+
+    /** Step 2: fits the midline to the track (straight line) and moves the body map onto it. */
+    public void finishSpineTrace() {
+        runTraceCommand(new io.tactus.session.PipelineCommand("trace_finish", java.util.Map.of("degree", "1")), null);
+    }
+
+    /** Abandons a trace in progress. */
+    public void cancelSpineTrace() {
+        runTraceCommand(new io.tactus.session.PipelineCommand("trace_cancel", java.util.Map.of()), "Trace cancelled");
+    }
+
+    private void runTraceCommand(io.tactus.session.PipelineCommand command, String startedText) {
+        FrameFeed f = feed.get();
+        if (!(f instanceof LiveSessionFeed lf)) {
+            messageText.set("Tracing the spine needs a connected device");
+            return;
+        }
+        io.tactus.session.LiveSession session = lf.session();
+        threads.background().execute(() -> {
+            String msg;
+            try {
+                session.execute(command).get(5, java.util.concurrent.TimeUnit.SECONDS);
+                if (startedText != null) {
+                    msg = startedText;
+                } else {
+                    io.tactus.signal.Registration r = session.withPipeline(p -> p.registration())
+                            .get(5, java.util.concurrent.TimeUnit.SECONDS);
+                    double[] m = r.midline();
+                    msg = String.format(java.util.Locale.ROOT,
+                            "Spine registered: midline at %.0f mm from the left edge%s, fit error %.1f mm rms",
+                            m[0], m.length > 1 ? String.format(java.util.Locale.ROOT, ", slope %.3f", m[1]) : "",
+                            r.fitRmsMm());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                msg = "Trace the spine: " + c.getMessage();
+            }
+            String text = msg;
+            threads.fx().execute(() -> messageText.set(text));
+        });
+    }
+
     public ReadOnlyObjectProperty<FrameFeed> feedProperty() {
         return feed.getReadOnlyProperty();
     }
