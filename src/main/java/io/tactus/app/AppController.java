@@ -127,15 +127,28 @@ public final class AppController {
         display.interpolationProperty().set(s.interpolation());
         display.scaleMaxKpaProperty().set(s.scaleMaxKpa());
         live.mutedProperty().set(s.soundMuted());
-        // Live pipelines are built with the core's default settings (StandardSources: SignalPipeline::new), so
-        // the gauges draw that same profile's bands: what is drawn is what the flags are judged against.
-        // Choosing another profile in the app is not built yet (the CLI has --profile).
-        io.tactus.signal.Profile profile = io.tactus.signal.SignalSettings.defaults().profile();
+        // Live pipelines are built from the same settings (StandardSources), so what the gauges draw is what
+        // the flags are judged against.
+        io.tactus.signal.Profile profile = s.toSignalSettings().profile();
         live.bandsProperty().set(r -> {
             io.tactus.signal.Band b = profile.band(r);
             return b == null ? null : new io.tactus.app.live.RegionBand(b.targetMin(), b.targetMax(),
                     b.hardMaxOrInfinity());
         });
+    }
+
+    /** Opens the settings dialog; OK applies and saves. */
+    public void editSettings() {
+        io.tactus.app.settings.SettingsDialog d = new io.tactus.app.settings.SettingsDialog(settings);
+        d.initOwner(stage);
+        d.showAndWait().ifPresent(this::applyUserSettings);
+    }
+
+    /** Saves {@code s}, redraws with it, and moves a connected live session to its profile and spine width. */
+    public void applyUserSettings(AppSettings s) {
+        update(s);
+        applySettings(s);
+        live.applySignalSettings(s.toSignalSettings());
     }
 
     /** Keeps the new settings and saves them in the background. */
@@ -153,6 +166,7 @@ public final class AppController {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseRecording);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::export);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::about);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::editSettings);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
@@ -412,6 +426,7 @@ public final class AppController {
         Menu device = new Menu("Device", null, item("Connect... (Ctrl+K)", this::pickDevice),
                 item("Disconnect", live::disconnect), new SeparatorMenuItem(),
                 item("Record / stop (R)", this::toggleRecording));
+        device.getItems().addAll(new SeparatorMenuItem(), item("Settings... (Ctrl+,)", this::editSettings));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", this::shortcuts),
                 item("About Tactus (F1)", this::about));
         MenuBar bar = new MenuBar(file, device, help);
@@ -427,6 +442,7 @@ public final class AppController {
         a.setContentText(String.join("\n",
                 "Ctrl+K  connect a device          Ctrl+O  open a recording",
                 "Ctrl+E  export                    F1      about",
+                "Ctrl+,  settings (profile, bands, spine width, colours, sound)",
                 "M       mute / unmute alert sound",
                 "Live:   R  record / stop     T  tare (hands off the mat)",
                 "Replay: Space play/pause   Left/Right seek 1 s (Shift: 10 s)",

@@ -30,7 +30,10 @@ public final class TactusApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        controller = new AppController(Threads.javafx(), store, settings, sound, new io.tactus.app.live.StandardSources());
+        java.util.concurrent.atomic.AtomicReference<AppController> self = new java.util.concurrent.atomic.AtomicReference<>();
+        controller = new AppController(Threads.javafx(), store, settings, sound,
+                new io.tactus.app.live.StandardSources(() -> self.get().settings().toSignalSettings()));
+        self.set(controller);
         Scene scene = new Scene(controller.root(), 1280, 800);
         scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
         scaleForScreen(scene);

@@ -467,6 +467,37 @@ public final class LiveViewModel {
         });
     }
 
+    /**
+     * Applies a new profile and spine band width to the running session, as recorded pipeline commands (a replay
+     * switches at the same frame). New connections read the settings themselves; without a feed this does nothing.
+     */
+    public void applySignalSettings(io.tactus.signal.SignalSettings settings) {
+        if (!(feed.get() instanceof LiveSessionFeed lf)) {
+            return;
+        }
+        io.tactus.session.LiveSession session = lf.session();
+        String profileJson = io.tactus.signal.PipelineControl.toJson(settings.profile());
+        String width = Double.toString(settings.bodyMap().spineHalfWidthMm());
+        threads.background().execute(() -> {
+            String msg;
+            try {
+                session.execute(new io.tactus.session.PipelineCommand("profile", java.util.Map.of("json", profileJson)))
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS);
+                session.execute(new io.tactus.session.PipelineCommand("spine_half_width", java.util.Map.of("mm", width)))
+                        .get(5, java.util.concurrent.TimeUnit.SECONDS);
+                msg = "Profile now: " + settings.profile().name();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                msg = "Settings not applied to the live session: " + c.getMessage();
+            }
+            String text = msg;
+            threads.fx().execute(() -> messageText.set(text));
+        });
+    }
+
     public ReadOnlyObjectProperty<FrameFeed> feedProperty() {
         return feed.getReadOnlyProperty();
     }

@@ -18,6 +18,23 @@ import java.util.List;
  */
 public final class StandardSources implements Sources {
 
+    private final java.util.function.Supplier<io.tactus.signal.SignalSettings> signal;
+
+    /** Pipelines with the core's defaults. */
+    public StandardSources() {
+        this(io.tactus.signal.SignalSettings::defaults);
+    }
+
+    /** @param signal settings for each new live pipeline (read when a device connects) */
+    public StandardSources(java.util.function.Supplier<io.tactus.signal.SignalSettings> signal) {
+        this.signal = signal;
+    }
+
+    private java.util.function.Function<io.tactus.protocol.DeviceDescriptor, SignalPipeline> pipelines() {
+        io.tactus.signal.SignalSettings s = signal.get();
+        return d -> new SignalPipeline(d, s);
+    }
+
     @Override
     public List<String> scenarios() {
         return Scenarios.names();
@@ -46,13 +63,13 @@ public final class StandardSources implements Sources {
                 throw new IllegalArgumentException("no port given: pick one or type its path");
             }
             return new LiveSessionFeed(new LiveSession(new SerialPacketSource(s.path().trim(),
-                    SerialOptions.defaults()), SignalPipeline::new), "factory (from the device)").start();
+                    SerialOptions.defaults()), pipelines()), "factory (from the device)").start();
         }
         if (choice instanceof DeviceChoice.Simulator sim) {
             // Looping, so a trainee can keep practising against the script.
             SimulatedSource source = new SimulatedSource(ScenarioStream.open(sim.scenario(),
                     SimOptions.defaults().withLoop(true)), 1.0);
-            return new LiveSessionFeed(new LiveSession(source, SignalPipeline::new), "factory (simulated)").start();
+            return new LiveSessionFeed(new LiveSession(source, pipelines()), "factory (simulated)").start();
         }
         throw new IllegalArgumentException("a recording opens in the Replay tab, not as a live device");
     }

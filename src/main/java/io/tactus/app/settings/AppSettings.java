@@ -37,6 +37,35 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
     }
 
     /** Fills nulls and nonsense from the defaults (a hand-edited file must not break the app). */
+    /**
+     * What the signal core should run with: the chosen profile (Gentle when the id is unknown) with this
+     * user's per-region band overrides for it, and the spine band half-width. Live pipelines and the gauges both
+     * come from here, so what is drawn is what the flags are judged against.
+     */
+    public io.tactus.signal.SignalSettings toSignalSettings() {
+        io.tactus.signal.SignalSettings d = io.tactus.signal.SignalSettings.defaults();
+        io.tactus.signal.Profile p;
+        try {
+            p = io.tactus.signal.Profiles.byId(profile);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            p = d.profile();
+        }
+        Map<String, double[]> overrides = bandOverrides == null ? null : bandOverrides.get(p.id());
+        if (overrides != null) {
+            for (Map.Entry<String, double[]> e : overrides.entrySet()) {
+                double[] b = e.getValue();
+                try {
+                    p = p.withBand(io.tactus.signal.Region.fromId(e.getKey()),
+                            new io.tactus.signal.Band(b[0], b[1], b.length > 2 ? b[2] : null));
+                } catch (RuntimeException bad) {
+                    // A hand-edited file with a nonsense band must not break the app: keep the profile's own.
+                }
+            }
+        }
+        io.tactus.signal.SignalSettings s = d.withProfile(p);
+        return spineHalfWidthMm > 0 ? s.withSpineHalfWidth(spineHalfWidthMm) : s;
+    }
+
     public AppSettings sanitized() {
         AppSettings d = defaults();
         return new AppSettings(profile == null || profile.isBlank() ? d.profile : profile,
