@@ -85,6 +85,25 @@ public final class ScreenshotMain {
             onFx(() -> snap(stage[0], out.resolve("replay.png")));
         }
         onFx(() -> {
+            io.tactus.app.settings.SettingsDialog d = new io.tactus.app.settings.SettingsDialog(app[0].settings());
+            d.initOwner(stage[0]);
+            d.initModality(javafx.stage.Modality.NONE);
+            d.show();
+        });
+        Thread.sleep(500);
+        onFx(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w != stage[0] && w.getScene() != null) {
+                    try {
+                        Snapshots.write(w.getScene(), out.resolve("settings.png"));
+                        System.out.println("wrote " + out.resolve("settings.png"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        });
+        onFx(() -> {
             app[0].shutdown();
             stage[0].close();
         });

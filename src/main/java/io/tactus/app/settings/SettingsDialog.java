@@ -31,7 +31,8 @@ import org.controlsfx.control.RangeSlider;
  */
 public final class SettingsDialog extends Dialog<AppSettings> {
 
-    private static final double SLIDER_MAX_KPA = 400;
+    /** Deep tissue's bands top out near 200 kPa; a wider scale would squeeze Gentle's 10-40 kPa band. */
+    private static final double SLIDER_MAX_KPA = 250;
 
     /** Editors for one region's band. */
     private record BandEditor(RangeSlider target, Spinner<Double> hardMax) {
@@ -86,8 +87,9 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         top.add(muted, 1, 3);
         bands.setHgap(10);
         bands.setVgap(6);
-        Label hint = new Label("Per region: target band (slider, kPa) and hard maximum (kPa). Changes apply to "
-                + "this profile for you only; the built-in values and their sources are in docs/PROFILES.md.");
+        Label hint = new Label("Per region: target band (slider, kPa) and hard maximum (kPa). The spine and the "
+                + "bones are flagged on any contact and have no band. Changes apply to this profile for you only; "
+                + "the built-in values and their sources are in docs/PROFILES.md.");
         hint.setWrapText(true);
         hint.setMaxWidth(560);
         ScrollPane scroll = new ScrollPane(bands);
@@ -134,7 +136,8 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         int row = 0;
         for (Region r : Region.values()) {
             Band b = p.band(r);
-            if (b == null) {
+            // The spine and bones have no band to work within: any contact there is flagged.
+            if (b == null || r.kind() != Region.Kind.MUSCLE) {
                 continue;
             }
             double[] o = mine.get(r.id());
@@ -144,10 +147,11 @@ public final class SettingsDialog extends Dialog<AppSettings> {
             RangeSlider target = new RangeSlider(0, SLIDER_MAX_KPA, Math.min(min, SLIDER_MAX_KPA),
                     Math.min(max, SLIDER_MAX_KPA));
             target.setShowTickLabels(true);
-            target.setMajorTickUnit(100);
+            target.setMajorTickUnit(50);
             target.setPrefWidth(300);
             target.setId("band-" + r.id());
             Label value = new Label();
+            value.setMinWidth(70);
             value.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                     () -> String.format(Locale.ROOT, "%.0f-%.0f", target.getLowValue(), target.getHighValue()),
                     target.lowValueProperty(), target.highValueProperty()));
