@@ -261,6 +261,18 @@ public final class AppController {
         d.showAndWait().ifPresent(a -> startRecording(a.trainee(), a.receiver(), a.notes()));
     }
 
+    /** The calibration wizard on the connected device's live session. */
+    private void calibrate() {
+        if (!(live.feedProperty().get() instanceof io.tactus.app.live.LiveSessionFeed lf)) {
+            return;
+        }
+        io.tactus.app.dialogs.CalibrationDialog d = new io.tactus.app.dialogs.CalibrationDialog(
+                new io.tactus.app.live.CalibrationWizard(lf.session(), io.tactus.signal.CalibrationStore.standard()),
+                threads);
+        d.initOwner(stage);
+        d.showAndWait();
+    }
+
     /** Guided registration: start the trace, let the trainee slide a finger up the spine, then fit. */
     private void traceTheSpine() {
         javafx.scene.control.ButtonType start = new javafx.scene.control.ButtonType("Start",
@@ -488,9 +500,10 @@ public final class AppController {
         tare.disableProperty().bind(live.feedProperty().isNull());
         tare.setOnAction(e -> confirmTare());
         Button calibrate = new Button("Calibrate...");
-        // The signal core has the API (captureLoadPoint, applyUserCalibration); the guided dialog is not built.
-        calibrate.setDisable(true);
-        calibrate.setTooltip(new Tooltip("Not built yet in the app: the guided dialog is missing (the core supports it)"));
+        calibrate.setId("calibrateButton");
+        calibrate.setTooltip(new Tooltip("Calibrate with known weights on a known area (saved for this device)"));
+        calibrate.disableProperty().bind(live.feedProperty().isNull());
+        calibrate.setOnAction(e -> calibrate());
         Button trace = new Button("Trace the spine...");
         trace.setId("traceButton");
         trace.setTooltip(new Tooltip("Register the body map on a mat that is not centred: run a finger up the spine"));

@@ -85,6 +85,15 @@ public final class ScreenshotMain {
             onFx(() -> snap(stage[0], out.resolve("replay.png")));
         }
         onFx(() -> {
+            if (app[0].liveViewModel().feedProperty().get() instanceof io.tactus.app.live.LiveSessionFeed lf) {
+                io.tactus.app.dialogs.CalibrationDialog c = new io.tactus.app.dialogs.CalibrationDialog(
+                        new io.tactus.app.live.CalibrationWizard(lf.session(),
+                                new io.tactus.signal.CalibrationStore(java.nio.file.Path.of("target/screenshot-cal"))),
+                        io.tactus.app.fx.Threads.javafx());
+                c.initOwner(stage[0]);
+                c.initModality(javafx.stage.Modality.NONE);
+                c.show();
+            }
             io.tactus.app.settings.SettingsDialog d = new io.tactus.app.settings.SettingsDialog(app[0].settings());
             d.initOwner(stage[0]);
             d.initModality(javafx.stage.Modality.NONE);
@@ -94,9 +103,12 @@ public final class ScreenshotMain {
         onFx(() -> {
             for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
                 if (w != stage[0] && w.getScene() != null) {
+                    String name = w.getScene().getRoot() instanceof javafx.scene.control.DialogPane dp
+                            && dp.getHeaderText() != null && dp.getHeaderText().startsWith("Calibrate")
+                            ? "calibration.png" : "settings.png";
                     try {
-                        Snapshots.write(w.getScene(), out.resolve("settings.png"));
-                        System.out.println("wrote " + out.resolve("settings.png"));
+                        Snapshots.write(w.getScene(), out.resolve(name));
+                        System.out.println("wrote " + out.resolve(name));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
