@@ -96,6 +96,7 @@ public final class LiveSession implements AutoCloseable {
     private long rateWindowStartNs;
     private long rateWindowFrames;
     private long lastDeviceTimeUs;
+    private volatile long processingFrameHostNanos;
 
     public LiveSession(PacketSource source, Function<DeviceDescriptor, SignalPipeline> pipelineFactory) {
         this(source, pipelineFactory, LiveOptions.DEFAULT);
@@ -141,6 +142,15 @@ public final class LiveSession implements AutoCloseable {
     /** The current device descriptor, or null before the first HELLO (or initial descriptor). */
     public DeviceDescriptor descriptor() {
         return descriptor;
+    }
+
+    /**
+     * Host receive time (reader's {@code System.nanoTime()}) of the frame the processing thread is working on.
+     * Meaningful inside a listener call on the processing thread: in {@code onFlagStart} it is the arrival of
+     * the frame that confirmed the flag, the start of the alert-latency chain.
+     */
+    public long processingFrameHostNanos() {
+        return processingFrameHostNanos;
     }
 
     public void addListener(LiveListener listener) {
@@ -543,6 +553,7 @@ public final class LiveSession implements AutoCloseable {
 
         @Override
         public void onFrame(RawFrame frame) {
+            processingFrameHostNanos = frame.hostNanos();
             pipeline.process(frame);
             frames++;
             lastDeviceTimeUs = frame.deviceTimeUs();

@@ -67,6 +67,13 @@ public final class ScreenshotMain {
         System.out.printf(java.util.Locale.ROOT,
                 "live: FX-thread time per rendered frame (LiveView pulse handler, last <= 2048 frames of %d):"
                         + " p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", fx[0], fx[1] / 1e6, fx[2] / 1e6, fx[3] / 1e6);
+        long[] lat = get(() -> {
+            var t = app[0].liveViewModel().alertLatencies();
+            return new long[] {t.count(), t.percentile(50), t.percentile(100)};
+        });
+        System.out.printf(java.util.Locale.ROOT,
+                "live: alert latency (confirming frame's arrival -> FX pulse applying the alert), %d alerts:"
+                        + " median %.2f ms, max %.2f ms%n", lat[0], lat[1] / 1e6, lat[2] / 1e6);
         onFx(() -> snap(stage[0], out.resolve("live.png")));
         if (recording != null) {
             onFx(() -> app[0].openRecording(recording));

@@ -36,7 +36,7 @@ public final class LiveSessionFeed implements FrameFeed, Recordable {
         session.addListener(new LiveListener() {
             @Override
             public void onFlagStart(FlagEvent e) {
-                add(new FeedEvent.FlagStarted(e, 0));
+                add(new FeedEvent.FlagStarted(e, session.processingFrameHostNanos()));
             }
 
             @Override

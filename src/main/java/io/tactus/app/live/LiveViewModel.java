@@ -79,6 +79,8 @@ public final class LiveViewModel {
     private long lastStatsFrames;
     private long markerUntil;
     private long lastAlertLatencyNanos = -1;
+    /** Every new alert's latency, for the benchmark (ring of the last 1024). */
+    private final io.tactus.app.fx.FrameTimer alertLatencies = new io.tactus.app.fx.FrameTimer(1024);
     private long connectSeq;
 
     public LiveViewModel(Threads threads, AlertSound sound) {
@@ -255,7 +257,10 @@ public final class LiveViewModel {
         if (e instanceof FeedEvent.FlagStarted fs) {
             boolean isNew = alerts.start(fs.flag());
             if (isNew && fs.hostNanos() > 0) {
-                lastAlertLatencyNanos = now - fs.hostNanos();
+                // Measured when this pulse applies the alert (the pulse's own start time could precede a frame
+                // that arrived during it).
+                lastAlertLatencyNanos = System.nanoTime() - fs.hostNanos();
+                alertLatencies.add(lastAlertLatencyNanos);
             }
             return isNew;
         } else if (e instanceof FeedEvent.FlagEnded fe) {
@@ -367,6 +372,11 @@ public final class LiveViewModel {
     /** Alert latency of the last new alert: pulse time minus the frame's receive time at the reader, or -1. */
     public long lastAlertLatencyNanos() {
         return lastAlertLatencyNanos;
+    }
+
+    /** Latencies of every new alert so far: the pulse that shows it minus the confirming frame's arrival. */
+    public io.tactus.app.fx.FrameTimer alertLatencies() {
+        return alertLatencies;
     }
 
     /**
