@@ -55,8 +55,10 @@ public final class LiveView extends BorderPane {
         display.scaleMaxKpaProperty().addListener(o -> redraw());
         timer = new AnimationTimer() {
             @Override
-            public void handle(long now) {
-                pulse(now);
+            public void handle(long pulseStart) {
+                // The time this handler runs, not the pulse's start: a frame that arrived between the two must
+                // not read as a negative alert latency.
+                pulse(System.nanoTime());
             }
         };
         sceneProperty().addListener((o, a, s) -> {

@@ -257,9 +257,7 @@ public final class LiveViewModel {
         if (e instanceof FeedEvent.FlagStarted fs) {
             boolean isNew = alerts.start(fs.flag());
             if (isNew && fs.hostNanos() > 0) {
-                // Measured when this pulse applies the alert (the pulse's own start time could precede a frame
-                // that arrived during it).
-                lastAlertLatencyNanos = System.nanoTime() - fs.hostNanos();
+                lastAlertLatencyNanos = now - fs.hostNanos();
                 alertLatencies.add(lastAlertLatencyNanos);
             }
             return isNew;
