@@ -77,5 +77,12 @@ class SpineTraceFxTest {
         double fingerMm = (FINGER_COL + 0.5) * pitchX;
         assertEquals(fingerMm, r.midline()[0], 2 * pitchX, "midline follows the finger: " + r);
         assertTrue(Math.abs(before - fingerMm) > 2 * pitchX, "it moved from the centred default " + before);
+        // The drawn region map follows: the finger's column is now the spine band on screen too.
+        int col = (int) FINGER_COL;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            var l = app.liveViewModel().layoutProperty().get();
+            return l != null && l.at(N / 2, col) == io.tactus.signal.Region.SPINE;
+        });
+        assertEquals("body map", app.liveViewModel().layoutProperty().get().source());
     }
 }

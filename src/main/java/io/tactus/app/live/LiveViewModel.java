@@ -317,6 +317,27 @@ public final class LiveViewModel {
         double px = d == null ? 10 : d.pitchXmm();
         double py = d == null ? 10 : d.pitchYmm();
         layout.set(d != null && d.isGlove() ? null : RegionLayout.template(s.rows(), s.cols(), px, py));
+        if (d != null && !d.isGlove()) {
+            refreshLayoutFromCore();
+        }
+    }
+
+    /**
+     * Replaces the drawn region map with the core's own (its body map after registration), fetched on the
+     * processing thread. Called on connect and after a spine trace or a settings change, so what is drawn is
+     * what the flags use. The app template above is only the first frame's placeholder.
+     */
+    private void refreshLayoutFromCore() {
+        if (!(feed.get() instanceof LiveSessionFeed lf)) {
+            return;
+        }
+        lf.session().withPipeline(p -> new RegionLayout(p.descriptor().rows(), p.descriptor().cols(),
+                        p.cellRegions(), "body map"))
+                .thenAccept(l -> threads.fx().execute(() -> {
+                    if (feed.get() == lf) {
+                        layout.set(l);
+                    }
+                }));
     }
 
     private void updateGauges(FrameSnapshot s) {
@@ -458,6 +479,7 @@ public final class LiveViewModel {
                     io.tactus.signal.Registration r = session.withPipeline(p -> p.registration())
                             .get(5, java.util.concurrent.TimeUnit.SECONDS);
                     double[] m = r.midline();
+                    threads.fx().execute(this::refreshLayoutFromCore);
                     msg = String.format(java.util.Locale.ROOT,
                             "Spine registered: midline at %.0f mm from the left edge%s, fit error %.1f mm rms",
                             m[0], m.length > 1 ? String.format(java.util.Locale.ROOT, ", slope %.3f", m[1]) : "",
@@ -494,6 +516,7 @@ public final class LiveViewModel {
                 session.execute(new io.tactus.session.PipelineCommand("spine_half_width", java.util.Map.of("mm", width)))
                         .get(5, java.util.concurrent.TimeUnit.SECONDS);
                 msg = "Profile now: " + settings.profile().name();
+                threads.fx().execute(this::refreshLayoutFromCore);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
