@@ -2,9 +2,9 @@ package io.tactus.app.replay;
 
 import io.tactus.app.fx.LatestWinsLoader;
 import io.tactus.app.fx.Threads;
-import io.tactus.signal.FlagType;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagType;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class ReplayViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
     private final LongProperty loopInUs = new SimpleLongProperty(-1);
     private final LongProperty loopOutUs = new SimpleLongProperty(-1);
-    private final ObjectProperty<Region> chartRegion = new SimpleObjectProperty<>(null);
+    private final ObjectProperty<BodyRegion> chartRegion = new SimpleObjectProperty<>(null);
     private final ReadOnlyObjectWrapper<FrameSnapshot> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FrameSnapshot> compareFrame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper framesLoaded = new ReadOnlyLongWrapper();
@@ -420,7 +420,7 @@ public final class ReplayViewModel {
         return loopOutUs;
     }
 
-    public ObjectProperty<Region> chartRegionProperty() {
+    public ObjectProperty<BodyRegion> chartRegionProperty() {
         return chartRegion;
     }
 
