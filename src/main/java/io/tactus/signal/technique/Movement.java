@@ -1,6 +1,6 @@
 package io.tactus.signal.technique;
 
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 
 /**
  * One movement of one tracked contact, measured from that contact alone (not from the combined centre of
@@ -18,7 +18,7 @@ import io.tactus.signal.Region;
  * @param meanKpa   mean over the movement's frames of the contact's peak cell pressure (bands use peaks too)
  * @param peakKpa   highest peak cell pressure of the contact during the movement
  */
-public record Movement(int contact, MovementType type, Direction direction, Region.Side side, Region region,
+public record Movement(int contact, MovementType type, Direction direction, BodyRegion.Side side, BodyRegion region,
                        long startUs, long endUs, double lengthMm, double radiusMm, double meanKpa, double peakKpa) {
 
     public double durationS() {
@@ -32,7 +32,7 @@ public record Movement(int contact, MovementType type, Direction direction, Regi
     }
 
     /** "left", "right" or "centre" (the JSON word for the side). */
-    public static String sideId(Region.Side side) {
+    public static String sideId(BodyRegion.Side side) {
         if (side == null) {
             return null;
         }

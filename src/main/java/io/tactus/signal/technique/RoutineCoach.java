@@ -1,11 +1,9 @@
 package io.tactus.signal.technique;
 
-import io.tactus.signal.BodyMap;
-import io.tactus.signal.Profile;
-import io.tactus.signal.Region;
-import io.tactus.signal.Routine;
-import io.tactus.signal.RoutineProgress;
-import io.tactus.signal.RoutineProgress.Status;
+import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.Profile;
+import io.tactus.signal.technique.RoutineProgress.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,13 +52,13 @@ public final class RoutineCoach {
         completedAt = new long[n];
         lastStart = new long[n];
         lastEnd = new long[n];
-        timeMask = new boolean[n][Region.values().length];
+        timeMask = new boolean[n][BodyRegion.values().length];
         for (int i = 0; i < n; i++) {
             status[i] = Status.PENDING;
             completedAt[i] = -1;
             lastEnd[i] = Long.MIN_VALUE;
             for (String r : routine.steps().get(i).regions()) {
-                timeMask[i][Region.fromId(r).ordinal()] = true;
+                timeMask[i][BodyRegion.fromId(r).ordinal()] = true;
             }
         }
         current = -1;
@@ -268,14 +266,14 @@ public final class RoutineCoach {
         };
     }
 
-    private static String place(Region r, BodyMap names) {
+    private static String place(BodyRegion r, BodyMap names) {
         return r == null ? "off the back" : names.displayName(r).toLowerCase(Locale.ROOT);
     }
 
     private static String regionsText(Routine.Step s, BodyMap names) {
         StringBuilder b = new StringBuilder();
         for (String id : s.regions()) {
-            b.append(b.length() == 0 ? "" : " or ").append(place(Region.fromId(id), names));
+            b.append(b.length() == 0 ? "" : " or ").append(place(BodyRegion.fromId(id), names));
         }
         return b.toString();
     }

@@ -1,6 +1,5 @@
 package io.tactus.signal.technique;
 
-import io.tactus.signal.RoutineProgress;
 
 /**
  * Told about movements and routine progress, on the thread that calls {@code SignalPipeline.process} (the

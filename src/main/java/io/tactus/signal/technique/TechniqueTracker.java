@@ -1,11 +1,9 @@
 package io.tactus.signal.technique;
 
-import io.tactus.signal.BodyMap;
-import io.tactus.signal.Profile;
-import io.tactus.signal.Region;
-import io.tactus.signal.Registration;
-import io.tactus.signal.Routine;
-import io.tactus.signal.RoutineProgress;
+import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.flags.Profile;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -111,10 +109,10 @@ public final class TechniqueTracker implements ContactMovement.Sink {
     @Override
     public void movement(int contact, MovementType type, Direction dir, double meanX, double meanY, long startUs,
                          long endUs, double lengthMm, double radiusMm, double meanKpa, double peakKpa) {
-        Region region = map.regionAt(meanX, meanY);
-        Region.Side side = region != null ? region.side()
-                : Math.abs(meanX) <= map.spineHalfWidthMm() ? Region.Side.MID
-                : meanX < 0 ? Region.Side.LEFT : Region.Side.RIGHT;
+        BodyRegion region = map.regionAt(meanX, meanY);
+        BodyRegion.Side side = region != null ? region.side()
+                : Math.abs(meanX) <= map.spineHalfWidthMm() ? BodyRegion.Side.MID
+                : meanX < 0 ? BodyRegion.Side.LEFT : BodyRegion.Side.RIGHT;
         Movement m = new Movement(contact, type, dir, side, region, startUs, endUs, lengthMm, radiusMm, meanKpa,
                 peakKpa);
         movements.add(m);
@@ -201,8 +199,8 @@ public final class TechniqueTracker implements ContactMovement.Sink {
             }
             double bx = bx(s);
             double by = by(s);
-            Region r = map.regionAt(bx, by);
-            Region.Side side = r != null ? r.side() : bx < 0 ? Region.Side.LEFT : Region.Side.RIGHT;
+            BodyRegion r = map.regionAt(bx, by);
+            BodyRegion.Side side = r != null ? r.side() : bx < 0 ? BodyRegion.Side.LEFT : BodyRegion.Side.RIGHT;
             now.add(new TrackedContact(contacts.id[s], contacts.x[s], contacts.y[s], bx, by, contacts.peak[s],
                     contacts.force[s], contacts.cells[s], r, side, contacts.since[s]));
         }

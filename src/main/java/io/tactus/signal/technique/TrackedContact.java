@@ -1,6 +1,6 @@
 package io.tactus.signal.technique;
 
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 
 /**
  * One pressing part of a hand (a palm, a thumb, a fist) followed across frames: the same id for as long as it
@@ -19,5 +19,5 @@ import io.tactus.signal.Region;
  * @param sinceUs  device time it was first seen
  */
 public record TrackedContact(int id, double xMm, double yMm, double bodyXmm, double bodyYmm, double peakKpa,
-                             double forceN, int cells, Region region, Region.Side side, long sinceUs) {
+                             double forceN, int cells, BodyRegion region, BodyRegion.Side side, long sinceUs) {
 }

@@ -1,6 +1,6 @@
 /**
  * Technique: per-contact tracking (separate simultaneous contacts, keep identity across frames), movements
- * measured per contact (strokes, circles, holds), and coaching against a guided routine. docs/SIGNAL.md,
- * "Technique".
+ * measured per contact (strokes, circles, holds), and the guided routine that judges each movement against the
+ * current step. Plain Java, no JavaFX. docs/SIGNAL.md, "Technique".
  */
 package io.tactus.signal.technique;
