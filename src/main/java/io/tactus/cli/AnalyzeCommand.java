@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
             "Prints session metrics and flag events; times are seconds from the first frame (device time)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
+    /** Text output shows the body map's display names; --json keeps the ids. */
+    private static final io.tactus.signal.BodyMap NAMES = io.tactus.signal.BodyMap.standard();
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -144,14 +147,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("  none");
         }
         for (FlagEvent e : a.events()) {
-            out.printf(Locale.ROOT, "  %8.2f - %-8s %-16s %-11s peak %6.1f kPa%n", a.secondsFromStart(e.startUs()),
+            out.printf(Locale.ROOT, "  %8.2f - %-8s %-16s %-22s peak %6.1f kPa%n", a.secondsFromStart(e.startUs()),
                     e.isOpen() ? "open" : String.format(Locale.ROOT, "%.2f", a.secondsFromStart(e.endUs())),
-                    e.type().id(), e.region() == null ? "-" : e.region().id(), e.peakKpa());
+                    e.type().id(), e.region() == null ? "-" : NAMES.displayName(e.region()), e.peakKpa());
         }
         out.println();
-        out.println("regions:            loaded s   peak kPa   mean kPa   kPa*s");
+        out.println("regions:                  loaded s   peak kPa   mean kPa   kPa*s");
         for (SessionAnalysis.RegionStats s : a.regions()) {
-            out.printf(Locale.ROOT, "  %-16s %9.1f %10.1f %10.1f %9.0f%n", s.region().id(), s.loadedSeconds(),
+            out.printf(Locale.ROOT, "  %-22s %9.1f %10.1f %10.1f %9.0f%n", NAMES.displayName(s.region()), s.loadedSeconds(),
                     s.peakKpa(), s.meanKpaWhileLoaded(), s.pressureTimeKpaS());
         }
         SessionAnalysis.StreamStats st = a.stream();

@@ -255,8 +255,8 @@ public final class RecordCommand implements Callable<Integer> {
                 return;
             }
             synchronized (out) {
-                out.printf(Locale.ROOT, "%8.2f s  %-16s %-14s peak %6.1f kPa%s%n", clock.seconds(e.startUs()),
-                        e.type().id(), e.region() == null ? "-" : e.region().id(), e.peakKpa(),
+                out.printf(Locale.ROOT, "%8.2f s  %-16s %-22s peak %6.1f kPa%s%n", clock.seconds(e.startUs()),
+                        e.type().id(), e.region() == null ? "-" : io.tactus.signal.BodyMap.standard().displayName(e.region()), e.peakKpa(),
                         e.detail() == null || e.detail().isEmpty() ? "" : "  " + e.detail());
                 out.flush();
             }

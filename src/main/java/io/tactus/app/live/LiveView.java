@@ -179,8 +179,8 @@ public final class LiveView extends BorderPane {
         };
         int row = 2;
         for (Region[] p : pairs) {
-            grid.add(gauge(p[0], RegionNames.shortName(p[0])), 0, row);
-            grid.add(gauge(p[1], RegionNames.shortName(p[1])), 1, row);
+            grid.add(gauge(p[0], io.tactus.signal.BodyMap.standard().shortName(p[0])), 0, row);
+            grid.add(gauge(p[1], io.tactus.signal.BodyMap.standard().shortName(p[1])), 1, row);
             row++;
         }
         grid.add(gauge(Region.SACRUM, "Sacrum (bone)"), 0, row, 2, 1);

@@ -279,6 +279,11 @@ public final class LiveViewModel {
         return false;
     }
 
+    /** The body map's display name (the one naming source), "back" when the region is unknown. */
+    private static String regionName(io.tactus.signal.Region r) {
+        return r == null ? "back" : io.tactus.signal.BodyMap.standard().displayName(r);
+    }
+
     private void refreshAlert() {
         boolean on = alerts.active();
         AlertState.Alert top = alerts.top();
@@ -289,8 +294,8 @@ public final class LiveViewModel {
         } else {
             alertTitle.set(switch (top.type()) {
                 case SPINE_CONTACT -> "OFF THE SPINE!";
-                case BONE_CONTACT -> "BONE: " + RegionNames.of(top.region()).toUpperCase(java.util.Locale.ROOT);
-                case EXCESS_PRESSURE -> "TOO HARD: " + RegionNames.of(top.region()).toUpperCase(java.util.Locale.ROOT);
+                case BONE_CONTACT -> "BONE: " + regionName(top.region()).toUpperCase(java.util.Locale.ROOT);
+                case EXCESS_PRESSURE -> "TOO HARD: " + regionName(top.region()).toUpperCase(java.util.Locale.ROOT);
                 case MARKER -> "";
             });
             alertDetail.set(switch (top.type()) {

@@ -385,7 +385,8 @@ public final class ReplayViewModel {
             case EXCESS_PRESSURE -> "Excess pressure";
             case MARKER -> "Receiver marker";
         };
-        return what + (e.region() == null ? "" : " on the " + io.tactus.app.live.RegionNames.of(e.region()))
+        return what + (e.region() == null ? "" : " on the "
+                + io.tactus.signal.BodyMap.standard().displayName(e.region()).toLowerCase(Locale.ROOT))
                 + " at " + clock(e.startUs() - (d == null ? 0 : d.startUs()))
                 + (e.peakKpa() > 0 ? String.format(Locale.ROOT, ", peak %.0f kPa", e.peakKpa()) : "");
     }
