@@ -3,8 +3,8 @@ package io.tactus.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tactus.session.SessionAnalysis;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.Profiles;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.Profiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** `tactus analyze`: re-runs the signal core over a recording or a raw wire capture. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Text output shows the body map's display names; --json keeps the ids. */
-    private static final io.tactus.signal.BodyMap NAMES = io.tactus.signal.BodyMap.standard();
+    private static final io.tactus.signal.body.BodyMap NAMES = io.tactus.signal.body.BodyMap.standard();
 
     @Spec
     CommandLine.Model.CommandSpec spec;

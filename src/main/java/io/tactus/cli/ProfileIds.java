@@ -1,7 +1,7 @@
 package io.tactus.cli;
 
-import io.tactus.signal.Profile;
-import io.tactus.signal.Profiles;
+import io.tactus.signal.flags.Profile;
+import io.tactus.signal.flags.Profiles;
 import java.util.Iterator;
 
 /** The ids --profile accepts, from the profile registry itself, for --help and shell completion. */
