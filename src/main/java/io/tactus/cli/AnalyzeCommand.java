@@ -132,7 +132,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         SessionAnalysis a = r.analysis();
         SessionAnalysis.Metrics mt = a.metrics();
         out.printf(Locale.ROOT, "%s: %s, profile %s%n", r.recording() ? "recording" : "capture",
-                a.descriptor() == null ? "no device descriptor" : a.descriptor().device(), r.profile());
+                a.descriptor() == null ? "no device descriptor"
+                        : io.tactus.protocol.PrintableText.oneLine(a.descriptor().device()), r.profile());
         out.printf(Locale.ROOT, "%.1f s, %d frames (%.1f Hz), contact %.1f s, peak force %.1f N, left share %s%n",
                 mt.durationSeconds(), mt.frames(), mt.meanFrameRateHz(), mt.contactSeconds(), mt.peakForceN(),
                 Double.isNaN(mt.leftRightBalance()) ? "-" : String.format(Locale.ROOT, "%.2f", mt.leftRightBalance()));

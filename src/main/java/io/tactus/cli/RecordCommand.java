@@ -13,6 +13,7 @@ import io.tactus.device.serial.WireFormat;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketType;
+import io.tactus.protocol.PrintableText;
 import io.tactus.session.LiveListener;
 import io.tactus.session.LiveSession;
 import io.tactus.session.LiveStats;
@@ -271,7 +272,7 @@ public final class RecordCommand implements Callable<Integer> {
             synchronized (out) {
                 out.printf(Locale.ROOT, "%8.2f s  %-16s %-14s peak %6.1f kPa%s%n", clock.seconds(e.startUs()),
                         e.type().id(), e.region() == null ? "-" : e.region().id(), e.peakKpa(),
-                        e.detail() == null || e.detail().isEmpty() ? "" : "  " + e.detail());
+                        e.detail() == null || e.detail().isEmpty() ? "" : "  " + PrintableText.oneLine(e.detail()));
                 out.flush();
             }
         }

@@ -4,6 +4,7 @@ import io.tactus.app.fx.Threads;
 import io.tactus.app.heat.RegionLayout;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.device.SourceState;
+import io.tactus.protocol.PrintableText;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.FlagType;
 import io.tactus.signal.FrameSnapshot;
@@ -268,13 +269,13 @@ public final class LiveViewModel {
                 case 1 -> "Receiver: TOO MUCH";
                 case 2 -> "Receiver: more pressure";
                 default -> "Receiver pressed the button";
-            } + (m.text() == null || m.text().isBlank() ? "" : " (" + m.text() + ")"));
+            } + (m.text() == null || m.text().isBlank() ? "" : " (" + PrintableText.oneLine(m.text()) + ")"));
             markerUntil = now + MARKER_SHOW_NANOS;
             if (m.code() == 1 && !muted.get()) {
                 sound.play(AlertSound.Kind.MARKER);
             }
         } else if (e instanceof FeedEvent.Message msg) {
-            messageText.set(msg.text());
+            messageText.set(PrintableText.oneLine(msg.text())); // device LOG / ERROR texts are untrusted
         }
         return false;
     }
