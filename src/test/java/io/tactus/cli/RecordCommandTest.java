@@ -252,9 +252,24 @@ class RecordCommandTest {
         Run noDir = tactus("record", "--port", "/dev/null", "--out", dir.resolve("nodir/x.tactus").toString());
         assertEquals(1, noDir.code());
         assertTrue(noDir.err().contains("no such directory"), noDir.err());
-        Run full = tactus("record", "--port", "/dev/null", "--out", "/dev/full", "--force");
-        assertEquals(1, full.code(), "a disk error at the start is one line: " + full.err());
-        assertEquals(1, full.err().strip().lines().count(), full.err());
-        assertTrue(full.err().contains("No space left"), full.err());
+        Run device = tactus("record", "--port", "/dev/null", "--out", "/dev/full", "--force");
+        assertEquals(1, device.code(), "a device node is never a recording's target: " + device.err());
+        assertEquals(1, device.err().strip().lines().count(), device.err());
+        assertTrue(device.err().contains("not a regular file"), device.err());
+    }
+
+    @Test
+    void forceWithAMistypedPortKeepsTheEarlierRecording() throws Exception {
+        Path file = dir.resolve("earlier.tactus");
+        byte[] earlier = "an earlier session, not to be lost".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, earlier);
+        Run r = tactus("record", "--port", dir.resolve("ttyTYPO").toString(), "--out", file.toString(), "--force",
+                "--duration", "5");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(java.util.Arrays.equals(earlier, Files.readAllBytes(file)), "the earlier file is untouched");
+        try (var listing = Files.list(dir)) {
+            assertEquals(List.of(file), listing.toList(), "no staging file left behind");
+        }
     }
 }
