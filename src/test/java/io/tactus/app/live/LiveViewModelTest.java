@@ -68,7 +68,7 @@ class LiveViewModelTest {
         feed.publish(1, null, List.of());
         vm.pulse(100 * MS);
         assertTrue(vm.alertActiveProperty().get(), "shown although it already ended");
-        assertTrue(vm.alertTitleProperty().get().contains("LEFT SHOULDER BLADE"));
+        assertTrue(vm.alertTitleProperty().get().contains("SHOULDER BLADE (LEFT)"));
         vm.pulse(100 * MS + AlertState.HOLD_NANOS - MS);
         assertTrue(vm.alertActiveProperty().get());
         vm.pulse(100 * MS + AlertState.HOLD_NANOS + MS);
