@@ -3,7 +3,7 @@ package io.tactus.app;
 import io.tactus.app.dialogs.DialogService;
 import io.tactus.app.live.LiveViewModel;
 import io.tactus.session.SessionMetadata;
-import io.tactus.signal.TactusHome;
+import io.tactus.signal.store.TactusHome;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;

@@ -1,12 +1,12 @@
 package io.tactus.session;
 
-import io.tactus.signal.PersonalLimits;
+import io.tactus.signal.flags.PersonalLimits;
 import io.tactus.signal.PipelineControl;
-import io.tactus.signal.Profile;
-import io.tactus.signal.Registration;
-import io.tactus.signal.Routine;
+import io.tactus.signal.flags.Profile;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.technique.Routine;
 import io.tactus.signal.SignalPipeline;
-import io.tactus.signal.UserCalibration;
+import io.tactus.signal.calibration.UserCalibration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

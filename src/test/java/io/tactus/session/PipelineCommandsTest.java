@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.signal.Band;
-import io.tactus.signal.CalibrationCurve;
-import io.tactus.signal.PersonalLimits;
-import io.tactus.signal.Profiles;
-import io.tactus.signal.Region;
-import io.tactus.signal.Registration;
-import io.tactus.signal.Routine;
+import io.tactus.signal.flags.Band;
+import io.tactus.signal.calibration.CalibrationCurve;
+import io.tactus.signal.flags.PersonalLimits;
+import io.tactus.signal.flags.Profiles;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.technique.Routine;
 import io.tactus.signal.SignalPipeline;
-import io.tactus.signal.TareState;
-import io.tactus.signal.UserCalibration;
+import io.tactus.signal.calibration.TareState;
+import io.tactus.signal.calibration.UserCalibration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +43,9 @@ class PipelineCommandsTest {
         replay(p, PipelineCommands.profile("deep_tissue"));
         assertEquals("deep_tissue", p.profile().id());
         Band edited = new Band(12, 34, 66.0);
-        replay(p, PipelineCommands.profile(Profiles.byId("swedish").withBand(Region.LUMBAR_L, edited)));
+        replay(p, PipelineCommands.profile(Profiles.byId("swedish").withBand(BodyRegion.LUMBAR_L, edited)));
         assertEquals("swedish", p.profile().id());
-        assertEquals(34.0, p.band(Region.LUMBAR_L).targetMax(), "a user's edited band arrives whole");
+        assertEquals(34.0, p.band(BodyRegion.LUMBAR_L).targetMax(), "a user's edited band arrives whole");
         Registration r = Registration.manual(210, 2, 0);
         replay(p, PipelineCommands.registration(r));
         assertEquals(r, p.registration());
@@ -55,8 +55,8 @@ class PipelineCommandsTest {
         assertEquals(TareState.Status.CAPTURING, p.tareState().status());
         replay(p, PipelineCommands.tareCancel());
         assertTrue(p.tareState().status() != TareState.Status.CAPTURING);
-        replay(p, PipelineCommands.limits(PersonalLimits.none("r1").withCeiling(Region.LUMBAR_L, 50)));
-        assertEquals(50.0, p.band(Region.LUMBAR_L).hardMax());
+        replay(p, PipelineCommands.limits(PersonalLimits.none("r1").withCeiling(BodyRegion.LUMBAR_L, 50)));
+        assertEquals(50.0, p.band(BodyRegion.LUMBAR_L).hardMax());
         replay(p, PipelineCommands.calibration(new UserCalibration("T-1", CalibrationCurve.power(0.02, 1.2, 0),
                 0.1, 0.5, List.of())));
         assertEquals("user", p.calibrationState().source());

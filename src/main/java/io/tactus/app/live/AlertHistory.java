@@ -1,7 +1,7 @@
 package io.tactus.app.live;
 
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.body.BodyRegion;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ public final class AlertHistory {
     public static final int MAX = 200;
 
     /** One alert. {@code limitKpa} is NaN when the limit is not known. */
-    public record Entry(LocalTime time, FlagType type, Region region, double peakKpa, double limitKpa, boolean open) {
+    public record Entry(LocalTime time, FlagType type, BodyRegion region, double peakKpa, double limitKpa, boolean open) {
 
         /** "12:03:41  Too hard on the right shoulder: 203 kPa, limit 88 kPa". */
         public String line() {
@@ -31,7 +31,7 @@ public final class AlertHistory {
     private final Map<String, Entry> open = new HashMap<>();
 
     /** An alert started (or was seen open again); a new one is added at the top. */
-    void started(String key, FlagType type, Region region, double peakKpa, double limitKpa, LocalTime now) {
+    void started(String key, FlagType type, BodyRegion region, double peakKpa, double limitKpa, LocalTime now) {
         Entry e = open.get(key);
         if (e == null) {
             e = new Entry(now, type, region, peakKpa, limitKpa, true);

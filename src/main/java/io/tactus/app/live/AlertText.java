@@ -1,12 +1,13 @@
 package io.tactus.app.live;
 
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.body.BodyRegion;
 import java.util.Locale;
 
 /**
- * The banner's words for an alert: what, where, the measured value and the limit in the title ("Too hard on the
- * right shoulder: 203 kPa, limit 88 kPa"), what to do in the detail. Plain Java, so the words are unit tested.
+ * The banner's words for an alert: what, where, the measured value and the limit in the title ("Too hard on
+ * Shoulder (right): 203 kPa, limit 88 kPa"), what to do in the detail. Plain Java, so the words are unit tested.
  */
 public final class AlertText {
 
@@ -15,11 +16,11 @@ public final class AlertText {
 
     /** {@code limitKpa}: the core's threshold for this region, NaN when not known (then it is left out). */
     public static String title(AlertState.Alert a, double limitKpa) {
-        String where = RegionNames.of(a.region());
+        String where = where(a.type(), a.region());
         String what = switch (a.type()) {
             case SPINE_CONTACT -> "On the spine";
             case BONE_CONTACT -> "On the bone: " + where;
-            case EXCESS_PRESSURE -> "Too hard on the " + where;
+            case EXCESS_PRESSURE -> "Too hard on " + where;
             case MARKER -> "Receiver marker";
         };
         return what + ": " + kpa(a.peakKpa()) + (Double.isFinite(limitKpa) ? ", limit " + kpa(limitKpa) : "");
@@ -35,10 +36,10 @@ public final class AlertText {
         } + (showing > 1 ? "  (+" + (showing - 1) + " more)" : "");
     }
 
-    /** "left shoulder blade" style name of the region an alert is about (the spine when none). */
-    public static String where(FlagType type, Region region) {
-        return region == null && type == FlagType.SPINE_CONTACT ? RegionNames.of(Region.SPINE)
-                : RegionNames.of(region);
+    /** The body map's display name of the region an alert is about (one naming source), "the back" if none. */
+    public static String where(FlagType type, BodyRegion region) {
+        BodyRegion r = region == null && type == FlagType.SPINE_CONTACT ? BodyRegion.SPINE : region;
+        return r == null ? "the back" : BodyMap.standard().displayName(r);
     }
 
     static String kpa(double v) {

@@ -1,10 +1,10 @@
 package io.tactus.app.live;
 
 import io.tactus.session.PipelineCommands;
-import io.tactus.signal.CalibrationFitter;
-import io.tactus.signal.CalibrationStore;
-import io.tactus.signal.LoadPoint;
-import io.tactus.signal.UserCalibration;
+import io.tactus.signal.calibration.CalibrationFitter;
+import io.tactus.signal.store.CalibrationStore;
+import io.tactus.signal.calibration.LoadPoint;
+import io.tactus.signal.calibration.UserCalibration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -2,9 +2,9 @@ package io.tactus.app.live;
 
 import io.tactus.app.fx.FrameTimer;
 import io.tactus.app.sound.AlertSound;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.body.BodyRegion;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class LiveAlerts {
 
     private final AlertSound sound;
     private final BooleanProperty muted;
-    private final Function<Region, RegionBand> bandOf;
+    private final Function<BodyRegion, RegionBand> bandOf;
     private final AlertState state = new AlertState();
     private final AlertHistory history = new AlertHistory();
     private final FrameTimer latencies = new FrameTimer(1024);
@@ -39,14 +39,14 @@ public final class LiveAlerts {
     private final ReadOnlyObjectWrapper<FlagType> type = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
-    private final ObservableSet<Region> regions = FXCollections.observableSet();
+    private final ObservableSet<BodyRegion> regions = FXCollections.observableSet();
     private final ReadOnlyStringWrapper markerText = new ReadOnlyStringWrapper("");
-    private Map<Region, Double> limits = Map.of();
+    private Map<BodyRegion, Double> limits = Map.of();
     private boolean appeared;
     private long markerUntil;
     private long lastLatencyNanos = -1;
 
-    LiveAlerts(AlertSound sound, BooleanProperty muted, Function<Region, RegionBand> bandOf) {
+    LiveAlerts(AlertSound sound, BooleanProperty muted, Function<BodyRegion, RegionBand> bandOf) {
         this.sound = sound;
         this.muted = muted;
         this.bandOf = bandOf;
@@ -64,7 +64,7 @@ public final class LiveAlerts {
     }
 
     /** The core's flag thresholds per region (asked after connect and after each settings change). */
-    void limits(Map<Region, Double> coreLimits) {
+    void limits(Map<BodyRegion, Double> coreLimits) {
         limits = Map.copyOf(coreLimits);
     }
 
@@ -135,7 +135,7 @@ public final class LiveAlerts {
 
     /** The core's threshold for an alert's region; the band's hard maximum until the core has been asked. */
     double limit(AlertState.Alert a) {
-        Region r = a.region() == null && a.type() == FlagType.SPINE_CONTACT ? Region.SPINE : a.region();
+        BodyRegion r = a.region() == null && a.type() == FlagType.SPINE_CONTACT ? BodyRegion.SPINE : a.region();
         if (r == null) {
             return Double.NaN;
         }
@@ -153,7 +153,7 @@ public final class LiveAlerts {
         type.set(top == null ? null : top.type());
         title.set(top == null ? "" : AlertText.title(top, limit(top)));
         detail.set(top == null ? "" : AlertText.detail(top, state.count()));
-        Set<Region> rs = state.regions();
+        Set<BodyRegion> rs = state.regions();
         if (!regions.equals(rs)) {
             regions.retainAll(rs);
             regions.addAll(rs);
@@ -191,7 +191,7 @@ public final class LiveAlerts {
         return detail.getReadOnlyProperty();
     }
 
-    public ObservableSet<Region> regions() {
+    public ObservableSet<BodyRegion> regions() {
         return FXCollections.unmodifiableObservableSet(regions);
     }
 

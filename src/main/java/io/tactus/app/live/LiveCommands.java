@@ -6,11 +6,11 @@ import io.tactus.session.PipelineCommand;
 import io.tactus.session.PipelineCommands;
 import io.tactus.session.RecordingStatus;
 import io.tactus.session.SessionMetadata;
-import io.tactus.signal.Region;
-import io.tactus.signal.Registration;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.body.Registration;
 import io.tactus.signal.SignalSettings;
-import io.tactus.signal.TareResult;
-import io.tactus.signal.TareState;
+import io.tactus.signal.calibration.TareResult;
+import io.tactus.signal.calibration.TareState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 final class LiveCommands {
 
     /** What the view model gets back from the core after a registration or settings change. */
-    record CoreView(RegionLayout layout, Map<Region, Double> limits) {
+    record CoreView(RegionLayout layout, Map<BodyRegion, Double> limits) {
     }
 
     private static final long POLL_MS = 200;
@@ -129,8 +129,8 @@ final class LiveCommands {
     private void refreshCoreView(FeedControl ctl) throws Exception {
         FrameFeed asked = feed.get();
         CoreView v = PipelineTask.await(ctl.query(p -> {
-            Map<Region, Double> limits = new EnumMap<>(Region.class);
-            for (Region r : Region.values()) {
+            Map<BodyRegion, Double> limits = new EnumMap<>(BodyRegion.class);
+            for (BodyRegion r : BodyRegion.values()) {
                 double t = p.flagThreshold(r);
                 if (Double.isFinite(t)) {
                     limits.put(r, t);

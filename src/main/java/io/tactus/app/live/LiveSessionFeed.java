@@ -9,7 +9,7 @@ import io.tactus.session.LiveStats;
 import io.tactus.session.PipelineCommand;
 import io.tactus.session.RecordingStatus;
 import io.tactus.session.SessionMetadata;
-import io.tactus.signal.FlagEvent;
+import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
 import java.io.IOException;

@@ -6,9 +6,9 @@ import io.tactus.app.sound.AlertSound;
 import io.tactus.device.SourceState;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.session.SessionMetadata;
-import io.tactus.signal.FlagType;
+import io.tactus.signal.flags.FlagType;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.SignalSettings;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -47,7 +47,7 @@ public final class LiveViewModel {
     /** Below this a region counts as untouched (grey gauge). */
     private static final double IDLE_KPA = 2.0;
 
-    private final Map<Region, GaugeModel> gauges = new EnumMap<>(Region.class);
+    private final Map<BodyRegion, GaugeModel> gauges = new EnumMap<>(BodyRegion.class);
     private final LiveStatus status = new LiveStatus();
     private final LiveAlerts alerts;
     private final LiveCommands commands;
@@ -61,7 +61,7 @@ public final class LiveViewModel {
     private final ReadOnlyLongWrapper framesShown = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<RegionLayout> layout = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Function<Region, RegionBand>> bands = new SimpleObjectProperty<>(r -> null);
+    private final ObjectProperty<Function<BodyRegion, RegionBand>> bands = new SimpleObjectProperty<>(r -> null);
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Path> lastRecording = new ReadOnlyObjectWrapper<>();
 
@@ -75,7 +75,7 @@ public final class LiveViewModel {
 
     public LiveViewModel(Threads threads, AlertSound sound) {
         this.threads = threads;
-        for (Region r : Region.values()) {
+        for (BodyRegion r : BodyRegion.values()) {
             gauges.put(r, new GaugeModel(r));
         }
         this.alerts = new LiveAlerts(sound, muted, r -> gauges.get(r).bandProperty().get());
@@ -84,7 +84,7 @@ public final class LiveViewModel {
             alerts.limits(v.limits());
         });
         bands.addListener((o, a, b) -> gauges.values().forEach(g -> g.bandProperty().set(b.apply(g.region()))));
-        alerts.regions().addListener((SetChangeListener<Region>) c ->
+        alerts.regions().addListener((SetChangeListener<BodyRegion>) c ->
                 gauges.forEach((r, g) -> g.alertingProperty().set(alerts.regions().contains(r))));
         status.sound(sound.describe());
         muted.addListener((o, a, m) -> status.sound(m ? "sound muted" : sound.describe()));
@@ -307,7 +307,7 @@ public final class LiveViewModel {
         return frame;
     }
 
-    public GaugeModel gauge(Region r) {
+    public GaugeModel gauge(BodyRegion r) {
         return gauges.get(r);
     }
 
@@ -360,7 +360,7 @@ public final class LiveViewModel {
         return alerts.titleProperty();
     }
 
-    public ObservableSet<Region> alertRegions() {
+    public ObservableSet<BodyRegion> alertRegions() {
         return alerts.regions();
     }
 
@@ -384,7 +384,7 @@ public final class LiveViewModel {
         return muted;
     }
 
-    public ObjectProperty<Function<Region, RegionBand>> bandsProperty() {
+    public ObjectProperty<Function<BodyRegion, RegionBand>> bandsProperty() {
         return bands;
     }
 
