@@ -20,12 +20,17 @@ import java.util.Map;
  *                        {@link SessionMetrics.RegionMetrics} (docs/SIGNAL.md defines them), summed over segments
  * @param metrics         whole-session figures
  * @param stream          counts about the input itself (packets, gaps, corruption)
+ * @param integrity       a recording's integrity as the pass found it (damage, lost spans); null for captures
+ * @param descriptorNote  null when the stream's own HELLO described every frame; otherwise where the layout
+ *                        of the frames before it came from (e.g. "the recording's metadata: its HELLO record is
+ *                        damaged")
  * @param segments        one per sensor the stream described (a HELLO of a different sensor starts a new one;
  *                        one re-sent for the same sensor, e.g. after SET_RATE, continues the running one)
  */
 public record SessionAnalysis(DeviceDescriptor descriptor, List<FlagEvent> events, List<Marker> markers,
                               RegionSeries series, List<SessionMetrics.RegionMetrics> regions, Metrics metrics,
-                              StreamStats stream, List<Segment> segments) {
+                              StreamStats stream, IntegrityReport integrity, String descriptorNote,
+                              List<Segment> segments) {
 
     /** A marker press. */
     public record Marker(long deviceTimeUs, int code, String text) {
@@ -97,10 +102,36 @@ public record SessionAnalysis(DeviceDescriptor descriptor, List<FlagEvent> event
      * @param recorderLost       packets a recorder could not write (LOSS records)
      * @param commandsNotApplied recorded pipeline commands this version could not apply
      * @param analysisMillis     wall time of the analysis
+     * @param markerTextsCut     markers whose text was cut to the kept length (see FrameAssembler.MARKER_TEXT_MAX)
      */
     public record StreamStats(long packets, long droppedPackets, Map<Corruption, Long> corrupt,
                               long framesWithoutHello, long deviceResets, long recorderLost,
-                              long commandsNotApplied, long analysisMillis) {
+                              long commandsNotApplied, long analysisMillis, long markerTextsCut) {
+
+        public StreamStats(long packets, long droppedPackets, Map<Corruption, Long> corrupt, long framesWithoutHello,
+                           long deviceResets, long recorderLost, long commandsNotApplied, long analysisMillis) {
+            this(packets, droppedPackets, corrupt, framesWithoutHello, deviceResets, recorderLost, commandsNotApplied,
+                    analysisMillis, 0);
+        }
+    }
+
+    /**
+     * One-line warnings about this analysis of a recording (the CLI prints them, the export returns them): damage
+     * and where data was lost, a rejected metadata descriptor, frames decoded without a HELLO. Empty when clean.
+     */
+    public List<String> warnings(RecordingReader source) {
+        List<String> w = new java.util.ArrayList<>();
+        String damage = integrity == null ? null : integrity.warning(Math.max(0, metrics.firstFrameUs()));
+        if (damage != null) {
+            w.add(damage);
+        }
+        if (source.metadataDeviceProblem() != null) {
+            w.add(source.metadataDeviceProblem() + ": ignored, the device's HELLO describes the frames");
+        }
+        if (descriptorNote != null) {
+            w.add("frames decoded with the device description from " + descriptorNote);
+        }
+        return List.copyOf(w);
     }
 
     /** Seconds from the first frame for a device time. */
