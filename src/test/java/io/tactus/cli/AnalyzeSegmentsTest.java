@@ -6,17 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tactus.protocol.Packet;
-import io.tactus.protocol.PacketEncoder;
 import io.tactus.session.ReHelloTest;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * `analyze` across a mid-session HELLO: flags before it survive, a sensor change shows as segments, and the
@@ -30,23 +24,13 @@ class AnalyzeSegmentsTest {
     Path dir;
 
     private Path capture(List<Packet> packets) throws Exception {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (Packet p : packets) {
-            b.write(PacketEncoder.encode(p));
-        }
-        Path f = Files.createTempFile(dir, "cap", ".bin");
-        Files.write(f, b.toByteArray());
-        return f;
+        return ReHelloTest.capture(dir, packets);
     }
 
     private static String run(String... args) {
-        CommandLine cl = TactusCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        assertEquals(0, cl.execute(args), err.toString());
-        return out.toString();
+        RecordCommandTest.Run r = RecordCommandTest.tactus(args);
+        assertEquals(0, r.code(), r.err());
+        return r.out();
     }
 
     @Test

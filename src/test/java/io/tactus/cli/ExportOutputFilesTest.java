@@ -11,8 +11,6 @@ import io.tactus.device.sim.SimOptions;
 import io.tactus.protocol.Packet;
 import io.tactus.session.RecordingWriter;
 import io.tactus.session.SessionMetadata;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Which files an export writes, and which it refuses to touch (issue 8, 2.10 and 2.11). */
 class ExportOutputFilesTest {
@@ -44,17 +41,8 @@ class ExportOutputFilesTest {
         assertEquals(null, w.stop(20_000).error());
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = TactusCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static RecordCommandTest.Run run(String... args) {
+        return RecordCommandTest.tactus(args);
     }
 
     private static Set<String> names(Path d) throws Exception {
@@ -67,7 +55,7 @@ class ExportOutputFilesTest {
     void csvAndAsfInOneFolderKeepOneSidecarEach() throws Exception {
         Path out = dir.resolve("both");
         assertEquals(0, run("export", recording.toString(), "--format", "csv", "--out", out.toString(), "--quiet").code());
-        Run asf = run("export", recording.toString(), "--format", "asf", "--out", out.toString(), "--quiet");
+        RecordCommandTest.Run asf = run("export", recording.toString(), "--format", "asf", "--out", out.toString(), "--quiet");
         assertEquals(0, asf.code(), asf.err());
         assertEquals(new TreeSet<>(List.of("s.asf", "s.asf.json", "s.csv.json", "s_annotations.csv", "s_events.csv",
                 "s_pressure.csv", "s_summary.csv")), names(out));
@@ -81,7 +69,7 @@ class ExportOutputFilesTest {
         Files.createDirectories(out);
         Path theirs = out.resolve("s.asf.json");
         Files.writeString(theirs, "someone else's notes");
-        Run r = run("export", recording.toString(), "--format", "asf", "--out", out.toString(), "--quiet");
+        RecordCommandTest.Run r = run("export", recording.toString(), "--format", "asf", "--out", out.toString(), "--quiet");
         assertEquals(1, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("s.asf.json already exists") && r.err().contains("--force"), r.err());
@@ -89,18 +77,18 @@ class ExportOutputFilesTest {
         assertEquals(Set.of("s.asf.json"), names(out), "nothing written, no partial files");
 
         // A second export of the same thing is refused too: the user says --force to replace.
-        Run forced = run("export", recording.toString(), "--format", "asf", "--out", out.toString(), "--quiet",
+        RecordCommandTest.Run forced = run("export", recording.toString(), "--format", "asf", "--out", out.toString(), "--quiet",
                 "--force");
         assertEquals(0, forced.code(), forced.err());
         assertTrue(Files.readString(theirs).contains("\"files\""), "replaced by the export's sidecar");
-        Run again = run("export", recording.toString(), "--format", "asf", "--out", out.toString(), "--quiet");
+        RecordCommandTest.Run again = run("export", recording.toString(), "--format", "asf", "--out", out.toString(), "--quiet");
         assertEquals(1, again.code(), "an earlier export's files are not replaced silently either");
     }
 
     @Test
     void nameRejectsControlCharactersAndPaths() {
         for (String bad : List.of("a\u001b]0;x\u0007b", "two\nlines", "../up", "..")) {
-            Run r = run("export", recording.toString(), "--format", "csv", "--name", bad, "--out",
+            RecordCommandTest.Run r = run("export", recording.toString(), "--format", "csv", "--name", bad, "--out",
                     dir.resolve("n").toString());
             assertEquals(2, r.code(), bad);
             assertTrue(r.err().contains("--name"), r.err());
@@ -112,11 +100,11 @@ class ExportOutputFilesTest {
     void fileErrorsSayWhy() throws Exception {
         Path aFile = dir.resolve("plain-file");
         Files.writeString(aFile, "x");
-        Run export = run("export", recording.toString(), "--format", "csv", "--out", aFile.resolve("sub").toString());
+        RecordCommandTest.Run export = run("export", recording.toString(), "--format", "csv", "--out", aFile.resolve("sub").toString());
         assertEquals(1, export.code());
         assertTrue(export.err().matches("(?s)tactus: export of s.tactus failed: cannot create output directory .*"
                 + "plain-file/sub: (not a directory|already exists)\\s*"), export.err());
-        Run record = run("record", "--port", "/dev/null", "--out", dir.resolve("no/such/dir/x.tactus").toString());
+        RecordCommandTest.Run record = run("record", "--port", "/dev/null", "--out", dir.resolve("no/such/dir/x.tactus").toString());
         assertEquals(1, record.code());
         assertTrue(record.err().contains("no such directory"), record.err());
     }

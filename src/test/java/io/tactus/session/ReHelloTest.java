@@ -63,7 +63,8 @@ public class ReHelloTest {
                 d.cols(), d.pitchMm(), d.adcBits(), d.rateHz(), d.taxels(), d.calibration());
     }
 
-    private Path capture(List<Packet> packets) throws Exception {
+    /** The packets as a raw wire capture file in {@code dir}. */
+    public static Path capture(Path dir, List<Packet> packets) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         for (Packet p : packets) {
             b.write(PacketEncoder.encode(p));
@@ -71,6 +72,10 @@ public class ReHelloTest {
         Path f = Files.createTempFile(dir, "cap", ".bin");
         Files.write(f, b.toByteArray());
         return f;
+    }
+
+    private Path capture(List<Packet> packets) throws Exception {
+        return capture(dir, packets);
     }
 
     /** The events of the plain scenario, and a device time between its two spine contacts. */
