@@ -48,11 +48,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         io.tactus.protocol.AsciiOptions text = textOptions.parse(spec.commandLine());
+        io.tactus.protocol.DeviceDescriptor layout = textOptions.layout(spec.commandLine());
         SessionFiles.Analyzed result;
         try {
-            result = SessionFiles.analyze(file, profile, text);
-        } catch (IllegalArgumentException badProfile) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + badProfile.getMessage());
+            result = SessionFiles.analyze(file, profile, text, layout);
+        } catch (IllegalArgumentException bad) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    bad.getMessage().equals(SessionFiles.LAYOUT_WITH_RECORDING) ? bad.getMessage()
+                            : "--profile: " + bad.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!result.warnings().isEmpty()) {
