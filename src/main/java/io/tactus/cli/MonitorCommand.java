@@ -16,6 +16,7 @@ import io.tactus.device.serial.SerialPorts;
 import io.tactus.device.serial.WireFormat;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Json;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ public final class MonitorCommand implements Callable<Integer> {
         private final boolean json;
         private final SerialPacketSource source;
         private final Consumer consumer;
-        private final ObjectMapper mapper = new ObjectMapper();
+        private final ObjectMapper mapper = Json.MAPPER;
         private final AtomicBoolean finished = new AtomicBoolean();
         private final long startNanos = System.nanoTime();
         private long lastNanos = startNanos;

@@ -2,6 +2,7 @@ package io.tactus.session;
 
 import io.tactus.device.TimedPacket;
 import io.tactus.protocol.Corruption;
+import io.tactus.protocol.Json;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketType;
 import java.io.IOException;
@@ -479,11 +480,11 @@ public final class RecordingReader implements AutoCloseable {
                 switch (r.type()) {
                     case METADATA -> {
                         if (metadata == null) {
-                            metadata = Json.read(json, SessionMetadata.class);
+                            metadata = Json.tolerant(SessionMetadata.class).readValue(json);
                         }
                     }
                     case ANNOTATION -> {
-                        Annotation a = Json.read(json, Annotation.class);
+                        Annotation a = Json.tolerant(Annotation.class).readValue(json);
                         if (a.id() != null) {
                             annotations.remove(a.id());
                             if (!a.deleted()) {
@@ -491,9 +492,9 @@ public final class RecordingReader implements AutoCloseable {
                             }
                         }
                     }
-                    case EVENT -> events.add(Json.read(json, RecordedEvent.class));
+                    case EVENT -> events.add(Json.tolerant(RecordedEvent.class).readValue(json));
                     case COMMAND -> {
-                        CommandRecord c = Json.read(json, CommandRecord.class);
+                        CommandRecord c = Json.tolerant(CommandRecord.class).readValue(json);
                         if (c.command() != null && c.command().name() != null) {
                             commands.add(c);
                         }

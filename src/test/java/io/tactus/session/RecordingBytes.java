@@ -39,7 +39,7 @@ public final class RecordingBytes {
     }
 
     public RecordingBytes metadata(SessionMetadata m) {
-        return record(RecordType.METADATA, Json.write(m));
+        return record(RecordType.METADATA, io.tactus.protocol.Json.bytes(m));
     }
 
     public RecordingBytes packet(long hostNs, Packet p) {

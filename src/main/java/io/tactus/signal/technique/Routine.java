@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.protocol.Json;
 import io.tactus.signal.body.BodyRegion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ public record Routine(@JsonProperty("name") String name, @JsonProperty("about") 
                       @JsonProperty("steps") List<Step> steps) {
 
     public static final String RESOURCE = "routine-default.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /**
      * @param kind      strokes, circles, hold or time
