@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tactus.protocol.Json;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.Profiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import picocli.CommandLine;
 
 /** `tactus analyze`: re-runs the signal core over a recording or a raw wire capture. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Re-run the signal core over a recording (or a raw protocol-v1 wire capture) and print",
-            "session metrics and flag events. Times are seconds from the first frame (device time)."})
+        description = {"Re-run the signal core over a recording or a raw wire capture: metrics and flag events.",
+            "Prints session metrics and flag events; times are seconds from the first frame (device time)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Text output shows the body map's display names; --json keeps the ids. */
@@ -34,8 +35,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a Tactus recording, or a raw wire capture")
     Path file;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "detection profile (gentle, swedish, deep, trigger...); default: the recording's, else gentle")
+    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = ProfileIds.class,
+            description = "Detection profile: ${COMPLETION-CANDIDATES} (default: the recording's, else "
+                    + Profiles.DEFAULT_ID + ").")
     String profile;
 
     @CommandLine.Mixin

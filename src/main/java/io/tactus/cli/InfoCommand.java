@@ -56,13 +56,8 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object")
     boolean json;
 
-    @Option(names = "--ascii", paramLabel = "RxC",
-            description = "FILE is a capture of a DIY text grid of RxC cells (e.g. 16x16), not protocol bytes")
-    String ascii;
-
-    @Option(names = "--rate", paramLabel = "HZ",
-            description = "with --ascii: frames per second of the capture (text has no clock; default 50)")
-    Double rate;
+    @CommandLine.Mixin
+    TextCaptureOptions textOptions = new TextCaptureOptions();
 
     /** Frame and gap counts from one pass of an assembler. */
     private static final class Counter implements FrameListener {
@@ -94,21 +89,7 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AsciiOptions text = null;
-        try {
-            if (rate != null && !(rate > 0 && rate <= 100_000)) {
-                throw new IllegalArgumentException("rate must be > 0 Hz");
-            }
-            if (ascii != null) {
-                text = AsciiOptions.parseSize(ascii);
-                text = text.withRateHz(rate != null ? rate : AsciiFrameDecoder.FALLBACK_RATE_HZ);
-            } else if (rate != null) {
-                throw new IllegalArgumentException("goes with --ascii");
-            }
-        } catch (IllegalArgumentException bad) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    (ascii != null ? "--ascii/--rate: " : "--rate: ") + bad.getMessage());
-        }
+        AsciiOptions text = textOptions.parse(spec.commandLine());
         SessionFiles.requireFile(file);
         Map<String, Object> m = text != null ? textCapture(text)
                 : RecordingReader.isRecording(file) ? recording() : capture();

@@ -3,6 +3,7 @@ package io.tactus.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.ExternalTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ class ReferenceEncoderCTest {
 
     @Test
     void cEncoderProducesEveryVector() throws Exception {
+        ExternalTool.require("gcc");
         Path fw = TestVectorsTest.firmwareDir().toAbsolutePath();
         Files.createDirectories(OUT);
         Path exe = OUT.resolve("test_vectors").toAbsolutePath();
@@ -47,6 +49,7 @@ class ReferenceEncoderCTest {
 
     @Test
     void arduinoSketchCompilesOnTheHost() throws Exception {
+        ExternalTool.require("g++");
         Path fw = TestVectorsTest.firmwareDir().toAbsolutePath();
         Path sketchDir = fw.resolve("arduino/TactusMat");
         Files.createDirectories(OUT);

@@ -3,6 +3,7 @@ package io.tactus.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.ExternalTool;
 import io.tactus.device.TimedPacket;
 import io.tactus.protocol.DeviceDescriptor;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ class PythonReaderTest {
 
     @Test
     void documentedPythonReaderReadsAJavaWrittenFile() throws Exception {
+        String python = ExternalTool.requirePython(); // the reader needs only the standard library
         DeviceDescriptor d = TestStreams.grid(3, 5, 50);
         List<TimedPacket> packets = TestStreams.stream(d, 77, 1_000, 0);
         Path f = dir.resolve("py.tactus");
@@ -51,7 +53,7 @@ class PythonReaderTest {
         }
         w.stop(20_000);
         Path script = Files.writeString(dir.resolve("reader.py"), READER);
-        Process p = new ProcessBuilder("python3", script.toString(), f.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(python, script.toString(), f.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
