@@ -56,10 +56,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + badProfile.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (result.damage() != null) {
+        if (!result.warnings().isEmpty()) {
             // stderr, so --json stays one object on stdout
             PrintWriter err = spec.commandLine().getErr();
-            err.println("tactus: warning: partial analysis, the recording is " + result.damage());
+            result.warnings().forEach(w -> err.println("tactus: warning: " + w));
             err.flush();
         }
         if (json) {
@@ -78,7 +78,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("source", r.recording() ? "recording" : "capture");
         m.put("profile", r.profile());
         m.put("device", a.descriptor() == null ? null : a.descriptor().device());
-        m.put("integrity", !r.recording() ? null : r.damage() == null ? "ok" : r.damage());
+        m.put("integrity", a.integrity() == null ? null : a.integrity().describe(Math.max(0, a.metrics().firstFrameUs())));
+        m.put("device_description_from", a.descriptorNote() == null ? "hello" : a.descriptorNote());
+        m.put("warnings", r.warnings());
         List<Map<String, Object>> events = new ArrayList<>();
         for (FlagEvent e : a.events()) {
             Map<String, Object> ev = new LinkedHashMap<>();
@@ -142,6 +144,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%.1f s, %d frames (%.1f Hz), contact %.1f s, peak force %.1f N, left share %s%n",
                 mt.durationSeconds(), mt.frames(), mt.meanFrameRateHz(), mt.contactSeconds(), mt.peakForceN(),
                 Double.isNaN(mt.leftRightBalance()) ? "-" : String.format(Locale.ROOT, "%.2f", mt.leftRightBalance()));
+        if (a.integrity() != null) {
+            out.println("integrity: " + a.integrity().summary());
+        }
         out.println();
         out.println("events:");
         if (a.events().isEmpty()) {

@@ -122,6 +122,9 @@ public final class ExportCommand implements Callable<Integer> {
                     ? FileExport.exportText(file, text, format, out, base, profile, options, progress, cancel)
                     : FileExport.export(file, format, out, base, profile, options, progress, cancel);
             double s = (System.nanoTime() - t0) / 1e9;
+            for (String w : r.warnings()) {
+                err.println("tactus: warning: " + w);
+            }
             for (Path p : r.files()) {
                 outW.println(p);
             }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,7 @@ class RecordCommandTest {
         };
     }
 
+    @Tag("pty")
     @Test
     void recordsExactlyTheOutFilePrintsLiveFlagsAndTheFileIsComplete() throws Exception {
         Path file = dir.resolve("sub dir").resolve("my session.tactus");
@@ -126,6 +128,7 @@ class RecordCommandTest {
         assertTrue(again.err().contains("already exists"), again.err());
     }
 
+    @Tag("pty")
     @Test
     void sigtermLeavesACompleteFile() throws Exception {
         Path file = dir.resolve("killed.tactus");
@@ -164,6 +167,7 @@ class RecordCommandTest {
      * The recorder runs in a child JVM without --duration and is stopped by SIGTERM once the test has seen the
      * outcome: with a fixed recording length a busy machine could end the recording before the reconnect.
      */
+    @Tag("pty")
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void anUnplugIsANoticeAndTheRecordingContinuesAfterTheReconnect() throws Exception {
@@ -254,6 +258,7 @@ class RecordCommandTest {
         }
     }
 
+    @Tag("pty")
     @Test
     void asciiRecordsADiyTextGridAsAnOrdinaryRecording() throws Exception {
         Path file = dir.resolve("text.tactus");

@@ -33,6 +33,11 @@ public final class SettingsStore {
         return TactusHome.resolve();
     }
 
+    /** The Tactus home this store lives in (recordings go below it too). */
+    public Path home() {
+        return file.getParent();
+    }
+
     public Path file() {
         return file;
     }
