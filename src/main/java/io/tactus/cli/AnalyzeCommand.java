@@ -131,6 +131,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         stream.put("device_resets", st.deviceResets());
         stream.put("recorder_lost", st.recorderLost());
         stream.put("commands_not_applied", st.commandsNotApplied());
+        stream.put("marker_texts_cut", st.markerTextsCut());
         stream.put("analysis_ms", st.analysisMillis());
         m.put("stream", stream);
         return m;
@@ -164,6 +165,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     s.peakKpa(), s.meanKpaWhileLoaded(), s.pressureTimeKpaS());
         }
         SessionAnalysis.StreamStats st = a.stream();
+        if (st.markerTextsCut() > 0) {
+            out.printf(Locale.ROOT, "%nnote: the text of %d marker(s) was cut (kept: %d characters each, %d in all)%n",
+                    st.markerTextsCut(), io.tactus.device.FrameAssembler.MARKER_TEXT_MAX,
+                    io.tactus.device.FrameAssembler.MARKER_TEXT_TOTAL);
+        }
         if (st.droppedPackets() > 0 || !st.corrupt().isEmpty() || st.recorderLost() > 0) {
             out.printf(Locale.ROOT, "%nwarning: %d packets missing (sequence gaps), corrupt input %s, %d lost by the recorder%n",
                     st.droppedPackets(), st.corrupt(), st.recorderLost());

@@ -250,6 +250,7 @@ public final class InfoCommand implements Callable<Integer> {
         m.put("packets", packets);
         m.put("frames", c.frames);
         m.put("markers", c.markers);
+        m.put("marker_texts_cut", a.markerTextsCut());
         m.put("dropped_packets", a.dropped());
         m.put("pauses_over_half_s", c.pauses);
         m.put("paused_s", Math.round(c.pausedUs / 1000.0) / 1000.0);
