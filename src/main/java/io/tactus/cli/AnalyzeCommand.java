@@ -1,7 +1,8 @@
 package io.tactus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tactus.protocol.Json;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.Profiles;
@@ -65,7 +66,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
         }
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            ObjectWriter mapper = Json.MAPPER.writer().without(SerializationFeature.FAIL_ON_EMPTY_BEANS);
             out.println(mapper.writeValueAsString(toJson(result)));
         } else {
             printText(out, result);

@@ -1,6 +1,5 @@
 package io.tactus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tactus.device.FrameAssembler;
 import io.tactus.device.FrameListener;
 import io.tactus.device.RawFrame;
@@ -10,6 +9,7 @@ import io.tactus.protocol.AsciiOptions;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.FrameClock;
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Json;
 import io.tactus.protocol.PacketDecoder;
 import io.tactus.session.IntegrityReport;
 import io.tactus.session.RecordedPacket;
@@ -109,7 +109,7 @@ public final class InfoCommand implements Callable<Integer> {
                 : RecordingReader.isRecording(file) ? recording() : capture(layout);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().writeValueAsString(m));
+            out.println(Json.MAPPER.writeValueAsString(m));
         } else {
             m.forEach((k, v) -> out.printf(Locale.ROOT, "%-20s %s%n", k.replace('_', ' ') + ":", v == null ? "-" : v));
         }

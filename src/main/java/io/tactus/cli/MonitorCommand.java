@@ -15,6 +15,7 @@ import io.tactus.device.serial.SerialPacketSource;
 import io.tactus.device.serial.SerialPorts;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Json;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketType;
 import java.io.PrintWriter;
@@ -95,7 +96,7 @@ public final class MonitorCommand implements Callable<Integer> {
         private final boolean json;
         private final SerialPacketSource source;
         private final Consumer consumer;
-        private final ObjectMapper mapper = new ObjectMapper();
+        private final ObjectMapper mapper = Json.MAPPER;
         private final AtomicBoolean finished = new AtomicBoolean();
         private final long startNanos = System.nanoTime();
         private long lastNanos = startNanos;
