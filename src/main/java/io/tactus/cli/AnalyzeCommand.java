@@ -1,7 +1,8 @@
 package io.tactus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tactus.protocol.Json;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.metrics.SessionMetrics;
@@ -50,11 +51,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         io.tactus.protocol.AsciiOptions text = textOptions.parse(spec.commandLine());
+        io.tactus.protocol.DeviceDescriptor layout = textOptions.layout(spec.commandLine());
         SessionFiles.Analyzed result;
         try {
-            result = SessionFiles.analyze(file, profile, text);
-        } catch (IllegalArgumentException badProfile) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + badProfile.getMessage());
+            result = SessionFiles.analyze(file, profile, text, layout);
+        } catch (IllegalArgumentException bad) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    bad.getMessage().equals(SessionFiles.LAYOUT_WITH_RECORDING) ? bad.getMessage()
+                            : "--profile: " + bad.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!result.warnings().isEmpty()) {
@@ -64,7 +68,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
         }
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            ObjectWriter mapper = Json.MAPPER.writer().without(SerializationFeature.FAIL_ON_EMPTY_BEANS);
             out.println(mapper.writeValueAsString(toJson(result)));
         } else {
             printText(out, result);
