@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ class ReferenceEncoderCTest {
         return out;
     }
 
+    @Tag("native")
     @Test
     void cEncoderProducesEveryVector() throws Exception {
         ExternalTool.require("gcc");
@@ -47,6 +49,7 @@ class ReferenceEncoderCTest {
         assertTrue(out.contains("OK " + expected + " vectors"), out);
     }
 
+    @Tag("native")
     @Test
     void arduinoSketchCompilesOnTheHost() throws Exception {
         ExternalTool.require("g++");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,7 @@ class PythonReaderTest {
             "        if ptype == 2: frames += 1; seqsum += seq; last_t = t_us; cells = len(body[16:]) // 2",
             "print(frames, seqsum, last_t, cells, meta['trainee'])");
 
+    @Tag("native")
     @Test
     void documentedPythonReaderReadsAJavaWrittenFile() throws Exception {
         String python = ExternalTool.requirePython(); // the reader needs only the standard library

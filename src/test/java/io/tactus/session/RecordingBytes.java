@@ -1,5 +1,6 @@
 package io.tactus.session;
 
+import io.tactus.protocol.Json;
 import io.tactus.protocol.Packet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class RecordingBytes {
     }
 
     public RecordingBytes metadata(SessionMetadata m) {
-        return record(RecordType.METADATA, Json.write(m));
+        return record(RecordType.METADATA, Json.bytes(m));
     }
 
     public RecordingBytes packet(long hostNs, Packet p) {
@@ -65,5 +66,25 @@ public final class RecordingBytes {
     public Path write(Path file) throws IOException {
         Files.write(file, out.toByteArray());
         return file;
+    }
+
+    /** A copy of {@code file} (first record: METADATA) whose metadata device is {@code d}, unvalidated. */
+    public static byte[] withMetadataDevice(byte[] file, io.tactus.protocol.DeviceDescriptor d) throws IOException {
+        int len = ByteBuffer.wrap(file, 20, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] json = java.util.Arrays.copyOfRange(file, 24, 24 + len);
+        SessionMetadata m = Json.tolerant(SessionMetadata.class).<SessionMetadata>readValue(json).withDevice(d);
+        RecordingBytes b = new RecordingBytes().metadata(m);
+        b.raw(java.util.Arrays.copyOfRange(file, 24 + len + 4, file.length));
+        return b.bytes();
+    }
+
+    /** A copy of {@code file} without its second record (the HELLO packet after the METADATA). */
+    public static byte[] withoutHello(byte[] file) {
+        int metaEnd = 16 + 12 + ByteBuffer.wrap(file, 20, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int helloEnd = metaEnd + 12 + ByteBuffer.wrap(file, metaEnd + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] out = new byte[file.length - (helloEnd - metaEnd)];
+        System.arraycopy(file, 0, out, 0, metaEnd);
+        System.arraycopy(file, helloEnd, out, metaEnd, file.length - helloEnd);
+        return out;
     }
 }

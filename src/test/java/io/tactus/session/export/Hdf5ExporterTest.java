@@ -12,6 +12,7 @@ import io.jhdf.HdfFile;
 import io.tactus.signal.FrameSnapshot;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,6 +114,7 @@ class Hdf5ExporterTest {
         }
     }
 
+    @Tag("native")
     @Test
     void h5pyReadsItWhenInstalled() throws Exception {
         // Without h5py jhdf's own reader (above) still checks the file.

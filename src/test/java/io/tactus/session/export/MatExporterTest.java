@@ -11,6 +11,7 @@ import io.tactus.signal.FrameSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import us.hebi.matlab.mat.format.Mat5;
@@ -46,6 +47,7 @@ class MatExporterTest {
     @TempDir
     Path dir;
 
+    @Tag("native")
     @Test
     void scipyReadsPressureSummaryEventsAndMeta() throws Exception {
         ExternalTool.requirePython("numpy", "scipy.io");
@@ -84,6 +86,7 @@ class MatExporterTest {
         assertEquals(40, json.at("/session/frames").asLong());
     }
 
+    @Tag("native")
     @Test
     void splitsPressureIntoBlocksOverTheVariableLimit() throws Exception {
         ExternalTool.requirePython("numpy", "scipy.io");
