@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.Await;
 import io.tactus.app.SyntheticSource;
 import io.tactus.device.LinkStats;
 import io.tactus.device.PacketSink;
@@ -76,8 +77,11 @@ class CalibrationWizardTest {
         }
     }
 
-    private static void settle() throws InterruptedException {
-        Thread.sleep(200); // a few frames at the new load (the core's filter needs one or two)
+    /** Waits until the core has processed frames at the new load (its filter needs one or two; 20 to be sure). */
+    private static void settle(LiveSession session) throws InterruptedException {
+        long seen = session.stats().frames();
+        Await.until("20 frames at the new load", () -> session.stats().frames() >= seen + 20,
+                () -> session.stats().frames());
     }
 
     @Test
@@ -91,7 +95,7 @@ class CalibrationWizardTest {
             double[] kg = {1, 2, 5};
             for (int i = 0; i < peaks.length; i++) {
                 plate.peak.set(peaks[i]);
-                settle();
+                settle(session);
                 LoadPoint lp = wizard.capture(kg[i], 100).get(10, TimeUnit.SECONDS);
                 assertEquals(kg[i] * LoadPoint.G / 0.01 / 1000, lp.kpa(), 1e-9, "kPa = m g / A");
                 assertTrue(lp.counts() > 0, lp.toString());
