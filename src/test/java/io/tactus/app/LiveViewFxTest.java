@@ -61,7 +61,7 @@ class LiveViewFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> app.liveViewModel().stateProperty().get() == SourceState.CONNECTED);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> app.liveViewModel().rateTextProperty().get().endsWith("fps"));
+                () -> app.liveViewModel().status().rateTextProperty().get().endsWith("fps"));
         assertTrue(app.liveView().frameTimer().count() > 0);
         if (Boolean.getBoolean("tactus.test.snapshots")) {
             robot.interact(() -> {

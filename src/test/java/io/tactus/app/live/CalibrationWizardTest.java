@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tactus.Await;
 import io.tactus.app.SyntheticSource;
 import io.tactus.device.LinkStats;
 import io.tactus.device.PacketSink;
@@ -77,11 +76,13 @@ class CalibrationWizardTest {
         }
     }
 
-    /** Waits until the core has processed frames at the new load (its filter needs one or two; 20 to be sure). */
+    /** Waits (generous deadline) until the core has processed a few frames after the load changed. */
     private static void settle(LiveSession session) throws InterruptedException {
-        long seen = session.stats().frames();
-        Await.until("20 frames at the new load", () -> session.stats().frames() >= seen + 20,
-                () -> session.stats().frames());
+        long start = session.version();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (session.version() < start + 5 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     @Test
@@ -90,7 +91,7 @@ class CalibrationWizardTest {
         CalibrationStore store = new CalibrationStore(home);
         try (LiveSession session = new LiveSession(plate, SignalPipeline::new)) {
             session.start();
-            CalibrationWizard wizard = new CalibrationWizard(session, store);
+            CalibrationWizard wizard = new CalibrationWizard(new LiveSessionFeed(session, "test"), store);
             int[] peaks = {300, 800, 2000};
             double[] kg = {1, 2, 5};
             for (int i = 0; i < peaks.length; i++) {
@@ -114,7 +115,7 @@ class CalibrationWizardTest {
     @Test
     void fittingWithoutEnoughLoadsSaysWhy() {
         try (LiveSession session = new LiveSession(new PlateSource(), SignalPipeline::new)) {
-            CalibrationWizard wizard = new CalibrationWizard(session, new CalibrationStore(home));
+            CalibrationWizard wizard = new CalibrationWizard(new LiveSessionFeed(session, "test"), new CalibrationStore(home));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> wizard.fit(CalibrationFitter.Model.POWER));
             assertTrue(e.getMessage().contains("at least"), e.getMessage());
