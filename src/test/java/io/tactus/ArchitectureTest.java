@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layer rule: protocol -> device -> signal -> session -> app / cli. Lower never imports higher; core never imports JavaFX. */
+/**
+ * The layer rule: protocol -> device -> signal -> render -> session -> report -> library -> app / cli. Lower never
+ * imports higher; nothing but app imports JavaFX (reports render headless, so the CLI works on a server).
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -22,7 +25,8 @@ class ArchitectureTest {
     @Test
     void coreNeverImportsJavaFx() {
         noClasses().that().resideInAnyPackage("io.tactus.protocol..", "io.tactus.device..", "io.tactus.signal..",
-                        "io.tactus.session..", "io.tactus.cli..")
+                        "io.tactus.session..", "io.tactus.render..", "io.tactus.report..", "io.tactus.library..",
+                        "io.tactus.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(classes);
     }
@@ -31,7 +35,8 @@ class ArchitectureTest {
     void protocolDependsOnNothingAbove() {
         noClasses().that().resideInAPackage("io.tactus.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tactus.device..", "io.tactus.signal..",
-                        "io.tactus.session..", "io.tactus.app..", "io.tactus.cli..")
+                        "io.tactus.session..", "io.tactus.render..", "io.tactus.report..", "io.tactus.library..",
+                        "io.tactus.app..", "io.tactus.cli..")
                 .check(classes);
     }
 
@@ -39,22 +44,40 @@ class ArchitectureTest {
     void deviceDependsOnlyOnProtocol() {
         noClasses().that().resideInAPackage("io.tactus.device..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tactus.signal..", "io.tactus.session..",
-                        "io.tactus.app..", "io.tactus.cli..")
+                        "io.tactus.render..", "io.tactus.report..", "io.tactus.library..", "io.tactus.app..",
+                        "io.tactus.cli..")
                 .check(classes);
     }
 
     @Test
     void signalDoesNotKnowSessionsOrUi() {
         noClasses().that().resideInAPackage("io.tactus.signal..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.session..", "io.tactus.app..",
-                        "io.tactus.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.session..", "io.tactus.render..",
+                        "io.tactus.report..", "io.tactus.library..", "io.tactus.app..", "io.tactus.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void renderDrawsWithoutSessions() {
+        noClasses().that().resideInAPackage("io.tactus.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.session..", "io.tactus.report..",
+                        "io.tactus.library..", "io.tactus.app..", "io.tactus.cli..")
                 .check(classes);
     }
 
     @Test
     void sessionDoesNotKnowUi() {
         noClasses().that().resideInAPackage("io.tactus.session..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.app..", "io.tactus.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.report..", "io.tactus.library..",
+                        "io.tactus.app..", "io.tactus.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void reportsDoNotKnowTheLibraryOrUi() {
+        noClasses().that().resideInAPackage("io.tactus.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.library..", "io.tactus.app..",
+                        "io.tactus.cli..")
                 .check(classes);
     }
 

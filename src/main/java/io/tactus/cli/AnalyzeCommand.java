@@ -2,6 +2,7 @@ package io.tactus.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tactus.report.Scores;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.FlagEvent;
 import java.io.PrintWriter;
@@ -73,6 +74,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("profile", r.profile());
         m.put("device", a.descriptor() == null ? null : a.descriptor().device());
         m.put("integrity", !r.recording() ? null : r.damage() == null ? "ok" : r.damage());
+        // the few clear scores the report, library, progress and cohort tables show (io.tactus.report.Scores)
+        m.put("scores", Scores.of(a, r.pipeline() == null ? null : r.pipeline().metrics()).toMap());
         List<Map<String, Object>> events = new ArrayList<>();
         for (FlagEvent e : a.events()) {
             Map<String, Object> ev = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             AnalyzeCommand.class,
             ExportCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TactusCli implements Runnable {

@@ -1,6 +1,6 @@
 package io.tactus.app.settings;
 
-import io.tactus.app.heat.ColorMap;
+import io.tactus.render.ColorMap;
 import io.tactus.app.live.RegionNames;
 import io.tactus.signal.Band;
 import io.tactus.signal.Profile;

@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The files of one export: written under ".part" names, renamed into place only when everything succeeded, all
- * deleted otherwise. Not thread-safe.
+ * deleted otherwise. Not thread-safe. Shared by exports and reports.
  */
-final class AtomicOutput implements AutoCloseable {
+public final class AtomicOutput implements AutoCloseable {
 
     private final Path dir;
     private final List<Path> finals = new ArrayList<>();
@@ -20,7 +20,7 @@ final class AtomicOutput implements AutoCloseable {
     private final List<Path> scratch = new ArrayList<>();
     private boolean committed;
 
-    AtomicOutput(Path dir) throws IOException {
+    public AtomicOutput(Path dir) throws IOException {
         this.dir = dir;
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException("output " + dir + " exists and is not a directory");
@@ -36,7 +36,7 @@ final class AtomicOutput implements AutoCloseable {
     }
 
     /** Registers a final file name and returns the temporary path to write it to. */
-    Path file(String name) {
+    public Path file(String name) {
         Path f = dir.resolve(name);
         Path p = dir.resolve("." + name + ".part");
         finals.add(f);
@@ -52,7 +52,7 @@ final class AtomicOutput implements AutoCloseable {
     }
 
     /** Renames every part into place; returns the final paths in registration order. */
-    List<Path> commit() throws IOException {
+    public List<Path> commit() throws IOException {
         for (int i = 0; i < parts.size(); i++) {
             try {
                 Files.move(parts.get(i), finals.get(i), StandardCopyOption.REPLACE_EXISTING,
