@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tactus.report.Scores;
 import io.tactus.session.SessionAnalysis;
-import io.tactus.signal.FlagEvent;
+import io.tactus.signal.flags.FlagEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,17 +13,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** `tactus analyze`: re-runs the signal core over a recording or a raw wire capture. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Re-run the signal core over a recording (or a raw protocol-v1 wire capture) and print",
             "session metrics and flag events. Times are seconds from the first frame (device time)."})
 public final class AnalyzeCommand implements Callable<Integer> {
+
+    /** Text output shows the body map's display names; --json keeps the ids. */
+    private static final io.tactus.signal.body.BodyMap NAMES = io.tactus.signal.body.BodyMap.standard();
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -145,14 +148,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("  none");
         }
         for (FlagEvent e : a.events()) {
-            out.printf(Locale.ROOT, "  %8.2f - %-8s %-16s %-11s peak %6.1f kPa%n", a.secondsFromStart(e.startUs()),
+            out.printf(Locale.ROOT, "  %8.2f - %-8s %-16s %-22s peak %6.1f kPa%n", a.secondsFromStart(e.startUs()),
                     e.isOpen() ? "open" : String.format(Locale.ROOT, "%.2f", a.secondsFromStart(e.endUs())),
-                    e.type().id(), e.region() == null ? "-" : e.region().id(), e.peakKpa());
+                    e.type().id(), e.region() == null ? "-" : NAMES.displayName(e.region()), e.peakKpa());
         }
         out.println();
-        out.println("regions:            loaded s   peak kPa   mean kPa   kPa*s");
+        out.println("regions:                  loaded s   peak kPa   mean kPa   kPa*s");
         for (SessionAnalysis.RegionStats s : a.regions()) {
-            out.printf(Locale.ROOT, "  %-16s %9.1f %10.1f %10.1f %9.0f%n", s.region().id(), s.loadedSeconds(),
+            out.printf(Locale.ROOT, "  %-22s %9.1f %10.1f %10.1f %9.0f%n", NAMES.displayName(s.region()), s.loadedSeconds(),
                     s.peakKpa(), s.meanKpaWhileLoaded(), s.pressureTimeKpaS());
         }
         SessionAnalysis.StreamStats st = a.stream();

@@ -1,6 +1,6 @@
 package io.tactus.report;
 
-import io.tactus.signal.FlagEvent;
+import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
 import java.util.HashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.tactus.render.BackOutline;
 import io.tactus.render.ColorMap;
 import io.tactus.render.HeatmapRaster;
 import io.tactus.render.Interpolation;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -30,8 +30,8 @@ public final class HeatmapFigure implements Figure {
     private final int cols;
     private final float[] kpa;
     private final double maxKpa;
-    private final Region[] cellRegions;
-    private final Region highlight;
+    private final BodyRegion[] cellRegions;
+    private final BodyRegion highlight;
     private final String description;
     private final String unit;
     private final int cell;
@@ -43,7 +43,7 @@ public final class HeatmapFigure implements Figure {
      * @param unit        scale unit, e.g. "kPa" or "kPa s"
      * @param longSidePx  size of the map's long side in CSS pixels
      */
-    public HeatmapFigure(int rows, int cols, float[] kpa, double maxKpa, Region[] cellRegions, Region highlight,
+    public HeatmapFigure(int rows, int cols, float[] kpa, double maxKpa, BodyRegion[] cellRegions, BodyRegion highlight,
                          String description, String unit, int longSidePx) {
         this.rows = rows;
         this.cols = cols;
@@ -119,7 +119,7 @@ public final class HeatmapFigure implements Figure {
         Path2D boundaries = new Path2D.Double();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                Region here = at(r, c);
+                BodyRegion here = at(r, c);
                 if (c + 1 < cols && here != at(r, c + 1)) {
                     line(boundaries, c + 1, r, c + 1, r + 1);
                 }
@@ -133,7 +133,7 @@ public final class HeatmapFigure implements Figure {
         g.draw(boundaries);
         g.setColor(SPINE);
         g.setStroke(new BasicStroke(2f));
-        g.draw(edge(Region.SPINE));
+        g.draw(edge(BodyRegion.SPINE));
         if (highlight != null) {
             g.setColor(ALERT);
             g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -142,7 +142,7 @@ public final class HeatmapFigure implements Figure {
     }
 
     /** The outline of one region: every cell edge whose neighbour lies outside it. */
-    private Path2D edge(Region region) {
+    private Path2D edge(BodyRegion region) {
         Path2D p = new Path2D.Double();
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
@@ -171,7 +171,7 @@ public final class HeatmapFigure implements Figure {
         p.lineTo(c1 * cell, r1 * cell);
     }
 
-    private Region at(int r, int c) {
+    private BodyRegion at(int r, int c) {
         return cellRegions[r * cols + c];
     }
 

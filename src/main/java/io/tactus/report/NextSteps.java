@@ -1,10 +1,11 @@
 package io.tactus.report;
 
 import io.tactus.session.SessionAnalysis;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
-import io.tactus.signal.SessionMetrics;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.metrics.SessionMetrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -30,6 +31,8 @@ public final class NextSteps {
     /** A left share further than this from 0.5 is a balance finding. */
     static final double BALANCE_TOLERANCE = 0.1;
 
+    private static final BodyMap NAMES = BodyMap.defaultMap();
+
     private NextSteps() {
     }
 
@@ -40,13 +43,13 @@ public final class NextSteps {
                     + " muscles on either side of it and slide beside the spine, never on it.", s.spineContacts(),
                     s.spineContacts() == 1 ? "" : "s", s.spineContactS()), 1000 + 10 * s.spineContactS()));
         }
-        Map<Region, double[]> bone = perRegion(a, FlagType.BONE_CONTACT);
+        Map<BodyRegion, double[]> bone = perRegion(a, FlagType.BONE_CONTACT);
         bone.forEach((r, v) -> out.add(new Item(String.format(Locale.ROOT, "Work around the %s, not on it: %d"
                 + " contact%s (%.1f s).", regionName(r), (int) v[0], v[0] == 1 ? "" : "s", v[1]), 800 + 10 * v[1])));
-        Map<Region, double[]> excess = perRegion(a, FlagType.EXCESS_PRESSURE);
+        Map<BodyRegion, double[]> excess = perRegion(a, FlagType.EXCESS_PRESSURE);
         excess.forEach((r, v) -> out.add(new Item(String.format(Locale.ROOT, "Press more gently on the %s: %.1f s"
                 + " above its hard maximum (peak %.0f kPa).%s", regionName(r), v[1], v[2],
-                r == Region.SHOULDER_L || r == Region.SHOULDER_R ? " Shoulders are tight and sensitive." : ""),
+                r == BodyRegion.SHOULDER_L || r == BodyRegion.SHOULDER_R ? " Shoulders are tight and sensitive." : ""),
                 600 + 10 * v[1])));
         if (s.tooMuchMarkers() > 0) {
             out.add(new Item(String.format(Locale.ROOT, "The receiver pressed the marker button %d time%s: ask how"
@@ -74,8 +77,8 @@ public final class NextSteps {
         if (sm != null) {
             TreeSet<String> untouched = new TreeSet<>();
             for (SessionMetrics.RegionMetrics rm : sm.regions()) {
-                Region r = Region.fromId(rm.region());
-                if (r.kind() == Region.Kind.MUSCLE && rm.timeTouchedS() == 0) {
+                BodyRegion r = BodyRegion.fromId(rm.region());
+                if (r.kind() == BodyRegion.Kind.MUSCLE && rm.timeTouchedS() == 0) {
                     untouched.add(regionName(r));
                 }
             }
@@ -93,8 +96,8 @@ public final class NextSteps {
     }
 
     /** Per region: {count, seconds, peak kPa} of one flag type, regions in enum order. */
-    private static Map<Region, double[]> perRegion(SessionAnalysis a, FlagType type) {
-        Map<Region, double[]> m = new EnumMap<>(Region.class);
+    private static Map<BodyRegion, double[]> perRegion(SessionAnalysis a, FlagType type) {
+        Map<BodyRegion, double[]> m = new EnumMap<>(BodyRegion.class);
         for (FlagEvent e : a.events()) {
             if (e.type() != type || e.region() == null) {
                 continue;
@@ -107,19 +110,13 @@ public final class NextSteps {
         return m;
     }
 
-    /** Plain words for a region ("left shoulder blade"), the receiver's sides. */
-    public static String regionName(Region r) {
-        String side = r.side() == Region.Side.LEFT ? "left " : r.side() == Region.Side.RIGHT ? "right " : "";
-        String what = switch (r) {
-            case SPINE -> "spine";
-            case SHOULDER_L, SHOULDER_R -> "shoulder";
-            case SCAPULA_L, SCAPULA_R -> "shoulder blade";
-            case THORACIC_L, THORACIC_R -> "mid back";
-            case LUMBAR_L, LUMBAR_R -> "lower back";
-            case SACRUM -> "sacrum";
-            case ILIAC_L, ILIAC_R -> "hip bone (iliac crest)";
-        };
-        return side + what;
+    /**
+     * The region's display name from the body map (the one naming source), lower-cased for a sentence:
+     * "shoulder blade (right)"; the receiver's sides.
+     */
+    public static String regionName(BodyRegion r) {
+        String n = NAMES.displayName(r);
+        return n.isEmpty() ? n : Character.toLowerCase(n.charAt(0)) + n.substring(1);
     }
 
     /** For tests and logs: the texts only. */

@@ -2,9 +2,9 @@ package io.tactus.report;
 
 import io.tactus.session.FileAnalysis;
 import io.tactus.session.SessionAnalysis;
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
-import io.tactus.signal.SessionMetrics;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.metrics.SessionMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,7 +55,7 @@ public record Scores(double durationS, int spineContacts, double spineContactsPe
         double above = 0;
         if (sm != null) {
             for (SessionMetrics.RegionMetrics rm : sm.regions()) {
-                if (Region.fromId(rm.region()).kind() == Region.Kind.MUSCLE) {
+                if (BodyRegion.fromId(rm.region()).kind() == BodyRegion.Kind.MUSCLE) {
                     touched += rm.timeTouchedS();
                     within += rm.timeWithinS();
                     below += rm.timeBelowS();

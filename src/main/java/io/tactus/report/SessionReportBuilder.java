@@ -4,10 +4,11 @@ import io.tactus.session.Annotation;
 import io.tactus.session.FileAnalysis;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.session.export.AppVersion;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
-import io.tactus.signal.SessionMetrics;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.metrics.SessionMetrics;
 import io.tactus.signal.SignalPipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,7 @@ public final class SessionReportBuilder {
         SignalPipeline p = r.pipeline();
         SessionMetrics sm = p == null ? null : p.metrics();
         Scores scores = Scores.of(r);
-        Region[] cellRegions = p == null ? null : p.cellRegions();
+        BodyRegion[] cellRegions = p == null ? null : p.cellRegions();
 
         String peakMap = null;
         String ptMap = null;
@@ -65,9 +66,9 @@ public final class SessionReportBuilder {
         List<SessionReport.RegionRow> regions = new ArrayList<>();
         for (SessionAnalysis.RegionStats s : a.regions()) {
             SessionMetrics.RegionMetrics rm = sm == null ? null : sm.region(s.region());
-            regions.add(new SessionReport.RegionRow(s.region().id(), NextSteps.regionName(s.region()),
+            regions.add(new SessionReport.RegionRow(s.region().id(), BodyMap.defaultMap().displayName(s.region()),
                     s.region().kind().name().toLowerCase(Locale.ROOT), rm == null ? 0 : rm.timeTouchedS(),
-                    rm == null || s.region().kind() != Region.Kind.MUSCLE ? null : rm.timeWithinS(),
+                    rm == null || s.region().kind() != BodyRegion.Kind.MUSCLE ? null : rm.timeWithinS(),
                     s.meanKpaWhileLoaded(), s.peakKpa(), s.pressureTimeKpaS()));
         }
 

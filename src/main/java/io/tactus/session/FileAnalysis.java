@@ -3,7 +3,7 @@ package io.tactus.session;
 import io.tactus.protocol.AsciiOptions;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Profiles;
+import io.tactus.signal.flags.Profiles;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.SignalSettings;
 import java.io.IOException;

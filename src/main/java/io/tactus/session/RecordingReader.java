@@ -187,10 +187,12 @@ public final class RecordingReader implements AutoCloseable {
                 }
             } else if (r.type() == RecordType.CORRUPT) {
                 b.corrupt();
-            } else if (r.type() == RecordType.LOSS && r.body().remaining() == 24) {
-                b.lost(r.body().getLong(8));
+            } else if (r.type() == RecordType.LOSS) {
+                long n = lossPackets(r.body());
+                if (n >= 0) {
+                    b.lost(n);
+                }
                 b.side(r.offset());
-                side.accept(r);
             } else if (r.type() != null && r.type().isSideRecord()) {
                 b.side(r.offset());
                 side.accept(r);
@@ -329,6 +331,7 @@ public final class RecordingReader implements AutoCloseable {
         private final Map<Corruption, Long> corrupt = new EnumMap<>(Corruption.class);
         private long ordinal;
         private long lost;
+        private long malformed;
         private long seedTimeUs;
         private IOException failure;
 
@@ -351,17 +354,21 @@ public final class RecordingReader implements AutoCloseable {
                             }
                         }
                         case CORRUPT -> {
-                            ByteBuffer b = r.body();
-                            int k = b.get(8) & 0xFF;
-                            Corruption kind = k < Corruption.values().length ? Corruption.values()[k] : null;
-                            if (kind != null) {
-                                corrupt.merge(kind, 1L, Long::sum);
+                            int k = corruptKind(r.body());
+                            if (k < 0) {
+                                malformed++;
+                            } else if (k < Corruption.values().length) {
+                                corrupt.merge(Corruption.values()[k], 1L, Long::sum);
                             }
                         }
                         case LOSS -> {
-                            long n = r.body().getLong(8);
-                            ordinal += n;
-                            lost += n;
+                            long n = lossPackets(r.body());
+                            if (n < 0) {
+                                malformed++;
+                            } else {
+                                ordinal += n;
+                                lost += n;
+                            }
                         }
                         default -> {
                         }
@@ -404,6 +411,14 @@ public final class RecordingReader implements AutoCloseable {
             return Collections.unmodifiableMap(corrupt);
         }
 
+        /**
+         * CORRUPT or LOSS records with a valid CRC but too short to hold their fields (or a negative count): not
+         * written by Tactus; counted and otherwise ignored.
+         */
+        public long malformedRecords() {
+            return malformed;
+        }
+
         /** Packets the recorder lost (LOSS records) seen so far. */
         public long lostPackets() {
             return lost;
@@ -412,6 +427,22 @@ public final class RecordingReader implements AutoCloseable {
         public IOException failure() {
             return failure;
         }
+    }
+
+    /**
+     * The kind byte of a CORRUPT body ({@code i64 host_ns | u8 kind | i32 bytes}), parsed by its declared length:
+     * -1 if the body is too short to hold it.
+     */
+    static int corruptKind(ByteBuffer body) {
+        return body.remaining() >= 9 ? body.get(8) & 0xFF : -1;
+    }
+
+    /**
+     * The packet count of a LOSS body ({@code i64 host_ns | i64 packets | i64 bytes}), parsed by its declared
+     * length: -1 if the body is too short to hold it or the count is negative.
+     */
+    static long lossPackets(ByteBuffer body) {
+        return body.remaining() >= 16 ? Math.max(-1, body.getLong(8)) : -1;
     }
 
     /** The fixed part of a PACKET body. */

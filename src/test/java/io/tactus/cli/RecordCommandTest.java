@@ -99,7 +99,7 @@ class RecordCommandTest {
             device.stop();
             run.get(10, TimeUnit.SECONDS);
             assertEquals(0, r.code(), r.out() + r.err());
-            assertTrue(r.out().lines().anyMatch(l -> l.contains("spine_contact") && l.contains("spine ")
+            assertTrue(r.out().lines().anyMatch(l -> l.contains("spine_contact") && l.contains("Spine ")
                     && l.contains("kPa")), "a live flag line: " + r.out());
             assertTrue(r.out().contains("recorded "), r.out());
             try (var listing = Files.list(file.getParent())) {

@@ -12,12 +12,12 @@ import io.tactus.session.RecordedPacket;
 import io.tactus.session.RecordingAppender;
 import io.tactus.session.RecordingReader;
 import io.tactus.session.SessionMetadata;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.FlagType;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
-import io.tactus.signal.RegionValue;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.metrics.RegionValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -256,7 +256,7 @@ public final class RecordingDocument implements ReplayDocument {
         private final List<CommandRecord> commands;
         private final List<TimelineEvent> markers = new ArrayList<>();
         private final List<SignalPipeline> finished = new ArrayList<>();
-        private final double[] peaks = new double[Region.values().length];
+        private final double[] peaks = new double[BodyRegion.values().length];
         DeviceDescriptor descriptor;
         SignalPipeline pipeline;
         LongArray times = new LongArray();
@@ -324,7 +324,7 @@ public final class RecordingDocument implements ReplayDocument {
         public void onFrame(RawFrame frame) {
             pipeline.process(frame);
             times.add(frame.deviceTimeUs());
-            // Region peaks without a snapshot per frame would need the pipeline's internals; one snapshot per
+            // BodyRegion peaks without a snapshot per frame would need the pipeline's internals; one snapshot per
             // frame is the public API and costs one array copy.
             FrameSnapshot s = pipeline.snapshot();
             for (RegionValue rv : s.regions()) {

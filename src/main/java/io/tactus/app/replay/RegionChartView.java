@@ -1,7 +1,7 @@
 package io.tactus.app.replay;
 
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagType;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.scene.canvas.Canvas;
@@ -23,8 +23,8 @@ public final class RegionChartView extends javafx.scene.layout.Region {
     private final ReplayViewModel vm;
     private final Canvas canvas = new Canvas();
     private final Line playhead = new Line();
-    private Region left = Region.LUMBAR_L;
-    private Region right = Region.LUMBAR_R;
+    private BodyRegion left = BodyRegion.LUMBAR_L;
+    private BodyRegion right = BodyRegion.LUMBAR_R;
 
     public RegionChartView(ReplayViewModel vm) {
         this.vm = vm;
@@ -46,7 +46,7 @@ public final class RegionChartView extends javafx.scene.layout.Region {
     }
 
     /** Shows a left/right pair (or one midline region: pass it twice). */
-    public void show(Region l, Region r) {
+    public void show(BodyRegion l, BodyRegion r) {
         left = l;
         right = r;
         draw();
@@ -117,14 +117,14 @@ public final class RegionChartView extends javafx.scene.layout.Region {
             plot(g, s, right, RIGHT, d, span, w, h, max);
         }
         g.setFill(LEFT);
-        g.fillText(io.tactus.app.live.RegionNames.of(left), w - 220, 14);
+        g.fillText(io.tactus.signal.body.BodyMap.standard().displayName(left), w - 220, 14);
         if (right != left) {
             g.setFill(RIGHT);
-            g.fillText(io.tactus.app.live.RegionNames.of(right), w - 110, 14);
+            g.fillText(io.tactus.signal.body.BodyMap.standard().displayName(right), w - 110, 14);
         }
     }
 
-    private static void plot(GraphicsContext g, RegionSeries s, Region r, Color c, ReplayDocument d, double span,
+    private static void plot(GraphicsContext g, RegionSeries s, BodyRegion r, Color c, ReplayDocument d, double span,
                              double w, double h, float max) {
         float[] v = s.of(r);
         long[] t = s.timesUs();

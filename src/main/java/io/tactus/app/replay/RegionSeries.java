@@ -1,6 +1,6 @@
 package io.tactus.app.replay;
 
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 
 /**
  * Pressure over time for every region, decimated for drawing (at most a few thousand points per region, each
@@ -11,13 +11,13 @@ import io.tactus.signal.Region;
  */
 public record RegionSeries(long[] timesUs, float[][] peakKpa) {
 
-    public static final RegionSeries EMPTY = new RegionSeries(new long[0], new float[Region.values().length][0]);
+    public static final RegionSeries EMPTY = new RegionSeries(new long[0], new float[BodyRegion.values().length][0]);
 
     public int size() {
         return timesUs.length;
     }
 
-    public float[] of(Region r) {
+    public float[] of(BodyRegion r) {
         return peakKpa[r.ordinal()];
     }
 
@@ -26,7 +26,7 @@ public record RegionSeries(long[] timesUs, float[][] peakKpa) {
         private final long bucketUs;
         private final java.util.List<long[]> times = new java.util.ArrayList<>();
         private long[] timeBlock = new long[1024];
-        private final float[][] values = new float[Region.values().length][];
+        private final float[][] values = new float[BodyRegion.values().length][];
         private int n;
         private long currentBucket = Long.MIN_VALUE;
 

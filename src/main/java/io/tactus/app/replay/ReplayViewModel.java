@@ -2,9 +2,9 @@ package io.tactus.app.replay;
 
 import io.tactus.app.fx.LatestWinsLoader;
 import io.tactus.app.fx.Threads;
-import io.tactus.signal.FlagType;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagType;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class ReplayViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
     private final LongProperty loopInUs = new SimpleLongProperty(-1);
     private final LongProperty loopOutUs = new SimpleLongProperty(-1);
-    private final ObjectProperty<Region> chartRegion = new SimpleObjectProperty<>(null);
+    private final ObjectProperty<BodyRegion> chartRegion = new SimpleObjectProperty<>(null);
     private final ReadOnlyObjectWrapper<FrameSnapshot> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FrameSnapshot> compareFrame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper framesLoaded = new ReadOnlyLongWrapper();
@@ -385,7 +385,8 @@ public final class ReplayViewModel {
             case EXCESS_PRESSURE -> "Excess pressure";
             case MARKER -> "Receiver marker";
         };
-        return what + (e.region() == null ? "" : " on the " + io.tactus.app.live.RegionNames.of(e.region()))
+        return what + (e.region() == null ? "" : " on the "
+                + io.tactus.signal.body.BodyMap.standard().displayName(e.region()).toLowerCase(Locale.ROOT))
                 + " at " + clock(e.startUs() - (d == null ? 0 : d.startUs()))
                 + (e.peakKpa() > 0 ? String.format(Locale.ROOT, ", peak %.0f kPa", e.peakKpa()) : "");
     }
@@ -420,7 +421,7 @@ public final class ReplayViewModel {
         return loopOutUs;
     }
 
-    public ObjectProperty<Region> chartRegionProperty() {
+    public ObjectProperty<BodyRegion> chartRegionProperty() {
         return chartRegion;
     }
 
