@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             ExportCommand.class,
             ReportCommand.class,
+            LibraryCommand.class,
+            ProgressCommand.class,
+            CohortCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TactusCli implements Runnable {

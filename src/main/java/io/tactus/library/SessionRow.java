@@ -1,0 +1,121 @@
+package io.tactus.library;
+
+import io.tactus.report.Scores;
+import io.tactus.session.FileAnalysis;
+import io.tactus.session.SessionAnalysis;
+import io.tactus.session.SessionMetadata;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.metrics.SessionMetrics;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One session as the library and cohort tables hold it: where the file is and what it was when indexed, whether
+ * it could be read (never skipped: an unreadable file is a row with its error), metadata, scores, events and
+ * per-region statistics. Values are rounded like `analyze --json` so the tables and the JSON agree.
+ *
+ * @param status   {@link #OK}, {@link #DAMAGED} (analysed as far as readable) or {@link #UNREADABLE}
+ * @param problem  null when ok; the integrity summary or the one-line error otherwise
+ * @param scores   null when unreadable
+ */
+public record SessionRow(FileStamp file, String status, String problem, String trainee, String receiver,
+                         String startUtc, String device, String profile, Long frames, Long droppedPackets,
+                         Long corrupt, Long recorderLost, Scores scores, List<EventRow> events,
+                         List<RegionRow> regions) {
+
+    public static final String OK = "ok";
+    public static final String DAMAGED = "damaged";
+    public static final String UNREADABLE = "unreadable";
+
+    public SessionRow {
+        events = List.copyOf(events);
+        regions = List.copyOf(regions);
+    }
+
+    /** A flag event (or marker); {@code endS} null while open at the end. */
+    public record EventRow(int index, String type, double startS, Double endS, String region, double peakKpa,
+                           String detail) {
+    }
+
+    /** Per-region statistics: `analyze --json` "regions" joined with the core's session_metrics regions. */
+    public record RegionRow(String region, double loadedS, double timeTouchedS, double timeWithinS,
+                            double timeBelowS, double timeAboveS, double peakKpa, double meanKpaWhileLoaded,
+                            double pressureTimeKpaS, double meanForceN) {
+    }
+
+    /** A row for a file that could not be analysed. */
+    public static SessionRow unreadable(FileStamp file, String error) {
+        return new SessionRow(file, UNREADABLE, error, null, null, null, null, null, null, null, null, null, null,
+                List.of(), List.of());
+    }
+
+    /**
+     * Analyses one file; never throws for a bad file (the row says what went wrong).
+     *
+     * @param profileId profile for the flags; null = the recording's own
+     */
+    public static SessionRow analyze(FileStamp file, String profileId) {
+        FileAnalysis.Result r;
+        try {
+            r = FileAnalysis.analyze(file.path(), profileId, null, null);
+        } catch (java.io.IOException e) {
+            return unreadable(file, e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug or a file nobody anticipated must not stop the indexer: the row carries it
+            return unreadable(file, "cannot analyse: " + e);
+        }
+        return of(file, r);
+    }
+
+    static SessionRow of(FileStamp file, FileAnalysis.Result r) {
+        SessionAnalysis a = r.analysis();
+        SessionMetrics sm = r.pipeline() == null ? null : r.pipeline().metrics();
+        List<EventRow> events = new ArrayList<>();
+        int i = 0;
+        for (FlagEvent e : a.events()) {
+            events.add(new EventRow(i++, e.type().id(), round(a.secondsFromStart(e.startUs())),
+                    e.isOpen() ? null : round(a.secondsFromStart(e.endUs())),
+                    e.region() == null ? null : e.region().id(), round(e.peakKpa()), e.detail()));
+        }
+        List<RegionRow> regions = new ArrayList<>();
+        for (SessionAnalysis.RegionStats s : a.regions()) {
+            SessionMetrics.RegionMetrics m = sm == null ? null : sm.region(s.region());
+            regions.add(new RegionRow(s.region().id(), round(s.loadedSeconds()),
+                    m == null ? 0 : round(m.timeTouchedS()), m == null ? 0 : round(m.timeWithinS()),
+                    m == null ? 0 : round(m.timeBelowS()), m == null ? 0 : round(m.timeAboveS()),
+                    round(s.peakKpa()), round(s.meanKpaWhileLoaded()), round(s.pressureTimeKpaS()),
+                    round(s.meanForceN())));
+        }
+        SessionMetadata md = r.metadata();
+        SessionAnalysis.StreamStats st = a.stream();
+        long corrupt = st.corrupt().values().stream().mapToLong(Long::longValue).sum();
+        return new SessionRow(file, r.damage() == null ? OK : DAMAGED, r.damage(),
+                md == null ? null : md.trainee(), md == null ? null : md.receiver(),
+                md == null ? null : md.startUtc(), a.descriptor() == null ? null : a.descriptor().device(),
+                r.profile(), a.metrics().frames(), st.droppedPackets(), corrupt, st.recorderLost(), Scores.of(r),
+                events, regions);
+    }
+
+    private static double round(double v) {
+        Double d = Scores.round(v);
+        return d == null ? Double.NaN : d;
+    }
+
+    /** "ok", "damaged: ...", "unreadable: ..." for listings. */
+    public String statusLine() {
+        return problem == null ? status : status + ": " + problem;
+    }
+
+    /** The file name for listings. */
+    public String name() {
+        Path n = file.path().getFileName();
+        return n == null ? file.path().toString() : n.toString();
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "SessionRow[%s, %s]", file.path(), statusLine());
+    }
+}
