@@ -26,7 +26,7 @@ class ArchitectureTest {
     void coreNeverImportsJavaFx() {
         noClasses().that().resideInAnyPackage("io.tactus.protocol..", "io.tactus.device..", "io.tactus.signal..",
                         "io.tactus.session..", "io.tactus.render..", "io.tactus.report..", "io.tactus.library..",
-                        "io.tactus.cli..")
+                        "io.tactus.templates..", "io.tactus.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(classes);
     }
@@ -87,6 +87,22 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.tactus.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tactus.library..", "io.tactus.app..",
                         "io.tactus.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void libraryDoesNotKnowUi() {
+        noClasses().that().resideInAPackage("io.tactus.library..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.app..", "io.tactus.cli..")
+                .check(classes);
+    }
+
+    /** Precompiled jte templates (generated into io.tactus.templates) are views: they see report and library only. */
+    @Test
+    void templatesAreViewsOverReportsAndTheLibrary() {
+        noClasses().that().resideInAPackage("io.tactus.templates..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.app..", "io.tactus.cli..",
+                        "javafx..")
                 .check(classes);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tactus.report.Scores;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.Profiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import picocli.CommandLine;
 
 /** `tactus analyze`: re-runs the signal core over a recording or a raw wire capture. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Re-run the signal core over a recording (or a raw protocol-v1 wire capture) and print",
-            "session metrics and flag events. Times are seconds from the first frame (device time)."})
+        description = {"Re-run the signal core over a recording or a raw wire capture: metrics and flag events.",
+            "Prints session metrics and flag events; times are seconds from the first frame (device time)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Text output shows the body map's display names; --json keeps the ids. */
@@ -34,8 +35,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a Tactus recording, or a raw wire capture")
     Path file;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "detection profile (gentle, swedish, deep, trigger...); default: the recording's, else gentle")
+    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = ProfileIds.class,
+            description = "Detection profile: ${COMPLETION-CANDIDATES} (default: the recording's, else "
+                    + Profiles.DEFAULT_ID + ").")
     String profile;
 
     @CommandLine.Mixin
@@ -54,10 +56,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + badProfile.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (result.damage() != null) {
+        if (!result.warnings().isEmpty()) {
             // stderr, so --json stays one object on stdout
             PrintWriter err = spec.commandLine().getErr();
-            err.println("tactus: warning: partial analysis, the recording is " + result.damage());
+            result.warnings().forEach(w -> err.println("tactus: warning: " + w));
             err.flush();
         }
         if (json) {
@@ -76,7 +78,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("source", r.recording() ? "recording" : "capture");
         m.put("profile", r.profile());
         m.put("device", a.descriptor() == null ? null : a.descriptor().device());
-        m.put("integrity", !r.recording() ? null : r.damage() == null ? "ok" : r.damage());
+        m.put("integrity", a.integrity() == null ? null : a.integrity().describe(Math.max(0, a.metrics().firstFrameUs())));
+        m.put("device_description_from", a.descriptorNote() == null ? "hello" : a.descriptorNote());
+        m.put("warnings", r.warnings());
         // the few clear scores the report, library, progress and cohort tables show (io.tactus.report.Scores)
         m.put("scores", Scores.of(a, r.pipeline() == null ? null : r.pipeline().metrics()).toMap());
         List<Map<String, Object>> events = new ArrayList<>();
@@ -142,6 +146,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%.1f s, %d frames (%.1f Hz), contact %.1f s, peak force %.1f N, left share %s%n",
                 mt.durationSeconds(), mt.frames(), mt.meanFrameRateHz(), mt.contactSeconds(), mt.peakForceN(),
                 Double.isNaN(mt.leftRightBalance()) ? "-" : String.format(Locale.ROOT, "%.2f", mt.leftRightBalance()));
+        if (a.integrity() != null) {
+            out.println("integrity: " + a.integrity().summary());
+        }
         out.println();
         out.println("events:");
         if (a.events().isEmpty()) {

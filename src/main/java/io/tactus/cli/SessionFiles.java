@@ -5,6 +5,7 @@ import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.SignalPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens what `info` and `analyze` are given: a Tactus recording, or a raw wire capture (the bytes a device
@@ -15,11 +16,11 @@ final class SessionFiles {
     /**
      * The analysis plus the last pipeline the analyzer built (its session metrics).
      *
-     * @param damage null for a clean recording or a capture; else the integrity summary of a recording that was
-     *               cut or damaged (the analysis covers what was readable)
+     * @param warnings one line each (damage, a rejected metadata descriptor, frames decoded without a HELLO);
+     *                 empty for a clean recording or capture
      */
     record Analyzed(boolean recording, String profile, SessionAnalysis analysis, SignalPipeline pipeline,
-                    String damage) {
+                    List<String> warnings) {
     }
 
     private SessionFiles() {
@@ -41,6 +42,6 @@ final class SessionFiles {
     /** @param text DIY text capture layout (--ascii RxC), or null for a recording / protocol-v1 capture */
     static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text) throws IOException {
         FileAnalysis.Result r = FileAnalysis.analyze(file, profileId, text, null);
-        return new Analyzed(r.recording(), r.profile(), r.analysis(), r.pipeline(), r.damage());
+        return new Analyzed(r.recording(), r.profile(), r.analysis(), r.pipeline(), r.warnings());
     }
 }

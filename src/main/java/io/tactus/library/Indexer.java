@@ -40,7 +40,7 @@ public final class Indexer {
      * @param analysed   analysed now (new or changed content)
      * @param unchanged  skipped: same size and time, or same content hash
      * @param removed    rows dropped for files no longer there
-     * @param damaged    analysed rows whose file is damaged or cut
+     * @param damaged    analysed rows whose file is damaged or cut (analysed as far as readable)
      * @param unreadable rows whose file could not be analysed
      */
     public record Outcome(int found, int analysed, int unchanged, int removed, int damaged, int unreadable) {
@@ -122,7 +122,7 @@ public final class Indexer {
                 } else {
                     SessionTables.put(db, w.row(), dir.toString());
                     counts[0]++;
-                    if (SessionRow.DAMAGED.equals(w.row().status())) {
+                    if (SessionRow.DAMAGED.equals(w.row().status()) || SessionRow.CUT.equals(w.row().status())) {
                         counts[2]++;
                     } else if (SessionRow.UNREADABLE.equals(w.row().status())) {
                         counts[3]++;

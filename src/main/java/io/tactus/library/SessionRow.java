@@ -2,6 +2,7 @@ package io.tactus.library;
 
 import io.tactus.report.Scores;
 import io.tactus.session.FileAnalysis;
+import io.tactus.session.IntegrityReport;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.session.SessionMetadata;
 import io.tactus.signal.flags.FlagEvent;
@@ -16,16 +17,21 @@ import java.util.Locale;
  * it could be read (never skipped: an unreadable file is a row with its error), metadata, scores, events and
  * per-region statistics. Values are rounded like `analyze --json` so the tables and the JSON agree.
  *
- * @param status   {@link #OK}, {@link #DAMAGED} (analysed as far as readable) or {@link #UNREADABLE}
+ * @param status   the recording's integrity status ({@link #OK}, {@link #CUT}: not closed normally, every complete
+ *                 record read; {@link #DAMAGED}: unreadable records inside; both analysed as far as readable) or
+ *                 {@link #UNREADABLE}
  * @param problem  null when ok; the integrity summary or the one-line error otherwise
+ * @param framesLost  frames lost to damage (integrity lost spans), null when unreadable
+ * @param secondsLost their duration
  * @param scores   null when unreadable
  */
 public record SessionRow(FileStamp file, String status, String problem, String trainee, String receiver,
                          String startUtc, String device, String profile, Long frames, Long droppedPackets,
-                         Long corrupt, Long recorderLost, Scores scores, List<EventRow> events,
+                         Long corrupt, Long recorderLost, Long framesLost, Double secondsLost, Scores scores, List<EventRow> events,
                          List<RegionRow> regions) {
 
     public static final String OK = "ok";
+    public static final String CUT = "cut";
     public static final String DAMAGED = "damaged";
     public static final String UNREADABLE = "unreadable";
 
@@ -48,7 +54,7 @@ public record SessionRow(FileStamp file, String status, String problem, String t
     /** A row for a file that could not be analysed. */
     public static SessionRow unreadable(FileStamp file, String error) {
         return new SessionRow(file, UNREADABLE, error, null, null, null, null, null, null, null, null, null, null,
-                List.of(), List.of());
+                null, null, List.of(), List.of());
     }
 
     /**
@@ -91,10 +97,13 @@ public record SessionRow(FileStamp file, String status, String problem, String t
         SessionMetadata md = r.metadata();
         SessionAnalysis.StreamStats st = a.stream();
         long corrupt = st.corrupt().values().stream().mapToLong(Long::longValue).sum();
-        return new SessionRow(file, r.damage() == null ? OK : DAMAGED, r.damage(),
+        IntegrityReport ir = a.integrity();
+        boolean clean = ir == null || ir.clean();
+        return new SessionRow(file, clean ? OK : ir.status(), clean ? null : ir.summary(),
                 md == null ? null : md.trainee(), md == null ? null : md.receiver(),
                 md == null ? null : md.startUtc(), a.descriptor() == null ? null : a.descriptor().device(),
-                r.profile(), a.metrics().frames(), st.droppedPackets(), corrupt, st.recorderLost(), Scores.of(r),
+                r.profile(), a.metrics().frames(), st.droppedPackets(), corrupt, st.recorderLost(),
+                ir == null ? 0L : ir.framesLost(), ir == null ? 0.0 : round(ir.secondsLost()), Scores.of(r),
                 events, regions);
     }
 

@@ -69,7 +69,7 @@ public final class SessionTables {
                     .add("status VARCHAR NOT NULL").add("problem VARCHAR").add("trainee VARCHAR")
                     .add("receiver VARCHAR").add("start_utc VARCHAR").add("device VARCHAR").add("profile VARCHAR")
                     .add("frames BIGINT").add("dropped_packets BIGINT").add("corrupt BIGINT")
-                    .add("recorder_lost BIGINT");
+                    .add("recorder_lost BIGINT").add("frames_lost BIGINT").add("seconds_lost DOUBLE");
             SCORE_COLUMNS.forEach((k, t) -> cols.add(k + " " + t));
             s.execute("CREATE TABLE IF NOT EXISTS sessions (" + cols + ")");
             StringJoiner rc = new StringJoiner(", ");
@@ -108,6 +108,8 @@ public final class SessionTables {
         v.add(row.droppedPackets());
         v.add(row.corrupt());
         v.add(row.recorderLost());
+        v.add(row.framesLost());
+        v.add(row.secondsLost());
         Map<String, Object> scores = row.scores() == null ? Map.of() : row.scores().toMap();
         for (String k : SCORE_COLUMNS.keySet()) {
             v.add(scores.get(k));

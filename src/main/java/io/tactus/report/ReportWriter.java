@@ -43,12 +43,15 @@ public final class ReportWriter {
     }
 
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            ReportWriter.class.getClassLoader(), "io.tactus.report.jte");
+            ReportWriter.class.getClassLoader(), "io.tactus.templates");
 
     private ReportWriter() {
     }
 
-    /** Renders a named template (e.g. "report.jte") with its one parameter to a string. */
+    /**
+     * Renders a named template (e.g. "report.jte") with its one parameter to a string. The templates are compiled
+     * into {@code io.tactus.templates} (generated code, a view over report and library types) and found by name.
+     */
     public static String render(String template, Object model) {
         StringOutput out = new StringOutput();
         TEMPLATES.render(template, model, out);

@@ -96,7 +96,8 @@ public final class SessionReportBuilder {
         var md = r.metadata();
         String device = a.descriptor() != null ? a.descriptor().device() : null;
         return new SessionReport(fileName, md == null ? null : md.trainee(), md == null ? null : md.receiver(),
-                md == null ? null : md.startUtc(), device, r.profile(), r.damage() == null ? "ok" : r.damage(),
+                md == null ? null : md.startUtc(), device, r.profile(),
+                r.warnings().isEmpty() ? "ok" : String.join("; ", r.warnings()),
                 scores, NextSteps.texts(NextSteps.of(scores, a, sm)), peakMap, ptMap, List.copyOf(flags),
                 List.copyOf(regions), List.copyOf(movement), List.of(), List.copyOf(notes),
                 "Tactus " + AppVersion.get());

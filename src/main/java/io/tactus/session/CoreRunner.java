@@ -38,6 +38,8 @@ final class CoreRunner {
     private int nextCommand;
     private long commandsFailed;
     private long frames;
+    private boolean helloSeen;
+    private long framesBeforeHello;
     private long firstFrameUs = -1;
     private long lastFrameUs = -1;
     private long lastTimeUs;
@@ -45,7 +47,8 @@ final class CoreRunner {
 
     /**
      * @param commands recorded commands sorted by {@link CommandRecord#beforePacket()} (may be empty)
-     * @param initial  descriptor to start with (DIY text captures), or null
+     * @param initial  descriptor to start with (a recording's metadata, a DIY text capture's or a headless
+     *                 capture's options), used until the stream's own HELLO; or null
      */
     CoreRunner(Function<DeviceDescriptor, SignalPipeline> factory, List<CommandRecord> commands,
                DeviceDescriptor initial) {
@@ -136,6 +139,11 @@ final class CoreRunner {
         return lastFrameUs;
     }
 
+    /** Frames decoded with the initial descriptor because no HELLO from the stream came before them. */
+    long framesBeforeHello() {
+        return framesBeforeHello;
+    }
+
     long commandsFailed() {
         return commandsFailed;
     }
@@ -165,6 +173,7 @@ final class CoreRunner {
     private final class Frames implements FrameListener {
         @Override
         public void onDescriptor(DeviceDescriptor d) {
+            helloSeen = true;
             install(d);
         }
 
@@ -172,6 +181,9 @@ final class CoreRunner {
         public void onFrame(RawFrame frame) {
             pipeline.process(frame);
             frames++;
+            if (!helloSeen) {
+                framesBeforeHello++;
+            }
             if (firstFrameUs < 0) {
                 firstFrameUs = frame.deviceTimeUs();
             }

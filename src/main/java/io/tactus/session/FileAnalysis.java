@@ -26,15 +26,14 @@ public final class FileAnalysis {
      * @param profile     profile id the flags were computed with (or "default (gentle)")
      * @param analysis    the analysis
      * @param pipeline    the last core the analysis built (its session metrics), may be null without frames
-     * @param damage      null for a clean recording or a capture; else the integrity summary of a recording that
-     *                    was cut or damaged (the analysis covers what was readable)
+     * @param warnings    one line each (damage, a rejected metadata descriptor, frames decoded without a HELLO);
+     *                    empty for a clean recording or capture. The recording's integrity is
+     *                    {@code analysis().integrity()}
      * @param metadata    the recording's metadata (null for captures)
      * @param annotations the instructor's notes (empty for captures)
-     * @param integrity   what opening the recording found (null for captures)
      */
     public record Result(boolean recording, String profile, SessionAnalysis analysis, SignalPipeline pipeline,
-                         String damage, SessionMetadata metadata, List<Annotation> annotations,
-                         IntegrityReport integrity) {
+                         List<String> warnings, SessionMetadata metadata, List<Annotation> annotations) {
     }
 
     private FileAnalysis() {
@@ -58,16 +57,15 @@ public final class FileAnalysis {
             if (a.metrics().frames() == 0) {
                 throw new IOException(file + ": no " + text.rows() + "x" + text.cols() + " text frame found");
             }
-            return new Result(false, profileName(profileId), a, last.get(), null, null, List.of(), null);
+            return new Result(false, profileName(profileId), a, last.get(), List.of(), null, List.of());
         }
         if (RecordingReader.isRecording(file)) {
             try (RecordingReader reader = RecordingReader.open(file)) {
                 String profile = profileId != null ? profileId : knownProfile(reader.metadata().profile());
                 SessionAnalysis a = new SessionAnalyzer(remembering(pipelines(profile), last))
                         .analyze(reader, perFrame);
-                String damage = reader.integrity().clean() ? null : reader.integrity().summary();
-                return new Result(true, profileName(profile), a, last.get(), damage, reader.metadata(),
-                        reader.annotations(), reader.integrity());
+                return new Result(true, profileName(profile), a, last.get(), a.warnings(reader), reader.metadata(),
+                        reader.annotations());
             } catch (RecordingException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -76,7 +74,7 @@ public final class FileAnalysis {
         if (a.metrics().frames() == 0 && a.stream().packets() == 0) {
             throw new IOException(file + " is neither a Tactus recording nor a protocol-v1 capture (no packet found)");
         }
-        return new Result(false, profileName(profileId), a, last.get(), null, null, List.of(), null);
+        return new Result(false, profileName(profileId), a, last.get(), List.of(), null, List.of());
     }
 
     /** A core factory for a profile id (null: the core's defaults). */

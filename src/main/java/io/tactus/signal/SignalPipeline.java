@@ -32,10 +32,14 @@ import io.tactus.signal.metrics.RegionValue;
 import io.tactus.signal.metrics.SessionAccumulator;
 import io.tactus.signal.metrics.SessionMetrics;
 import io.tactus.signal.store.PersonalLimitsStore;
-import io.tactus.signal.technique.MovementTracker;
+import io.tactus.signal.technique.Direction;
+import io.tactus.signal.technique.Movement;
 import io.tactus.signal.technique.Routine;
+import io.tactus.signal.technique.RoutineCoach;
+import io.tactus.signal.technique.TechniqueListener;
+import io.tactus.signal.technique.TechniqueSnapshot;
+import io.tactus.signal.technique.TechniqueTracker;
 import io.tactus.signal.technique.RoutineProgress;
-import io.tactus.signal.technique.RoutineTracker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -119,7 +123,8 @@ public final class SignalPipeline implements FlagDetector.Sink {
 
     // session
     private final SessionAccumulator session = new SessionAccumulator();
-    private MovementTracker movement;
+    private final List<TechniqueListener> techniqueListeners = new CopyOnWriteArrayList<>();
+    private final TechniqueTracker technique;
 
     // tare capture (allocated on the first tare)
     private TareCapture tareCapture;
@@ -135,7 +140,6 @@ public final class SignalPipeline implements FlagDetector.Sink {
 
     private final SpineTracer tracer = new SpineTracer();
     private final boolean[] touched = new boolean[NREG];
-    private RoutineTracker routine;
     private long badFrames;
 
     /** Gentle profile, default body map centred on the mat, factory calibration. */
@@ -179,7 +183,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
             }, r);
         }
         this.settings = settings;
-        this.movement = new MovementTracker(settings.profile().holdTimeS(), settings.profile().holdMinKpa());
+        this.technique = new TechniqueTracker(rows, cols, colX, rowY, cellAreaMm2, techniqueListeners);
         factoryCurve = factoryCurve();
         applyCalibration(settings.userCalibration());
         // before a tare the zero-load reading is the factory offset (a user curve is fitted on tared counts)
@@ -349,13 +353,8 @@ public final class SignalPipeline implements FlagDetector.Sink {
             detectors[g].update(t, rPeak[g], this);
         }
         session.add(t, dt, totalForceN, peakKpa, rPeak, rForce, settings.profile(), touched);
-        boolean contact = totalForceN > 0;
-        double lateral = contact ? registration.bodyX(copX, copY) : 0;
-        movement.update(t, contact, copX, copY, lateral, peakKpa);
-        if (routine != null) {
-            routine.update(t, dt, movement, touched);
-        }
-        if (contact && tracer.active()) {
+        trackTechnique(t, dt);
+        if (totalForceN > 0 && tracer.active()) {
             traceFocusedCentre();
         }
     }
@@ -676,7 +675,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         for (FlagDetector d : detectors) {
             d.finish(this);
         }
-        movement.finish();
+        technique.finish(endDeviceTimeUs);
     }
 
     /** All events so far, closed and open (open ones with their peak so far), in start order. */
@@ -720,7 +719,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
 
     /** Session metrics so far (call after {@link #finish} for the final figures). Allocates. */
     public SessionMetrics metrics() {
-        return session.metrics(settings.profile().id(), events(), movement.snapshot(), rows, cols, coverage);
+        return session.metrics(settings.profile().id(), events(), movementCounts(), rows, cols, coverage);
     }
 
     // ------------------------------------------------------------------ body map for the app
@@ -840,16 +839,102 @@ public final class SignalPipeline implements FlagDetector.Sink {
      * Replaces any routine in progress.
      */
     public void startRoutine(Routine r) {
-        routine = new RoutineTracker(r);
+        technique.startRoutine(r);
     }
 
     public void stopRoutine() {
-        routine = null;
+        technique.stopRoutine();
     }
 
-    /** Progress of the routine, or null when none was started. Allocates. */
+    /** Skips the current routine step on purpose (the trainee's "skip"); a recorded command. */
+    public void skipRoutineStep() {
+        technique.skipStep();
+    }
+
+    /** Progress of the routine (statuses, counts, hold timer), or null when none was started. Allocates. */
     public RoutineProgress routineProgress() {
-        return routine == null ? null : routine.progress(movement);
+        return technique.routineProgress();
+    }
+
+    // ------------------------------------------------------------------ technique
+
+    /**
+     * Per-contact tracking and movements. Glove taxels have no positions (protocol v1 POSE is one point), so a
+     * glove is not tracked here: its movements are not measured (docs/SIGNAL.md, "Technique").
+     */
+    private void trackTechnique(long t, long dt) {
+        double left = 0;
+        double right = 0;
+        for (int g = 0; g < NREG; g++) {
+            BodyRegion.Side side = REGIONS[g].side();
+            if (side == BodyRegion.Side.LEFT) {
+                left += rForce[g];
+            } else if (side == BodyRegion.Side.RIGHT) {
+                right += rForce[g];
+            }
+        }
+        Profile p = settings.profile();
+        technique.update(t, dt, glove ? NO_CELLS : kpa, p.spineContactKpa(), registration, settings.bodyMap(), p, left,
+                right, touched);
+    }
+
+    private static final float[] NO_CELLS = new float[0];
+
+    /** Told about every movement (with its feedback) and every routine step change, on this pipeline's thread. */
+    public void addTechniqueListener(TechniqueListener l) {
+        techniqueListeners.add(l);
+    }
+
+    public void removeTechniqueListener(TechniqueListener l) {
+        techniqueListeners.remove(l);
+    }
+
+    /** Contacts now, live left / right balance, hold timer, latest feedback. Allocates. */
+    public TechniqueSnapshot technique() {
+        return technique.snapshot();
+    }
+
+    /** Every movement so far (per tracked contact), in the order they ended. Allocates. */
+    public List<Movement> movements() {
+        return technique.movements();
+    }
+
+    /** Tracked contacts since the start. */
+    public int contactsSeen() {
+        return technique.contactsSeen();
+    }
+
+    /** The guidance counters of the session metrics, from the per-contact movements. */
+    private SessionMetrics.Movement movementCounts() {
+        int[] strokes = new int[4];
+        int cw = 0;
+        int ccw = 0;
+        int holds = 0;
+        int reaching = 0;
+        double target = settings.profile().holdTimeS();
+        List<Double> durations = new ArrayList<>();
+        for (Movement m : technique.movements()) {
+            switch (m.type()) {
+                case STROKE -> strokes[m.direction().ordinal()]++;
+                case CIRCLE -> {
+                    if (m.direction() == Direction.CLOCKWISE) {
+                        cw++;
+                    } else {
+                        ccw++;
+                    }
+                }
+                case HOLD -> {
+                    holds++;
+                    durations.add(m.durationS());
+                    if (m.durationS() >= target - RoutineCoach.HOLD_SLACK_S) {
+                        reaching++;
+                    }
+                }
+            }
+        }
+        return new SessionMetrics.Movement(strokes[Direction.UP.ordinal()], strokes[Direction.DOWN.ordinal()],
+                strokes[Direction.OUTWARD.ordinal()], strokes[Direction.INWARD.ordinal()], cw, ccw, holds, reaching,
+                target, durations);
     }
 
     /** Frames ignored because their size did not match the descriptor. */

@@ -82,7 +82,7 @@ class LibraryCommandTest {
         assertTrue(all.get("broken.tactus").get("problem").asText().contains("broken.tactus"),
                 all.get("broken.tactus").toString());
         assertTrue(all.get("broken.tactus").get("scores").isNull());
-        assertEquals("damaged", all.get("cut.tactus").get("status").asText());
+        assertEquals("cut", all.get("cut.tactus").get("status").asText());
         assertTrue(all.get("cut.tactus").get("problem").asText().contains("not closed normally"),
                 all.get("cut.tactus").toString());
         for (String ok : new String[] {"gentle-routine.tactus", "mistakes.tactus", "spine-contact.tactus"}) {
@@ -131,7 +131,7 @@ class LibraryCommandTest {
         assertEquals(0, p.code(), p.err());
         String html = Files.readString(Path.of(p.out().trim()));
         assertTrue(html.contains("data-key=\"sessions\">2<"), "two sessions of trainee-04");
-        assertTrue(html.contains("damaged: not closed normally"), "the cut one is listed with its problem");
+        assertTrue(html.contains("cut: not closed normally"), "the cut one is listed with its problem");
         assertTrue(html.contains("data-key=\"spine_contacts_per_min\""), html.substring(0, 300));
         assertTrue(html.contains("<svg"), "charts are inline SVG");
         assertNotNull(html);

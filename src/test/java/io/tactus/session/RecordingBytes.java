@@ -66,4 +66,24 @@ public final class RecordingBytes {
         Files.write(file, out.toByteArray());
         return file;
     }
+
+    /** A copy of {@code file} (first record: METADATA) whose metadata device is {@code d}, unvalidated. */
+    public static byte[] withMetadataDevice(byte[] file, io.tactus.protocol.DeviceDescriptor d) throws IOException {
+        int len = ByteBuffer.wrap(file, 20, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] json = java.util.Arrays.copyOfRange(file, 24, 24 + len);
+        SessionMetadata m = Json.read(json, SessionMetadata.class).withDevice(d);
+        RecordingBytes b = new RecordingBytes().metadata(m);
+        b.raw(java.util.Arrays.copyOfRange(file, 24 + len + 4, file.length));
+        return b.bytes();
+    }
+
+    /** A copy of {@code file} without its second record (the HELLO packet after the METADATA). */
+    public static byte[] withoutHello(byte[] file) {
+        int metaEnd = 16 + 12 + ByteBuffer.wrap(file, 20, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int helloEnd = metaEnd + 12 + ByteBuffer.wrap(file, metaEnd + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] out = new byte[file.length - (helloEnd - metaEnd)];
+        System.arraycopy(file, 0, out, 0, metaEnd);
+        System.arraycopy(file, helloEnd, out, metaEnd, file.length - helloEnd);
+        return out;
+    }
 }
