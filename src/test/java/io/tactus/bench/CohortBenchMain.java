@@ -1,18 +1,14 @@
 package io.tactus.bench;
 
-import io.tactus.device.TimedPacket;
 import io.tactus.device.sim.ScenarioStream;
 import io.tactus.device.sim.Scenarios;
 import io.tactus.device.sim.SimOptions;
-import io.tactus.protocol.Packet;
 import io.tactus.session.RecordingStatus;
-import io.tactus.session.RecordingWriter;
 import io.tactus.session.SessionMetadata;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Generates the sessions for bench/cohort.sh: N recordings of S seconds each (32x32 at 100 Hz, sparse frames like
@@ -55,22 +51,7 @@ public final class CohortBenchMain {
                 .withDevice(s.descriptor()).withProfile("gentle")
                 .withTrainee(String.format(Locale.ROOT, "trainee-%02d", i % 10)).withReceiver("receiver-A")
                 .withStartUtc(Instant.parse("2026-01-01T09:00:00Z").plusSeconds(86_400L * (i / 10)).toString());
-        RecordingWriter w = new RecordingWriter(file, meta, 64L << 20, null);
-        long frames = seconds * 100L;
-        long n = 0;
-        long f = 0;
-        while (f < frames) {
-            Packet p = s.next();
-            if (p.type().isFrame()) {
-                f++;
-            }
-            w.offerPacket(n, new TimedPacket(p, n * 10_000_000L));
-            n++;
-            while (n - w.status().packets() > 10_000) {
-                LockSupport.parkNanos(1_000_000);
-            }
-        }
-        RecordingStatus st = w.stop(120_000);
+        RecordingStatus st = SessionBenchMain.writeFrames(file, s, meta, seconds * 100L);
         if (st.error() != null || st.lostPackets() > 0) {
             throw new IllegalStateException(file + ": " + st.error() + ", lost " + st.lostPackets());
         }

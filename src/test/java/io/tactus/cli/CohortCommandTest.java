@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * `tactus cohort`: one row per session (or per event) for every file including an unreadable one, values equal to
@@ -39,17 +36,8 @@ class CohortCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = TactusCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path folder() throws Exception {
@@ -76,7 +64,7 @@ class CohortCommandTest {
     void oneRowPerSessionWithTheNumbersOfAnalyzeJson() throws Exception {
         Path in = folder();
         Path csv = dir.resolve("cohort.csv");
-        Run r = run("cohort", in.toString(), "--out", csv.toString(), "--threads", "2");
+        CliRun r = run("cohort", in.toString(), "--out", csv.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("cohort: 4/4 files"), "progress on stderr: " + r.err());
         assertTrue(r.err().contains("4 rows, 4 recordings (0 damaged, 1 unreadable)"), r.err());
@@ -116,7 +104,7 @@ class CohortCommandTest {
     void eventsTableHasOneRowPerEventAndKeepsEveryFile() throws Exception {
         Path in = folder();
         Path csv = dir.resolve("events.csv");
-        Run r = run("cohort", in.toString(), "--out", csv.toString(), "--events", "--quiet");
+        CliRun r = run("cohort", in.toString(), "--out", csv.toString(), "--events", "--quiet");
         assertEquals(0, r.code(), r.err());
         int expected = 1; // the unreadable file's row
         for (String f : FILES) {

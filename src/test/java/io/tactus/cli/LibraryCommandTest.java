@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * `tactus library` and `tactus progress` on a folder of sample recordings with a broken and a cut file: every file
@@ -31,17 +28,8 @@ class LibraryCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = TactusCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Map<String, JsonNode> list(Path db, String... extra) throws Exception {
@@ -51,7 +39,7 @@ class LibraryCommandTest {
         args[2] = "--json";
         args[3] = "--db=" + db;
         System.arraycopy(extra, 0, args, 4, extra.length);
-        Run r = run(args);
+        CliRun r = run(args);
         assertEquals(0, r.code(), r.err());
         Map<String, JsonNode> m = new HashMap<>();
         JSON.readTree(r.out()).forEach(e -> m.put(Path.of(e.get("path").asText()).getFileName().toString(), e));
@@ -70,7 +58,7 @@ class LibraryCommandTest {
         Files.write(lib.resolve("cut.tactus"), java.util.Arrays.copyOf(whole, whole.length / 2));
         Path db = dir.resolve("lib.duckdb");
 
-        Run add = run("library", "add", lib.toString(), "--db", db.toString());
+        CliRun add = run("library", "add", lib.toString(), "--db", db.toString());
         assertEquals(0, add.code(), add.err());
         assertTrue(add.out().contains("5 recordings, 5 analysed, 0 unchanged, 0 removed, 1 damaged, 1 unreadable"),
                 add.out());
@@ -88,13 +76,13 @@ class LibraryCommandTest {
         for (String ok : new String[] {"gentle-routine.tactus", "mistakes.tactus", "spine-contact.tactus"}) {
             JsonNode e = all.get(ok);
             assertEquals("ok", e.get("status").asText(), ok);
-            Run a = run("analyze", e.get("path").asText(), "--json");
+            CliRun a = run("analyze", e.get("path").asText(), "--json");
             assertEquals(JSON.readTree(a.out()).get("scores"), e.get("scores"), ok + ": library scores = analyze --json");
         }
         assertEquals("trainee-04", all.get("mistakes.tactus").get("trainee").asText());
 
         // the text listing shows the broken file with its problem too
-        Run text = run("library", "list", "--db", db.toString());
+        CliRun text = run("library", "list", "--db", db.toString());
         assertTrue(text.out().contains("unreadable: ") && text.out().contains("5 sessions"), text.out());
 
         // filters
@@ -102,18 +90,18 @@ class LibraryCommandTest {
         assertEquals(0, list(db, "--from", "2100-01-01").size());
 
         // nothing changed: nothing analysed
-        Run again = run("library", "add", lib.toString(), "--db", db.toString());
+        CliRun again = run("library", "add", lib.toString(), "--db", db.toString());
         assertTrue(again.out().contains("5 recordings, 0 analysed, 5 unchanged"), again.out());
 
         // touched but the same bytes: the hash says unchanged
         Files.setLastModifiedTime(lib.resolve("spine-contact.tactus"), FileTime.fromMillis(1_000_000_000_000L));
-        Run touched = run("library", "refresh", "--db", db.toString());
+        CliRun touched = run("library", "refresh", "--db", db.toString());
         assertTrue(touched.out().contains("5 recordings, 0 analysed, 5 unchanged"), touched.out());
 
         // new content under the same name: analysed again, new scores
         Files.copy(SAMPLES.resolve("shoulder-overpressure.tactus"), lib.resolve("spine-contact.tactus"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Run changed = run("library", "refresh", "--db", db.toString());
+        CliRun changed = run("library", "refresh", "--db", db.toString());
         assertTrue(changed.out().contains("5 recordings, 1 analysed, 4 unchanged"), changed.out());
         JsonNode replaced = list(db).get("spine-contact.tactus");
         assertEquals(0, replaced.get("scores").get("spine_contacts").asInt());
@@ -121,12 +109,12 @@ class LibraryCommandTest {
 
         // a removed file leaves the library
         Files.delete(lib.resolve("broken.tactus"));
-        Run removed = run("library", "refresh", "--db", db.toString());
+        CliRun removed = run("library", "refresh", "--db", db.toString());
         assertTrue(removed.out().contains("4 recordings, 0 analysed, 4 unchanged, 1 removed"), removed.out());
         assertEquals(4, list(db).size());
 
         // progress for a trainee: one page with the table and charts
-        Run p = run("progress", "--trainee", "trainee-04", "--out", dir.resolve("out").toString(), "--db",
+        CliRun p = run("progress", "--trainee", "trainee-04", "--out", dir.resolve("out").toString(), "--db",
                 db.toString());
         assertEquals(0, p.code(), p.err());
         String html = Files.readString(Path.of(p.out().trim()));
@@ -141,7 +129,7 @@ class LibraryCommandTest {
     @Test
     void missingFolderIsOneLineAndRegistersNothing() {
         Path db = dir.resolve("lib.duckdb");
-        Run r = run("library", "add", dir.resolve("nope").toString(), "--db", db.toString());
+        CliRun r = run("library", "add", dir.resolve("nope").toString(), "--db", db.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("tactus: no such folder"), r.err());
         assertEquals(1, r.err().trim().lines().count(), r.err());

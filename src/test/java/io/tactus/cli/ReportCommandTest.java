@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tactus.report.Fmt;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * `tactus report` on every sample recording: the numbers the report shows are those of `analyze --json` (scores,
@@ -38,17 +35,8 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = TactusCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** data-key values inside a piece of HTML, in document order (keys repeat across rows). */
@@ -82,10 +70,10 @@ class ReportCommandTest {
             "glove"};
         for (String s : samples) {
             Path f = SAMPLES.resolve(s + ".tactus");
-            Run a = run("analyze", f.toString(), "--json");
+            CliRun a = run("analyze", f.toString(), "--json");
             assertEquals(0, a.code(), a.err());
             JsonNode j = JSON.readTree(a.out());
-            Run r = run("report", f.toString(), "--out", dir.toString());
+            CliRun r = run("report", f.toString(), "--out", dir.toString());
             assertEquals(0, r.code(), s + ": " + r.err());
             Path html = dir.resolve(s + ".html");
             assertEquals(html.toString(), r.out().trim());
@@ -162,7 +150,7 @@ class ReportCommandTest {
     @Test
     void pdfOpensAndCarriesTheScores() throws Exception {
         Path f = SAMPLES.resolve("mistakes.tactus");
-        Run r = run("report", f.toString(), "--out", dir.toString(), "--format", "pdf");
+        CliRun r = run("report", f.toString(), "--out", dir.toString(), "--format", "pdf");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("mistakes.pdf") && r.out().contains("mistakes.html"), r.out());
         try (PDDocument pdf = Loader.loadPDF(dir.resolve("mistakes.pdf").toFile())) {
@@ -180,7 +168,7 @@ class ReportCommandTest {
         Path junk = dir.resolve("junk.tactus");
         Files.write(junk, new byte[] {1, 2, 3, 4, 5});
         Path out = dir.resolve("out");
-        Run r = run("report", junk.toString(), SAMPLES.resolve("spine-contact.tactus").toString(), "--out",
+        CliRun r = run("report", junk.toString(), SAMPLES.resolve("spine-contact.tactus").toString(), "--out",
                 out.toString());
         assertEquals(1, r.code());
         assertEquals(1, r.err().trim().lines().count(), r.err());
