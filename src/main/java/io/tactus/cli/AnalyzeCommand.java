@@ -1,8 +1,9 @@
 package io.tactus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tactus.report.Scores;
+import io.tactus.protocol.Json;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.Profiles;
@@ -49,11 +50,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         io.tactus.protocol.AsciiOptions text = textOptions.parse(spec.commandLine());
+        io.tactus.protocol.DeviceDescriptor layout = textOptions.layout(spec.commandLine());
         SessionFiles.Analyzed result;
         try {
-            result = SessionFiles.analyze(file, profile, text);
-        } catch (IllegalArgumentException badProfile) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + badProfile.getMessage());
+            result = SessionFiles.analyze(file, profile, text, layout);
+        } catch (IllegalArgumentException bad) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    bad.getMessage().equals(SessionFiles.LAYOUT_WITH_RECORDING) ? bad.getMessage()
+                            : "--profile: " + bad.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!result.warnings().isEmpty()) {
@@ -63,7 +67,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
         }
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            ObjectWriter mapper = Json.MAPPER.writer().without(SerializationFeature.FAIL_ON_EMPTY_BEANS);
             out.println(mapper.writeValueAsString(toJson(result)));
         } else {
             printText(out, result);
@@ -133,6 +137,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         stream.put("device_resets", st.deviceResets());
         stream.put("recorder_lost", st.recorderLost());
         stream.put("commands_not_applied", st.commandsNotApplied());
+        stream.put("marker_texts_cut", st.markerTextsCut());
         stream.put("analysis_ms", st.analysisMillis());
         m.put("stream", stream);
         return m;
@@ -166,6 +171,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     s.peakKpa(), s.meanKpaWhileLoaded(), s.pressureTimeKpaS());
         }
         SessionAnalysis.StreamStats st = a.stream();
+        if (st.markerTextsCut() > 0) {
+            out.printf(Locale.ROOT, "%nnote: the text of %d marker(s) was cut (kept: %d characters each, %d in all)%n",
+                    st.markerTextsCut(), io.tactus.device.FrameAssembler.MARKER_TEXT_MAX,
+                    io.tactus.device.FrameAssembler.MARKER_TEXT_TOTAL);
+        }
         if (st.droppedPackets() > 0 || !st.corrupt().isEmpty() || st.recorderLost() > 0) {
             out.printf(Locale.ROOT, "%nwarning: %d packets missing (sequence gaps), corrupt input %s, %d lost by the recorder%n",
                     st.droppedPackets(), st.corrupt(), st.recorderLost());

@@ -94,6 +94,10 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         io.tactus.protocol.AsciiOptions text = textOptions.parse(spec.commandLine());
+        io.tactus.protocol.DeviceDescriptor layout = textOptions.layout(spec.commandLine());
+        if (layout != null && io.tactus.session.RecordingReader.isRecording(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), SessionFiles.LAYOUT_WITH_RECORDING);
+        }
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
@@ -120,7 +124,7 @@ public final class ExportCommand implements Callable<Integer> {
             ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(err);
             ExportResult r = text != null
                     ? FileExport.exportText(file, text, format, out, base, profile, options, progress, cancel)
-                    : FileExport.export(file, format, out, base, profile, options, progress, cancel);
+                    : FileExport.export(file, layout, format, out, base, profile, options, progress, cancel);
             double s = (System.nanoTime() - t0) / 1e9;
             for (String w : r.warnings()) {
                 err.println("tactus: warning: " + w);

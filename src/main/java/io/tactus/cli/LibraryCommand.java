@@ -1,7 +1,7 @@
 package io.tactus.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tactus.library.Indexer;
+import io.tactus.protocol.Json;
 import io.tactus.library.LibraryEntry;
 import io.tactus.library.SessionLibrary;
 import io.tactus.report.Fmt;
@@ -149,7 +149,7 @@ public final class LibraryCommand implements Runnable {
                     m.put("scores", e.scores() == null ? null : e.scores().toMap());
                     rows.add(m);
                 }
-                out.println(new ObjectMapper().writeValueAsString(rows));
+                out.println(Json.MAPPER.writeValueAsString(rows));
             } else {
                 out.printf("%-17s %-12s %-8s %7s %5s %5s %7s %6s %6s  %s  %s%n", "started (UTC)", "trainee",
                         "profile", "len s", "spine", "bone", "excess", "band", "left", "file", "status");

@@ -1,5 +1,6 @@
 package io.tactus.cli;
 
+import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.session.FileAnalysis;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.SignalPipeline;
@@ -41,7 +42,23 @@ final class SessionFiles {
 
     /** @param text DIY text capture layout (--ascii RxC), or null for a recording / protocol-v1 capture */
     static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text) throws IOException {
-        FileAnalysis.Result r = FileAnalysis.analyze(file, profileId, text, null);
+        return analyze(file, profileId, text, null);
+    }
+
+    /**
+     * @param layout descriptor standing in for a missing HELLO in a protocol-v1 capture (--layout RxC), or null
+     * @throws IllegalArgumentException also for --layout given with a recording (it carries its own description)
+     */
+    static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text,
+                            DeviceDescriptor layout) throws IOException {
+        FileAnalysis.Result r = FileAnalysis.analyze(file, profileId, text, layout, null);
         return new Analyzed(r.recording(), r.profile(), r.analysis(), r.pipeline(), r.warnings());
+    }
+
+    static final String LAYOUT_WITH_RECORDING = FileAnalysis.LAYOUT_WITH_RECORDING;
+
+    /** The one line for a capture whose frames cannot be decoded because it never says HELLO. */
+    static String noHello(Path file, long frames) {
+        return FileAnalysis.noHello(file, frames);
     }
 }

@@ -9,6 +9,7 @@ import io.tactus.signal.SignalSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -39,16 +40,27 @@ public final class FileAnalysis {
     private FileAnalysis() {
     }
 
+    /** Same as {@link #analyze(Path, String, AsciiOptions, DeviceDescriptor, Consumer)} without a layout. */
+    public static Result analyze(Path file, String profileId, AsciiOptions text, Consumer<FrameSnapshot> perFrame)
+            throws IOException {
+        return analyze(file, profileId, text, null, perFrame);
+    }
+
     /**
      * @param profileId profile for the flags; null = the recording's own if this version knows it, else the default
      * @param text      DIY text capture layout (--ascii RxC), or null for a recording / protocol-v1 capture
+     * @param layout    descriptor standing in for a missing HELLO in a protocol-v1 capture (--layout RxC), or null
      * @param perFrame  gets every processed frame's snapshot, in order (may be null)
-     * @throws IllegalArgumentException for an unknown profile id (message lists the valid ones)
+     * @throws IllegalArgumentException for an unknown profile id (message lists the valid ones), or a layout given
+     *                                  with a recording ({@link #LAYOUT_WITH_RECORDING})
      * @throws IOException              with a one-line message for unreadable / hostile files
      */
-    public static Result analyze(Path file, String profileId, AsciiOptions text, Consumer<FrameSnapshot> perFrame)
-            throws IOException {
+    public static Result analyze(Path file, String profileId, AsciiOptions text, DeviceDescriptor layout,
+                                 Consumer<FrameSnapshot> perFrame) throws IOException {
         requireFile(file);
+        if (layout != null && RecordingReader.isRecording(file)) {
+            throw new IllegalArgumentException(LAYOUT_WITH_RECORDING);
+        }
         Function<DeviceDescriptor, SignalPipeline> requested = pipelines(profileId); // fails early on a bad id
         AtomicReference<SignalPipeline> last = new AtomicReference<>();
         if (text != null) {
@@ -70,11 +82,32 @@ public final class FileAnalysis {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        SessionAnalysis a = new SessionAnalyzer(remembering(requested, last)).analyzeCapture(file, null, perFrame);
+        SessionAnalysis a = new SessionAnalyzer(remembering(requested, last)).analyzeCapture(file, layout, perFrame);
         if (a.metrics().frames() == 0 && a.stream().packets() == 0) {
             throw new IOException(file + " is neither a Tactus recording nor a protocol-v1 capture (no packet found)");
         }
-        return new Result(false, profileName(profileId), a, last.get(), List.of(), null, List.of());
+        if (a.metrics().frames() == 0 && a.stream().framesWithoutHello() > 0) {
+            throw new IOException(noHello(file, a.stream().framesWithoutHello()));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (a.stream().framesWithoutHello() > 0) {
+            warnings.add(a.stream().framesWithoutHello() + " frames before the capture's first HELLO were skipped "
+                    + "(give --layout RxC [--rate HZ] to include them)");
+        }
+        if (a.descriptorNote() != null) {
+            warnings.add("frames decoded with the device description from " + a.descriptorNote());
+        }
+        return new Result(false, profileName(profileId), a, last.get(), List.copyOf(warnings), null, List.of());
+    }
+
+    public static final String LAYOUT_WITH_RECORDING = "--layout is for raw captures without a HELLO; a recording "
+            + "carries its device description";
+
+    /** The one line for a capture whose frames cannot be decoded because it never says HELLO. */
+    public static String noHello(Path file, long frames) {
+        return file.getFileName() + " starts without a HELLO (the device's description): its " + frames
+                + " frames cannot be decoded; give --layout RxC [--rate HZ] [--pitch MM] to analyse it (a cat of a "
+                + "running device misses the HELLO sent at boot)";
     }
 
     /** A core factory for a profile id (null: the core's defaults). */

@@ -2,6 +2,7 @@ package io.tactus.session;
 
 import io.tactus.device.TimedPacket;
 import io.tactus.protocol.Corruption;
+import io.tactus.protocol.Json;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketType;
 import java.io.IOException;
@@ -104,7 +105,7 @@ public final class RecordingWriter implements AutoCloseable {
         try {
             buf.put(RecordingFormat.header());
             fileOffset = RecordingFormat.HEADER_BYTES;
-            putSide(RecordType.METADATA, Json.write(metadata));
+            putSide(RecordType.METADATA, Json.bytes(metadata));
             writeBuffer();
             channel.force(false);
         } catch (IOException e) {
@@ -163,11 +164,11 @@ public final class RecordingWriter implements AutoCloseable {
 
     /** Appends a JSON side record (annotation, event). */
     public void offerAnnotation(Annotation a) {
-        offerSide(RecordType.ANNOTATION, Json.write(a));
+        offerSide(RecordType.ANNOTATION, Json.bytes(a));
     }
 
     public void offerEvent(RecordedEvent e) {
-        offerSide(RecordType.EVENT, Json.write(e));
+        offerSide(RecordType.EVENT, Json.bytes(e));
     }
 
     /** A command applied by the processing thread before the packet with arrival number {@code nextArrival}. */
@@ -297,7 +298,7 @@ public final class RecordingWriter implements AutoCloseable {
             long first = firstArrival;
             long before = first < 0 ? 0 : c.nextArrival - first;
             if (before >= 0) {
-                putSide(RecordType.COMMAND, Json.write(new CommandRecord(before, c.command)));
+                putSide(RecordType.COMMAND, Json.bytes(new CommandRecord(before, c.command)));
             }
         }
     }

@@ -70,10 +70,17 @@ public record SessionAnalysis(DeviceDescriptor descriptor, List<FlagEvent> event
      * @param recorderLost       packets a recorder could not write (LOSS records)
      * @param commandsNotApplied recorded pipeline commands this version could not apply
      * @param analysisMillis     wall time of the analysis
+     * @param markerTextsCut     markers whose text was cut to the kept length (see FrameAssembler.MARKER_TEXT_MAX)
      */
     public record StreamStats(long packets, long droppedPackets, Map<Corruption, Long> corrupt,
                               long framesWithoutHello, long deviceResets, long recorderLost,
-                              long commandsNotApplied, long analysisMillis) {
+                              long commandsNotApplied, long analysisMillis, long markerTextsCut) {
+
+        public StreamStats(long packets, long droppedPackets, Map<Corruption, Long> corrupt, long framesWithoutHello,
+                           long deviceResets, long recorderLost, long commandsNotApplied, long analysisMillis) {
+            this(packets, droppedPackets, corrupt, framesWithoutHello, deviceResets, recorderLost, commandsNotApplied,
+                    analysisMillis, 0);
+        }
     }
 
     /**

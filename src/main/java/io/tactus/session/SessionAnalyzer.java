@@ -234,7 +234,7 @@ public final class SessionAnalyzer {
             }
             SessionAnalysis.StreamStats st = new SessionAnalysis.StreamStats(packets, core.assembler().dropped(),
                     Map.copyOf(corrupt), core.assembler().framesWithoutHello(), core.assembler().deviceResets(), lost,
-                    core.commandsFailed(), (System.nanoTime() - t0) / 1_000_000);
+                    core.commandsFailed(), (System.nanoTime() - t0) / 1_000_000, core.assembler().markerTextsCut());
             return new SessionAnalysis(core.assembler().descriptor(), events, List.copyOf(markers), series,
                     List.copyOf(regions), m, st, integrity, descriptorNote);
         }

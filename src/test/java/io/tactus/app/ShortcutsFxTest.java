@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tactus.app.dialogs.ShortcutsDialog;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.settings.AppSettings;
 import io.tactus.app.settings.SettingsStore;
