@@ -111,7 +111,8 @@ public final class InfoCommand implements Callable<Integer> {
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(m));
         } else {
-            m.forEach((k, v) -> out.printf(Locale.ROOT, "%-20s %s%n", k.replace('_', ' ') + ":", v == null ? "-" : v));
+            m.forEach((k, v) -> out.printf(Locale.ROOT, "%-20s %s%n", k.replace('_', ' ') + ":",
+                    v == null ? "-" : io.tactus.protocol.PrintableText.oneLine(String.valueOf(v))));
         }
         out.flush();
         return 0;

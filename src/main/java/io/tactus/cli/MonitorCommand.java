@@ -209,7 +209,7 @@ public final class MonitorCommand implements Callable<Integer> {
             m.put("port", source.name());
             DeviceDescriptor d = consumer.descriptor;
             if (d != null) {
-                m.put("device", d.device() + " " + d.rows() + "x" + d.cols());
+                m.put("device", io.tactus.protocol.PrintableText.oneLine(d.device()) + " " + d.rows() + "x" + d.cols());
             }
             return m;
         }

@@ -94,7 +94,7 @@ public record ProgressReport(String trainee, List<LibraryEntry> sessions, List<C
         }
         String html = ReportWriter.render("progress.jte", of(trainee, sessions, Pictures.SVG));
         String name = "progress-" + trainee.replaceAll("[^A-Za-z0-9_.-]", "_") + ".html";
-        try (AtomicOutput out = new AtomicOutput(outDir)) {
+        try (AtomicOutput out = new AtomicOutput(outDir, true)) {
             Files.writeString(out.file(name), html, StandardCharsets.UTF_8);
             return out.commit().get(0);
         }

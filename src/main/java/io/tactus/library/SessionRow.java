@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * One session as the library and cohort tables hold it: where the file is and what it was when indexed, whether
  * it could be read (never skipped: an unreadable file is a row with its error), metadata, scores, events and
- * per-region statistics. Values are rounded like `analyze --json` so the tables and the JSON agree.
+ * per-region statistics. Values are those of `analyze --json` (rounded where it rounds) so the tables and the JSON
+ * agree.
  *
  * @param status   the recording's integrity status ({@link #OK}, {@link #CUT}: not closed normally, every complete
  *                 record read; {@link #DAMAGED}: unreadable records inside; both analysed as far as readable) or
@@ -45,10 +46,9 @@ public record SessionRow(FileStamp file, String status, String problem, String t
                            String detail) {
     }
 
-    /** Per-region statistics: `analyze --json` "regions" joined with the core's session_metrics regions. */
-    public record RegionRow(String region, double loadedS, double timeTouchedS, double timeWithinS,
-                            double timeBelowS, double timeAboveS, double peakKpa, double meanKpaWhileLoaded,
-                            double pressureTimeKpaS, double meanForceN) {
+    /** Per-region statistics: one row of `analyze --json` "regions" (the core's, over all segments). */
+    public record RegionRow(String region, double timeTouchedS, double timeBelowS, double timeWithinS,
+                            double timeAboveS, double ptiKpaS, double impulseNs, double peakKpa) {
     }
 
     /** A row for a file that could not be analysed. */
@@ -77,7 +77,6 @@ public record SessionRow(FileStamp file, String status, String problem, String t
 
     static SessionRow of(FileStamp file, FileAnalysis.Result r) {
         SessionAnalysis a = r.analysis();
-        SessionMetrics sm = r.pipeline() == null ? null : r.pipeline().metrics();
         List<EventRow> events = new ArrayList<>();
         int i = 0;
         for (FlagEvent e : a.events()) {
@@ -86,13 +85,10 @@ public record SessionRow(FileStamp file, String status, String problem, String t
                     e.region() == null ? null : e.region().id(), round(e.peakKpa()), e.detail()));
         }
         List<RegionRow> regions = new ArrayList<>();
-        for (SessionAnalysis.RegionStats s : a.regions()) {
-            SessionMetrics.RegionMetrics m = sm == null ? null : sm.region(s.region());
-            regions.add(new RegionRow(s.region().id(), round(s.loadedSeconds()),
-                    m == null ? 0 : round(m.timeTouchedS()), m == null ? 0 : round(m.timeWithinS()),
-                    m == null ? 0 : round(m.timeBelowS()), m == null ? 0 : round(m.timeAboveS()),
-                    round(s.peakKpa()), round(s.meanKpaWhileLoaded()), round(s.pressureTimeKpaS()),
-                    round(s.meanForceN())));
+        for (SessionMetrics.RegionMetrics m : a.regions()) {
+            // as `analyze --json` prints them (unrounded)
+            regions.add(new RegionRow(m.region(), m.timeTouchedS(), m.timeBelowS(), m.timeWithinS(),
+                    m.timeAboveS(), m.ptiKpaS(), m.impulseNs(), m.peakKpa()));
         }
         SessionMetadata md = r.metadata();
         SessionAnalysis.StreamStats st = a.stream();

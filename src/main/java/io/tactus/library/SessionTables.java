@@ -22,12 +22,13 @@ import java.util.StringJoiner;
 public final class SessionTables {
 
     /** Bumped when the layout changes; an older library is rebuilt from the recordings (it is only an index). */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final Map<String, String> SCORE_COLUMNS = scoreColumns();
 
-    private static final String[] REGION_COLUMNS = {"loaded_s", "time_touched_s", "time_within_s", "time_below_s",
-        "time_above_s", "peak_kpa", "mean_kpa_while_loaded", "pressure_time_kpa_s", "mean_force_n"};
+    /** The names of `analyze --json` "regions" (SessionMetrics.RegionMetrics), in its order. */
+    private static final String[] REGION_COLUMNS = {"time_touched_s", "time_below_s", "time_within_s",
+        "time_above_s", "pti_kpa_s", "impulse_ns", "peak_kpa"};
 
     private SessionTables() {
     }
@@ -116,9 +117,8 @@ public final class SessionTables {
         }
         insert(c, "sessions", v);
         for (SessionRow.RegionRow r : row.regions()) {
-            insert(c, "regions", List.of(path, r.region(), r.loadedS(), r.timeTouchedS(), r.timeWithinS(),
-                    r.timeBelowS(), r.timeAboveS(), r.peakKpa(), r.meanKpaWhileLoaded(), r.pressureTimeKpaS(),
-                    r.meanForceN()));
+            insert(c, "regions", List.of(path, r.region(), r.timeTouchedS(), r.timeBelowS(), r.timeWithinS(),
+                    r.timeAboveS(), r.ptiKpaS(), r.impulseNs(), r.peakKpa()));
         }
         for (SessionRow.EventRow e : row.events()) {
             List<Object> ev = new ArrayList<>();

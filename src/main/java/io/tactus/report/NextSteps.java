@@ -36,7 +36,7 @@ public final class NextSteps {
     private NextSteps() {
     }
 
-    public static List<Item> of(Scores s, SessionAnalysis a, SessionMetrics sm) {
+    public static List<Item> of(Scores s, SessionAnalysis a) {
         List<Item> out = new ArrayList<>();
         if (s.spineContacts() > 0) {
             out.add(new Item(String.format(Locale.ROOT, "Keep off the spine: %d contact%s (%.1f s in all). Work the"
@@ -74,18 +74,16 @@ public final class NextSteps {
             out.add(new Item(String.format(Locale.ROOT, "Finish the routine: %d of %d steps done.",
                     s.routineStepsDone(), s.routineSteps()), 150 + 100 * (1 - s.routineCompletion())));
         }
-        if (sm != null) {
-            TreeSet<String> untouched = new TreeSet<>();
-            for (SessionMetrics.RegionMetrics rm : sm.regions()) {
-                BodyRegion r = BodyRegion.fromId(rm.region());
-                if (r.kind() == BodyRegion.Kind.MUSCLE && rm.timeTouchedS() == 0) {
-                    untouched.add(regionName(r));
-                }
+        TreeSet<String> untouched = new TreeSet<>();
+        for (SessionMetrics.RegionMetrics rm : a.regions()) {
+            BodyRegion r = BodyRegion.fromId(rm.region());
+            if (r.kind() == BodyRegion.Kind.MUSCLE && rm.timeTouchedS() == 0) {
+                untouched.add(regionName(r));
             }
-            if (!untouched.isEmpty() && sm.contactTimeS() > 0) {
-                out.add(new Item("Cover the whole back: no work on the " + String.join(", ", untouched) + ".",
-                        100 + 10 * untouched.size()));
-            }
+        }
+        if (!untouched.isEmpty() && a.metrics().contactSeconds() > 0) {
+            out.add(new Item("Cover the whole back: no work on the " + String.join(", ", untouched) + ".",
+                    100 + 10 * untouched.size()));
         }
         out.sort(Comparator.comparingDouble(Item::weight).reversed());
         if (out.isEmpty()) {

@@ -71,7 +71,7 @@ public final class ReportWriter {
         FileAnalysis.Result r = FileAnalysis.analyze(file, profileId, null, frames);
         String base = baseName != null ? baseName : FileExport.defaultBaseName(file);
         String name = file.getFileName().toString();
-        try (AtomicOutput out = new AtomicOutput(outDir)) {
+        try (AtomicOutput out = new AtomicOutput(outDir, true)) {
             List<Path> written = new ArrayList<>();
             for (Format f : formats) {
                 if (f == Format.HTML) {

@@ -41,11 +41,11 @@ public record Scores(double durationS, int spineContacts, double spineContactsPe
     }
 
     public static Scores of(FileAnalysis.Result r) {
-        return of(r.analysis(), r.pipeline() == null ? null : r.pipeline().metrics());
+        return of(r.analysis());
     }
 
-    /** @param sm the core's session metrics (null when the stream had no frame) */
-    public static Scores of(SessionAnalysis a, SessionMetrics sm) {
+    /** From an analysis: its flag counts and times, and its per-region statistics (all segments). */
+    public static Scores of(SessionAnalysis a) {
         SessionAnalysis.Metrics m = a.metrics();
         int spine = count(m, FlagType.SPINE_CONTACT);
         int bone = count(m, FlagType.BONE_CONTACT);
@@ -53,14 +53,12 @@ public record Scores(double durationS, int spineContacts, double spineContactsPe
         double within = 0;
         double below = 0;
         double above = 0;
-        if (sm != null) {
-            for (SessionMetrics.RegionMetrics rm : sm.regions()) {
-                if (BodyRegion.fromId(rm.region()).kind() == BodyRegion.Kind.MUSCLE) {
-                    touched += rm.timeTouchedS();
-                    within += rm.timeWithinS();
-                    below += rm.timeBelowS();
-                    above += rm.timeAboveS();
-                }
+        for (SessionMetrics.RegionMetrics rm : a.regions()) {
+            if (BodyRegion.fromId(rm.region()).kind() == BodyRegion.Kind.MUSCLE) {
+                touched += rm.timeTouchedS();
+                within += rm.timeWithinS();
+                below += rm.timeBelowS();
+                above += rm.timeAboveS();
             }
         }
         double minutes = m.durationSeconds() / 60.0;

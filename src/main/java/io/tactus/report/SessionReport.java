@@ -36,11 +36,13 @@ public record SessionReport(String file, String trainee, String receiver, String
     }
 
     /**
-     * @param touchedS time the region's peak was at or above the contact level (session_metrics time_touched_s)
-     * @param inBandS  of that, within the target band (session_metrics time_within_s); null for spine and bones
-     * @param meanKpa  mean pressure while loaded (regions mean_kpa_while_loaded)
-     * @param peakKpa  highest pressure (regions peak_kpa)
-     * @param ptKpaS   pressure-time integral of the region's mean pressure (regions pressure_time_kpa_s)
+     * One row of `analyze --json` "regions".
+     *
+     * @param touchedS time the region's peak was at or above the contact level (time_touched_s)
+     * @param inBandS  of that, within the target band (time_within_s); null for spine and bones (no band)
+     * @param meanKpa  mean of the region's peak pressure while touched: pti_kpa_s / time_touched_s (0 untouched)
+     * @param peakKpa  highest pressure (peak_kpa)
+     * @param ptKpaS   pressure-time integral of the region's peak pressure (pti_kpa_s)
      */
     public record RegionRow(String id, String name, String kind, double touchedS, Double inBandS, double meanKpa,
                             double peakKpa, double ptKpaS) {

@@ -64,12 +64,13 @@ public final class SessionReportBuilder {
         }
 
         List<SessionReport.RegionRow> regions = new ArrayList<>();
-        for (SessionAnalysis.RegionStats s : a.regions()) {
-            SessionMetrics.RegionMetrics rm = sm == null ? null : sm.region(s.region());
-            regions.add(new SessionReport.RegionRow(s.region().id(), BodyMap.defaultMap().displayName(s.region()),
-                    s.region().kind().name().toLowerCase(Locale.ROOT), rm == null ? 0 : rm.timeTouchedS(),
-                    rm == null || s.region().kind() != BodyRegion.Kind.MUSCLE ? null : rm.timeWithinS(),
-                    s.meanKpaWhileLoaded(), s.peakKpa(), s.pressureTimeKpaS()));
+        for (SessionMetrics.RegionMetrics rm : a.regions()) {
+            BodyRegion region = BodyRegion.fromId(rm.region());
+            double touched = rm.timeTouchedS();
+            regions.add(new SessionReport.RegionRow(rm.region(), BodyMap.defaultMap().displayName(region),
+                    region.kind().name().toLowerCase(Locale.ROOT), touched,
+                    region.kind() != BodyRegion.Kind.MUSCLE ? null : rm.timeWithinS(),
+                    touched > 0 ? rm.ptiKpaS() / touched : 0, rm.peakKpa(), rm.ptiKpaS()));
         }
 
         List<SessionReport.Row> movement = new ArrayList<>();
@@ -98,7 +99,7 @@ public final class SessionReportBuilder {
         return new SessionReport(fileName, md == null ? null : md.trainee(), md == null ? null : md.receiver(),
                 md == null ? null : md.startUtc(), device, r.profile(),
                 r.warnings().isEmpty() ? "ok" : String.join("; ", r.warnings()),
-                scores, NextSteps.texts(NextSteps.of(scores, a, sm)), peakMap, ptMap, List.copyOf(flags),
+                scores, NextSteps.texts(NextSteps.of(scores, a)), peakMap, ptMap, List.copyOf(flags),
                 List.copyOf(regions), List.copyOf(movement), List.of(), List.copyOf(notes),
                 "Tactus " + AppVersion.get());
     }

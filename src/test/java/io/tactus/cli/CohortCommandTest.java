@@ -88,13 +88,11 @@ class CohortCommandTest {
             });
             for (JsonNode g : a.get("regions")) {
                 String id = g.get("region").asText();
-                assertEquals(g.get("peak_kpa").asDouble(), Double.parseDouble(row.get(id + "_peak_kpa")), 1e-9, f + id);
-                assertEquals(g.get("loaded_s").asDouble(), Double.parseDouble(row.get(id + "_loaded_s")), 1e-9, f + id);
-            }
-            for (JsonNode g : a.get("session_metrics").get("regions")) {
-                String id = g.get("region").asText();
-                assertEquals(g.get("time_within_s").asDouble(), Double.parseDouble(row.get(id + "_time_within_s")),
-                        1e-3, f + id);
+                for (String stat : List.of("time_touched_s", "time_below_s", "time_within_s", "time_above_s",
+                        "pti_kpa_s", "impulse_ns", "peak_kpa")) {
+                    assertEquals(g.get(stat).asDouble(), Double.parseDouble(row.get(id + "_" + stat)), 1e-9,
+                            f + " " + id + "_" + stat);
+                }
             }
         }
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".part")));
