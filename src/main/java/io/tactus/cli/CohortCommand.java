@@ -12,9 +12,10 @@ import picocli.CommandLine.Parameters;
 
 /** `tactus cohort`: one table for many sessions (CSV or Parquet), for researchers. */
 @Command(name = "cohort", mixinStandardHelpOptions = true,
-        description = {"Analyse every *.tactus recording under the folders (all cores) and write one row per session",
-            "(metadata, integrity, scores, per-region statistics), or with --events one row per event, as CSV or",
-            "Parquet (by the extension of --out). An unreadable file becomes a row with its error. Progress on stderr."})
+        description = {"Write one table (CSV or Parquet) of every recording under the folders.",
+            "All cores analyse every *.tactus file; one row per session (metadata, integrity, scores, per-region",
+            "statistics), or with --events one row per event; the format follows the extension of --out. An",
+            "unreadable file becomes a row with its error. Progress on stderr."})
 public final class CohortCommand implements Callable<Integer> {
 
     @CommandLine.Spec

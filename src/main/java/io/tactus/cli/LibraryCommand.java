@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /** `tactus library add|refresh|list`: the session library (an embedded DuckDB database). */
 @Command(name = "library", mixinStandardHelpOptions = true,
-        description = {"The session library: index recordings in folders (metadata, scores, events, per-region",
-            "statistics) and list them. Broken or partial recordings are listed with their problem."},
+        description = {"Index recordings in folders into the session library and list them.",
+            "The library (an embedded database) holds metadata, scores, events and per-region statistics.",
+            "Broken or partial recordings are listed with their problem."},
         subcommands = {LibraryCommand.Add.class, LibraryCommand.Refresh.class, LibraryCommand.ListCmd.class})
 public final class LibraryCommand implements Runnable {
 

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 /** `tactus progress`: a trainee's scores over their library sessions as an HTML page. */
 @Command(name = "progress", mixinStandardHelpOptions = true,
-        description = {"Write a trainee's progress (spine contacts per minute, excess seconds, time in band, balance,",
-            "routine completion over sessions: table and charts) as one self-contained HTML file, from the library."})
+        description = {"Write a trainee's progress over their library sessions as one HTML file.",
+            "Spine contacts per minute, excess seconds, time in band, balance and routine completion over",
+            "sessions: a table and charts, self-contained like a report."})
 public final class ProgressCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** `tactus report`: a self-contained HTML (and optionally PDF) report per session. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a report per session for someone who was not there: scores, what to work on next,",
-            "pressure maps, flags with thumbnails, per-region table, movements, notes. One self-contained HTML",
-            "file per recording (opens offline); --format pdf adds a PDF. The written paths go to stdout."})
+        description = {"Write a self-contained HTML report per session (and optionally a PDF).",
+            "For someone who was not there: scores, what to work on next, pressure maps, flags with thumbnails,",
+            "per-region table, movements, notes. One HTML file per recording (opens offline); --format pdf adds",
+            "a PDF. The written paths go to stdout."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
