@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tactus.report.Scores;
 import io.tactus.protocol.Json;
 import io.tactus.session.SessionAnalysis;
+import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.metrics.SessionMetrics;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.Profiles;
+import io.tactus.signal.technique.Movement;
+import io.tactus.signal.technique.MovementType;
+import io.tactus.signal.technique.Routine;
+import io.tactus.signal.technique.RoutineProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +51,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TextCaptureOptions textOptions = new TextCaptureOptions();
 
-    @Option(names = "--json", description = "one JSON object: events, regions, metrics, session_metrics, stream")
+    @Option(names = "--routine", paramLabel = "FILE|default",
+            description = "Follow a guided routine from the first frame: a routine JSON file, or 'default' for the"
+                    + " built-in one (a recording's own routine commands still apply where they were recorded).")
+    String routine;
+
+    @Option(names = "--json",
+            description = "one JSON object: events, regions, metrics, session_metrics, segments, technique, stream")
     boolean json;
 
     @Override
@@ -55,7 +66,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         io.tactus.protocol.DeviceDescriptor layout = textOptions.layout(spec.commandLine());
         SessionFiles.Analyzed result;
         try {
-            result = SessionFiles.analyze(file, profile, text, layout);
+            result = SessionFiles.analyze(file, profile, text, layout, routine());
+        } catch (RoutineOptionException bad) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--routine: " + bad.getMessage());
         } catch (IllegalArgumentException bad) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     bad.getMessage().equals(SessionFiles.LAYOUT_WITH_RECORDING) ? bad.getMessage()
@@ -76,6 +89,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** A bad --routine, told apart from a bad --profile. */
+    private static final class RoutineOptionException extends IllegalArgumentException {
+        RoutineOptionException(String message) {
+            super(message);
+        }
+    }
+
+    private Routine routine() {
+        if (routine == null) {
+            return null;
+        }
+        if ("default".equals(routine)) {
+            return Routine.defaultRoutine();
+        }
+        try {
+            return Routine.load(Path.of(routine));
+        } catch (IllegalArgumentException e) { // also a malformed path (InvalidPathException)
+            throw new RoutineOptionException(e.getMessage());
+        }
     }
 
     static Map<String, Object> toJson(SessionFiles.Analyzed r) {
@@ -134,6 +168,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             segments.add(sm);
         }
         m.put("segments", segments);
+        // Per-contact movements and the guided routine (docs/SIGNAL.md, "Technique"); with several segments,
+        // those of the last one (each segment has its own pipeline).
+        m.put("technique", r.pipeline() == null ? null : technique(r.pipeline(), a));
         SessionAnalysis.StreamStats st = a.stream();
         Map<String, Object> stream = new LinkedHashMap<>();
         stream.put("packets", st.packets());
@@ -149,6 +186,85 @@ public final class AnalyzeCommand implements Callable<Integer> {
         stream.put("analysis_ms", st.analysisMillis());
         m.put("stream", stream);
         return m;
+    }
+
+    /**
+     * Tracked contacts, every movement measured per contact (times from the first frame, like the events) and
+     * the guided routine's steps when the recording ran one (null otherwise).
+     */
+    static Map<String, Object> technique(SignalPipeline p, SessionAnalysis a) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("contacts", p.contactsSeen());
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Movement mv : p.movements()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("type", mv.type().id());
+            m.put("direction", mv.direction() == null ? null : mv.direction().id());
+            m.put("side", Movement.sideId(mv.side()));
+            m.put("region", mv.region() == null ? null : mv.region().id());
+            m.put("start_s", round(a.secondsFromStart(mv.startUs())));
+            m.put("end_s", round(a.secondsFromStart(mv.endUs())));
+            m.put("length_mm", round(mv.lengthMm()));
+            m.put("radius_mm", mv.type() == MovementType.CIRCLE ? round(mv.radiusMm()) : null);
+            m.put("mean_kpa", round(mv.meanKpa()));
+            m.put("peak_kpa", round(mv.peakKpa()));
+            m.put("contact", mv.contact());
+            list.add(m);
+        }
+        t.put("movements", list);
+        RoutineProgress rp = p.routineProgress();
+        Map<String, Object> routine = null;
+        if (rp != null) {
+            routine = new LinkedHashMap<>();
+            routine.put("id", rp.routineId());
+            routine.put("name", rp.routine());
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (RoutineProgress.StepState st : rp.steps()) {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("id", st.id());
+                s.put("status", st.status().id());
+                s.put("count", round(st.count()));
+                s.put("goal", round(st.goal()));
+                s.put("completed_s", st.completedAtUs() < 0 ? null : round(a.secondsFromStart(st.completedAtUs())));
+                steps.add(s);
+            }
+            routine.put("steps", steps);
+        }
+        t.put("routine", routine);
+        return t;
+    }
+
+    /** "technique: 12 strokes (10 up, 2 outward), 6 circles (4 clockwise, 2 counterclockwise), 1 hold; ...". */
+    private static void printTechnique(PrintWriter out, SignalPipeline p) {
+        Map<MovementType, Map<String, Integer>> byDir = new java.util.EnumMap<>(MovementType.class);
+        Map<MovementType, Integer> byType = new java.util.EnumMap<>(MovementType.class);
+        for (MovementType ty : MovementType.values()) {
+            byType.put(ty, 0);
+            byDir.put(ty, new LinkedHashMap<>());
+        }
+        for (Movement mv : p.movements()) {
+            byType.merge(mv.type(), 1, Integer::sum);
+            if (mv.direction() != null) {
+                byDir.get(mv.type()).merge(mv.direction().id(), 1, Integer::sum);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (MovementType ty : MovementType.values()) {
+            List<String> dirs = new ArrayList<>();
+            byDir.get(ty).forEach((d, k) -> dirs.add(k + " " + d));
+            int k = byType.get(ty);
+            parts.add(k + " " + ty.id() + (k == 1 ? "" : "s") + (dirs.isEmpty() ? "" : " (" + String.join(", ", dirs) + ")"));
+        }
+        out.println();
+        out.printf(Locale.ROOT, "technique: %s; %d contacts tracked%n", String.join(", ", parts), p.contactsSeen());
+        RoutineProgress rp = p.routineProgress();
+        if (rp != null) {
+            List<String> steps = new ArrayList<>();
+            for (RoutineProgress.StepState st : rp.steps()) {
+                steps.add(st.id() + " " + st.status().id().replace('_', ' '));
+            }
+            out.printf(Locale.ROOT, "routine %s: %s%n", rp.routine(), String.join(", ", steps));
+        }
     }
 
     private static void printText(PrintWriter out, SessionFiles.Analyzed r) {
@@ -189,6 +305,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         io.tactus.protocol.PrintableText.oneLine(sg.descriptor().device()), sg.descriptor().layout(),
                         sg.descriptor().rows(), sg.descriptor().cols(), sg.descriptor().rateHz(), sg.frames());
             }
+        }
+        if (r.pipeline() != null) {
+            printTechnique(out, r.pipeline());
         }
         SessionAnalysis.StreamStats st = a.stream();
         if (st.markerTextsCut() > 0) {

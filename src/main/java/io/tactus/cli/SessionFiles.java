@@ -4,6 +4,7 @@ import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.session.FileAnalysis;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.technique.Routine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +52,16 @@ final class SessionFiles {
      */
     static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text,
                             DeviceDescriptor layout) throws IOException {
-        FileAnalysis.Result r = FileAnalysis.analyze(file, profileId, text, layout, null);
+        return analyze(file, profileId, text, layout, null);
+    }
+
+    /**
+     * @param routine a guided routine followed from the first frame (a recording's own routine commands still
+     *                apply where they were recorded), or null
+     */
+    static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text,
+                            DeviceDescriptor layout, Routine routine) throws IOException {
+        FileAnalysis.Result r = FileAnalysis.analyze(file, profileId, text, layout, null, routine);
         return new Analyzed(r.recording(), r.profile(), r.analysis(), r.pipeline(), r.warnings());
     }
 

@@ -6,6 +6,7 @@ import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.flags.Profiles;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.SignalSettings;
+import io.tactus.signal.technique.Routine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,15 @@ public final class FileAnalysis {
      */
     public static Result analyze(Path file, String profileId, AsciiOptions text, DeviceDescriptor layout,
                                  Consumer<FrameSnapshot> perFrame) throws IOException {
+        return analyze(file, profileId, text, layout, perFrame, null);
+    }
+
+    /**
+     * @param routine a guided routine every core follows from its first frame (a recording's own routine commands
+     *                still apply where they were recorded), or null
+     */
+    public static Result analyze(Path file, String profileId, AsciiOptions text, DeviceDescriptor layout,
+                                 Consumer<FrameSnapshot> perFrame, Routine routine) throws IOException {
         requireFile(file);
         if (layout != null && RecordingReader.isRecording(file)) {
             throw new IllegalArgumentException(LAYOUT_WITH_RECORDING);
@@ -64,7 +74,7 @@ public final class FileAnalysis {
         Function<DeviceDescriptor, SignalPipeline> requested = pipelines(profileId); // fails early on a bad id
         AtomicReference<SignalPipeline> last = new AtomicReference<>();
         if (text != null) {
-            SessionAnalysis a = new SessionAnalyzer(remembering(requested, last))
+            SessionAnalysis a = new SessionAnalyzer(remembering(requested, last, routine))
                     .analyzeTextCapture(file, text, perFrame);
             if (a.metrics().frames() == 0) {
                 throw new IOException(file + ": no " + text.rows() + "x" + text.cols() + " text frame found");
@@ -74,7 +84,7 @@ public final class FileAnalysis {
         if (RecordingReader.isRecording(file)) {
             try (RecordingReader reader = RecordingReader.open(file)) {
                 String profile = profileId != null ? profileId : knownProfile(reader.metadata().profile());
-                SessionAnalysis a = new SessionAnalyzer(remembering(pipelines(profile), last))
+                SessionAnalysis a = new SessionAnalyzer(remembering(pipelines(profile), last, routine))
                         .analyze(reader, perFrame);
                 return new Result(true, profileName(profile), a, last.get(), a.warnings(reader), reader.metadata(),
                         reader.annotations());
@@ -82,7 +92,7 @@ public final class FileAnalysis {
                 throw new IOException(e.getMessage(), e);
             }
         }
-        SessionAnalysis a = new SessionAnalyzer(remembering(requested, last)).analyzeCapture(file, layout, perFrame);
+        SessionAnalysis a = new SessionAnalyzer(remembering(requested, last, routine)).analyzeCapture(file, layout, perFrame);
         if (a.metrics().frames() == 0 && a.stream().packets() == 0) {
             throw new IOException(file + " is neither a Tactus recording nor a protocol-v1 capture (no packet found)");
         }
@@ -130,9 +140,12 @@ public final class FileAnalysis {
     }
 
     private static Function<DeviceDescriptor, SignalPipeline> remembering(
-            Function<DeviceDescriptor, SignalPipeline> base, AtomicReference<SignalPipeline> last) {
+            Function<DeviceDescriptor, SignalPipeline> base, AtomicReference<SignalPipeline> last, Routine routine) {
         return d -> {
             SignalPipeline p = base.apply(d);
+            if (routine != null) {
+                p.startRoutine(routine);
+            }
             last.set(p);
             return p;
         };

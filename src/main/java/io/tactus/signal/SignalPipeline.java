@@ -369,7 +369,9 @@ public final class SignalPipeline implements FlagDetector.Sink {
             detectors[g].update(t, rPeak[g], this);
         }
         session.add(t, dt, totalForceN, peakKpa, rPeak, rForce, settings.profile(), touched);
-        trackTechnique(t, dt);
+        if (settings.technique()) {
+            trackTechnique(t, dt);
+        }
         if (totalForceN > 0 && tracer.active()) {
             traceFocusedCentre();
         }

@@ -24,11 +24,12 @@ import io.tactus.signal.store.CalibrationStore;
  * @param driftTimeConstantS time constant of the baseline tracker while nothing is pressed; 0 disables it
  * @param personalLimits     the receiver's own ceilings (null = none)
  * @param taxelAreaMm2       sensing area of a glove taxel (gloves carry no pitch)
+ * @param technique          per-contact tracking, movements and routine coaching (default on; {@link #withTechnique})
  */
 public record SignalSettings(Profile profile, BodyMap bodyMap, Registration registration,
                              UserCalibration userCalibration, double filterAlpha, double noiseFloorKpa,
                              double noiseSigmas, double driftTimeConstantS, PersonalLimits personalLimits,
-                             double taxelAreaMm2) {
+                             double taxelAreaMm2, boolean technique) {
 
     public static final double DEFAULT_FILTER_ALPHA = 0.5;
     public static final double DEFAULT_NOISE_FLOOR_KPA = 1.0;
@@ -52,17 +53,17 @@ public record SignalSettings(Profile profile, BodyMap bodyMap, Registration regi
     public static SignalSettings defaults() {
         return new SignalSettings(Profiles.defaultProfile(), BodyMap.defaultMap(), null, null, DEFAULT_FILTER_ALPHA,
                 DEFAULT_NOISE_FLOOR_KPA, DEFAULT_NOISE_SIGMAS, DEFAULT_DRIFT_TIME_CONSTANT_S, null,
-                DEFAULT_TAXEL_AREA_MM2);
+                DEFAULT_TAXEL_AREA_MM2, true);
     }
 
     public SignalSettings withProfile(Profile p) {
         return new SignalSettings(p, bodyMap, registration, userCalibration, filterAlpha, noiseFloorKpa, noiseSigmas,
-                driftTimeConstantS, personalLimits, taxelAreaMm2);
+                driftTimeConstantS, personalLimits, taxelAreaMm2, technique);
     }
 
     public SignalSettings withBodyMap(BodyMap m) {
         return new SignalSettings(profile, m, registration, userCalibration, filterAlpha, noiseFloorKpa, noiseSigmas,
-                driftTimeConstantS, personalLimits, taxelAreaMm2);
+                driftTimeConstantS, personalLimits, taxelAreaMm2, technique);
     }
 
     public SignalSettings withSpineHalfWidth(double mm) {
@@ -71,37 +72,46 @@ public record SignalSettings(Profile profile, BodyMap bodyMap, Registration regi
 
     public SignalSettings withRegistration(Registration r) {
         return new SignalSettings(profile, bodyMap, r, userCalibration, filterAlpha, noiseFloorKpa, noiseSigmas,
-                driftTimeConstantS, personalLimits, taxelAreaMm2);
+                driftTimeConstantS, personalLimits, taxelAreaMm2, technique);
     }
 
     public SignalSettings withUserCalibration(UserCalibration c) {
         return new SignalSettings(profile, bodyMap, registration, c, filterAlpha, noiseFloorKpa, noiseSigmas,
-                driftTimeConstantS, personalLimits, taxelAreaMm2);
+                driftTimeConstantS, personalLimits, taxelAreaMm2, technique);
     }
 
     public SignalSettings withFilterAlpha(double a) {
         return new SignalSettings(profile, bodyMap, registration, userCalibration, a, noiseFloorKpa, noiseSigmas,
-                driftTimeConstantS, personalLimits, taxelAreaMm2);
+                driftTimeConstantS, personalLimits, taxelAreaMm2, technique);
     }
 
     public SignalSettings withNoiseFloor(double kpa, double sigmas) {
         return new SignalSettings(profile, bodyMap, registration, userCalibration, filterAlpha, kpa, sigmas,
-                driftTimeConstantS, personalLimits, taxelAreaMm2);
+                driftTimeConstantS, personalLimits, taxelAreaMm2, technique);
     }
 
     public SignalSettings withDriftTimeConstant(double s) {
         return new SignalSettings(profile, bodyMap, registration, userCalibration, filterAlpha, noiseFloorKpa,
-                noiseSigmas, s, personalLimits, taxelAreaMm2);
+                noiseSigmas, s, personalLimits, taxelAreaMm2, technique);
     }
 
     public SignalSettings withPersonalLimits(PersonalLimits l) {
         return new SignalSettings(profile, bodyMap, registration, userCalibration, filterAlpha, noiseFloorKpa,
-                noiseSigmas, driftTimeConstantS, l, taxelAreaMm2);
+                noiseSigmas, driftTimeConstantS, l, taxelAreaMm2, technique);
+    }
+
+    /**
+     * Per-contact tracking, movements and routine coaching on or off (default on). Off, the pipeline skips the
+     * technique stage: no movements, no routine progress (the benchmark's baseline; docs/benchmarks/signal.md).
+     */
+    public SignalSettings withTechnique(boolean on) {
+        return new SignalSettings(profile, bodyMap, registration, userCalibration, filterAlpha, noiseFloorKpa,
+                noiseSigmas, driftTimeConstantS, personalLimits, taxelAreaMm2, on);
     }
 
     public SignalSettings withTaxelArea(double mm2) {
         return new SignalSettings(profile, bodyMap, registration, userCalibration, filterAlpha, noiseFloorKpa,
-                noiseSigmas, driftTimeConstantS, personalLimits, mm2);
+                noiseSigmas, driftTimeConstantS, personalLimits, mm2, technique);
     }
 
     /**

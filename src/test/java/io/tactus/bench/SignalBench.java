@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The whole signal pipeline per frame (calibrate, dead-cell fill, filter, noise floor, regions, flags, session
- * metrics, movement, drift) on one thread, over a pre-generated stream of noisy frames with two moving hands,
+ * metrics, per-contact tracking with movements and a running routine, drift) on one thread, with tracking on and
+ * off in the same run (its cost), over a pre-generated stream of noisy frames with two moving hands,
  * optionally a thumb on the spine (flags open and close) and idle stretches (drift tracking runs). Frames are
  * generated in setup, so the measured loop is only {@link SignalPipeline#process}; the pipeline is built once
  * per trial so its construction does not show in the gc profile.
@@ -43,6 +44,10 @@ public class SignalBench {
     /** "hands": two hands moving beside the spine, no flag; "flags": plus a thumb on the spine every 5 s. */
     @Param({"hands", "flags"})
     public String scene;
+
+    /** Per-contact tracking, movements and routine coaching (signal.technique) on or off: the cost of tracking. */
+    @Param({"true", "false"})
+    public boolean tracking;
 
     private static final int STREAM = 1000;
     private RawFrame[] frames;
@@ -87,7 +92,10 @@ public class SignalBench {
         descriptor = d;
         // RawFrame is an immutable record made by the FrameAssembler (its allocation, not the pipeline's): prebuild
         // a long timeline of frames with increasing device time over the 1000 distinct count arrays
-        pipeline = new SignalPipeline(descriptor);
+        pipeline = new SignalPipeline(descriptor, io.tactus.signal.SignalSettings.defaults().withTechnique(tracking));
+        if (tracking) {
+            pipeline.startRoutine(io.tactus.signal.technique.Routine.defaultRoutine());
+        }
         next = 0;
         timeline = new RawFrame[TIMELINE];
         for (int k = 0; k < TIMELINE; k++) {

@@ -68,6 +68,10 @@ class PipelineCommandsTest {
         replay(p, PipelineCommands.routineStop());
         replay(p, PipelineCommands.routineStart(null));
         assertNotNull(p.routineProgress());
+        replay(p, PipelineCommands.routineSkip());
+        assertEquals(1, p.routineProgress().step(), "the trainee skipped the first step");
+        assertEquals(io.tactus.signal.technique.RoutineProgress.Status.SKIPPED,
+                p.routineProgress().steps().get(0).status());
         replay(p, PipelineCommands.traceStart());
         assertTrue(p.spineTraceActive());
         replay(p, PipelineCommands.traceCancel());

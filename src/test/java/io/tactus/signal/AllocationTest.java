@@ -28,12 +28,12 @@ class AllocationTest {
         RawFrame[] frames = new RawFrame[4 * n];
         for (int i = 0; i < frames.length; i++) {
             m.clear();
-            if (i % 100 < 80) {
+            if (i % 100 >= 20) { // the first 20 frames of each 100 are idle: the tare sees an empty mat
                 // small wobbles (no stroke, no circle of 10 mm), below the hold level: tracked, never a movement
                 double w = 6 * Math.sin(i * 0.3);
                 m.dome(-90 + w, 350, 45, 25);
                 m.dome(90, 330 + w, 45, 25);
-                if (i % 100 > 30) {
+                if (i % 100 > 50) {
                     m.dome(-90 + w + 50, 260, 18, 25); // a thumb beside the left hand
                 }
             }

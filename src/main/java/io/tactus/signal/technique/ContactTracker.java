@@ -88,6 +88,7 @@ public final class ContactTracker {
     /** Ended in this frame (its values are the last seen ones). */
     final boolean[] ended = new boolean[MAX_TRACKS];
     private int nextId = 1;
+    private int counted;
     private long lastUs = Long.MIN_VALUE;
 
     public ContactTracker(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2) {
@@ -107,9 +108,26 @@ public final class ContactTracker {
         blobOf = new int[n];
     }
 
-    /** Contacts seen since the start (ids handed out). */
+    /** A track counts as a contact in {@link #contactsSeen()} when it lasted at least this (not a flicker). */
+    public static final double MIN_CONTACT_S = 0.1;
+
+    /** Contacts tracked since the start that lasted at least {@link #MIN_CONTACT_S}. */
     public int contactsSeen() {
-        return nextId - 1;
+        int k = counted;
+        for (int s = 0; s < MAX_TRACKS; s++) {
+            if (active[s] && lastSeen[s] - since[s] >= MIN_CONTACT_S * 1e6) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    private void ended(int s) {
+        active[s] = false;
+        ended[s] = true;
+        if (lastSeen[s] - since[s] >= MIN_CONTACT_S * 1e6) {
+            counted++;
+        }
     }
 
     /**
@@ -128,8 +146,10 @@ public final class ContactTracker {
         for (int s = 0; s < MAX_TRACKS; s++) {
             started[s] = false;
             seen[s] = false;
-            ended[s] = active[s];
-            active[s] = false;
+            ended[s] = false;
+            if (active[s]) {
+                ended(s);
+            }
         }
     }
 
@@ -412,8 +432,7 @@ public final class ContactTracker {
         }
         for (int s = 0; s < MAX_TRACKS; s++) {
             if (active[s] && !seen[s] && t - lastSeen[s] > COAST_S * 1e6) {
-                active[s] = false;
-                ended[s] = true;
+                ended(s);
             }
         }
         for (int b = 0; b < blobs; b++) {

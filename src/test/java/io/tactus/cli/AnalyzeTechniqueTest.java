@@ -1,0 +1,123 @@
+package io.tactus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.device.sim.ScenarioStream;
+import io.tactus.device.sim.Scenarios;
+import io.tactus.device.sim.SimOptions;
+import io.tactus.device.sim.TruthMovement;
+import io.tactus.protocol.Packet;
+import io.tactus.session.ReHelloTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `analyze` reports the per-contact movements ("technique") and, with --routine, the routine's steps. */
+class AnalyzeTechniqueTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path twoHandCapture(List<TruthMovement> truth, long[] firstFrameUs) throws Exception {
+        ScenarioStream s = ScenarioStream.open(Scenarios.TWO_HAND_ROUTINE, SimOptions.defaults());
+        truth.addAll(s.movementTruth());
+        List<Packet> packets = new ArrayList<>();
+        for (Packet p = s.next(); p != null; p = s.next()) {
+            packets.add(p);
+            if (firstFrameUs[0] < 0 && p.type().isFrame()) {
+                firstFrameUs[0] = p.deviceTimeUs();
+            }
+        }
+        return ReHelloTest.capture(dir, packets);
+    }
+
+    private static long count(JsonNode movements, String type, String direction) {
+        long k = 0;
+        for (JsonNode m : movements) {
+            if (m.get("type").asText().equals(type)
+                    && (direction == null ? m.get("direction").isNull() : direction.equals(m.get("direction").asText()))) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    @Test
+    void theTwoHandRoutineIsReportedMovementByMovement() throws Exception {
+        List<TruthMovement> truth = new ArrayList<>();
+        long[] first = {-1};
+        Path cap = twoHandCapture(truth, first);
+        RecordCommandTest.Run r = RecordCommandTest.tactus("analyze", cap.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode t = JSON.readTree(r.out()).get("technique");
+        JsonNode mv = t.get("movements");
+        assertEquals(11, count(mv, "stroke", "up"), mv.toString());
+        assertEquals(4, count(mv, "stroke", "outward"), mv.toString());
+        assertEquals(4, count(mv, "circle", "clockwise"), mv.toString());
+        assertEquals(2, count(mv, "circle", "counterclockwise"), mv.toString());
+        assertEquals(1, count(mv, "hold", null), mv.toString());
+        assertEquals(22, mv.size(), "nothing else: " + mv);
+        assertTrue(t.get("contacts").asInt() >= 15, "each hand landing is a contact: " + t.get("contacts"));
+        assertTrue(t.get("routine").isNull(), "no routine was run");
+        // times from the first frame, like the events: the hold is where the script put it
+        TruthMovement hold = truth.stream().filter(m -> "hold".equals(m.type())).findFirst().orElseThrow();
+        for (JsonNode m : mv) {
+            assertTrue(Set.of("left", "right", "centre").contains(m.get("side").asText()), m.toString());
+            assertTrue(m.get("end_s").asDouble() >= m.get("start_s").asDouble(), m.toString());
+            if ("hold".equals(m.get("type").asText())) {
+                assertEquals((hold.startUs() - first[0]) / 1e6, m.get("start_s").asDouble(), 0.1, m.toString());
+                assertEquals("left", m.get("side").asText());
+                assertEquals("lumbar_l", m.get("region").asText());
+                assertTrue(m.get("mean_kpa").asDouble() >= 30, m.toString());
+            }
+        }
+        RecordCommandTest.Run text = RecordCommandTest.tactus("analyze", cap.toString());
+        assertTrue(text.out().contains("technique: 15 strokes (11 up, 4 outward), 6 circles (4 clockwise,"
+                + " 2 counterclockwise), 1 hold;"), text.out());
+    }
+
+    @Test
+    void aRoutineFollowedFromTheFirstFrameShowsItsSteps() throws Exception {
+        Path cap = twoHandCapture(new ArrayList<>(), new long[] {-1});
+        RecordCommandTest.Run r = RecordCommandTest.tactus("analyze", cap.toString(), "--json", "--routine", "default");
+        assertEquals(0, r.code(), r.err());
+        JsonNode routine = JSON.readTree(r.out()).get("technique").get("routine");
+        assertEquals("back-basics", routine.get("id").asText());
+        assertEquals(7, routine.get("steps").size());
+        JsonNode eff = routine.get("steps").get(0);
+        assertEquals("effleurage", eff.get("id").asText());
+        // two passes of two-handed effleurage (2 repetitions) plus later strokes up: done
+        assertEquals("done", eff.get("status").asText(), routine.toString());
+        for (JsonNode st : routine.get("steps")) {
+            assertTrue(Set.of("done", "skipped", "out_of_order", "not_reached").contains(st.get("status").asText()),
+                    st.toString());
+        }
+        assertNotEquals("done", routine.get("steps").get(6).get("status").asText(), "no finishing in this script");
+        assertTrue(RecordCommandTest.tactus("analyze", cap.toString(), "--routine", "default").out()
+                .contains("routine Back massage basics (guided): effleurage done"));
+
+        // a user's own routine file; a broken one is one clear line
+        Path mine = dir.resolve("mine.json");
+        Files.writeString(mine, "{\"id\": \"circles-only\", \"name\": \"Circles\", \"steps\": [{\"id\": \"cw\","
+                + " \"kind\": \"circles\", \"direction\": \"clockwise\", \"count\": 4}]}");
+        JsonNode own = JSON.readTree(RecordCommandTest.tactus("analyze", cap.toString(), "--json", "--routine",
+                mine.toString()).out()).get("technique").get("routine");
+        assertEquals("circles-only", own.get("id").asText());
+        assertEquals("done", own.get("steps").get(0).get("status").asText(), own.toString());
+        assertEquals(4, own.get("steps").get(0).get("count").asInt());
+        Files.writeString(mine, "{\"steps\": [{\"id\": \"x\", \"kind\": \"spirals\"}]}");
+        RecordCommandTest.Run bad = RecordCommandTest.tactus("analyze", cap.toString(), "--routine", mine.toString());
+        assertNotEquals(0, bad.code());
+        assertTrue(bad.err().contains("--routine") && bad.err().contains("spirals"), bad.err());
+    }
+}
