@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Separates the calibrated frame into contacts and follows them across frames, without allocating per frame.
  *
  * <p><b>Segmentation</b> (a watershed by flooding, the "persistence" variant): the cells at or above the contact
- * level are visited from the highest pressure down; a cell joins the basin of its highest-peaked 8-neighbour,
- * and where two basins meet they merge unless both are real contacts: the lower peak is at least
+ * level are visited from the highest pressure down (a counting sort in quarter-kPa steps); a cell joins the
+ * basin of its highest-peaked 4-neighbour, and where two basins meet they merge unless both are real contacts: the lower peak is at least
  * {@link #SPLIT_RATIO} of the higher, the meeting level has dropped at least {@link #SPLIT_DEPTH} below the lower
  * peak, and the peaks are at least {@link #SPLIT_MIN_MM} apart. So two palms side by side, or a thumb beside a
  * palm, are two contacts even when their cells touch; the knuckles of one fist (a ridge, no deep saddle) or a
@@ -45,7 +45,21 @@ public final class ContactTracker {
     private final double forcePerKpa;
 
     // segmentation scratch (per cell)
-    private final long[] keys;
+    private static final int BUCKETS_PER_KPA = 4;
+    private static final int BUCKETS = 4096;
+    private final int[] loaded;
+    private final int[] loadedBucket;
+    /** Row and column of each cell (no integer division per cell and frame). */
+    private final int[] cellRow;
+    private final int[] cellCol;
+    private final int[] order;
+    private final int[] bucketStart = new int[BUCKETS + 1];
+    /** Per basin root: force, force-weighted x and y, cells (kept as the basin grows and absorbs others). */
+    private final double[] sumF;
+    private final double[] sumX;
+    private final double[] sumY;
+    private final int[] sumCells;
+    private final int[] basinList;
     private final int[] parent;
     private final int[] stamp;
     private final float[] basinPeak;
@@ -54,8 +68,7 @@ public final class ContactTracker {
     private final int[] subPeak;
     private final int[] subPeaks;
     private static final int SUB_PEAKS = 8;
-    private final int[] blobOf;
-    private final int[] roots = new int[8];
+    private final int[] roots = new int[4];
     private int frame;
 
     // blobs of this frame
@@ -98,14 +111,26 @@ public final class ContactTracker {
         this.rowY = rowY.clone();
         this.forcePerKpa = cellAreaMm2 / 1000.0;
         int n = rows * cols;
-        keys = new long[n];
+        loaded = new int[n];
+        loadedBucket = new int[n];
+        cellRow = new int[n];
+        cellCol = new int[n];
+        for (int i = 0; i < n; i++) {
+            cellRow[i] = i / cols;
+            cellCol[i] = i % cols;
+        }
+        order = new int[n];
+        sumF = new double[n];
+        sumX = new double[n];
+        sumY = new double[n];
+        sumCells = new int[n];
+        basinList = new int[n];
         parent = new int[n];
         stamp = new int[n];
         basinPeak = new float[n];
         basinPeakCell = new int[n];
         subPeak = new int[n * SUB_PEAKS];
         subPeaks = new int[n];
-        blobOf = new int[n];
     }
 
     /** A track counts as a contact in {@link #contactsSeen()} when it lasted at least this (not a flicker). */
@@ -161,21 +186,14 @@ public final class ContactTracker {
             Arrays.fill(stamp, 0);
             frame = 1;
         }
-        int m = 0;
-        for (int i = 0; i < kpa.length; i++) {
-            float v = kpa[i];
-            if (v >= level && v > 0) {
-                // positive floats order like their bit patterns: sort by pressure, then cell
-                keys[m++] = ((long) Float.floatToIntBits(v) << 32) | i;
-                stamp[i] = frame;
-                parent[i] = -1;
-            }
-        }
-        // at most rows * cols <= 4096 keys for a 64 x 64 mat: the JDK sorts that in place (no merge buffer)
-        Arrays.sort(keys, 0, m);
+        int m = sortByPressure(kpa, level);
+        int basins = 0;
         for (int k = m - 1; k >= 0; k--) {
-            int i = (int) keys[k];
+            int i = order[k];
             float v = kpa[i];
+            double f = v * forcePerKpa;
+            double fx = f * colX[cellCol[i]];
+            double fy = f * rowY[cellRow[i]];
             int nr = neighbourRoots(i);
             if (nr == 0) {
                 parent[i] = i;
@@ -183,6 +201,11 @@ public final class ContactTracker {
                 basinPeakCell[i] = i;
                 subPeak[i * SUB_PEAKS] = i;
                 subPeaks[i] = 1;
+                sumF[i] = f;
+                sumX[i] = fx;
+                sumY[i] = fy;
+                sumCells[i] = 1;
+                basinList[basins++] = i;
                 continue;
             }
             int a = roots[0];
@@ -192,47 +215,107 @@ public final class ContactTracker {
                 }
             }
             parent[i] = a;
+            sumF[a] += f;
+            sumX[a] += fx;
+            sumY[a] += fy;
+            sumCells[a]++;
+            if (v > basinPeak[a]) { // same pressure bucket, a little higher than the basin's first cell
+                basinPeak[a] = v;
+                basinPeakCell[a] = i;
+            }
             for (int q = 0; q < nr; q++) {
                 int b = roots[q];
                 if (b != a && !separate(a, b, v)) {
                     parent[b] = a;
                     absorbPeaks(a, b);
+                    sumF[a] += sumF[b];
+                    sumX[a] += sumX[b];
+                    sumY[a] += sumY[b];
+                    sumCells[a] += sumCells[b];
                 }
             }
         }
-        collectBlobs(kpa, m);
+        collectBlobs(basins);
         mergeCompanions(level);
     }
 
-    private int neighbourRoots(int i) {
-        int r = i / cols;
-        int c = i - r * cols;
-        int nr = 0;
-        for (int dr = -1; dr <= 1; dr++) {
-            int rr = r + dr;
-            if (rr < 0 || rr >= rows) {
+    /**
+     * The loaded cells (at or above the contact level) in ascending pressure order into {@link #order}, by a
+     * counting sort on {@link #BUCKETS_PER_KPA} buckets per kPa (linear time, no allocation; cells within one
+     * bucket keep index order: a quarter kPa does not change which contact a cell belongs to).
+     *
+     * @return how many cells are loaded
+     */
+    private int sortByPressure(float[] kpa, float level) {
+        int m = 0;
+        int top = 0;
+        float lv = Math.max(level, Float.MIN_VALUE); // a cell reading 0 is never loaded
+        for (int i = 0; i < kpa.length; i++) {
+            float v = kpa[i];
+            if (v < lv) {
                 continue;
             }
-            for (int dc = -1; dc <= 1; dc++) {
-                int cc = c + dc;
-                if ((dr == 0 && dc == 0) || cc < 0 || cc >= cols) {
-                    continue;
-                }
-                int j = rr * cols + cc;
-                if (stamp[j] != frame || parent[j] < 0) {
-                    continue;
-                }
-                int root = find(j);
-                boolean known = false;
-                for (int q = 0; q < nr; q++) {
-                    known |= roots[q] == root;
-                }
-                if (!known) {
-                    roots[nr++] = root;
-                }
+            int bk = bucket(v);
+            loaded[m] = i;
+            loadedBucket[m++] = bk;
+            stamp[i] = frame;
+            parent[i] = -1;
+            if (bk > top) {
+                top = bk;
             }
         }
+        Arrays.fill(bucketStart, 0, top + 2, 0);
+        for (int k = 0; k < m; k++) {
+            bucketStart[loadedBucket[k] + 1]++;
+        }
+        for (int b = 1; b <= top + 1; b++) {
+            bucketStart[b] += bucketStart[b - 1];
+        }
+        for (int k = 0; k < m; k++) {
+            order[bucketStart[loadedBucket[k]]++] = loaded[k];
+        }
+        return m;
+    }
+
+    private static int bucket(float v) {
+        return Math.min(BUCKETS - 1, (int) (v * BUCKETS_PER_KPA));
+    }
+
+    /**
+     * Roots of the basins among the 4 neighbours already flooded. Four, not eight: half the work per cell, and
+     * parts that touch only at a corner are joined anyway by the peak-distance rule ({@link #mergeCompanions}).
+     */
+    private int neighbourRoots(int i) {
+        int r = cellRow[i];
+        int c = cellCol[i];
+        int nr = 0;
+        if (c > 0) {
+            nr = addRoot(i - 1, nr);
+        }
+        if (c < cols - 1) {
+            nr = addRoot(i + 1, nr);
+        }
+        if (r > 0) {
+            nr = addRoot(i - cols, nr);
+        }
+        if (r < rows - 1) {
+            nr = addRoot(i + cols, nr);
+        }
         return nr;
+    }
+
+    private int addRoot(int j, int nr) {
+        if (stamp[j] != frame || parent[j] < 0) {
+            return nr;
+        }
+        int root = find(j);
+        for (int q = 0; q < nr; q++) {
+            if (roots[q] == root) {
+                return nr;
+            }
+        }
+        roots[nr] = root;
+        return nr + 1;
     }
 
     private int find(int i) {
@@ -256,8 +339,8 @@ public final class ContactTracker {
     }
 
     private double peakDistance2(int pa, int pb) {
-        double dx = colX[pa % cols] - colX[pb % cols];
-        double dy = rowY[pa / cols] - rowY[pb / cols];
+        double dx = colX[cellCol[pa]] - colX[cellCol[pb]];
+        double dy = rowY[cellRow[pa]] - rowY[cellRow[pb]];
         return dx * dx + dy * dy;
     }
 
@@ -288,41 +371,24 @@ public final class ContactTracker {
         }
     }
 
-    private void collectBlobs(float[] kpa, int m) {
+    /** The basins still standing after the flood (their sums were kept as they grew and merged) become parts. */
+    private void collectBlobs(int basins) {
         blobs = 0;
-        for (int k = m - 1; k >= 0; k--) {
-            int i = (int) keys[k];
-            int root = find(i);
-            int b;
-            if (root == i) {
-                if (blobs == MAX_BLOBS) {
-                    blobOf[i] = -1;
-                    continue;
-                }
-                b = blobs++;
-                blobOf[i] = b;
-                bForce[b] = 0;
-                bSx[b] = 0;
-                bSy[b] = 0;
-                bPeak[b] = kpa[i];
-                bPeakCell[b] = i;
-                bRoot[b] = i;
-                bCells[b] = 0;
-                bAlive[b] = true;
-                bTrack[b] = -1;
-            } else {
-                // roots are visited before their members: cells come in descending order and a root is its
-                // basin's highest cell
-                b = blobOf[root];
-                if (b < 0) {
-                    continue;
-                }
+        for (int k = 0; k < basins && blobs < MAX_BLOBS; k++) {
+            int r = basinList[k];
+            if (parent[r] != r) {
+                continue; // merged into another basin
             }
-            double f = kpa[i] * forcePerKpa;
-            bForce[b] += f;
-            bSx[b] += f * colX[i % cols];
-            bSy[b] += f * rowY[i / cols];
-            bCells[b]++;
+            int b = blobs++;
+            bForce[b] = sumF[r];
+            bSx[b] = sumX[r];
+            bSy[b] = sumY[r];
+            bPeak[b] = basinPeak[r];
+            bPeakCell[b] = basinPeakCell[r];
+            bRoot[b] = r;
+            bCells[b] = sumCells[r];
+            bAlive[b] = true;
+            bTrack[b] = -1;
         }
     }
 
@@ -341,13 +407,17 @@ public final class ContactTracker {
                     int ra = blobRoot(a);
                     int rb = blobRoot(b);
                     if (ra != rb) {
-                        // the lower index has the higher peak: it stays the root
-                        bParent[Math.max(ra, rb)] = Math.min(ra, rb);
+                        // the higher peak stays the root
+                        if (bPeak[ra] >= bPeak[rb]) {
+                            bParent[rb] = ra;
+                        } else {
+                            bParent[ra] = rb;
+                        }
                     }
                 }
             }
         }
-        for (int b = 1; b < blobs; b++) {
+        for (int b = 0; b < blobs; b++) {
             int r = blobRoot(b);
             if (r != b) {
                 bForce[r] += bForce[b];
@@ -357,15 +427,14 @@ public final class ContactTracker {
                 bAlive[b] = false;
             }
         }
-        // blobs are numbered in descending peak order (their roots came in that order)
-        for (int w = 1; w < blobs; w++) {
+        for (int w = 0; w < blobs; w++) {
             if (!bAlive[w]) {
                 continue;
             }
             double wx = bSx[w] / bForce[w];
             double wy = bSy[w] / bForce[w];
-            for (int s = 0; s < w; s++) {
-                if (!bAlive[s] || bPeak[w] >= SPLIT_RATIO * bPeak[s]) {
+            for (int s = 0; s < blobs; s++) {
+                if (s == w || !bAlive[s] || bPeak[w] >= SPLIT_RATIO * bPeak[s]) {
                     continue;
                 }
                 double dx = bSx[s] / bForce[s] - wx;
