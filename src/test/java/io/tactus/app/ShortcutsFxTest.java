@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tactus.app.dialogs.ShortcutsDialog;
-import io.tactus.app.fx.Threads;
-import io.tactus.app.settings.AppSettings;
-import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,14 +36,7 @@ class ShortcutsFxTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
-                new AlertSound.Silent(), TestSources.synthetic(8, 8, 50));
-        Scene scene = new Scene(app.root(), 1280, 800);
-        scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
-        app.install(stage, scene);
-        stage.setScene(scene);
-        stage.show();
-        stage.requestFocus();
+        app = FxApp.show(stage, home, TestSources.synthetic(8, 8, 50), new AlertSound.Silent(), 1280, 800);
     }
 
     @AfterEach
