@@ -91,7 +91,7 @@ class ShortcutsFxTest {
         robot.interact(() -> app.root().showReplay());
         robot.press(KeyCode.R).release(KeyCode.R);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(app.liveViewModel().recordingProperty().get(), "R records only in the live view");
+        assertFalse(app.liveViewModel().recorder().recordingProperty().get(), "R records only in the live view");
         assertTrue(app.keyMap().find(KeyMap.TARE).scope() == KeyMap.Scope.LIVE);
     }
 }

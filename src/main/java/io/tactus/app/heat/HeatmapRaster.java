@@ -30,7 +30,12 @@ public final class HeatmapRaster {
     private final float[] rowPrev;
 
     public HeatmapRaster(int rows, int cols) {
-        this(rows, cols, Math.max(1, TARGET_PIXELS / Math.max(rows, cols)));
+        this(rows, cols, scaleFor(rows, cols));
+    }
+
+    /** Pixels per cell for a grid: about {@link #TARGET_PIXELS} on the long side. */
+    public static int scaleFor(int rows, int cols) {
+        return Math.max(1, TARGET_PIXELS / Math.max(rows, cols));
     }
 
     public HeatmapRaster(int rows, int cols, int scale) {

@@ -41,18 +41,26 @@ public final class LiveView extends BorderPane {
     private final AnimationTimer timer;
 
     public LiveView(LiveViewModel vm, DisplayOptions display) {
+        this(vm, display, () -> vm.coach().start(null));
+    }
+
+    /** {@code loadRoutine}: asks for a routine file and starts it (the routine panel's Load button). */
+    public LiveView(LiveViewModel vm, DisplayOptions display, Runnable loadRoutine) {
         this.vm = vm;
         this.display = display;
         getStyleClass().add("live-view");
         setTop(buildBanner());
         setCenter(buildCenter());
         setRight(buildGauges());
+        setLeft(new RoutinePanel(vm.coach(), loadRoutine));
         setBottom(buildStatusBar());
         vm.stateProperty().addListener((o, a, s) -> placeholder(s));
         display.colorMapProperty().addListener(o -> redraw());
         display.interpolationProperty().addListener(o -> redraw());
         display.scaleMaxKpaProperty().addListener(o -> redraw());
         vm.bannerProperty().addListener((o, a, b) -> showBanner(b));
+        vm.drawing().anatomyProperty().addListener((o, a, an) -> heatmap.setAnatomy(an));
+        display.contourProperty().addListener(o -> redraw());
         timer = new AnimationTimer() {
             @Override
             public void handle(long pulseStart) {
@@ -99,6 +107,11 @@ public final class LiveView extends BorderPane {
             heatmap.showPlaceholder("Glove: " + s.cols() + " taxels (back heatmap needs a mat)");
             return;
         }
+        LiveDrawing d = vm.drawing();
+        heatmap.setAnatomy(d.anatomyProperty().get());
+        heatmap.setFloorKpa((float) d.floorKpa());
+        heatmap.setContourKpa(display.contourProperty().get() ? (float) d.contactKpa() : Float.NaN);
+        heatmap.showTrails(display.trailsProperty().get() ? d.trailPolylines() : java.util.List.of());
         heatmap.draw(s.kpa(), s.rows(), s.cols(), (float) display.scaleMaxKpaProperty().get(),
                 display.colorMapProperty().get(), display.interpolationProperty().get(), vm.layoutProperty().get());
     }
@@ -146,7 +159,7 @@ public final class LiveView extends BorderPane {
     }
 
     private HBox buildCenter() {
-        LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty());
+        LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty(), display.legendBandProperty());
         markerChip.getStyleClass().add("marker-chip");
         markerChip.textProperty().bind(vm.markerTextProperty());
         markerChip.visibleProperty().bind(vm.markerTextProperty().isNotEmpty());
@@ -190,12 +203,12 @@ public final class LiveView extends BorderPane {
         Label hint = new Label();
         hint.getStyleClass().add("gauge-hint");
         hint.setWrapText(true);
-        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.gauge(BodyRegion.THORACIC_L).bandProperty()
-                .get() == null ? "Target bands: not available yet (profiles come from the signal core)."
-                : "Green: target band. Red mark: hard maximum.", vm.gauge(BodyRegion.THORACIC_L).bandProperty()));
+        hint.setText("Green: target band. Red mark: hard maximum.");
         Label title = new Label("Pressure by region (peak)");
         title.getStyleClass().add("panel-title");
-        VBox box = new VBox(6, title, grid, hint);
+        AlertHistoryView history = new AlertHistoryView(vm.alerts().history());
+        VBox.setVgrow(history, Priority.ALWAYS);
+        VBox box = new VBox(6, title, grid, hint, history);
         box.setPadding(new Insets(10));
         box.setPrefWidth(360);
         box.setMinWidth(300);
