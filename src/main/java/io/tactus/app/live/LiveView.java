@@ -210,8 +210,8 @@ public final class LiveView extends BorderPane {
         VBox.setVgrow(history, Priority.ALWAYS);
         VBox box = new VBox(6, title, grid, hint, history);
         box.setPadding(new Insets(10));
-        box.setPrefWidth(360);
-        box.setMinWidth(300);
+        box.setPrefWidth(400);
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.getStyleClass().add("gauge-panel");
         return box;
     }
