@@ -51,6 +51,10 @@ public final class HeatmapView extends Region {
     private PixelBuffer<IntBuffer> pixelBuffer;
     private RegionLayout layout;
     private boolean flashOn;
+    /** Shown height per raster pixel of width: the cells' pitch ratio, so the back keeps its true proportions. */
+    private double aspect = 1;
+    private final javafx.beans.property.DoubleProperty widthPerHeight =
+            new javafx.beans.property.SimpleDoubleProperty(1);
     private BackAnatomy anatomy;
     private float floorKpa = 0.5f;
     private float contourKpa = Float.NaN;
@@ -87,6 +91,39 @@ public final class HeatmapView extends Region {
         if (a != anatomy) {
             anatomy = a;
             buildAnatomy();
+        }
+    }
+
+    /**
+     * The mat's true proportions: shown height per width unit of the raster (pitch y / pitch x); text in the
+     * overlay is scaled back so it is not stretched.
+     */
+    public void setAspect(double yPerX) {
+        double a = yPerX > 0 && Double.isFinite(yPerX) ? yPerX : 1;
+        if (a != aspect) {
+            aspect = a;
+            unstretchText();
+            updateRatio();
+            requestLayout();
+        }
+    }
+
+    /** Width of the drawn mat per unit of height, for sizing the space around it. */
+    public javafx.beans.property.ReadOnlyDoubleProperty widthPerHeightProperty() {
+        return widthPerHeight;
+    }
+
+    private void updateRatio() {
+        if (raster != null) {
+            widthPerHeight.set(raster.width() / (raster.height() * aspect));
+        }
+    }
+
+    private void unstretchText() {
+        for (javafx.scene.Node n : overlay.getChildren()) {
+            if (n instanceof Text t) {
+                t.setScaleY(1 / aspect);
+            }
         }
     }
 
@@ -223,6 +260,7 @@ public final class HeatmapView extends Region {
         layout = null;
         buildOverlay();
         buildAnatomy();
+        updateRatio();
         requestLayout();
     }
 
@@ -272,6 +310,7 @@ public final class HeatmapView extends Region {
         }
         overlay.getChildren().add(label("LEFT", 30, h - 10, Color.web("#37474f")));
         overlay.getChildren().add(label("RIGHT", w - 34, h - 10, Color.web("#37474f")));
+        unstretchText();
     }
 
     private static Text label(String s, double cx, double baseline, Color color) {
@@ -404,10 +443,10 @@ public final class HeatmapView extends Region {
         double w = getWidth();
         double h = getHeight();
         if (raster != null) {
-            double k = Math.min(w / raster.width(), h / raster.height());
+            double k = Math.min(w / raster.width(), h / (raster.height() * aspect));
             fit.setX(k);
-            fit.setY(k);
-            scaled.relocate((w - raster.width() * k) / 2, (h - raster.height() * k) / 2);
+            fit.setY(k * aspect);
+            scaled.relocate((w - raster.width() * k) / 2, (h - raster.height() * k * aspect) / 2);
         }
         mat.autosize();
         var b = placeholder.getLayoutBounds();

@@ -76,6 +76,11 @@ public final class LiveDrawing {
         return trails.polylines(pxPerMmX, pxPerMmY);
     }
 
+    /** Shown height per raster width unit: pitch y over pitch x, so the back keeps its proportions. */
+    public double aspect() {
+        return pxPerMmX / pxPerMmY;
+    }
+
     public ObjectProperty<BackAnatomy> anatomyProperty() {
         return anatomy;
     }

@@ -34,6 +34,8 @@ public final class LiveView extends BorderPane {
     private final LiveViewModel vm;
     private final DisplayOptions display;
     private final HeatmapView heatmap = new HeatmapView();
+    private final GloveView gloveView = new GloveView();
+    private javafx.beans.binding.DoubleBinding heatWidth;
     private final Map<BodyRegion, GaugeView> gauges = new EnumMap<>(BodyRegion.class);
     private final StackPane banner = new StackPane();
     private final Label markerChip = new Label();
@@ -103,11 +105,16 @@ public final class LiveView extends BorderPane {
     }
 
     private void draw(FrameSnapshot s) {
-        if (s.rows() == 1) {
-            heatmap.showPlaceholder("Glove: " + s.cols() + " taxels (back heatmap needs a mat)");
+        boolean glove = s.rows() == 1;
+        glove(glove);
+        if (glove) {
+            FrameFeed f = vm.feedProperty().get();
+            gloveView.draw(s, f == null ? null : f.descriptor(), (float) display.scaleMaxKpaProperty().get(),
+                    display.colorMapProperty().get(), System.nanoTime());
             return;
         }
         LiveDrawing d = vm.drawing();
+        heatmap.setAspect(d.aspect());
         heatmap.setAnatomy(d.anatomyProperty().get());
         heatmap.setFloorKpa((float) d.floorKpa());
         heatmap.setContourKpa(display.contourProperty().get() ? (float) d.contactKpa() : Float.NaN);
@@ -163,12 +170,19 @@ public final class LiveView extends BorderPane {
         markerChip.getStyleClass().add("marker-chip");
         markerChip.textProperty().bind(vm.markerTextProperty());
         markerChip.visibleProperty().bind(vm.markerTextProperty().isNotEmpty());
-        StackPane heat = new StackPane(heatmap, markerChip);
+        gloveView.setVisible(false);
+        StackPane heat = new StackPane(heatmap, gloveView, markerChip);
         StackPane.setAlignment(markerChip, Pos.TOP_CENTER);
         StackPane.setMargin(markerChip, new Insets(12));
-        HBox.setHgrow(heat, Priority.ALWAYS);
         HBox box = new HBox(10, heat, legend);
         box.setPadding(new Insets(10));
+        box.setAlignment(Pos.CENTER);
+        // The heatmap takes the width its proportions need at the available height, the legend sits beside it.
+        heatWidth = box.heightProperty().subtract(20).multiply(heatmap.widthPerHeightProperty());
+        heat.prefWidthProperty().bind(heatWidth);
+        heat.setMinWidth(200);
+        heat.maxWidthProperty().bind(heat.prefWidthProperty());
+        HBox.setHgrow(heat, Priority.SOMETIMES);
         return box;
     }
 
@@ -249,6 +263,32 @@ public final class LiveView extends BorderPane {
         l.setId(id);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** Shows the glove's hand diagram instead of the mat heatmap (and back). */
+    private void glove(boolean on) {
+        if (gloveView.isVisible() != on) {
+            gloveView.setVisible(on);
+            heatmap.setVisible(!on);
+            StackPane heat = heat();
+            heat.maxWidthProperty().unbind();
+            heat.prefWidthProperty().unbind();
+            if (on) {
+                heat.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                heat.setMaxWidth(Double.MAX_VALUE);
+            } else {
+                heat.prefWidthProperty().bind(heatWidth);
+                heat.maxWidthProperty().bind(heat.prefWidthProperty());
+            }
+        }
+    }
+
+    private StackPane heat() {
+        return (StackPane) heatmap.getParent();
+    }
+
+    public GloveView gloveView() {
+        return gloveView;
     }
 
     public HeatmapView heatmap() {
