@@ -1,7 +1,7 @@
 package io.tactus.app.live;
 
 import io.tactus.app.heat.BackAnatomy;
-import io.tactus.app.heat.ColorMap;
+import io.tactus.render.ColorMap;
 import io.tactus.app.heat.GloveLayout;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.FrameSnapshot;

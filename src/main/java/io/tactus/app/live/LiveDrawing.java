@@ -1,7 +1,7 @@
 package io.tactus.app.live;
 
 import io.tactus.app.heat.BackAnatomy;
-import io.tactus.app.heat.HeatmapRaster;
+import io.tactus.render.HeatmapRaster;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.body.BodyMap;
 import io.tactus.signal.body.Registration;

@@ -1,8 +1,9 @@
 package io.tactus.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.tactus.app.heat.ColorMap;
-import io.tactus.app.heat.Interpolation;
+import io.tactus.render.ColorMap;
+import io.tactus.app.heat.DisplayOptions;
+import io.tactus.render.Interpolation;
 import java.util.List;
 import java.util.Map;
 
@@ -27,9 +28,6 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
                           String scenario, String lastPort, List<String> recentFiles) {
 
     public static final int MAX_RECENT = 8;
-    /** Colour-scale ceiling: above Gentle's hard maxima for the shoulders (88 kPa), so the 10-40 kPa working
-     *  band uses the lower half of the scale and stays visible; anything harder saturates to the top colour. */
-    public static final double DEFAULT_SCALE_MAX_KPA = 100;
     /** {@code scaleMaxKpa} value meaning: chosen from the profile so its target band sits mid-scale (default). */
     public static final double SCALE_AUTO = 0;
 
@@ -98,7 +96,7 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
             return scaleMaxKpa;
         }
         double[] b = workingBand();
-        return b == null ? DEFAULT_SCALE_MAX_KPA : Math.max(20, Math.ceil((b[0] + b[1]) / 10) * 10);
+        return b == null ? DisplayOptions.DEFAULT_SCALE_MAX_KPA : Math.max(20, Math.ceil((b[0] + b[1]) / 10) * 10);
     }
 
     /** [target min, target max, hard max] of the profile's mid-back band (what the legend marks), or null. */

@@ -1,6 +1,6 @@
 package io.tactus.app.settings;
 
-import io.tactus.app.heat.ColorMap;
+import io.tactus.render.ColorMap;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.Band;
 import io.tactus.signal.flags.Profile;
@@ -78,7 +78,7 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         autoScale.setId("scaleAuto");
         autoScale.setSelected(settings.scaleAuto());
         Spinner<Double> fixedScale = new Spinner<>(10.0, 2000.0, settings.scaleAuto()
-                ? AppSettings.DEFAULT_SCALE_MAX_KPA : settings.scaleMaxKpa(), 10.0);
+                ? io.tactus.app.heat.DisplayOptions.DEFAULT_SCALE_MAX_KPA : settings.scaleMaxKpa(), 10.0);
         fixedScale.setId("scaleFixed");
         fixedScale.setEditable(true);
         fixedScale.setPrefWidth(100);
