@@ -4,6 +4,7 @@ import io.tactus.app.dialogs.AboutDialog;
 import io.tactus.app.dialogs.RecordDialog;
 import io.tactus.app.export.ExportDialog;
 import io.tactus.app.export.ExportViewModel;
+import io.tactus.session.ReplayEngine;
 import io.tactus.session.export.RecordingExportSource;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.heat.DisplayOptions;
@@ -13,8 +14,6 @@ import io.tactus.app.live.DevicePickerViewModel;
 import io.tactus.app.live.LiveView;
 import io.tactus.app.live.LiveViewModel;
 import io.tactus.app.live.Sources;
-import io.tactus.app.replay.RecordingDocument;
-import io.tactus.app.replay.ReplayDocument;
 import io.tactus.app.replay.ReplayOpener;
 import io.tactus.app.replay.ReplayView;
 import io.tactus.app.replay.ReplayViewModel;
@@ -72,7 +71,7 @@ public final class AppController {
 
     public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
                          Sources sources) {
-        this(threads, store, settings, sound, sources, file -> RecordingDocument.open(file, SignalPipeline::new));
+        this(threads, store, settings, sound, sources, file -> ReplayEngine.open(file, SignalPipeline::new));
     }
 
     public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
@@ -396,7 +395,7 @@ public final class AppController {
 
     /** The export dialog for the recording open in replay (or the last one recorded). */
     public ExportViewModel exportViewModel() {
-        ReplayDocument d = replay.documentProperty().get();
+        ReplayEngine d = replay.documentProperty().get();
         Path file = d != null ? d.file() : live.lastRecordingProperty().get();
         if (file == null) {
             return null;

@@ -9,6 +9,7 @@ import io.tactus.protocol.Payloads;
 import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FlagListener;
 import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.PipelineState;
 import io.tactus.signal.SignalPipeline;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,6 +103,51 @@ final class CoreRunner {
         if (pipeline != null) {
             pipeline.finish(lastFrameUs >= 0 ? lastFrameUs : lastTimeUs);
         }
+    }
+
+    /**
+     * Everything the runner carries from packet to packet: the assembler's and the pipeline's state, which
+     * recorded commands have been applied, the counters and the markers seen. Immutable; a replay checkpoint.
+     */
+    record State(FrameAssembler.State assembler, DeviceDescriptor pipelineDescriptor, PipelineState pipeline,
+                 int nextCommand, long commandsFailed, long frames, long firstFrameUs, long lastFrameUs,
+                 long lastTimeUs, List<MarkerAt> markers) {
+    }
+
+    State checkpoint() {
+        return new State(assembler.checkpoint(), pipeline == null ? null : pipeline.descriptor(),
+                pipeline == null ? null : pipeline.checkpoint(), nextCommand, commandsFailed, frames, firstFrameUs,
+                lastFrameUs, lastTimeUs, List.copyOf(markers));
+    }
+
+    /** Puts a runner made with the same factory and commands into a checkpointed state. */
+    void restore(State s) {
+        assembler.restore(s.assembler());
+        pipeline = null;
+        if (s.pipeline() != null) {
+            install(s.pipelineDescriptor());
+            pipeline.restore(s.pipeline());
+        }
+        nextCommand = s.nextCommand();
+        commandsFailed = s.commandsFailed();
+        frames = s.frames();
+        firstFrameUs = s.firstFrameUs();
+        lastFrameUs = s.lastFrameUs();
+        lastTimeUs = s.lastTimeUs();
+        markers.clear();
+        markers.addAll(s.markers());
+        frameDone = false;
+    }
+
+    /**
+     * Continues at {@code p} as if the packets before it had been fed (for a preview): commands recorded before
+     * it are skipped, the clock and sequence resume at it without counting a gap.
+     */
+    void jumpTo(RecordedPacket p) {
+        while (nextCommand < commands.size() && commands.get(nextCommand).beforePacket() < p.ordinal()) {
+            nextCommand++;
+        }
+        assembler.restore(assembler.checkpoint().resumingAt(p.timed().packet(), p.deviceTimeUs()));
     }
 
     SignalPipeline pipeline() {

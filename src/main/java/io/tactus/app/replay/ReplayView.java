@@ -1,5 +1,6 @@
 package io.tactus.app.replay;
 
+import io.tactus.session.ReplayEngine;
 import io.tactus.app.heat.DisplayOptions;
 import io.tactus.app.heat.HeatmapView;
 import io.tactus.app.heat.LegendView;
@@ -109,7 +110,7 @@ public final class ReplayView extends BorderPane {
         }
     }
 
-    private void draw(HeatmapView view, FrameSnapshot s, ReplayDocument d) {
+    private void draw(HeatmapView view, FrameSnapshot s, ReplayEngine d) {
         if (s == null || d == null) {
             return;
         }
@@ -144,10 +145,10 @@ public final class ReplayView extends BorderPane {
         LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty());
         Label mainTitle = new Label();
         mainTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.documentProperty().get() == null ? ""
-                : vm.documentProperty().get().title(), vm.documentProperty()));
+                : vm.titleProperty().get(), vm.titleProperty(), vm.documentProperty()));
         Label compareTitle = new Label();
         compareTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.compareProperty().get() == null ? ""
-                : "Compared: " + vm.compareProperty().get().title(), vm.compareProperty()));
+                : "Compared: " + ReplayViewModel.titleOf(vm.compareProperty().get()), vm.compareProperty()));
         VBox main = new VBox(4, mainTitle, heatmap);
         VBox cmp = new VBox(4, compareTitle, compareHeatmap);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
@@ -169,7 +170,7 @@ public final class ReplayView extends BorderPane {
             @Override
             protected void updateItem(Note n, boolean empty) {
                 super.updateItem(n, empty);
-                ReplayDocument d = vm.documentProperty().get();
+                ReplayEngine d = vm.documentProperty().get();
                 setText(empty || n == null ? null
                         : ReplayViewModel.clock(n.timeUs() - (d == null ? 0 : d.startUs())) + "  " + n.text());
             }

@@ -2,10 +2,17 @@ package io.tactus.app.replay;
 
 import io.tactus.app.fx.LatestWinsLoader;
 import io.tactus.app.fx.Threads;
+import io.tactus.session.Annotation;
+import io.tactus.session.RegionSeries;
+import io.tactus.session.ReplayEngine;
+import io.tactus.session.SessionAnalysis;
+import io.tactus.session.SessionMetadata;
+import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FlagType;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.Region;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +21,10 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -29,16 +40,31 @@ import javafx.collections.ObservableList;
 /**
  * The instructor's replay: one open recording (and optionally a second one to compare), a playhead that the
  * view's pulse advances at the chosen speed, seeking, stepping, flag-to-flag jumps, a loop range, and notes.
- * Frames are decoded off the FX thread, latest request wins. Testable without a stage.
+ * Frames come from the session layer's {@link ReplayEngine}, off the FX thread, latest request wins: dragging
+ * shows fast previews, every other move (and letting go) settles on the exact frame a straight run shows.
+ * While the engine's scan runs, the view is already usable; flags and the chart appear when it ends.
+ * Testable without a stage.
  */
 public final class ReplayViewModel {
 
     public static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4, 8, 16};
 
+    /** A frame request: exact (settles) or a preview (while dragging). */
+    private record Seek(long timeUs, boolean exact) {
+    }
+
+    /** A loaded frame and whether it is the exact one for its time. */
+    private record Loaded(FrameSnapshot frame, boolean exact, long timeUs) {
+    }
+
     private final Threads threads;
     private final ReplayOpener opener;
-    private final ReadOnlyObjectWrapper<ReplayDocument> document = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ReplayDocument> compare = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ReplayEngine> document = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ReplayEngine> compare = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RegionSeries> series = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyDoubleWrapper scanProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(false);
     private final LongProperty positionUs = new SimpleLongProperty();
     private final BooleanProperty playing = new SimpleBooleanProperty(false);
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
@@ -52,25 +78,28 @@ public final class ReplayViewModel {
     private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper("0:00.000 / 0:00.000");
     private final ObservableList<TimelineEvent> events = FXCollections.observableArrayList();
     private final ObservableList<Note> notes = FXCollections.observableArrayList();
-    private final LatestWinsLoader<Long, FrameSnapshot> loader;
+    private final LatestWinsLoader<Seek, Loaded> loader;
     private final LatestWinsLoader<Long, FrameSnapshot> compareLoader;
+    private boolean scrubbing;
     private long lastPulse;
 
     public ReplayViewModel(Threads threads, ReplayOpener opener) {
         this.threads = threads;
         this.opener = opener;
-        this.loader = new LatestWinsLoader<>(threads, t -> {
-            ReplayDocument d = document.get();
-            return d == null ? null : d.frameAt(t);
-        }, f -> {
-            if (f != null) {
-                frame.set(f);
+        this.loader = new LatestWinsLoader<>(threads, k -> {
+            ReplayEngine d = document.get();
+            return d == null ? null : new Loaded(k.exact() ? d.at(k.timeUs()) : d.preview(k.timeUs()), k.exact(),
+                    k.timeUs());
+        }, l -> {
+            if (l != null && l.frame() != null) {
+                frame.set(l.frame());
                 framesLoaded.set(framesLoaded.get() + 1);
+                settled.set(l.exact() && l.timeUs() == positionUs.get());
             }
         }, why -> status.set("Could not read the frame: " + why));
         this.compareLoader = new LatestWinsLoader<>(threads, t -> {
-            ReplayDocument d = compare.get();
-            return d == null ? null : d.frameAt(t);
+            ReplayEngine d = compare.get();
+            return d == null ? null : d.at(t);
         }, compareFrame::set, why -> status.set("Could not read the compared frame: " + why));
         positionUs.addListener((o, a, p) -> {
             updateTimeText();
@@ -80,12 +109,15 @@ public final class ReplayViewModel {
 
     // ---- opening
 
-    /** Opens a recording in the background; {@code onOpened} runs on the FX thread when it is shown. */
+    /**
+     * Opens a recording in the background; {@code onOpened} runs on the FX thread as soon as it can be shown
+     * (its scan, which finds the flags and makes seeking fast, then continues in the background).
+     */
     public void open(Path file, Runnable onOpened) {
         status.set("Opening " + file.getFileName() + "...");
         playing.set(false);
         threads.background().execute(() -> {
-            ReplayDocument d;
+            ReplayEngine d;
             try {
                 d = opener.open(file);
             } catch (Exception e) {
@@ -93,18 +125,22 @@ public final class ReplayViewModel {
                 threads.fx().execute(() -> status.set("Could not open " + file.getFileName() + ": " + why));
                 return;
             }
-            ReplayDocument doc = d;
+            ReplayEngine doc = d;
             threads.fx().execute(() -> {
-                ReplayDocument old = document.get();
+                ReplayEngine old = document.get();
                 document.set(doc);
-                events.setAll(doc.events());
-                notes.setAll(doc.notes());
+                events.clear();
+                series.set(null);
+                notes.setAll(doc.reader().annotations().stream().filter(a -> !a.deleted())
+                        .map(a -> new Note(a.id(), a.deviceTimeUs(), a.text())).toList());
                 notes.sort(Comparator.comparingLong(Note::timeUs));
                 loopInUs.set(-1);
                 loopOutUs.set(-1);
                 frame.set(null);
-                status.set(doc.title() + (doc.warnings().isEmpty() ? "" : "  (" + String.join("; ", doc.warnings())
-                        + ")"));
+                settled.set(false);
+                title.set(titleOf(doc));
+                scanProgress.set(0);
+                status.set(title.get() + "  (scanning...)");
                 positionUs.set(doc.startUs());
                 requestFrames();
                 updateTimeText();
@@ -114,22 +150,101 @@ public final class ReplayViewModel {
                 if (onOpened != null) {
                     onOpened.run();
                 }
+                threads.background().execute(() -> scan(doc));
             });
         });
+    }
+
+    private void scan(ReplayEngine doc) {
+        SessionAnalysis a;
+        try {
+            a = doc.scan(p -> threads.fx().execute(() -> {
+                if (document.get() == doc && p < 1) {
+                    scanProgress.set(p);
+                    status.set(String.format(Locale.ROOT, "%s  (scanning %.0f %%)", title.get(), p * 100));
+                }
+            }));
+        } catch (Exception e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            threads.fx().execute(() -> status.set("Could not scan " + doc.file().getFileName() + ": " + why));
+            return;
+        }
+        List<TimelineEvent> timeline = timeline(a, doc.endUs());
+        List<String> warnings = doc.reader().integrity().clean() ? List.of()
+                : List.of(doc.reader().integrity().summary());
+        threads.fx().execute(() -> {
+            if (document.get() != doc) {
+                return;
+            }
+            events.setAll(timeline);
+            series.set(a.series());
+            scanProgress.set(1);
+            status.set(title.get() + (warnings.isEmpty() ? "" : "  (" + String.join("; ", warnings) + ")"));
+        });
+    }
+
+    /** Flags (open ones drawn to the end) and receiver markers, in start order. */
+    static List<TimelineEvent> timeline(SessionAnalysis a, long endUs) {
+        List<TimelineEvent> out = new ArrayList<>();
+        boolean pipelineMarkers = false;
+        for (FlagEvent f : a.events()) {
+            pipelineMarkers |= f.type() == FlagType.MARKER;
+            out.add(new TimelineEvent(f.type(), f.startUs(), f.isOpen() ? endUs : f.endUs(), f.region(),
+                    f.peakKpa(), f.detail()));
+        }
+        if (!pipelineMarkers) { // markers before the first HELLO reach no pipeline
+            for (SessionAnalysis.Marker m : a.markers()) {
+                out.add(new TimelineEvent(FlagType.MARKER, m.deviceTimeUs(), m.deviceTimeUs(), null, 0,
+                        m.code() == io.tactus.protocol.Payloads.Marker.TOO_MUCH ? "too much"
+                                : m.code() == io.tactus.protocol.Payloads.Marker.MORE ? "more pressure" : "button"));
+            }
+        }
+        out.sort(Comparator.comparingLong(TimelineEvent::startUs));
+        return out;
+    }
+
+    /** File name, pseudonyms, start date and mat size. */
+    static String titleOf(ReplayEngine d) {
+        SessionMetadata m = d.reader().metadata();
+        StringBuilder b = new StringBuilder(d.file().getFileName().toString());
+        if (m != null) {
+            if (m.trainee() != null) {
+                b.append("  trainee ").append(m.trainee());
+            }
+            if (m.receiver() != null) {
+                b.append("  receiver ").append(m.receiver());
+            }
+            if (m.startUtc() != null) {
+                b.append("  ").append(m.startUtc().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"));
+            }
+        }
+        if (d.descriptor() != null) {
+            b.append("  ").append(d.descriptor().rows()).append('x').append(d.descriptor().cols());
+        }
+        return b.toString();
     }
 
     /** Opens a second recording shown beside the first, synced by time from each one's start. */
     public void openCompare(Path file) {
         threads.background().execute(() -> {
             try {
-                ReplayDocument d = opener.open(file);
+                ReplayEngine d = opener.open(file);
                 threads.fx().execute(() -> {
-                    ReplayDocument old = compare.get();
+                    ReplayEngine old = compare.get();
                     compare.set(d);
                     requestFrames();
                     if (old != null) {
                         threads.background().execute(old::close);
                     }
+                    threads.background().execute(() -> {
+                        try {
+                            d.scan(null); // checkpoints: seeking the compared recording backwards stays fast
+                        } catch (Exception e) {
+                            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                            threads.fx().execute(() -> status.set("Could not scan " + file.getFileName() + ": "
+                                    + why));
+                        }
+                    });
                 });
             } catch (Exception e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -139,7 +254,7 @@ public final class ReplayViewModel {
     }
 
     public void closeCompare() {
-        ReplayDocument old = compare.get();
+        ReplayEngine old = compare.get();
         compare.set(null);
         compareFrame.set(null);
         if (old != null) {
@@ -150,9 +265,12 @@ public final class ReplayViewModel {
     public void close() {
         playing.set(false);
         closeCompare();
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         document.set(null);
         frame.set(null);
+        settled.set(false);
+        series.set(null);
+        title.set("");
         events.clear();
         notes.clear();
         if (d != null) {
@@ -166,7 +284,7 @@ public final class ReplayViewModel {
     public void pulse(long now) {
         long dt = lastPulse == 0 ? 0 : now - lastPulse;
         lastPulse = now;
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d == null || !playing.get() || dt <= 0) {
             return;
         }
@@ -182,7 +300,7 @@ public final class ReplayViewModel {
     }
 
     public void togglePlay() {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d == null) {
             return;
         }
@@ -193,9 +311,23 @@ public final class ReplayViewModel {
     }
 
     public void seek(long us) {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d != null) {
             positionUs.set(Math.max(d.startUs(), Math.min(d.endUs(), us)));
+        }
+    }
+
+    /** While dragging the playhead: a fast preview frame; {@link #endScrub()} settles exactly. */
+    public void scrubFraction(double f) {
+        scrubbing = true;
+        seekFraction(f);
+    }
+
+    /** The drag ended: load the exact frame at the playhead. */
+    public void endScrub() {
+        if (scrubbing) {
+            scrubbing = false;
+            requestFrames();
         }
     }
 
@@ -205,7 +337,7 @@ public final class ReplayViewModel {
 
     /** Seeks to a fraction 0..1 of the recording (timeline drag). */
     public void seekFraction(double f) {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d != null) {
             seek(d.startUs() + Math.round(Math.max(0, Math.min(1, f)) * (d.endUs() - d.startUs())));
         }
@@ -213,7 +345,7 @@ public final class ReplayViewModel {
 
     /** One frame forward or back; pauses. */
     public void step(int frames) {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d == null) {
             return;
         }
@@ -221,7 +353,7 @@ public final class ReplayViewModel {
         long from = positionUs.get();
         threads.background().execute(() -> {
             try {
-                long t = d.stepFrom(from, frames);
+                long t = d.frameTime(from, frames);
                 threads.fx().execute(() -> seek(t));
             } catch (Exception e) {
                 threads.fx().execute(() -> status.set("Could not step: " + e.getMessage()));
@@ -309,13 +441,16 @@ public final class ReplayViewModel {
     }
 
     private void saveNote(Note n) {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d == null || n.text() == null || n.text().isBlank()) {
             return;
         }
         threads.background().execute(() -> {
             try {
-                Note stored = d.saveNote(new Note(n.id(), n.timeUs(), n.text().strip()));
+                String text = n.text().strip();
+                Annotation a = d.saveAnnotation(n.id() == null ? Annotation.of(n.timeUs(), text)
+                        : new Annotation(n.id(), n.timeUs(), text, false));
+                Note stored = new Note(a.id(), a.deviceTimeUs(), a.text());
                 threads.fx().execute(() -> {
                     notes.removeIf(x -> x.id().equals(stored.id()));
                     notes.add(stored);
@@ -329,13 +464,13 @@ public final class ReplayViewModel {
     }
 
     public void deleteNote(Note n) {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d == null) {
             return;
         }
         threads.background().execute(() -> {
             try {
-                d.deleteNote(n.id());
+                d.deleteAnnotation(new Annotation(n.id(), n.timeUs(), n.text(), false));
                 threads.fx().execute(() -> {
                     notes.removeIf(x -> x.id().equals(n.id()));
                     status.set("Note deleted");
@@ -349,13 +484,16 @@ public final class ReplayViewModel {
     // ---- helpers
 
     private void requestFrames() {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d == null) {
             return;
         }
         long p = positionUs.get();
-        loader.request(p);
-        ReplayDocument c = compare.get();
+        settled.set(false);
+        // Only a drag takes previews; playing continues the exact core forward (cheap), and jumps restore the
+        // nearest checkpoint.
+        loader.request(new Seek(p, !scrubbing));
+        ReplayEngine c = compare.get();
         if (c != null) {
             long cp = c.startUs() + (p - d.startUs());
             compareLoader.request(Math.max(c.startUs(), Math.min(c.endUs(), cp)));
@@ -363,7 +501,7 @@ public final class ReplayViewModel {
     }
 
     private void updateTimeText() {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d == null) {
             timeText.set("0:00.000 / 0:00.000");
         } else {
@@ -378,7 +516,7 @@ public final class ReplayViewModel {
     }
 
     private String describe(TimelineEvent e) {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         String what = switch (e.type()) {
             case SPINE_CONTACT -> "Spine contact";
             case BONE_CONTACT -> "Bone contact";
@@ -392,11 +530,11 @@ public final class ReplayViewModel {
 
     // ---- properties
 
-    public ReadOnlyObjectProperty<ReplayDocument> documentProperty() {
+    public ReadOnlyObjectProperty<ReplayEngine> documentProperty() {
         return document.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<ReplayDocument> compareProperty() {
+    public ReadOnlyObjectProperty<ReplayEngine> compareProperty() {
         return compare.getReadOnlyProperty();
     }
 
