@@ -52,6 +52,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void signalPartsDoNotKnowThePipeline() {
+        // The sub-packages (calibration, body, flags, technique, metrics, store) are the pipeline's parts; the
+        // pipeline's face in io.tactus.signal composes them, never the other way round (no cycle).
+        noClasses().that().resideInAPackage("io.tactus.signal.(*)..")
+                .should().dependOnClassesThat().resideInAPackage("io.tactus.signal")
+                .check(classes);
+    }
+
+    @Test
     void sessionDoesNotKnowUi() {
         noClasses().that().resideInAPackage("io.tactus.session..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tactus.app..", "io.tactus.cli..")

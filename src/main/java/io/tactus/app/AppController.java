@@ -5,9 +5,7 @@ import io.tactus.app.dialogs.RecordDialog;
 import io.tactus.app.export.ExportDialog;
 import io.tactus.app.export.ExportViewModel;
 import io.tactus.session.ReplayEngine;
-import io.tactus.session.export.RecordingExportSource;
 import io.tactus.app.fx.Threads;
-import io.tactus.app.heat.DisplayOptions;
 import io.tactus.app.live.DeviceChoice;
 import io.tactus.app.live.DevicePickerDialog;
 import io.tactus.app.live.DevicePickerViewModel;
@@ -21,6 +19,7 @@ import io.tactus.app.settings.AppSettings;
 import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.session.SessionMetadata;
+import io.tactus.session.export.RecordingExportSource;
 import io.tactus.signal.SignalPipeline;
 import java.io.File;
 import java.nio.file.Path;
@@ -128,9 +127,9 @@ public final class AppController {
         live.mutedProperty().set(s.soundMuted());
         // Live pipelines are built from the same settings (StandardSources), so what the gauges draw is what
         // the flags are judged against.
-        io.tactus.signal.Profile profile = s.toSignalSettings().profile();
+        io.tactus.signal.flags.Profile profile = s.toSignalSettings().profile();
         live.bandsProperty().set(r -> {
-            io.tactus.signal.Band b = profile.band(r);
+            io.tactus.signal.flags.Band b = profile.band(r);
             return b == null ? null : new io.tactus.app.live.RegionBand(b.targetMin(), b.targetMax(),
                     b.hardMaxOrInfinity());
         });
@@ -266,7 +265,7 @@ public final class AppController {
             return;
         }
         io.tactus.app.dialogs.CalibrationDialog d = new io.tactus.app.dialogs.CalibrationDialog(
-                new io.tactus.app.live.CalibrationWizard(lf.session(), io.tactus.signal.CalibrationStore.standard()),
+                new io.tactus.app.live.CalibrationWizard(lf.session(), io.tactus.signal.store.CalibrationStore.standard()),
                 threads);
         d.initOwner(stage);
         d.showAndWait();

@@ -3,7 +3,7 @@ package io.tactus.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tactus.session.SessionAnalysis;
-import io.tactus.signal.FlagEvent;
+import io.tactus.signal.flags.FlagEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** `tactus analyze`: re-runs the signal core over a recording or a raw wire capture. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,

@@ -8,7 +8,7 @@ import io.tactus.session.export.ExportProgress;
 import io.tactus.session.export.ExportResult;
 import io.tactus.session.export.FileExport;
 import io.tactus.session.export.ProgressListener;
-import io.tactus.signal.Profiles;
+import io.tactus.signal.flags.Profiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,10 +18,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code tactus export FILE --format csv|mat|hdf5|asf --out DIR}: a recording or a raw wire capture, replayed

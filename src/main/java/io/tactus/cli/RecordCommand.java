@@ -19,8 +19,8 @@ import io.tactus.session.LiveStats;
 import io.tactus.session.RecordingStatus;
 import io.tactus.session.SessionMetadata;
 import io.tactus.session.export.FileExport;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.Profiles;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.Profiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,11 +32,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * `tactus record`: a {@link LiveSession} over a serial port, recording what comes off the wire to one file and

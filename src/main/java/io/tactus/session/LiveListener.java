@@ -3,7 +3,7 @@ package io.tactus.session;
 import io.tactus.device.SourceStatus;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Payloads;
-import io.tactus.signal.FlagEvent;
+import io.tactus.signal.flags.FlagEvent;
 
 /**
  * Discrete events of a {@link LiveSession}. Every method is called on the session's PROCESSING thread: keep it

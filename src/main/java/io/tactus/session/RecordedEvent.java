@@ -3,9 +3,9 @@ package io.tactus.session;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagType;
 
 /**
  * A flag event stored in a recording (EVENT record): flags raised live, or added after the fact by an
@@ -34,7 +34,7 @@ public record RecordedEvent(@JsonProperty("type") String type,
     /** @return the flag event, or null if the type or region is unknown to this version. */
     public FlagEvent toFlagEvent() {
         try {
-            return new FlagEvent(FlagType.fromId(type), startUs, endUs, region == null ? null : Region.fromId(region),
+            return new FlagEvent(FlagType.fromId(type), startUs, endUs, region == null ? null : BodyRegion.fromId(region),
                     peakKpa, detail);
         } catch (IllegalArgumentException | NullPointerException e) {
             return null;

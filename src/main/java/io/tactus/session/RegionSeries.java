@@ -1,8 +1,8 @@
 package io.tactus.session;
 
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
-import io.tactus.signal.RegionValue;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.metrics.RegionValue;
 import java.util.Arrays;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Arrays;
 public final class RegionSeries {
 
     public static final int MAX_POINTS = 4000;
-    private static final int R = Region.values().length;
+    private static final int R = BodyRegion.values().length;
 
     private double bucketS;
     private double originUs = Double.NaN;
@@ -102,12 +102,12 @@ public final class RegionSeries {
     }
 
     /** Mean of the region's mean pressure over bucket i (kPa); 0 for an empty bucket. */
-    public double meanKpa(Region r, int i) {
+    public double meanKpa(BodyRegion r, int i) {
         return count[i] == 0 ? 0 : sumMean[i * R + r.ordinal()] / count[i];
     }
 
     /** Highest pressure in the region during bucket i (kPa). */
-    public double peakKpa(Region r, int i) {
+    public double peakKpa(BodyRegion r, int i) {
         return maxPeak[i * R + r.ordinal()];
     }
 

@@ -2,8 +2,8 @@ package io.tactus.session;
 
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagEvent;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * @param events          flag events from the core, in start order, device times (unwrapped us)
  * @param markers         receiver marker presses seen in the stream
  * @param series          per-region pressure over time, downsampled
- * @param regions         per-region statistics, in {@link Region} order
+ * @param regions         per-region statistics, in {@link BodyRegion} order
  * @param metrics         whole-session figures
  * @param stream          counts about the input itself (packets, gaps, corruption)
  */
@@ -32,7 +32,7 @@ public record SessionAnalysis(DeviceDescriptor descriptor, List<FlagEvent> event
      * @param pressureTimeKpaS   integral of the region's mean pressure over time (kPa*s), a coverage measure
      * @param meanForceN         mean force on the region over the frames it was loaded
      */
-    public record RegionStats(Region region, double loadedSeconds, double peakKpa, double meanKpaWhileLoaded,
+    public record RegionStats(BodyRegion region, double loadedSeconds, double peakKpa, double meanKpaWhileLoaded,
                               double pressureTimeKpaS, double meanForceN) {
     }
 

@@ -1,19 +1,19 @@
 package io.tactus.session;
 
 import io.tactus.device.TimedPacket;
-import io.tactus.protocol.Corruption;
-import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.protocol.Packet;
 import io.tactus.protocol.AsciiFrameDecoder;
 import io.tactus.protocol.AsciiOptions;
 import io.tactus.protocol.ByteStreamDecoder;
+import io.tactus.protocol.Corruption;
+import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.FrameClock;
+import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketDecoder;
-import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
-import io.tactus.signal.RegionValue;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.metrics.RegionValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -148,7 +148,7 @@ public final class SessionAnalyzer {
 
     /** Accumulates the per-frame figures. */
     private static final class Accumulator {
-        private static final int R = Region.values().length;
+        private static final int R = BodyRegion.values().length;
         private final Consumer<FrameSnapshot> perFrame;
         private final RegionSeries series = new RegionSeries(0.05);
         private final double[] loadedS = new double[R];
@@ -196,9 +196,9 @@ public final class SessionAnalyzer {
                     sumMeanLoaded[r] += v.meanKpa();
                     sumForceLoaded[r] += v.forceN();
                 }
-                if (v.region().side() == Region.Side.LEFT) {
+                if (v.region().side() == BodyRegion.Side.LEFT) {
                     leftForce += v.forceN();
-                } else if (v.region().side() == Region.Side.RIGHT) {
+                } else if (v.region().side() == BodyRegion.Side.RIGHT) {
                     rightForce += v.forceN();
                 }
             }
@@ -214,7 +214,7 @@ public final class SessionAnalyzer {
             }
             List<FlagEvent> events = core.events();
             List<SessionAnalysis.RegionStats> regions = new ArrayList<>();
-            for (Region r : Region.values()) {
+            for (BodyRegion r : BodyRegion.values()) {
                 int i = r.ordinal();
                 regions.add(new SessionAnalysis.RegionStats(r, loadedS[i], peak[i],
                         loadedFrames[i] == 0 ? 0 : sumMeanLoaded[i] / loadedFrames[i], integral[i],

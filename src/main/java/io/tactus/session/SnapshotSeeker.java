@@ -1,9 +1,9 @@
 package io.tactus.session;
 
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.flags.FlagEvent;
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,5 +1,9 @@
 package io.tactus.signal;
 
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.metrics.RegionValue;
 import java.util.List;
 
 /**
@@ -17,14 +21,14 @@ import java.util.List;
  * @param peakKpa        highest cell pressure
  * @param copXmm         centre of pressure, mm from the left edge of the mat (receiver's left); NaN without contact
  * @param copYmm         centre of pressure, mm from the head-end edge; NaN without contact
- * @param regions        per-region values indexed by {@link Region#ordinal()}
+ * @param regions        per-region values indexed by {@link BodyRegion#ordinal()}
  * @param activeFlags    flags open at this frame
  */
 public record FrameSnapshot(long index, long deviceTimeUs, long hostNanos, int rows, int cols, float[] kpa,
                             double totalForceN, double contactAreaCm2, double peakKpa, double copXmm,
                             double copYmm, RegionValue[] regions, List<FlagEvent> activeFlags) {
 
-    public RegionValue region(Region r) {
+    public RegionValue region(BodyRegion r) {
         return regions[r.ordinal()];
     }
 

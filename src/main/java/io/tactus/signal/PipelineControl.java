@@ -1,6 +1,12 @@
 package io.tactus.signal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.calibration.UserCalibration;
+import io.tactus.signal.flags.PersonalLimits;
+import io.tactus.signal.flags.Profile;
+import io.tactus.signal.flags.Profiles;
+import io.tactus.signal.technique.Routine;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;

@@ -3,6 +3,39 @@ package io.tactus.signal;
 import io.tactus.device.RawFrame;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Payloads;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.body.RegionGrid;
+import io.tactus.signal.body.RegionOutline;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.body.SpineTracer;
+import io.tactus.signal.calibration.CalibrationCurve;
+import io.tactus.signal.calibration.CalibrationState;
+import io.tactus.signal.calibration.CountsLut;
+import io.tactus.signal.calibration.DeadCell;
+import io.tactus.signal.calibration.DeadCellMap;
+import io.tactus.signal.calibration.DriftStatus;
+import io.tactus.signal.calibration.LoadPoint;
+import io.tactus.signal.calibration.TareCapture;
+import io.tactus.signal.calibration.TareResult;
+import io.tactus.signal.calibration.TareState;
+import io.tactus.signal.calibration.UserCalibration;
+import io.tactus.signal.flags.Band;
+import io.tactus.signal.flags.CeilingOffer;
+import io.tactus.signal.flags.FlagDetector;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagListener;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.flags.PersonalLimits;
+import io.tactus.signal.flags.Profile;
+import io.tactus.signal.flags.Profiles;
+import io.tactus.signal.metrics.RegionValue;
+import io.tactus.signal.metrics.SessionAccumulator;
+import io.tactus.signal.metrics.SessionMetrics;
+import io.tactus.signal.store.PersonalLimitsStore;
+import io.tactus.signal.technique.MovementTracker;
+import io.tactus.signal.technique.Routine;
+import io.tactus.signal.technique.RoutineProgress;
+import io.tactus.signal.technique.RoutineTracker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +55,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SignalPipeline implements FlagDetector.Sink {
 
     private static final System.Logger LOG = System.getLogger(SignalPipeline.class.getName());
-    private static final int NREG = Region.values().length;
-    private static final Region[] REGIONS = Region.values();
+    private static final int NREG = BodyRegion.values().length;
+    private static final BodyRegion[] REGIONS = BodyRegion.values();
 
     private final DeviceDescriptor descriptor;
     private final boolean glove;
@@ -138,7 +171,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         kpa = new float[n];
         coverage = new double[n];
         deadCells = new DeadCellMap(rows, cols, glove);
-        for (Region r : REGIONS) {
+        for (BodyRegion r : REGIONS) {
             detectors[r.ordinal()] = new FlagDetector(switch (r.kind()) {
                 case SPINE -> FlagType.SPINE_CONTACT;
                 case BONE -> FlagType.BONE_CONTACT;
@@ -240,7 +273,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         if (Double.isNaN(x)) {
             return -1;
         }
-        Region g = settings.bodyMap().regionAt(registration.bodyX(x, y), registration.bodyY(y));
+        BodyRegion g = settings.bodyMap().regionAt(registration.bodyX(x, y), registration.bodyY(y));
         return g == null ? -1 : g.ordinal();
     }
 
@@ -249,11 +282,11 @@ public final class SignalPipeline implements FlagDetector.Sink {
         long deb = Math.round(p.debounceMs() * 1000);
         long rel = Math.round(p.releaseMs() * 1000);
         PersonalLimits lim = settings.personalLimits();
-        for (Region r : REGIONS) {
+        for (BodyRegion r : REGIONS) {
             double on;
-            if (r.kind() == Region.Kind.SPINE) {
+            if (r.kind() == BodyRegion.Kind.SPINE) {
                 on = p.spineContactKpa();
-            } else if (r.kind() == Region.Kind.BONE) {
+            } else if (r.kind() == BodyRegion.Kind.BONE) {
                 on = p.boneContactKpa();
             } else {
                 Band b = p.band(r);
@@ -567,7 +600,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
                 best = g;
             }
         }
-        Region region = best < 0 ? null : REGIONS[best];
+        BodyRegion region = best < 0 ? null : REGIONS[best];
         double pk = best < 0 ? 0 : rPeak[best];
         String what = switch (marker.code()) {
             case Payloads.Marker.TOO_MUCH -> "too_much";
@@ -692,16 +725,16 @@ public final class SignalPipeline implements FlagDetector.Sink {
 
     // ------------------------------------------------------------------ body map for the app
 
-    /** Region of every cell (null = off the back), row-major. For a glove: the region under the current pose. */
-    public Region[] cellRegions() {
-        Region[] out = new Region[n];
+    /** BodyRegion of every cell (null = off the back), row-major. For a glove: the region under the current pose. */
+    public BodyRegion[] cellRegions() {
+        BodyRegion[] out = new BodyRegion[n];
         for (int i = 0; i < n; i++) {
             out[i] = cellRegion[i] < 0 ? null : REGIONS[cellRegion[i]];
         }
         return out;
     }
 
-    /** Region outlines in mat mm for drawing over the heatmap. */
+    /** BodyRegion outlines in mat mm for drawing over the heatmap. */
     public List<RegionOutline> regionOutlines() {
         return RegionGrid.outlines(settings.bodyMap(), registration, matW, matH);
     }
@@ -721,20 +754,20 @@ public final class SignalPipeline implements FlagDetector.Sink {
     }
 
     /** The active profile's band for a region with the receiver's ceiling applied to its hard max, or null. */
-    public Band band(Region r) {
+    public Band band(BodyRegion r) {
         Band b = settings.profile().band(r);
         if (b == null) {
             return null;
         }
         double hm = hardMax[r.ordinal()];
-        if (r.kind() != Region.Kind.MUSCLE || hm == b.hardMaxOrInfinity()) {
+        if (r.kind() != BodyRegion.Kind.MUSCLE || hm == b.hardMaxOrInfinity()) {
             return b;
         }
         return new Band(Math.min(b.targetMin(), hm), Math.min(b.targetMax(), hm), hm);
     }
 
     /** Threshold of the flag watching a region: contact level for spine / bones, hard max for muscles. */
-    public double flagThreshold(Region r) {
+    public double flagThreshold(BodyRegion r) {
         return hardMax[r.ordinal()];
     }
 

@@ -1,5 +1,13 @@
 package io.tactus.signal;
 
+import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.calibration.UserCalibration;
+import io.tactus.signal.flags.PersonalLimits;
+import io.tactus.signal.flags.Profile;
+import io.tactus.signal.flags.Profiles;
+import io.tactus.signal.store.CalibrationStore;
+
 /**
  * Everything that changes how frames are interpreted. Immutable; a replay with the same settings gives the same
  * flags and metrics.

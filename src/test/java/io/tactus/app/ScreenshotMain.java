@@ -95,7 +95,7 @@ public final class ScreenshotMain {
             if (app[0].liveViewModel().feedProperty().get() instanceof io.tactus.app.live.LiveSessionFeed lf) {
                 io.tactus.app.dialogs.CalibrationDialog c = new io.tactus.app.dialogs.CalibrationDialog(
                         new io.tactus.app.live.CalibrationWizard(lf.session(),
-                                new io.tactus.signal.CalibrationStore(java.nio.file.Path.of("target/screenshot-cal"))),
+                                new io.tactus.signal.store.CalibrationStore(java.nio.file.Path.of("target/screenshot-cal"))),
                         io.tactus.app.fx.Threads.javafx());
                 c.initOwner(stage[0]);
                 c.initModality(javafx.stage.Modality.NONE);

@@ -10,8 +10,8 @@ import io.tactus.app.settings.SettingsDialog;
 import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.session.LiveSession;
-import io.tactus.signal.Region;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.body.BodyRegion;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -64,21 +64,21 @@ class SettingsFxTest {
         robot.interact(() -> app.applyUserSettings(edited));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "deep_tissue".equals(
                 session.withPipeline(p -> p.profile().id()).get(5, TimeUnit.SECONDS)));
-        assertEquals(90, session.withPipeline(p -> p.profile().band(Region.LUMBAR_L).targetMax())
+        assertEquals(90, session.withPipeline(p -> p.profile().band(BodyRegion.LUMBAR_L).targetMax())
                 .get(5, TimeUnit.SECONDS), "the override went with the profile");
         assertEquals(30.0, session.withPipeline(p -> p.settings().bodyMap().spineHalfWidthMm())
                 .get(5, TimeUnit.SECONDS));
-        assertEquals(90, app.liveViewModel().gauge(Region.LUMBAR_L).bandProperty().get().targetMax());
+        assertEquals(90, app.liveViewModel().gauge(BodyRegion.LUMBAR_L).bandProperty().get().targetMax());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> "deep_tissue".equals(new SettingsStore(home).load().profile()));
     }
 
     @Test
     void theDialogHasABandEditorPerScoredRegion(FxRobot robot) {
-        java.util.concurrent.atomic.AtomicReference<java.util.Set<Region>> regions =
+        java.util.concurrent.atomic.AtomicReference<java.util.Set<BodyRegion>> regions =
                 new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> regions.set(new SettingsDialog(AppSettings.defaults()).editableRegions()));
-        for (Region r : new Region[] {Region.SHOULDER_L, Region.SHOULDER_R, Region.LUMBAR_L, Region.THORACIC_R}) {
+        for (BodyRegion r : new BodyRegion[] {BodyRegion.SHOULDER_L, BodyRegion.SHOULDER_R, BodyRegion.LUMBAR_L, BodyRegion.THORACIC_R}) {
             assertTrue(regions.get().contains(r), r + " in " + regions.get());
         }
     }

@@ -9,8 +9,8 @@ import io.tactus.app.settings.AppSettings;
 import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.session.LiveSession;
-import io.tactus.signal.Registration;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.body.Registration;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -81,7 +81,7 @@ class SpineTraceFxTest {
         int col = (int) FINGER_COL;
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
             var l = app.liveViewModel().layoutProperty().get();
-            return l != null && l.at(N / 2, col) == io.tactus.signal.Region.SPINE;
+            return l != null && l.at(N / 2, col) == io.tactus.signal.body.BodyRegion.SPINE;
         });
         assertEquals("body map", app.liveViewModel().layoutProperty().get().source());
     }

@@ -19,8 +19,8 @@ import io.tactus.session.LiveSession;
 import io.tactus.session.RecordingReader;
 import io.tactus.session.export.ExportFormat;
 import io.tactus.session.export.RecordingExportSource;
-import io.tactus.signal.FlagType;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.flags.FlagType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +80,7 @@ class TraineeAndInstructorFxTest {
         assertEquals(FlagType.SPINE_CONTACT, app.liveViewModel().alertTypeProperty().get());
         assertTrue(app.liveViewModel().alertTitleProperty().get().toUpperCase().contains("SPINE"),
                 app.liveViewModel().alertTitleProperty().get());
-        assertTrue(app.liveViewModel().alertRegions().contains(io.tactus.signal.Region.SPINE));
+        assertTrue(app.liveViewModel().alertRegions().contains(io.tactus.signal.body.BodyRegion.SPINE));
     }
 
     @Test

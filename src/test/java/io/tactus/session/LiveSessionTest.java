@@ -144,9 +144,9 @@ class LiveSessionTest {
             s.start();
             assertTrue(eventually(() -> s.stats().frames() == 10));
             s.execute(new PipelineCommand("tare", java.util.Map.of("seconds", "2"))).get(20, TimeUnit.SECONDS);
-            io.tactus.signal.TareState.Status st = s.withPipeline(p -> p.tareState().status())
+            io.tactus.signal.calibration.TareState.Status st = s.withPipeline(p -> p.tareState().status())
                     .get(20, TimeUnit.SECONDS);
-            assertEquals(io.tactus.signal.TareState.Status.CAPTURING, st);
+            assertEquals(io.tactus.signal.calibration.TareState.Status.CAPTURING, st);
         }
     }
 

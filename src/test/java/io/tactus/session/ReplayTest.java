@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tactus.device.SourceState;
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.flags.FlagEvent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tactus.device.RawFrame;
+import io.tactus.signal.technique.Routine;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 

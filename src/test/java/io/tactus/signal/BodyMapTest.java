@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.technique.Routine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,16 +21,16 @@ class BodyMapTest {
     @Test
     void defaultTemplateMatchesTheSimulatorsBack() {
         // the points of docs/SIMULATOR.md's back template
-        assertEquals(Region.SPINE, map.regionAt(0, 200));
-        assertEquals(Region.SPINE, map.regionAt(-20, 100));
-        assertEquals(Region.THORACIC_L, map.regionAt(-21, 100));
-        assertEquals(Region.SHOULDER_R, map.regionAt(60, 40));
-        assertEquals(Region.SCAPULA_L, map.regionAt(-120, 150));
-        assertEquals(Region.SCAPULA_R, map.regionAt(150, 150));
-        assertEquals(Region.THORACIC_R, map.regionAt(160, 150));
-        assertEquals(Region.LUMBAR_L, map.regionAt(-80, 380));
-        assertEquals(Region.SACRUM, map.regionAt(0, 500));
-        assertEquals(Region.ILIAC_R, map.regionAt(120, 500));
+        assertEquals(BodyRegion.SPINE, map.regionAt(0, 200));
+        assertEquals(BodyRegion.SPINE, map.regionAt(-20, 100));
+        assertEquals(BodyRegion.THORACIC_L, map.regionAt(-21, 100));
+        assertEquals(BodyRegion.SHOULDER_R, map.regionAt(60, 40));
+        assertEquals(BodyRegion.SCAPULA_L, map.regionAt(-120, 150));
+        assertEquals(BodyRegion.SCAPULA_R, map.regionAt(150, 150));
+        assertEquals(BodyRegion.THORACIC_R, map.regionAt(160, 150));
+        assertEquals(BodyRegion.LUMBAR_L, map.regionAt(-80, 380));
+        assertEquals(BodyRegion.SACRUM, map.regionAt(0, 500));
+        assertEquals(BodyRegion.ILIAC_R, map.regionAt(120, 500));
         assertNull(map.regionAt(0, -10), "above the shoulder line is off the back");
     }
 
@@ -34,8 +38,8 @@ class BodyMapTest {
     void spineBandWidthIsConfigurable() {
         SignalPipeline narrow = new SignalPipeline(TestMat.descriptor(), SignalSettings.defaults().withSpineHalfWidth(10));
         SignalPipeline wide = new SignalPipeline(TestMat.descriptor(), SignalSettings.defaults().withSpineHalfWidth(30));
-        long nSpine = java.util.Arrays.stream(narrow.cellRegions()).filter(r -> r == Region.SPINE).count();
-        long wSpine = java.util.Arrays.stream(wide.cellRegions()).filter(r -> r == Region.SPINE).count();
+        long nSpine = java.util.Arrays.stream(narrow.cellRegions()).filter(r -> r == BodyRegion.SPINE).count();
+        long wSpine = java.util.Arrays.stream(wide.cellRegions()).filter(r -> r == BodyRegion.SPINE).count();
         // 12.5 mm columns: centres at 6.25 (within 10), 18.75 (within 30), 31.25
         assertEquals(2 * 25, nSpine);
         assertEquals(4 * 25, wSpine);
@@ -55,18 +59,18 @@ class BodyMapTest {
     void manualRegistrationShiftsTheMap() {
         SignalPipeline p = new SignalPipeline(TestMat.descriptor());
         p.setRegistration(Registration.manual(250, 0, 0));
-        Region[] cells = p.cellRegions();
-        assertEquals(Region.SPINE, cells[5 * 32 + 19]); // column 19 centre 243.75 mm
-        assertEquals(Region.THORACIC_L, cells[5 * 32 + 15]);
-        assertTrue(p.regionOutlines().stream().anyMatch(o -> o.region() == Region.SCAPULA_R));
+        BodyRegion[] cells = p.cellRegions();
+        assertEquals(BodyRegion.SPINE, cells[5 * 32 + 19]); // column 19 centre 243.75 mm
+        assertEquals(BodyRegion.THORACIC_L, cells[5 * 32 + 15]);
+        assertTrue(p.regionOutlines().stream().anyMatch(o -> o.region() == BodyRegion.SCAPULA_R));
     }
 
     @Test
     void scaledTemplateKeepsTheSpineBand() {
         BodyMap child = map.scaledTo(300, 450);
         assertEquals(20, child.spineHalfWidthMm());
-        assertEquals(Region.SACRUM, child.regionAt(0, 360));
-        assertEquals(Region.LUMBAR_L, map.regionAt(-60, 360));
+        assertEquals(BodyRegion.SACRUM, child.regionAt(0, 360));
+        assertEquals(BodyRegion.LUMBAR_L, map.regionAt(-60, 360));
     }
 
     @Test

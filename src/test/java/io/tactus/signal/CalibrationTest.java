@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.calibration.CalibrationFitter;
+import io.tactus.signal.calibration.LoadPoint;
+import io.tactus.signal.calibration.UserCalibration;
+import io.tactus.signal.flags.PersonalLimits;
+import io.tactus.signal.store.CalibrationStore;
+import io.tactus.signal.store.PersonalLimitsStore;
+import io.tactus.signal.store.TactusHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,9 +115,9 @@ class CalibrationTest {
     void personalLimitsSavedPerPseudonym(@TempDir Path home) {
         PersonalLimitsStore store = new PersonalLimitsStore(home);
         assertTrue(store.load("rcv-1").ceilings().isEmpty());
-        store.save(PersonalLimits.none("rcv-1").withCeiling(Region.SHOULDER_L, 61.5));
-        assertEquals(61.5, store.load("rcv-1").ceiling(Region.SHOULDER_L));
-        assertEquals(Double.POSITIVE_INFINITY, store.load("rcv-1").ceiling(Region.LUMBAR_L));
+        store.save(PersonalLimits.none("rcv-1").withCeiling(BodyRegion.SHOULDER_L, 61.5));
+        assertEquals(61.5, store.load("rcv-1").ceiling(BodyRegion.SHOULDER_L));
+        assertEquals(Double.POSITIVE_INFINITY, store.load("rcv-1").ceiling(BodyRegion.LUMBAR_L));
     }
 
     /**

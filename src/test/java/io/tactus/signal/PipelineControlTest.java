@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.calibration.CalibrationCurve;
+import io.tactus.signal.calibration.TareState;
+import io.tactus.signal.calibration.UserCalibration;
+import io.tactus.signal.flags.PersonalLimits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +28,9 @@ class PipelineControlTest {
         assertEquals(25, p.settings().bodyMap().spineHalfWidthMm());
         PipelineControl.apply(p, "tare", Map.of("seconds", "0.1"));
         assertEquals(TareState.Status.CAPTURING, p.tareState().status());
-        PersonalLimits lim = PersonalLimits.none("r1").withCeiling(Region.LUMBAR_L, 70);
+        PersonalLimits lim = PersonalLimits.none("r1").withCeiling(BodyRegion.LUMBAR_L, 70);
         PipelineControl.apply(p, "limits", Map.of("json", PipelineControl.toJson(lim)));
-        assertEquals(70.0, p.band(Region.LUMBAR_L).hardMax());
+        assertEquals(70.0, p.band(BodyRegion.LUMBAR_L).hardMax());
         UserCalibration cal = new UserCalibration("TEST-1", CalibrationCurve.power(0.02, 1.2, 0), 0.1, 0.5,
                 java.util.List.of());
         PipelineControl.apply(p, "calibration", Map.of("json", PipelineControl.toJson(cal)));

@@ -9,6 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tactus.device.RawFrame;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Payloads;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.calibration.CalibrationCurve;
+import io.tactus.signal.calibration.LoadPoint;
+import io.tactus.signal.calibration.TareResult;
+import io.tactus.signal.calibration.UserCalibration;
+import io.tactus.signal.flags.Band;
+import io.tactus.signal.flags.Profile;
+import io.tactus.signal.flags.Profiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,9 +80,9 @@ class RobustnessTest {
         assertThrows(IllegalArgumentException.class, () -> Profiles.load(f));
         assertThrows(IllegalArgumentException.class, () -> Profiles.byId("shiatsu"));
         // an edited profile round-trips
-        Profile edited = Profiles.defaultProfile().withBand(Region.LUMBAR_L, new Band(5, 30, 90.0));
+        Profile edited = Profiles.defaultProfile().withBand(BodyRegion.LUMBAR_L, new Band(5, 30, 90.0));
         Profiles.save(f, List.of(edited));
-        assertEquals(90.0, Profiles.load(f).get(0).band(Region.LUMBAR_L).hardMax());
+        assertEquals(90.0, Profiles.load(f).get(0).band(BodyRegion.LUMBAR_L).hardMax());
     }
 
     @Test
@@ -104,7 +113,7 @@ class RobustnessTest {
         }
         assertFalse(p.events().get(0).isOpen(), "the switch closes the event raised under the old ceiling");
         assertEquals(1, p.events().size(), "and 120 kPa is not excess under the new one");
-        assertEquals(150.0, p.band(Region.SHOULDER_R).hardMax());
+        assertEquals(150.0, p.band(BodyRegion.SHOULDER_R).hardMax());
     }
 
     @Test

@@ -11,6 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tactus.device.RawFrame;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Payloads;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.calibration.TareState;
+import io.tactus.signal.flags.CeilingOffer;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagListener;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.flags.PersonalLimits;
+import io.tactus.signal.flags.Profile;
+import io.tactus.signal.flags.Profiles;
+import io.tactus.signal.metrics.SessionMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,8 +40,8 @@ class SignalPipelineTest {
         assertEquals(50 * 12.5 * 18.75 / 1000, s.totalForceN(), 0.15);
         assertEquals(12.5 * 18.75 / 100, s.contactAreaCm2(), 1e-9);
         assertEquals((3 + 0.5) * 12.5, s.copXmm(), 1e-6);
-        assertEquals(Region.SHOULDER_L, s.regions()[Region.SHOULDER_L.ordinal()].region());
-        assertEquals(50, s.region(Region.SHOULDER_L).peakKpa(), 0.5);
+        assertEquals(BodyRegion.SHOULDER_L, s.regions()[BodyRegion.SHOULDER_L.ordinal()].region());
+        assertEquals(50, s.region(BodyRegion.SHOULDER_L).peakKpa(), 0.5);
     }
 
     @Test
@@ -91,7 +102,7 @@ class SignalPipelineTest {
         assertEquals(1, spine.size(), "one touch, one event: " + p.events());
         FlagEvent e = spine.get(0);
         assertEquals(touchStart, e.startUs(), "start = first crossing frame (filter alpha 0.5 crosses 5 kPa at once)");
-        assertEquals(Region.SPINE, e.region());
+        assertEquals(BodyRegion.SPINE, e.region());
         assertFalse(e.isOpen());
         assertTrue(e.peakKpa() > 30, "peak " + e.peakKpa());
         // confirmed after the 30 ms debounce, in the frame that completed it
@@ -141,7 +152,7 @@ class SignalPipelineTest {
         p.finish(m.timeUs());
         List<FlagEvent> ex = p.events().stream().filter(e -> e.type() == FlagType.EXCESS_PRESSURE).toList();
         assertEquals(1, ex.size(), p.events().toString());
-        assertEquals(Region.SHOULDER_R, ex.get(0).region());
+        assertEquals(BodyRegion.SHOULDER_R, ex.get(0).region());
         assertTrue(ex.get(0).detail().contains("88"), ex.get(0).detail());
         // 60 kPa lumbar is fine in Gentle (hard max 150)
         SignalPipeline q = new SignalPipeline(TestMat.descriptor());
@@ -244,11 +255,11 @@ class SignalPipelineTest {
         p.onMarker(m.timeUs(), new Payloads.Marker(Payloads.Marker.TOO_MUCH, "ouch"));
         FlagEvent e = p.events().get(0);
         assertEquals(FlagType.MARKER, e.type());
-        assertEquals(Region.SHOULDER_R, e.region());
+        assertEquals(BodyRegion.SHOULDER_R, e.region());
         assertEquals("too_much: ouch", e.detail());
         CeilingOffer o = p.ceilingOffers().get(0);
-        assertEquals(Region.SHOULDER_R, o.region());
-        assertEquals(p.snapshot().region(Region.SHOULDER_R).peakKpa(), o.kpa(), 1e-9);
+        assertEquals(BodyRegion.SHOULDER_R, o.region());
+        assertEquals(p.snapshot().region(BodyRegion.SHOULDER_R).peakKpa(), o.kpa(), 1e-9);
         assertTrue(o.kpa() > 55);
         // accepted: the same pressure now raises excess_pressure for this receiver
         PersonalLimits lim = PersonalLimits.none("rcv-7").accept(o);
@@ -260,7 +271,7 @@ class SignalPipelineTest {
         }
         assertEquals(1, q.events().size(), q.events().toString());
         assertTrue(q.events().get(0).detail().startsWith("above personal ceiling"));
-        assertEquals(o.kpa(), q.band(Region.SHOULDER_R).hardMax(), 1e-9);
+        assertEquals(o.kpa(), q.band(BodyRegion.SHOULDER_R).hardMax(), 1e-9);
     }
 
     @Test
@@ -305,7 +316,7 @@ class SignalPipelineTest {
         SessionMetrics s = p.metrics();
         assertTrue(s.movement().circlesClockwise() >= 2, s.movement().toString());
         assertEquals(0, s.movement().circlesCounterClockwise());
-        SessionMetrics.RegionMetrics lumbar = s.region(Region.LUMBAR_L);
+        SessionMetrics.RegionMetrics lumbar = s.region(BodyRegion.LUMBAR_L);
         assertTrue(lumbar.timeWithinS() > 4, lumbar.toString());
         assertEquals(1.0, s.leftForceShare(), 1e-9);
         assertEquals("lumbar_l", s.firstContactRegion());
@@ -329,9 +340,9 @@ class SignalPipelineTest {
         assertEquals("traced", r.source());
         assertEquals(200 + 30, r.midlineX(0), 3);
         assertEquals(0.05, r.midline()[1], 0.01);
-        Region[] cells = p.cellRegions();
+        BodyRegion[] cells = p.cellRegions();
         int col = (int) ((200 + 30 + 0.05 * 300) / 12.5);
-        assertEquals(Region.SPINE, cells[16 * 32 + col]);
+        assertEquals(BodyRegion.SPINE, cells[16 * 32 + col]);
         assertFalse(p.regionOutlines().isEmpty());
         SignalPipeline q = new SignalPipeline(TestMat.descriptor());
         q.startSpineTrace();
@@ -353,7 +364,7 @@ class SignalPipelineTest {
         for (int i = 1; i < 10; i++) {
             p.process(new RawFrame(i, i * 10_000L, 0, new int[] {TestMat.counts(40), 40, 40, 40}));
         }
-        assertEquals(Region.SPINE, p.cellRegions()[0]);
+        assertEquals(BodyRegion.SPINE, p.cellRegions()[0]);
         assertEquals(1, p.events().size());
         assertEquals(FlagType.SPINE_CONTACT, p.events().get(0).type());
         assertEquals(200, p.snapshot().copXmm(), 1e-6);
@@ -372,15 +383,15 @@ class SignalPipelineTest {
         List<Profile> all = SignalPipeline.builtInProfiles();
         assertEquals(List.of("gentle", "swedish", "deep_tissue", "trigger_point"), all.stream().map(Profile::id).toList());
         for (Profile pr : all) {
-            for (Region r : new Region[] {Region.SHOULDER_L, Region.SHOULDER_R}) {
-                assertTrue(pr.band(r).hardMax() < pr.band(Region.LUMBAR_L).hardMax(), pr.id() + ": shoulders lower");
+            for (BodyRegion r : new BodyRegion[] {BodyRegion.SHOULDER_L, BodyRegion.SHOULDER_R}) {
+                assertTrue(pr.band(r).hardMax() < pr.band(BodyRegion.LUMBAR_L).hardMax(), pr.id() + ": shoulders lower");
             }
-            assertNull(pr.band(Region.SPINE).hardMax());
+            assertNull(pr.band(BodyRegion.SPINE).hardMax());
         }
         assertEquals(5, Profiles.byId("trigger_point").holdTimeS());
         SignalPipeline p = new SignalPipeline(TestMat.descriptor());
         assertEquals("gentle", p.profile().id());
-        assertEquals(88, p.band(Region.SHOULDER_L).hardMax());
+        assertEquals(88, p.band(BodyRegion.SHOULDER_L).hardMax());
         assertEquals(10, p.filterDelayMs(), 1e-9);
         assertNotNull(p.calibrationState().description());
     }

@@ -14,6 +14,13 @@ import io.tactus.device.sim.TruthEvent;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.Payloads;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.body.Registration;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.metrics.SessionMetrics;
+import io.tactus.signal.technique.Routine;
+import io.tactus.signal.technique.RoutineProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -265,8 +272,8 @@ class SignalQualityTest {
         assertEquals(1, mv.holdsReachingTarget(), mv.toString());
         assertEquals(0.5, m.leftForceShare(), 0.1);
         assertEquals("lumbar", m.firstContactRegion().substring(0, 6), "the routine starts at the lower back");
-        assertEquals(0, m.region(Region.SPINE).timeTouchedS());
-        assertTrue(m.region(Region.THORACIC_L).timeAboveS() > 0.5, "the 90 kPa trigger point is above Gentle's band");
+        assertEquals(0, m.region(BodyRegion.SPINE).timeTouchedS());
+        assertTrue(m.region(BodyRegion.THORACIC_L).timeAboveS() > 0.5, "the 90 kPa trigger point is above Gentle's band");
         for (SessionMetrics.FlagMetrics f : m.flags()) {
             assertEquals(0, f.count(), f.toString());
         }
@@ -357,9 +364,9 @@ class SignalQualityTest {
         assertEquals(200, r.midlineX(100), 3, "midline at the shoulders: " + java.util.Arrays.toString(r.midline()));
         assertEquals(200, r.midlineX(450), 3, "midline at the pelvis");
         assertTrue(r.fitRmsMm() < 5, "fit rms " + r.fitRmsMm());
-        Region[] cells = p.cellRegions();
-        assertEquals(Region.SPINE, cells[10 * 32 + 15]);
-        assertEquals(Region.SPINE, cells[10 * 32 + 16]);
-        assertEquals(Region.THORACIC_R, cells[10 * 32 + 18]);
+        BodyRegion[] cells = p.cellRegions();
+        assertEquals(BodyRegion.SPINE, cells[10 * 32 + 15]);
+        assertEquals(BodyRegion.SPINE, cells[10 * 32 + 16]);
+        assertEquals(BodyRegion.THORACIC_R, cells[10 * 32 + 18]);
     }
 }

@@ -2,8 +2,8 @@ package io.tactus.app.dialogs;
 
 import io.tactus.app.fx.Threads;
 import io.tactus.app.live.CalibrationWizard;
-import io.tactus.signal.CalibrationFitter;
-import io.tactus.signal.UserCalibration;
+import io.tactus.signal.calibration.CalibrationFitter;
+import io.tactus.signal.calibration.UserCalibration;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;

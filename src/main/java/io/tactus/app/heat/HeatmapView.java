@@ -42,7 +42,7 @@ public final class HeatmapView extends Region {
     private final Scale fit = new Scale(1, 1, 0, 0);
     private final ImageView imageView = new ImageView();
     private final Group overlay = new Group();
-    private final Map<io.tactus.signal.Region, Group> alertOutlines = new EnumMap<>(io.tactus.signal.Region.class);
+    private final Map<io.tactus.signal.body.BodyRegion, Group> alertOutlines = new EnumMap<>(io.tactus.signal.body.BodyRegion.class);
     private final Text placeholder = new Text();
     private HeatmapRaster raster;
     private IntBuffer buffer;
@@ -94,9 +94,9 @@ public final class HeatmapView extends Region {
     }
 
     /** Shows the outlines of flagged regions; {@code flash} alternates the colour so it catches the eye. */
-    public void showAlerts(Set<io.tactus.signal.Region> regions, boolean flash) {
+    public void showAlerts(Set<io.tactus.signal.body.BodyRegion> regions, boolean flash) {
         flashOn = flash;
-        for (Map.Entry<io.tactus.signal.Region, Group> e : alertOutlines.entrySet()) {
+        for (Map.Entry<io.tactus.signal.body.BodyRegion, Group> e : alertOutlines.entrySet()) {
             boolean on = regions.contains(e.getKey());
             e.getValue().setVisible(on);
             if (on) {
@@ -155,16 +155,16 @@ public final class HeatmapView extends Region {
         boundaries.setStrokeWidth(1.5);
         boundaries.getStrokeDashArray().setAll(6.0, 5.0);
         overlay.getChildren().add(boundaries);
-        Path spineFill = new Path(fillElements(layout, io.tactus.signal.Region.SPINE, s));
+        Path spineFill = new Path(fillElements(layout, io.tactus.signal.body.BodyRegion.SPINE, s));
         spineFill.setStroke(null);
         spineFill.setFill(Color.color(1, 0.88, 0.5, 0.16));
-        Path spine = new Path(edgeElements(layout, io.tactus.signal.Region.SPINE, s));
+        Path spine = new Path(edgeElements(layout, io.tactus.signal.body.BodyRegion.SPINE, s));
         spine.setStroke(Color.web("#ffe082"));
         spine.setStrokeWidth(3);
         overlay.getChildren().addAll(spineFill, spine);
         Text spineLabel = label("SPINE", w / 2, 22, Color.web("#ffe082"));
         overlay.getChildren().add(spineLabel);
-        for (io.tactus.signal.Region r : layout.regions()) {
+        for (io.tactus.signal.body.BodyRegion r : layout.regions()) {
             Path fill = new Path(fillElements(layout, r, s));
             fill.setStroke(null);
             fill.setFill(Color.color(1, 0.09, 0.27, 0.28));
@@ -222,7 +222,7 @@ public final class HeatmapView extends Region {
         java.util.List<PathElement> el = new java.util.ArrayList<>();
         for (int r = 0; r < l.rows(); r++) {
             for (int c = 0; c < l.cols(); c++) {
-                io.tactus.signal.Region here = l.at(r, c);
+                io.tactus.signal.body.BodyRegion here = l.at(r, c);
                 if (c + 1 < l.cols() && here != l.at(r, c + 1)) {
                     el.add(new MoveTo((c + 1) * s, r * s));
                     el.add(new LineTo((c + 1) * s, (r + 1) * s));
@@ -237,7 +237,7 @@ public final class HeatmapView extends Region {
     }
 
     /** The outline of one region: every cell edge whose neighbour lies outside it. */
-    static PathElement[] edgeElements(RegionLayout l, io.tactus.signal.Region region, double s) {
+    static PathElement[] edgeElements(RegionLayout l, io.tactus.signal.body.BodyRegion region, double s) {
         java.util.List<PathElement> el = new java.util.ArrayList<>();
         for (int r = 0; r < l.rows(); r++) {
             for (int c = 0; c < l.cols(); c++) {
@@ -266,7 +266,7 @@ public final class HeatmapView extends Region {
     }
 
     /** The area of one region as one closed rectangle per run of cells on a row (for a translucent fill). */
-    static PathElement[] fillElements(RegionLayout l, io.tactus.signal.Region region, double s) {
+    static PathElement[] fillElements(RegionLayout l, io.tactus.signal.body.BodyRegion region, double s) {
         java.util.List<PathElement> el = new java.util.ArrayList<>();
         for (int r = 0; r < l.rows(); r++) {
             for (int c = 0; c < l.cols(); c++) {

@@ -1,6 +1,6 @@
 package io.tactus.app.heat;
 
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param cells row-major region per cell, null where the cell is off the back
  */
-public record RegionLayout(int rows, int cols, Region[] cells, String source) {
+public record RegionLayout(int rows, int cols, BodyRegion[] cells, String source) {
 
     public RegionLayout {
         if (cells.length != rows * cols) {
@@ -21,12 +21,12 @@ public record RegionLayout(int rows, int cols, Region[] cells, String source) {
         cells = cells.clone();
     }
 
-    public Region at(int row, int col) {
+    public BodyRegion at(int row, int col) {
         return cells[row * cols + col];
     }
 
-    public Set<Region> regions() {
-        Set<Region> s = EnumSet.noneOf(Region.class);
+    public Set<BodyRegion> regions() {
+        Set<BodyRegion> s = EnumSet.noneOf(BodyRegion.class);
         Arrays.stream(cells).filter(r -> r != null).forEach(s::add);
         return s;
     }
@@ -38,7 +38,7 @@ public record RegionLayout(int rows, int cols, Region[] cells, String source) {
      * the shoulder line; a cell belongs to the region of its centre.
      */
     public static RegionLayout template(int rows, int cols, double pitchXmm, double pitchYmm) {
-        Region[] cells = new Region[rows * cols];
+        BodyRegion[] cells = new BodyRegion[rows * cols];
         double px = pitchXmm > 0 ? pitchXmm : 12.5;
         double py = pitchYmm > 0 ? pitchYmm : px;
         double half = cols * px / 2;
@@ -52,26 +52,26 @@ public record RegionLayout(int rows, int cols, Region[] cells, String source) {
         return new RegionLayout(rows, cols, cells, "template (no body map loaded)");
     }
 
-    static Region templateRegion(double x, double y) {
+    static BodyRegion templateRegion(double x, double y) {
         double ax = Math.abs(x);
         boolean left = x < 0;
         double ex = (ax - 120) / 35;
         double ey = (y - 150) / 75;
         if (ex * ex + ey * ey <= 1) {
-            return left ? Region.SCAPULA_L : Region.SCAPULA_R;
+            return left ? BodyRegion.SCAPULA_L : BodyRegion.SCAPULA_R;
         }
         if (y >= 460) {
-            return ax <= 55 ? Region.SACRUM : left ? Region.ILIAC_L : Region.ILIAC_R;
+            return ax <= 55 ? BodyRegion.SACRUM : left ? BodyRegion.ILIAC_L : BodyRegion.ILIAC_R;
         }
         if (ax <= 20) {
-            return Region.SPINE;
+            return BodyRegion.SPINE;
         }
         if (y < 75) {
-            return left ? Region.SHOULDER_L : Region.SHOULDER_R;
+            return left ? BodyRegion.SHOULDER_L : BodyRegion.SHOULDER_R;
         }
         if (y < 300) {
-            return left ? Region.THORACIC_L : Region.THORACIC_R;
+            return left ? BodyRegion.THORACIC_L : BodyRegion.THORACIC_R;
         }
-        return left ? Region.LUMBAR_L : Region.LUMBAR_R;
+        return left ? BodyRegion.LUMBAR_L : BodyRegion.LUMBAR_R;
     }
 }

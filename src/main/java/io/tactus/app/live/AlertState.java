@@ -1,9 +1,9 @@
 package io.tactus.app.live;
 
 import io.tactus.app.sound.AlertSound;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagType;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class AlertState {
     private static final long OPEN = Long.MAX_VALUE;
 
     /** One showing alert. */
-    public record Alert(FlagType type, Region region, double peakKpa, String detail) {
+    public record Alert(FlagType type, BodyRegion region, double peakKpa, String detail) {
     }
 
     private final Map<String, Long> until = new HashMap<>();
@@ -107,13 +107,13 @@ public final class AlertState {
         return until.size();
     }
 
-    public Set<Region> regions() {
-        Set<Region> s = EnumSet.noneOf(Region.class);
+    public Set<BodyRegion> regions() {
+        Set<BodyRegion> s = EnumSet.noneOf(BodyRegion.class);
         for (Alert a : alerts.values()) {
             if (a.region() != null) {
                 s.add(a.region());
             } else if (a.type() == FlagType.SPINE_CONTACT) {
-                s.add(Region.SPINE);
+                s.add(BodyRegion.SPINE);
             }
         }
         return s;

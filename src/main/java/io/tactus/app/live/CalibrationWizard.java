@@ -2,11 +2,11 @@ package io.tactus.app.live;
 
 import io.tactus.session.LiveSession;
 import io.tactus.session.PipelineCommand;
-import io.tactus.signal.CalibrationFitter;
-import io.tactus.signal.CalibrationStore;
-import io.tactus.signal.LoadPoint;
 import io.tactus.signal.PipelineControl;
-import io.tactus.signal.UserCalibration;
+import io.tactus.signal.calibration.CalibrationFitter;
+import io.tactus.signal.calibration.LoadPoint;
+import io.tactus.signal.calibration.UserCalibration;
+import io.tactus.signal.store.CalibrationStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.tactus.app.live;
 
-import io.tactus.signal.FlagEvent;
+import io.tactus.signal.flags.FlagEvent;
 
 /** Something that happened between two UI pulses; drained by the view model so short events are never missed. */
 public sealed interface FeedEvent {

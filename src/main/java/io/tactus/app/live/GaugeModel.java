@@ -1,6 +1,6 @@
 package io.tactus.app.live;
 
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -12,16 +12,16 @@ public final class GaugeModel {
     /** Where the current value sits against the band. */
     public enum Zone { IDLE, BELOW, IN_BAND, ABOVE, OVER_MAX, NO_BAND }
 
-    private final Region region;
+    private final BodyRegion region;
     private final DoubleProperty kpa = new SimpleDoubleProperty(0);
     private final ObjectProperty<RegionBand> band = new SimpleObjectProperty<>();
     private final ObjectProperty<Zone> zone = new SimpleObjectProperty<>(Zone.IDLE);
 
-    public GaugeModel(Region region) {
+    public GaugeModel(BodyRegion region) {
         this.region = region;
     }
 
-    public Region region() {
+    public BodyRegion region() {
         return region;
     }
 

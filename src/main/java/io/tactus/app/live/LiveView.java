@@ -6,7 +6,7 @@ import io.tactus.app.heat.HeatmapView;
 import io.tactus.app.heat.LegendView;
 import io.tactus.device.SourceState;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
@@ -34,7 +34,7 @@ public final class LiveView extends BorderPane {
     private final LiveViewModel vm;
     private final DisplayOptions display;
     private final HeatmapView heatmap = new HeatmapView();
-    private final Map<Region, GaugeView> gauges = new EnumMap<>(Region.class);
+    private final Map<BodyRegion, GaugeView> gauges = new EnumMap<>(BodyRegion.class);
     private final StackPane banner = new StackPane();
     private final Label markerChip = new Label();
     private final FrameTimer frameTimer = new FrameTimer(2048);
@@ -48,7 +48,7 @@ public final class LiveView extends BorderPane {
         setCenter(buildCenter());
         setRight(buildGauges());
         setBottom(buildStatusBar());
-        vm.alertRegions().addListener((javafx.collections.SetChangeListener<Region>) c -> markGauges());
+        vm.alertRegions().addListener((javafx.collections.SetChangeListener<BodyRegion>) c -> markGauges());
         vm.stateProperty().addListener((o, a, s) -> placeholder(s));
         display.colorMapProperty().addListener(o -> redraw());
         display.interpolationProperty().addListener(o -> redraw());
@@ -169,27 +169,27 @@ public final class LiveView extends BorderPane {
         right.getStyleClass().add("side-title");
         grid.add(left, 0, 0);
         grid.add(right, 1, 0);
-        grid.add(gauge(Region.SPINE, "Spine (never press)"), 0, 1, 2, 1);
-        Region[][] pairs = {
-            {Region.SHOULDER_L, Region.SHOULDER_R},
-            {Region.SCAPULA_L, Region.SCAPULA_R},
-            {Region.THORACIC_L, Region.THORACIC_R},
-            {Region.LUMBAR_L, Region.LUMBAR_R},
-            {Region.ILIAC_L, Region.ILIAC_R},
+        grid.add(gauge(BodyRegion.SPINE, "Spine (never press)"), 0, 1, 2, 1);
+        BodyRegion[][] pairs = {
+            {BodyRegion.SHOULDER_L, BodyRegion.SHOULDER_R},
+            {BodyRegion.SCAPULA_L, BodyRegion.SCAPULA_R},
+            {BodyRegion.THORACIC_L, BodyRegion.THORACIC_R},
+            {BodyRegion.LUMBAR_L, BodyRegion.LUMBAR_R},
+            {BodyRegion.ILIAC_L, BodyRegion.ILIAC_R},
         };
         int row = 2;
-        for (Region[] p : pairs) {
+        for (BodyRegion[] p : pairs) {
             grid.add(gauge(p[0], RegionNames.shortName(p[0])), 0, row);
             grid.add(gauge(p[1], RegionNames.shortName(p[1])), 1, row);
             row++;
         }
-        grid.add(gauge(Region.SACRUM, "Sacrum (bone)"), 0, row, 2, 1);
+        grid.add(gauge(BodyRegion.SACRUM, "Sacrum (bone)"), 0, row, 2, 1);
         Label hint = new Label();
         hint.getStyleClass().add("gauge-hint");
         hint.setWrapText(true);
-        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.gauge(Region.THORACIC_L).bandProperty()
+        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.gauge(BodyRegion.THORACIC_L).bandProperty()
                 .get() == null ? "Target bands: not available yet (profiles come from the signal core)."
-                : "Green: target band. Red mark: hard maximum.", vm.gauge(Region.THORACIC_L).bandProperty()));
+                : "Green: target band. Red mark: hard maximum.", vm.gauge(BodyRegion.THORACIC_L).bandProperty()));
         Label title = new Label("Pressure by region (peak)");
         title.getStyleClass().add("panel-title");
         VBox box = new VBox(6, title, grid, hint);
@@ -200,7 +200,7 @@ public final class LiveView extends BorderPane {
         return box;
     }
 
-    private GaugeView gauge(Region r, String title) {
+    private GaugeView gauge(BodyRegion r, String title) {
         GaugeView g = new GaugeView(vm.gauge(r), title, display.scaleMaxKpaProperty());
         g.setId("gauge-" + r.id());
         gauges.put(r, g);

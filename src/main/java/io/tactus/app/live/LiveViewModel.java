@@ -5,9 +5,9 @@ import io.tactus.app.heat.RegionLayout;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.device.SourceState;
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.signal.FlagType;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagType;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +45,7 @@ public final class LiveViewModel {
 
     private final Threads threads;
     private final AlertSound sound;
-    private final Map<Region, GaugeModel> gauges = new EnumMap<>(Region.class);
+    private final Map<BodyRegion, GaugeModel> gauges = new EnumMap<>(BodyRegion.class);
     private final AlertState alerts = new AlertState();
 
     private final ReadOnlyObjectWrapper<FrameFeed> feed = new ReadOnlyObjectWrapper<>();
@@ -60,14 +60,14 @@ public final class LiveViewModel {
     private final ReadOnlyObjectWrapper<FlagType> alertType = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper alertTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper alertDetail = new ReadOnlyStringWrapper("");
-    private final ObservableSet<Region> alertRegions = FXCollections.observableSet();
+    private final ObservableSet<BodyRegion> alertRegions = FXCollections.observableSet();
     private final ReadOnlyStringWrapper markerText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper messageText = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper framesShown = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<RegionLayout> layout = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final DoubleProperty scaleMaxKpa = new SimpleDoubleProperty(200);
-    private final ObjectProperty<Function<Region, RegionBand>> bands = new SimpleObjectProperty<>(r -> null);
+    private final ObjectProperty<Function<BodyRegion, RegionBand>> bands = new SimpleObjectProperty<>(r -> null);
     private final ReadOnlyStringWrapper soundText = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<java.nio.file.Path> lastRecording = new ReadOnlyObjectWrapper<>();
@@ -86,7 +86,7 @@ public final class LiveViewModel {
     public LiveViewModel(Threads threads, AlertSound sound) {
         this.threads = threads;
         this.sound = sound;
-        for (Region r : Region.values()) {
+        for (BodyRegion r : BodyRegion.values()) {
             gauges.put(r, new GaugeModel(r));
         }
         bands.addListener((o, a, b) -> gauges.values().forEach(g -> g.bandProperty().set(b.apply(g.region()))));
@@ -301,7 +301,7 @@ public final class LiveViewModel {
                 case MARKER -> "";
             } + (alerts.count() > 1 ? "  (+" + (alerts.count() - 1) + " more)" : ""));
         }
-        Set<Region> rs = alerts.regions();
+        Set<BodyRegion> rs = alerts.regions();
         if (!alertRegions.equals(rs)) {
             alertRegions.retainAll(rs);
             alertRegions.addAll(rs);
@@ -384,7 +384,7 @@ public final class LiveViewModel {
         return frame;
     }
 
-    public GaugeModel gauge(Region r) {
+    public GaugeModel gauge(BodyRegion r) {
         return gauges.get(r);
     }
 
@@ -417,13 +417,13 @@ public final class LiveViewModel {
                 session.execute(new io.tactus.session.PipelineCommand("tare",
                         java.util.Map.of("seconds", Double.toString(seconds)))).get(5, java.util.concurrent.TimeUnit.SECONDS);
                 long deadline = System.nanoTime() + (long) ((seconds + 10) * 1e9);
-                io.tactus.signal.TareState st;
+                io.tactus.signal.calibration.TareState st;
                 do {
                     Thread.sleep(200);
                     st = session.withPipeline(p -> p.tareState()).get(5, java.util.concurrent.TimeUnit.SECONDS);
-                } while (st.status() == io.tactus.signal.TareState.Status.CAPTURING && System.nanoTime() < deadline);
-                io.tactus.signal.TareResult r = st.result();
-                if (st.status() != io.tactus.signal.TareState.Status.DONE || r == null) {
+                } while (st.status() == io.tactus.signal.calibration.TareState.Status.CAPTURING && System.nanoTime() < deadline);
+                io.tactus.signal.calibration.TareResult r = st.result();
+                if (st.status() != io.tactus.signal.calibration.TareState.Status.DONE || r == null) {
                     result = "Tare did not finish (no frames arrived?)";
                 } else {
                     result = String.format(java.util.Locale.ROOT, "Tared: %d frames, noise floor %.1f kPa, %d dead cell(s)%s",
@@ -476,7 +476,7 @@ public final class LiveViewModel {
                 if (startedText != null) {
                     msg = startedText;
                 } else {
-                    io.tactus.signal.Registration r = session.withPipeline(p -> p.registration())
+                    io.tactus.signal.body.Registration r = session.withPipeline(p -> p.registration())
                             .get(5, java.util.concurrent.TimeUnit.SECONDS);
                     double[] m = r.midline();
                     threads.fx().execute(this::refreshLayoutFromCore);
@@ -577,7 +577,7 @@ public final class LiveViewModel {
         return alertDetail.getReadOnlyProperty();
     }
 
-    public ObservableSet<Region> alertRegions() {
+    public ObservableSet<BodyRegion> alertRegions() {
         return FXCollections.unmodifiableObservableSet(alertRegions);
     }
 
@@ -605,7 +605,7 @@ public final class LiveViewModel {
         return scaleMaxKpa;
     }
 
-    public ObjectProperty<Function<Region, RegionBand>> bandsProperty() {
+    public ObjectProperty<Function<BodyRegion, RegionBand>> bandsProperty() {
         return bands;
     }
 

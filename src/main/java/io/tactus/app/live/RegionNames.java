@@ -1,6 +1,6 @@
 package io.tactus.app.live;
 
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 
 /** Words a trainee understands for each region (left/right are the receiver's, who lies prone). */
 public final class RegionNames {
@@ -8,7 +8,7 @@ public final class RegionNames {
     private RegionNames() {
     }
 
-    public static String of(Region r) {
+    public static String of(BodyRegion r) {
         if (r == null) {
             return "back";
         }
@@ -29,7 +29,7 @@ public final class RegionNames {
     }
 
     /** Short label for a gauge ("Shoulder", "Blade"...), the side is shown by the column. */
-    public static String shortName(Region r) {
+    public static String shortName(BodyRegion r) {
         return switch (r) {
             case SPINE -> "Spine";
             case SHOULDER_L, SHOULDER_R -> "Shoulder";

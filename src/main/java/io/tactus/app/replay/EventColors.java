@@ -1,6 +1,6 @@
 package io.tactus.app.replay;
 
-import io.tactus.signal.FlagType;
+import io.tactus.signal.flags.FlagType;
 import javafx.scene.paint.Color;
 
 /** Timeline colours by event type; each type also has its own lane, so colour is never the only cue. */

@@ -2,8 +2,8 @@ package io.tactus.app.replay;
 
 import io.tactus.session.RegionSeries;
 import io.tactus.session.ReplayEngine;
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagType;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.scene.canvas.Canvas;
@@ -25,8 +25,8 @@ public final class RegionChartView extends javafx.scene.layout.Region {
     private final ReplayViewModel vm;
     private final Canvas canvas = new Canvas();
     private final Line playhead = new Line();
-    private Region left = Region.LUMBAR_L;
-    private Region right = Region.LUMBAR_R;
+    private BodyRegion left = BodyRegion.LUMBAR_L;
+    private BodyRegion right = BodyRegion.LUMBAR_R;
 
     public RegionChartView(ReplayViewModel vm) {
         this.vm = vm;
@@ -50,7 +50,7 @@ public final class RegionChartView extends javafx.scene.layout.Region {
     }
 
     /** Shows a left/right pair (or one midline region: pass it twice). */
-    public void show(Region l, Region r) {
+    public void show(BodyRegion l, BodyRegion r) {
         left = l;
         right = r;
         draw();
@@ -128,7 +128,7 @@ public final class RegionChartView extends javafx.scene.layout.Region {
         }
     }
 
-    private static void plot(GraphicsContext g, RegionSeries s, Region r, Color c, ReplayEngine d, double span,
+    private static void plot(GraphicsContext g, RegionSeries s, BodyRegion r, Color c, ReplayEngine d, double span,
                              double w, double h, float max) {
         if (s.size() == 0) {
             return;

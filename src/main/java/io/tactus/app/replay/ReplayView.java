@@ -6,7 +6,7 @@ import io.tactus.app.heat.HeatmapView;
 import io.tactus.app.heat.LegendView;
 import io.tactus.app.heat.RegionLayout;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -122,9 +122,9 @@ public final class ReplayView extends BorderPane {
         RegionLayout layout = layoutFor(s, desc);
         view.draw(s.kpa(), s.rows(), s.cols(), (float) display.scaleMaxKpaProperty().get(),
                 display.colorMapProperty().get(), display.interpolationProperty().get(), layout);
-        java.util.Set<Region> flagged = java.util.EnumSet.noneOf(Region.class);
+        java.util.Set<BodyRegion> flagged = java.util.EnumSet.noneOf(BodyRegion.class);
         s.activeFlags().forEach(f -> {
-            if (f.region() != null && f.type() != io.tactus.signal.FlagType.MARKER) {
+            if (f.region() != null && f.type() != io.tactus.signal.flags.FlagType.MARKER) {
                 flagged.add(f.region());
             }
         });
@@ -244,13 +244,13 @@ public final class ReplayView extends BorderPane {
         pair.setValue("Lower back");
         pair.valueProperty().addListener((o, a, v) -> {
             switch (v) {
-                case "Mid back" -> chart.show(Region.THORACIC_L, Region.THORACIC_R);
-                case "Shoulder blades" -> chart.show(Region.SCAPULA_L, Region.SCAPULA_R);
-                case "Shoulders" -> chart.show(Region.SHOULDER_L, Region.SHOULDER_R);
-                case "Hip bones" -> chart.show(Region.ILIAC_L, Region.ILIAC_R);
-                case "Spine" -> chart.show(Region.SPINE, Region.SPINE);
-                case "Sacrum" -> chart.show(Region.SACRUM, Region.SACRUM);
-                default -> chart.show(Region.LUMBAR_L, Region.LUMBAR_R);
+                case "Mid back" -> chart.show(BodyRegion.THORACIC_L, BodyRegion.THORACIC_R);
+                case "Shoulder blades" -> chart.show(BodyRegion.SCAPULA_L, BodyRegion.SCAPULA_R);
+                case "Shoulders" -> chart.show(BodyRegion.SHOULDER_L, BodyRegion.SHOULDER_R);
+                case "Hip bones" -> chart.show(BodyRegion.ILIAC_L, BodyRegion.ILIAC_R);
+                case "Spine" -> chart.show(BodyRegion.SPINE, BodyRegion.SPINE);
+                case "Sacrum" -> chart.show(BodyRegion.SACRUM, BodyRegion.SACRUM);
+                default -> chart.show(BodyRegion.LUMBAR_L, BodyRegion.LUMBAR_R);
             }
         });
         Label chartTitle = new Label("Peak pressure over time:");

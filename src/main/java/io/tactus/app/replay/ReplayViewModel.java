@@ -7,10 +7,10 @@ import io.tactus.session.RegionSeries;
 import io.tactus.session.ReplayEngine;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.session.SessionMetadata;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.FlagType;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,7 +70,7 @@ public final class ReplayViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(1);
     private final LongProperty loopInUs = new SimpleLongProperty(-1);
     private final LongProperty loopOutUs = new SimpleLongProperty(-1);
-    private final ObjectProperty<Region> chartRegion = new SimpleObjectProperty<>(null);
+    private final ObjectProperty<BodyRegion> chartRegion = new SimpleObjectProperty<>(null);
     private final ReadOnlyObjectWrapper<FrameSnapshot> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FrameSnapshot> compareFrame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper framesLoaded = new ReadOnlyLongWrapper();
@@ -558,7 +558,7 @@ public final class ReplayViewModel {
         return loopOutUs;
     }
 
-    public ObjectProperty<Region> chartRegionProperty() {
+    public ObjectProperty<BodyRegion> chartRegionProperty() {
         return chartRegion;
     }
 

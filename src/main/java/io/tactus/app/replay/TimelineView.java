@@ -1,7 +1,7 @@
 package io.tactus.app.replay;
 
 import io.tactus.session.ReplayEngine;
-import io.tactus.signal.FlagType;
+import io.tactus.signal.flags.FlagType;
 import javafx.collections.ListChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;

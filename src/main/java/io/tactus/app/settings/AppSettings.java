@@ -44,9 +44,9 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
      */
     public io.tactus.signal.SignalSettings toSignalSettings() {
         io.tactus.signal.SignalSettings d = io.tactus.signal.SignalSettings.defaults();
-        io.tactus.signal.Profile p;
+        io.tactus.signal.flags.Profile p;
         try {
-            p = io.tactus.signal.Profiles.byId(profile);
+            p = io.tactus.signal.flags.Profiles.byId(profile);
         } catch (IllegalArgumentException | NullPointerException unknown) {
             p = d.profile();
         }
@@ -55,8 +55,8 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
             for (Map.Entry<String, double[]> e : overrides.entrySet()) {
                 double[] b = e.getValue();
                 try {
-                    p = p.withBand(io.tactus.signal.Region.fromId(e.getKey()),
-                            new io.tactus.signal.Band(b[0], b[1], b.length > 2 ? b[2] : null));
+                    p = p.withBand(io.tactus.signal.body.BodyRegion.fromId(e.getKey()),
+                            new io.tactus.signal.flags.Band(b[0], b[1], b.length > 2 ? b[2] : null));
                 } catch (RuntimeException bad) {
                     // A hand-edited file with a nonsense band must not break the app: keep the profile's own.
                 }

@@ -2,10 +2,10 @@ package io.tactus.app.settings;
 
 import io.tactus.app.heat.ColorMap;
 import io.tactus.app.live.RegionNames;
-import io.tactus.signal.Band;
-import io.tactus.signal.Profile;
-import io.tactus.signal.Profiles;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.Band;
+import io.tactus.signal.flags.Profile;
+import io.tactus.signal.flags.Profiles;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +40,7 @@ public final class SettingsDialog extends Dialog<AppSettings> {
 
     private final AppSettings start;
     private final Map<String, Map<String, double[]>> overrides = new HashMap<>();
-    private final Map<Region, BandEditor> editors = new EnumMap<>(Region.class);
+    private final Map<BodyRegion, BandEditor> editors = new EnumMap<>(BodyRegion.class);
     private final GridPane bands = new GridPane();
     private final ComboBox<Profile> profile = new ComboBox<>();
     private Profile shown;
@@ -120,7 +120,7 @@ public final class SettingsDialog extends Dialog<AppSettings> {
     }
 
     /** Regions with a band editor for the selected profile (the profile's scored regions). */
-    public java.util.Set<Region> editableRegions() {
+    public java.util.Set<BodyRegion> editableRegions() {
         return java.util.Set.copyOf(editors.keySet());
     }
 
@@ -134,10 +134,10 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         }
         Map<String, double[]> mine = overrides.getOrDefault(p.id(), Map.of());
         int row = 0;
-        for (Region r : Region.values()) {
+        for (BodyRegion r : BodyRegion.values()) {
             Band b = p.band(r);
             // The spine and bones have no band to work within: any contact there is flagged.
-            if (b == null || r.kind() != Region.Kind.MUSCLE) {
+            if (b == null || r.kind() != BodyRegion.Kind.MUSCLE) {
                 continue;
             }
             double[] o = mine.get(r.id());

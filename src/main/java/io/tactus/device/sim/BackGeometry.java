@@ -39,7 +39,7 @@ public final class BackGeometry {
     /** Clean technique keeps every contact at least this far from the midline (guidance: work beside the spine). */
     public static final double CLEAN_MIDLINE_CLEARANCE_MM = 30;
 
-    /** Region ids (io.tactus.signal.Region ids; the device layer must not import signal). */
+    /** Region ids (io.tactus.signal.body.BodyRegion ids; the device layer must not import signal). */
     public static final String SPINE = "spine";
     public static final String SHOULDER_L = "shoulder_l";
     public static final String SHOULDER_R = "shoulder_r";

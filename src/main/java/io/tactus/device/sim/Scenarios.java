@@ -30,23 +30,23 @@ public final class Scenarios {
                 + " palm circles on the lower back, 5 thumb slides beside the spine, a 5 s trigger-point hold,"
                 + " shoulder kneading, knuckles, finishing strokes. Hands stay >= 3 cm from the midline, off the"
                 + " bones, below excess pressure: ground truth is empty.", false,
-                () -> Routine.mat(Routine.Mistakes.NONE, 4, 2)));
+                () -> ScriptedRoutine.mat(ScriptedRoutine.Mistakes.NONE, 4, 2)));
         m.put(SPINE_CONTACT, new Entry("The routine with two thumb slides on the spine: one placed on it, one"
                 + " drifting onto it mid-slide (2 spine_contact events).", false,
-                () -> Routine.mat(new Routine.Mistakes(true, false, false, false, false), 4, 2)));
+                () -> ScriptedRoutine.mat(new ScriptedRoutine.Mistakes(true, false, false, false, false), 4, 2)));
         m.put(SHOULDER_OVERPRESSURE, new Entry("The routine with far too much pressure on the shoulders after the"
                 + " kneading: heel of the hand on the right (220 kPa) then on the left (240 kPa)"
                 + " (2 excess_pressure events).", false,
-                () -> Routine.mat(new Routine.Mistakes(false, true, false, false, false), 4, 2)));
+                () -> ScriptedRoutine.mat(new ScriptedRoutine.Mistakes(false, true, false, false, false), 4, 2)));
         m.put(SCAPULA_CONTACT, new Entry("The routine with pressure on the shoulder blades: palm circles on the"
                 + " right one, a thumb slide running onto the left one (2 bone_contact events).", false,
-                () -> Routine.mat(new Routine.Mistakes(false, false, true, false, false), 4, 2)));
+                () -> ScriptedRoutine.mat(new ScriptedRoutine.Mistakes(false, false, true, false, false), 4, 2)));
         m.put(MISTAKES, new Entry("All of the above plus palm circles on the sacrum and the receiver's"
                 + " \"too much\" button during the right-shoulder overpressure (~86 s).", false,
-                () -> Routine.mat(new Routine.Mistakes(true, true, true, true, true), 2, 1)));
+                () -> ScriptedRoutine.mat(new ScriptedRoutine.Mistakes(true, true, true, true, true), 2, 1)));
         m.put(GLOVE, new Entry("A right sensing glove (20 taxels, POSE from a tracker) working the right side:"
                 + " effleurage, thumb slides (one on the spine), palm circles, kneading, a thumb pressing far too"
-                + " hard on the right shoulder, knuckles, finishing.", true, Routine::glove));
+                + " hard on the right shoulder, knuckles, finishing.", true, ScriptedRoutine::glove));
         return java.util.Collections.unmodifiableMap(m);
     }
 

@@ -2,8 +2,8 @@ package io.tactus.session.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.flags.FlagEvent;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

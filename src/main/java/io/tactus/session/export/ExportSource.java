@@ -1,7 +1,7 @@
 package io.tactus.session.export;
 
-import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.flags.FlagEvent;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;

@@ -9,7 +9,7 @@ import io.jhdf.api.WritableGroup;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.storage.HdfFileChannel;
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.signal.FlagEvent;
+import io.tactus.signal.flags.FlagEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;

@@ -2,7 +2,7 @@ package io.tactus.session.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.signal.FlagEvent;
+import io.tactus.signal.flags.FlagEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tactus.signal.FlagType;
+import io.tactus.signal.flags.FlagType;
 import java.io.IOException;
 import java.nio.file.Path;
 

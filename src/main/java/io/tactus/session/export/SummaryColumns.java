@@ -1,7 +1,7 @@
 package io.tactus.session.export;
 
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -28,7 +28,7 @@ final class SummaryColumns {
                 FrameSnapshot::copXmm));
         c.add(new Column("cop_y_mm", "mm", "centre of pressure from the head-end edge (NaN without contact)",
                 FrameSnapshot::copYmm));
-        for (Region r : Region.values()) {
+        for (BodyRegion r : BodyRegion.values()) {
             String id = r.id();
             int i = r.ordinal();
             c.add(new Column(id + "_mean_kpa", "kPa", "mean pressure over the loaded cells of region " + id,

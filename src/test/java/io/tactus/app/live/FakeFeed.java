@@ -2,10 +2,10 @@ package io.tactus.app.live;
 
 import io.tactus.device.SourceState;
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.Region;
-import io.tactus.signal.RegionValue;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.metrics.RegionValue;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -29,8 +29,8 @@ public final class FakeFeed implements FrameFeed {
 
     /** Publishes a frame with the given region peaks and open flags. */
     public synchronized FrameSnapshot publish(long hostNanos, double[] regionPeaks, List<FlagEvent> open) {
-        RegionValue[] rv = new RegionValue[Region.values().length];
-        for (Region r : Region.values()) {
+        RegionValue[] rv = new RegionValue[BodyRegion.values().length];
+        for (BodyRegion r : BodyRegion.values()) {
             double p = regionPeaks == null ? 0 : regionPeaks[r.ordinal()];
             rv[r.ordinal()] = new RegionValue(r, p / 2, p, p / 10, p > 0 ? 3 : 0);
         }

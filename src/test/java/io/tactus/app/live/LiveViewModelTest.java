@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.device.SourceState;
-import io.tactus.signal.FlagEvent;
-import io.tactus.signal.FlagType;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.FlagType;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +42,14 @@ class LiveViewModelTest {
 
     @Test
     void spineContactRaisesAlertWithSoundAndOutline() {
-        FlagEvent spine = new FlagEvent(FlagType.SPINE_CONTACT, 1000, FlagEvent.OPEN, Region.SPINE, 40, "");
+        FlagEvent spine = new FlagEvent(FlagType.SPINE_CONTACT, 1000, FlagEvent.OPEN, BodyRegion.SPINE, 40, "");
         feed.event(new FeedEvent.FlagStarted(spine, 5 * MS));
         feed.publish(5 * MS, null, List.of(spine));
         vm.pulse(12 * MS);
         assertTrue(vm.alertActiveProperty().get());
         assertEquals(FlagType.SPINE_CONTACT, vm.alertTypeProperty().get());
         assertEquals("OFF THE SPINE!", vm.alertTitleProperty().get());
-        assertTrue(vm.alertRegions().contains(Region.SPINE));
+        assertTrue(vm.alertRegions().contains(BodyRegion.SPINE));
         assertEquals(1, sound.plays());
         assertEquals(AlertSound.Kind.SPINE, sound.last());
         assertEquals(7 * MS, vm.lastAlertLatencyNanos());
@@ -61,9 +61,9 @@ class LiveViewModelTest {
 
     @Test
     void aShortTouchStaysVisibleForTheHoldTime() {
-        FlagEvent bone = new FlagEvent(FlagType.BONE_CONTACT, 1000, FlagEvent.OPEN, Region.SCAPULA_L, 60, "");
+        FlagEvent bone = new FlagEvent(FlagType.BONE_CONTACT, 1000, FlagEvent.OPEN, BodyRegion.SCAPULA_L, 60, "");
         feed.event(new FeedEvent.FlagStarted(bone, 1));
-        feed.event(new FeedEvent.FlagEnded(new FlagEvent(FlagType.BONE_CONTACT, 1000, 2000, Region.SCAPULA_L, 60,
+        feed.event(new FeedEvent.FlagEnded(new FlagEvent(FlagType.BONE_CONTACT, 1000, 2000, BodyRegion.SCAPULA_L, 60,
                 "")));
         feed.publish(1, null, List.of());
         vm.pulse(100 * MS);
@@ -79,7 +79,7 @@ class LiveViewModelTest {
     @Test
     void mutedAlertsMakeNoSound() {
         vm.mutedProperty().set(true);
-        FlagEvent ex = new FlagEvent(FlagType.EXCESS_PRESSURE, 0, FlagEvent.OPEN, Region.SHOULDER_R, 300, "");
+        FlagEvent ex = new FlagEvent(FlagType.EXCESS_PRESSURE, 0, FlagEvent.OPEN, BodyRegion.SHOULDER_R, 300, "");
         feed.publish(1, null, List.of(ex));
         vm.pulse(MS);
         assertTrue(vm.alertActiveProperty().get(), "found from the frame's open flags alone");
@@ -90,17 +90,17 @@ class LiveViewModelTest {
     @Test
     void gaugesFollowRegionPeaksAgainstTheBand() {
         vm.bandsProperty().set(r -> new RegionBand(20, 60, 100));
-        double[] peaks = new double[Region.values().length];
-        peaks[Region.LUMBAR_L.ordinal()] = 40;
-        peaks[Region.LUMBAR_R.ordinal()] = 150;
-        peaks[Region.THORACIC_L.ordinal()] = 10;
+        double[] peaks = new double[BodyRegion.values().length];
+        peaks[BodyRegion.LUMBAR_L.ordinal()] = 40;
+        peaks[BodyRegion.LUMBAR_R.ordinal()] = 150;
+        peaks[BodyRegion.THORACIC_L.ordinal()] = 10;
         feed.publish(1, peaks, List.of());
         vm.pulse(MS);
-        assertEquals(40, vm.gauge(Region.LUMBAR_L).kpaProperty().get());
-        assertEquals(GaugeModel.Zone.IN_BAND, vm.gauge(Region.LUMBAR_L).zoneProperty().get());
-        assertEquals(GaugeModel.Zone.OVER_MAX, vm.gauge(Region.LUMBAR_R).zoneProperty().get());
-        assertEquals(GaugeModel.Zone.BELOW, vm.gauge(Region.THORACIC_L).zoneProperty().get());
-        assertEquals(GaugeModel.Zone.IDLE, vm.gauge(Region.SPINE).zoneProperty().get());
+        assertEquals(40, vm.gauge(BodyRegion.LUMBAR_L).kpaProperty().get());
+        assertEquals(GaugeModel.Zone.IN_BAND, vm.gauge(BodyRegion.LUMBAR_L).zoneProperty().get());
+        assertEquals(GaugeModel.Zone.OVER_MAX, vm.gauge(BodyRegion.LUMBAR_R).zoneProperty().get());
+        assertEquals(GaugeModel.Zone.BELOW, vm.gauge(BodyRegion.THORACIC_L).zoneProperty().get());
+        assertEquals(GaugeModel.Zone.IDLE, vm.gauge(BodyRegion.SPINE).zoneProperty().get());
     }
 
     @Test
@@ -128,7 +128,7 @@ class LiveViewModelTest {
 
     @Test
     void disconnectClosesTheFeedAndClearsTheAlert() {
-        FlagEvent spine = new FlagEvent(FlagType.SPINE_CONTACT, 0, FlagEvent.OPEN, Region.SPINE, 40, "");
+        FlagEvent spine = new FlagEvent(FlagType.SPINE_CONTACT, 0, FlagEvent.OPEN, BodyRegion.SPINE, 40, "");
         feed.publish(1, null, List.of(spine));
         vm.pulse(MS);
         assertSame(feed, vm.feedProperty().get());

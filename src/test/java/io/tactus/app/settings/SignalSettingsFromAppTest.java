@@ -2,8 +2,8 @@ package io.tactus.app.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tactus.signal.Profiles;
-import io.tactus.signal.Region;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.Profiles;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +15,10 @@ class SignalSettingsFromAppTest {
                 .withBandOverrides(Map.of("swedish", Map.of("lumbar_l", new double[] {15, 45, 120})));
         var signal = s.toSignalSettings();
         assertEquals("swedish", signal.profile().id());
-        assertEquals(15, signal.profile().band(Region.LUMBAR_L).targetMin());
-        assertEquals(45, signal.profile().band(Region.LUMBAR_L).targetMax());
-        assertEquals(120, signal.profile().band(Region.LUMBAR_L).hardMaxOrInfinity());
-        assertEquals(Profiles.byId("swedish").band(Region.LUMBAR_R), signal.profile().band(Region.LUMBAR_R),
+        assertEquals(15, signal.profile().band(BodyRegion.LUMBAR_L).targetMin());
+        assertEquals(45, signal.profile().band(BodyRegion.LUMBAR_L).targetMax());
+        assertEquals(120, signal.profile().band(BodyRegion.LUMBAR_L).hardMaxOrInfinity());
+        assertEquals(Profiles.byId("swedish").band(BodyRegion.LUMBAR_R), signal.profile().band(BodyRegion.LUMBAR_R),
                 "regions without an override keep the profile's own band");
         assertEquals(25, signal.bodyMap().spineHalfWidthMm());
     }

@@ -84,7 +84,7 @@ class ProgressAndCancelTest {
             }
 
             @Override
-            public List<io.tactus.signal.FlagEvent> events() {
+            public List<io.tactus.signal.flags.FlagEvent> events() {
                 return List.of();
             }
 
@@ -139,7 +139,7 @@ class ProgressAndCancelTest {
         }
 
         @Override
-        public List<io.tactus.signal.FlagEvent> events() {
+        public List<io.tactus.signal.flags.FlagEvent> events() {
             return List.of();
         }
 

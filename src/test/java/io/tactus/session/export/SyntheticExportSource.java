@@ -2,9 +2,9 @@ package io.tactus.session.export;
 
 import io.tactus.device.RawFrame;
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.flags.FlagEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +48,10 @@ public final class SyntheticExportSource implements ExportSource {
         ExportMetadata m = new ExportMetadata(d, "T-17", "R-03", "gentle", Instant.parse("2026-03-01T10:15:30Z"),
                 "0.1.0", "Anna Example, first lesson; said \"ouch\"", "/home/anna/lesson1.tactus");
         List<FlagEvent> ev = List.of(
-                new FlagEvent(io.tactus.signal.FlagType.SPINE_CONTACT, 5_000_000L + 20_000, 5_000_000L + 90_000,
-                        io.tactus.signal.Region.SPINE, 42.5, "thumb on T10"),
-                new FlagEvent(io.tactus.signal.FlagType.EXCESS_PRESSURE, 5_000_000L + 150_000, FlagEvent.OPEN,
-                        io.tactus.signal.Region.SHOULDER_L, 180.25, "limit 150 kPa"));
+                new FlagEvent(io.tactus.signal.flags.FlagType.SPINE_CONTACT, 5_000_000L + 20_000, 5_000_000L + 90_000,
+                        io.tactus.signal.body.BodyRegion.SPINE, 42.5, "thumb on T10"),
+                new FlagEvent(io.tactus.signal.flags.FlagType.EXCESS_PRESSURE, 5_000_000L + 150_000, FlagEvent.OPEN,
+                        io.tactus.signal.body.BodyRegion.SHOULDER_L, 180.25, "limit 150 kPa"));
         List<ExportAnnotation> notes = List.of(new ExportAnnotation(5_000_000L + 30_000, "good, \"slower\"\nnow"),
                 new ExportAnnotation(5_000_000L + 100_000, "Anna: relax the wrist"));
         return new SyntheticExportSource(m, frames, ev, notes, false);

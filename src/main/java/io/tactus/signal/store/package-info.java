@@ -1,0 +1,2 @@
+/** Per-user files under the Tactus home ({@link io.tactus.signal.store.TactusHome}): calibrations and personal limits. */
+package io.tactus.signal.store;
