@@ -1,10 +1,10 @@
 package io.tactus.session;
 
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.signal.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.SessionMetrics;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.metrics.SessionMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,21 +122,26 @@ public final class ReplayEngine implements AutoCloseable {
         long first = reader.firstTimeUs();
         double span = Math.max(1, reader.lastTimeUs() - first);
         SessionAnalysis a = new SessionAnalyzer(factory).analyze(reader, null, new SessionAnalyzer.ScanHook() {
-            private long lastUs = Long.MIN_VALUE;
+            private long dueUs = -1;
             private int lastPct = -1;
 
             @Override
             public void afterPacket(CoreRunner c, RecordingReader.Cursor cur, RecordedPacket p) {
-                if (c.frameDone() && p.deviceTimeUs() - lastUs >= CHECKPOINT_EVERY_US) {
-                    lastUs = p.deviceTimeUs();
+                if (!c.frameDone()) {
+                    return;
+                }
+                if (dueUs < 0) { // the first frame: seeking before the first checkpoint runs from the start
+                    dueUs = p.deviceTimeUs() + CHECKPOINT_EVERY_US;
+                } else if (p.deviceTimeUs() >= dueUs) {
+                    dueUs = p.deviceTimeUs() + CHECKPOINT_EVERY_US;
                     Checkpoint k = new Checkpoint(p.deviceTimeUs(), cur.mark(), c.checkpoint());
                     synchronized (checkpoints) {
                         checkpoints.add(k);
                     }
                     int pct = (int) ((p.deviceTimeUs() - first) * 100 / span);
+                    scanned = Math.min(1, pct / 100.0);
                     if (pct != lastPct && progress != null) {
                         lastPct = pct;
-                        scanned = Math.min(1, pct / 100.0);
                         progress.accept(scanned);
                     }
                 }

@@ -8,38 +8,33 @@ import io.tactus.signal.body.RegionGrid;
 import io.tactus.signal.body.RegionOutline;
 import io.tactus.signal.body.Registration;
 import io.tactus.signal.body.SpineTracer;
-import io.tactus.signal.calibration.CalibrationCurve;
+import io.tactus.signal.calibration.CalibrationStage;
 import io.tactus.signal.calibration.CalibrationState;
-import io.tactus.signal.calibration.CountsLut;
 import io.tactus.signal.calibration.DeadCell;
-import io.tactus.signal.calibration.DeadCellMap;
 import io.tactus.signal.calibration.DriftStatus;
 import io.tactus.signal.calibration.LoadPoint;
-import io.tactus.signal.calibration.TareCapture;
 import io.tactus.signal.calibration.TareResult;
 import io.tactus.signal.calibration.TareState;
 import io.tactus.signal.calibration.UserCalibration;
 import io.tactus.signal.flags.Band;
 import io.tactus.signal.flags.CeilingOffer;
-import io.tactus.signal.flags.FlagDetector;
+import io.tactus.signal.flags.FlagBook;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagListener;
-import io.tactus.signal.flags.FlagType;
 import io.tactus.signal.flags.PersonalLimits;
 import io.tactus.signal.flags.Profile;
 import io.tactus.signal.flags.Profiles;
-import io.tactus.signal.metrics.RegionValue;
+import io.tactus.signal.metrics.FrameMeasure;
 import io.tactus.signal.metrics.SessionAccumulator;
 import io.tactus.signal.metrics.SessionMetrics;
+import io.tactus.signal.state.Checkpointable;
 import io.tactus.signal.store.PersonalLimitsStore;
 import io.tactus.signal.technique.MovementTracker;
 import io.tactus.signal.technique.Routine;
 import io.tactus.signal.technique.RoutineProgress;
 import io.tactus.signal.technique.RoutineTracker;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The signal core facade: raw frames in, calibrated pressure, regions, flags and metrics out. One instance per
@@ -47,12 +42,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * settings give the same events and metrics, live or replayed.
  *
  * <p>Per frame ({@link #process}, no allocation): counts minus the zero-load baseline (tare, else the factory
- * offset) -> kPa through a lookup table of the calibration curve -> dead cells filled from their neighbours ->
- * exponential smoothing -> per-cell noise floor -> force, area, peak, centre of pressure, per-region values ->
- * flag detectors (debounce, hysteresis) -> session accumulators and movement tracking -> baseline drift tracking
- * while nothing is pressed. docs/SIGNAL.md describes each step.
+ * offset) -> kPa through a lookup table of the calibration curve -> dead cells filled from their neighbours
+ * ({@link CalibrationStage}) -> exponential smoothing -> per-cell noise floor -> force, area, peak, centre of
+ * pressure, per-region values ({@link FrameMeasure}) -> tare capture and baseline drift tracking while nothing is
+ * pressed -> flag detectors with debounce and hysteresis ({@link FlagBook}) -> session accumulators, movement
+ * and routine tracking. docs/SIGNAL.md describes each step.
+ *
+ * <p>{@link #checkpoint()} / {@link #restore} capture and restore everything carried from frame to frame (every
+ * stage is {@link Checkpointable}), so a replay can seek exactly without re-running from the start.
  */
-public final class SignalPipeline implements FlagDetector.Sink {
+public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     private static final System.Logger LOG = System.getLogger(SignalPipeline.class.getName());
     private static final int NREG = BodyRegion.values().length;
@@ -63,79 +62,32 @@ public final class SignalPipeline implements FlagDetector.Sink {
     private final int rows;
     private final int cols;
     private final int n;
-    private final int adcMax;
     private final double matW;
     private final double matH;
-    private final double cellAreaMm2;
     private final double periodUs;
     private final double[] colX;
     private final double[] rowY;
-    private final List<FlagListener> listeners = new CopyOnWriteArrayList<>();
-    private final List<FlagEvent> events = new ArrayList<>();
-    private final List<CeilingOffer> offers = new ArrayList<>();
+
+    private final CalibrationStage calibration;
+    private final FrameMeasure measure;
+    private final FlagBook flags = new FlagBook();
+    private final SessionAccumulator session = new SessionAccumulator();
+    private final MovementTracker movement;
+    private final SpineTracer tracer = new SpineTracer();
+    private RoutineTracker routine;
 
     private SignalSettings settings;
-    private CalibrationCurve curve;
-    private String calSource;
-    private String factorySource;
-    private final CalibrationCurve factoryCurve;
-    private CountsLut lut;
     private Registration registration;
+    /** Region ordinal per cell (-1 off the back); replaced on registration, rewritten on a glove's pose. */
     private int[] cellRegion;
-
-    // per-cell state
-    private final float[] base;
-    private final float[] refBase;
-    private final float[] floorKpa;
-    private final float[] raw;
-    private final float[] filt;
-    private final float[] kpa;
-    private final double[] coverage;
-    private boolean primed;
-    private int[] lastCounts;
-
-    // dead cells
-    private final DeadCellMap deadCells;
-    private TareResult tare;
-
-    // frame results
+    /** A glove's position in mat mm (its centre of pressure); null for a mat. */
+    private final double[] pose;
+    /** Scratch: per region, touched this frame (written by the session accumulator, read by the routine). */
+    private final boolean[] touched = new boolean[NREG];
     private long index;
     private long timeUs;
     private long hostNanos;
     private boolean hasFrame;
-    private double totalForceN;
-    private double areaCm2;
-    private double peakKpa;
-    private double copX = Double.NaN;
-    private double copY = Double.NaN;
-    private final double[] rForce = new double[NREG];
-    private final double[] rPeak = new double[NREG];
-    private final double[] rSum = new double[NREG];
-    private final int[] rLoaded = new int[NREG];
-
-    // flags
-    private final FlagDetector[] detectors = new FlagDetector[NREG];
-    private final double[] hardMax = new double[NREG];
-
-    // session
-    private final SessionAccumulator session = new SessionAccumulator();
-    private MovementTracker movement;
-
-    // tare capture (allocated on the first tare)
-    private TareCapture tareCapture;
-
-    // drift
-    private long idleFrames;
-    private double driftMeanKpa;
-    private double driftMaxKpa;
-
-    // glove pose
-    private double poseX = Double.NaN;
-    private double poseY = Double.NaN;
-
-    private final SpineTracer tracer = new SpineTracer();
-    private final boolean[] touched = new boolean[NREG];
-    private RoutineTracker routine;
     private long badFrames;
 
     /** Gentle profile, default body map centred on the mat, factory calibration. */
@@ -149,11 +101,10 @@ public final class SignalPipeline implements FlagDetector.Sink {
         this.rows = descriptor.rows();
         this.cols = descriptor.cols();
         this.n = descriptor.cellCount();
-        this.adcMax = (1 << Math.max(1, Math.min(16, descriptor.adcBits()))) - 1;
         double[] ref = settings.bodyMap().referenceSizeMm();
         this.matW = glove ? ref[0] : cols * descriptor.pitchXmm();
         this.matH = glove ? ref[1] : rows * descriptor.pitchYmm();
-        this.cellAreaMm2 = glove ? settings.taxelAreaMm2() : descriptor.pitchXmm() * descriptor.pitchYmm();
+        double cellAreaMm2 = glove ? settings.taxelAreaMm2() : descriptor.pitchXmm() * descriptor.pitchYmm();
         this.periodUs = 1e6 / (descriptor.rateHz() > 0 ? descriptor.rateHz() : 100);
         colX = new double[cols];
         rowY = new double[rows];
@@ -163,32 +114,14 @@ public final class SignalPipeline implements FlagDetector.Sink {
         for (int r = 0; r < rows; r++) {
             rowY[r] = (r + 0.5) * descriptor.pitchYmm();
         }
-        base = new float[n];
-        refBase = new float[n];
-        floorKpa = new float[n];
-        raw = new float[n];
-        filt = new float[n];
-        kpa = new float[n];
-        coverage = new double[n];
-        deadCells = new DeadCellMap(rows, cols, glove);
-        for (BodyRegion r : REGIONS) {
-            detectors[r.ordinal()] = new FlagDetector(switch (r.kind()) {
-                case SPINE -> FlagType.SPINE_CONTACT;
-                case BONE -> FlagType.BONE_CONTACT;
-                case MUSCLE -> FlagType.EXCESS_PRESSURE;
-            }, r);
-        }
+        this.pose = glove ? new double[] {Double.NaN, Double.NaN} : null;
         this.settings = settings;
+        this.calibration = new CalibrationStage(descriptor, settings.userCalibration(), settings.noiseFloorKpa(),
+                settings.noiseSigmas());
+        this.measure = new FrameMeasure(rows, cols, cellAreaMm2, colX, rowY);
         this.movement = new MovementTracker(settings.profile().holdTimeS(), settings.profile().holdMinKpa());
-        factoryCurve = factoryCurve();
-        applyCalibration(settings.userCalibration());
-        // before a tare the zero-load reading is the factory offset (a user curve is fitted on tared counts)
-        float off = (float) factoryCurve.offsetCounts();
-        Arrays.fill(base, off);
-        Arrays.fill(refBase, off);
-        Arrays.fill(floorKpa, (float) settings.noiseFloorKpa());
         applyRegistration(settings.registration() != null ? settings.registration() : Registration.centred(matW));
-        configureDetectors();
+        flags.configure(settings.profile(), settings.personalLimits());
     }
 
     // ------------------------------------------------------------------ configuration
@@ -215,43 +148,15 @@ public final class SignalPipeline implements FlagDetector.Sink {
      * and session accumulators carry on (a changed threshold applies from the next frame).
      */
     public void applySettings(SignalSettings s) {
-        SignalSettings old = settings;
         settings = s;
-        if (s.userCalibration() != old.userCalibration()) {
-            applyCalibration(s.userCalibration());
-        }
-        recomputeFloors();
+        calibration.configure(s.userCalibration(), s.noiseFloorKpa(), s.noiseSigmas());
         applyRegistration(s.registration() != null ? s.registration() : registration);
-        configureDetectors();
+        flags.configure(s.profile(), s.personalLimits());
     }
 
     /** Sets the receiver's personal ceilings (from {@link PersonalLimitsStore}) for the rest of the session. */
     public void setPersonalLimits(PersonalLimits limits) {
         applySettings(settings.withPersonalLimits(limits));
-    }
-
-    private void applyCalibration(UserCalibration user) {
-        if (user != null) {
-            curve = user.curve();
-            calSource = "user";
-        } else {
-            curve = factoryCurve;
-            calSource = factorySource;
-        }
-        lut = new CountsLut(curve, descriptor.adcBits());
-    }
-
-    /** The descriptor's factory curve; a model this version does not know reads as uncalibrated, not a crash. */
-    private CalibrationCurve factoryCurve() {
-        try {
-            CalibrationCurve c = CalibrationCurve.fromDescriptor(descriptor.calibration());
-            factorySource = descriptor.calibration() == null ? "uncalibrated" : "factory";
-            return c;
-        } catch (IllegalArgumentException e) {
-            LOG.log(System.Logger.Level.WARNING, "factory calibration ignored: " + e.getMessage());
-            factorySource = "uncalibrated (factory calibration unusable: " + e.getMessage() + ")";
-            return CalibrationCurve.linear(1.0, 0);
-        }
     }
 
     /** Replaces the calibration (null = back to factory) and remembers it in the settings. */
@@ -263,7 +168,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         registration = r;
         if (glove) {
             cellRegion = new int[n];
-            Arrays.fill(cellRegion, regionOrdinalAt(poseX, poseY));
+            Arrays.fill(cellRegion, regionOrdinalAt(pose[0], pose[1]));
         } else {
             cellRegion = RegionGrid.cellRegions(descriptor, settings.bodyMap(), r);
         }
@@ -277,41 +182,12 @@ public final class SignalPipeline implements FlagDetector.Sink {
         return g == null ? -1 : g.ordinal();
     }
 
-    private void configureDetectors() {
-        Profile p = settings.profile();
-        long deb = Math.round(p.debounceMs() * 1000);
-        long rel = Math.round(p.releaseMs() * 1000);
-        PersonalLimits lim = settings.personalLimits();
-        for (BodyRegion r : REGIONS) {
-            double on;
-            if (r.kind() == BodyRegion.Kind.SPINE) {
-                on = p.spineContactKpa();
-            } else if (r.kind() == BodyRegion.Kind.BONE) {
-                on = p.boneContactKpa();
-            } else {
-                Band b = p.band(r);
-                on = b == null ? Double.POSITIVE_INFINITY : b.hardMaxOrInfinity();
-                if (lim != null) {
-                    on = Math.min(on, lim.ceiling(r));
-                }
-            }
-            hardMax[r.ordinal()] = on;
-            FlagDetector d = detectors[r.ordinal()];
-            if (d.isActive() && d.threshold() != on) {
-                // a new threshold (profile switch, personal ceiling) closes the event raised under the old one;
-                // the next frame re-evaluates the region against the new one
-                d.finish(this);
-            }
-            d.configure(on, p.hysteresis(), deb, rel);
-        }
-    }
-
     public void addListener(FlagListener listener) {
-        listeners.add(listener);
+        flags.addListener(listener);
     }
 
     public void removeListener(FlagListener listener) {
-        listeners.remove(listener);
+        flags.removeListener(listener);
     }
 
     // ------------------------------------------------------------------ hot path
@@ -332,183 +208,49 @@ public final class SignalPipeline implements FlagDetector.Sink {
         timeUs = t;
         hostNanos = frame.hostNanos();
         hasFrame = true;
-        lastCounts = counts;
 
-        calibrate(counts);
-        deadCells.watch(counts, raw);
-        deadCells.fill(raw);
-        measure(dt);
-        if (tareActive() && tareCapture.add(t, counts, periodUs)) {
-            applyTare(tareCapture.evaluate(lut, factoryCurve.offsetCounts(), settings.profile().spineContactKpa(),
-                    settings.noiseFloorKpa(), settings.noiseSigmas()));
-        }
-        if (!glove) {
-            trackDrift(counts, dt);
-        }
-        for (int g = 0; g < NREG; g++) {
-            detectors[g].update(t, rPeak[g], this);
-        }
-        session.add(t, dt, totalForceN, peakKpa, rPeak, rForce, settings.profile(), touched);
-        boolean contact = totalForceN > 0;
+        float[] raw = calibration.toKpa(counts);
+        measure.measure(raw, calibration.floorKpa(), cellRegion, (float) settings.filterAlpha(), dt, pose);
+        double peakKpa = measure.peakKpa();
+        calibration.afterMeasure(t, counts, dt, peakKpa, periodUs, settings.profile().spineContactKpa(),
+                settings.driftTimeConstantS());
+        double[] rPeak = measure.regionPeak();
+        flags.update(t, rPeak);
+        double force = measure.totalForceN();
+        session.add(t, dt, force, peakKpa, rPeak, measure.regionForce(), settings.profile(), touched);
+        boolean contact = force > 0;
+        double copX = measure.copX();
+        double copY = measure.copY();
         double lateral = contact ? registration.bodyX(copX, copY) : 0;
         movement.update(t, contact, copX, copY, lateral, peakKpa);
         if (routine != null) {
             routine.update(t, dt, movement, touched);
         }
         if (contact && tracer.active()) {
-            traceFocusedCentre();
-        }
-    }
-
-    private void calibrate(int[] counts) {
-        final CountsLut l = lut;
-        final float[] b = base;
-        final float[] rw = raw;
-        for (int i = 0; i < n; i++) {
-            rw[i] = l.kpa(counts[i] - b[i]);
-        }
-    }
-
-    private void measure(long dt) {
-        final float a = (float) settings.filterAlpha();
-        final float[] rw = raw;
-        final float[] f = filt;
-        final float[] out = kpa;
-        final float[] fl = floorKpa;
-        final int[] reg = cellRegion;
-        final double forcePerKpa = cellAreaMm2 / 1000.0;
-        final double dts = dt / 1e6;
-        if (!primed) {
-            System.arraycopy(rw, 0, f, 0, n);
-            primed = true;
-        }
-        Arrays.fill(rForce, 0);
-        Arrays.fill(rPeak, 0);
-        Arrays.fill(rSum, 0);
-        Arrays.fill(rLoaded, 0);
-        double force = 0;
-        double sx = 0;
-        double sy = 0;
-        double pk = 0;
-        int loaded = 0;
-        for (int r = 0, i = 0; r < rows; r++) {
-            double rowForce = 0;
-            for (int c = 0; c < cols; c++, i++) {
-                float v = f[i] + a * (rw[i] - f[i]);
-                f[i] = v;
-                if (v < fl[i]) {
-                    out[i] = 0f;
-                    continue;
-                }
-                out[i] = v;
-                double fn = v * forcePerKpa;
-                rowForce += fn;
-                sx += fn * colX[c];
-                loaded++;
-                if (v > pk) {
-                    pk = v;
-                }
-                coverage[i] += v * dts;
-                int g = reg[i];
-                if (g >= 0) {
-                    rForce[g] += fn;
-                    rSum[g] += v;
-                    rLoaded[g]++;
-                    if (v > rPeak[g]) {
-                        rPeak[g] = v;
-                    }
-                }
-            }
-            force += rowForce;
-            sy += rowForce * rowY[r];
-        }
-        totalForceN = force;
-        areaCm2 = loaded * cellAreaMm2 / 100.0;
-        peakKpa = pk;
-        if (force > 0) {
             if (glove) {
-                copX = poseX;
-                copY = poseY;
+                tracer.add(copX, copY);
             } else {
-                copX = sx / force;
-                copY = sy / force;
+                tracer.addFocusedCentre(measure.kpa(), colX, rowY, peakKpa);
             }
-        } else {
-            copX = Double.NaN;
-            copY = Double.NaN;
         }
     }
 
-    // ------------------------------------------------------------------ drift
-
-    private void trackDrift(int[] counts, long dt) {
-        double tau = settings.driftTimeConstantS();
-        if (tau <= 0) {
-            return;
-        }
-        // "nothing pressed": no live cell above a light touch. Cells are then at their baseline plus noise.
-        double idleKpa = Math.max(3.0, 2 * medianFloor());
-        if (peakKpa >= idleKpa || tareActive()) {
-            return;
-        }
-        float beta = (float) Math.min(1.0, dt / (tau * 1e6));
-        double sum = 0;
-        float max = 0;
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (deadCells.isDead(i) || counts[i] == 0) {
-                continue; // a zero is zero-suppression or a broken trace, never a baseline
-            }
-            base[i] += beta * (counts[i] - base[i]);
-            float d = Math.abs(base[i] - refBase[i]);
-            sum += d;
-            m++;
-            if (d > max) {
-                max = d;
-            }
-        }
-        idleFrames++;
-        driftMeanKpa = m == 0 ? 0 : lut.kpa((float) (sum / m));
-        driftMaxKpa = lut.kpa(max);
-    }
-
-    private double medianFloorCache = -1;
-
-    private double medianFloor() {
-        if (medianFloorCache < 0) {
-            medianFloorCache = tare != null ? tare.noiseFloorKpa() : settings.noiseFloorKpa();
-        }
-        return medianFloorCache;
-    }
+    // ------------------------------------------------------------------ calibration and tare
 
     public DriftStatus driftStatus() {
-        return new DriftStatus(driftMeanKpa, driftMaxKpa, driftMeanKpa > medianFloor(), idleFrames);
+        return calibration.driftStatus();
     }
-
-    // ------------------------------------------------------------------ tare
 
     /**
      * Starts capturing a no-touch baseline over the next {@code seconds} of device time (2-5 s is typical). The
      * mat must not be touched meanwhile. Frames keep being processed with the previous baseline.
      */
     public void startTare(double seconds) {
-        if (!(seconds > 0) || seconds > 60) {
-            throw new IllegalArgumentException("tare duration must be in (0, 60] s, got " + seconds);
-        }
-        if (tareCapture == null) {
-            tareCapture = new TareCapture(n, cols, glove, adcMax);
-        }
-        tareCapture.start(Math.round(seconds * 1e6));
+        calibration.startTare(seconds);
     }
 
     public void cancelTare() {
-        if (tareCapture != null) {
-            tareCapture.cancel();
-        }
-    }
-
-    private boolean tareActive() {
-        return tareCapture != null && tareCapture.active();
+        calibration.cancelTare();
     }
 
     /**
@@ -516,54 +258,20 @@ public final class SignalPipeline implements FlagDetector.Sink {
      * baseline, per-cell noise floor, dead cells.
      */
     public void applyTare(TareResult t) {
-        if (t.baselineCounts().length != n) {
-            throw new IllegalArgumentException("tare has " + t.baselineCounts().length + " cells, mat has " + n);
-        }
-        tare = t;
-        medianFloorCache = -1;
-        float[] b = t.baselineCounts();
-        for (int i = 0; i < n; i++) {
-            base[i] = b[i];
-            refBase[i] = b[i];
-        }
-        recomputeFloors();
-        deadCells.setFromTare(t.deadCells());
-        driftMeanKpa = 0;
-        driftMaxKpa = 0;
-    }
-
-    /** Per-cell noise floors from the settings, the tare's noise and the current calibration curve. */
-    private void recomputeFloors() {
-        medianFloorCache = -1;
-        float min = (float) settings.noiseFloorKpa();
-        if (tare == null) {
-            Arrays.fill(floorKpa, min);
-            return;
-        }
-        float[] s = tare.noiseCounts();
-        for (int i = 0; i < n; i++) {
-            floorKpa[i] = Math.max(min, lut.kpa((float) (settings.noiseSigmas() * s[i])));
-        }
+        calibration.applyTare(t);
     }
 
     public TareState tareState() {
-        if (tareActive()) {
-            return new TareState(TareState.Status.CAPTURING, tareCapture.progress(timeUs, periodUs), tare);
-        }
-        return new TareState(tare == null ? TareState.Status.NONE : TareState.Status.DONE, tare == null ? 0 : 1, tare);
+        return calibration.tareState(timeUs, periodUs);
     }
 
     /** Cells excluded: found by the tare, then any found during use ("reads 0 under load"). */
     public List<DeadCell> deadCells() {
-        return deadCells.all();
+        return calibration.deadCells();
     }
 
-    // ------------------------------------------------------------------ calibration helpers
-
     public CalibrationState calibrationState() {
-        UserCalibration u = settings.userCalibration();
-        return new CalibrationState(calSource, curve.describe(), u == null ? Double.NaN : u.rmsErrorPct(),
-                tare != null, medianFloor(), deadCells().size());
+        return calibration.calibrationState();
     }
 
     /**
@@ -573,126 +281,40 @@ public final class SignalPipeline implements FlagDetector.Sink {
      * @throws IllegalStateException when nothing is loaded
      */
     public LoadPoint captureLoadPoint(double appliedKpa) {
-        if (lastCounts == null) {
-            throw new IllegalStateException("no frame yet");
-        }
-        double s = 0;
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (kpa[i] > 0 && !deadCells.isDead(i)) {
-                s += lastCounts[i] - base[i];
-                m++;
-            }
-        }
-        if (m == 0) {
-            throw new IllegalStateException("nothing is loaded: place the weight on the mat first");
-        }
-        return new LoadPoint(Math.max(0, s / m), appliedKpa);
+        return calibration.loadPoint(measure.kpa(), appliedKpa);
     }
 
-    // ------------------------------------------------------------------ markers, pose
+    // ------------------------------------------------------------------ markers, pose, flags
 
     /** The receiver's button. A "too much" marker also yields a {@link CeilingOffer} for the loaded region. */
     public void onMarker(long deviceTimeUs, Payloads.Marker marker) {
-        int best = -1;
-        for (int g = 0; g < NREG; g++) {
-            if (rPeak[g] > 0 && (best < 0 || rPeak[g] > rPeak[best])) {
-                best = g;
-            }
-        }
-        BodyRegion region = best < 0 ? null : REGIONS[best];
-        double pk = best < 0 ? 0 : rPeak[best];
-        String what = switch (marker.code()) {
-            case Payloads.Marker.TOO_MUCH -> "too_much";
-            case Payloads.Marker.MORE -> "more";
-            case Payloads.Marker.BUTTON -> "button";
-            default -> "code_" + marker.code();
-        };
-        String text = marker.text() == null || marker.text().isEmpty() ? what : what + ": " + marker.text();
-        FlagEvent e = new FlagEvent(FlagType.MARKER, deviceTimeUs, deviceTimeUs, region, pk, text);
-        events.add(e);
-        for (FlagListener l : listeners) {
-            l.onFlagStart(e);
-            l.onFlagEnd(e);
-        }
-        if (marker.code() == Payloads.Marker.TOO_MUCH && region != null) {
-            offers.add(new CeilingOffer(deviceTimeUs, region, pk));
-        }
+        flags.marker(deviceTimeUs, marker, measure.regionPeak());
     }
 
     /** Glove position: every taxel's contact is resolved to the region under this point. */
-    public void onPose(long deviceTimeUs, Payloads.Pose pose) {
+    public void onPose(long deviceTimeUs, Payloads.Pose p) {
         if (!glove) {
             return;
         }
-        poseX = pose.xMm();
-        poseY = pose.yMm();
-        Arrays.fill(cellRegion, regionOrdinalAt(poseX, poseY));
+        pose[0] = p.xMm();
+        pose[1] = p.yMm();
+        Arrays.fill(cellRegion, regionOrdinalAt(pose[0], pose[1]));
     }
 
     /** Personal ceilings suggested by "too much" markers so far. */
     public List<CeilingOffer> ceilingOffers() {
-        return List.copyOf(offers);
-    }
-
-    // ------------------------------------------------------------------ flags
-
-    @Override
-    public void confirmed(FlagDetector d) {
-        String detail = switch (d.type) {
-            case SPINE_CONTACT -> "spine band above " + fmt(d.threshold()) + " kPa";
-            case BONE_CONTACT -> "bone (" + d.region.id() + ") above " + fmt(d.threshold()) + " kPa";
-            default -> {
-                Band b = settings.profile().band(d.region);
-                boolean personal = b == null || d.threshold() < b.hardMaxOrInfinity();
-                yield (personal ? "above personal ceiling " : "above hard max ") + fmt(d.threshold()) + " kPa";
-            }
-        };
-        FlagEvent e = new FlagEvent(d.type, d.startUs, FlagEvent.OPEN, d.region, d.peak, detail);
-        d.eventIndex = events.size();
-        events.add(e);
-        for (FlagListener l : listeners) {
-            l.onFlagStart(e);
-        }
-    }
-
-    @Override
-    public void ended(FlagDetector d) {
-        FlagEvent open = events.get(d.eventIndex);
-        FlagEvent e = new FlagEvent(d.type, d.startUs, d.lastAboveUs, d.region, d.peak, open.detail());
-        events.set(d.eventIndex, e);
-        d.eventIndex = -1;
-        for (FlagListener l : listeners) {
-            l.onFlagEnd(e);
-        }
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+        return flags.ceilingOffers();
     }
 
     /** Closes any open event at the end of a stream. */
     public void finish(long endDeviceTimeUs) {
-        for (FlagDetector d : detectors) {
-            d.finish(this);
-        }
+        flags.finish();
         movement.finish();
     }
 
     /** All events so far, closed and open (open ones with their peak so far), in start order. */
     public List<FlagEvent> events() {
-        List<FlagEvent> out = new ArrayList<>(events.size());
-        for (FlagEvent e : events) {
-            out.add(e);
-        }
-        for (FlagDetector d : detectors) {
-            if (d.eventIndex >= 0) {
-                FlagEvent e = out.get(d.eventIndex);
-                out.set(d.eventIndex, new FlagEvent(e.type(), e.startUs(), FlagEvent.OPEN, e.region(), d.peak, e.detail()));
-            }
-        }
-        out.sort(java.util.Comparator.comparingLong(FlagEvent::startUs));
-        return List.copyOf(out);
+        return flags.events();
     }
 
     // ------------------------------------------------------------------ snapshots and metrics
@@ -702,25 +324,15 @@ public final class SignalPipeline implements FlagDetector.Sink {
         if (!hasFrame) {
             return null;
         }
-        RegionValue[] regions = new RegionValue[NREG];
-        for (int g = 0; g < NREG; g++) {
-            regions[g] = new RegionValue(REGIONS[g], rLoaded[g] == 0 ? 0 : rSum[g] / rLoaded[g], rPeak[g], rForce[g],
-                    rLoaded[g]);
-        }
-        List<FlagEvent> active = new ArrayList<>();
-        for (FlagDetector d : detectors) {
-            if (d.eventIndex >= 0) {
-                FlagEvent e = events.get(d.eventIndex);
-                active.add(new FlagEvent(e.type(), e.startUs(), FlagEvent.OPEN, e.region(), d.peak, e.detail()));
-            }
-        }
-        return new FrameSnapshot(index, timeUs, hostNanos, rows, cols, kpa.clone(), totalForceN, areaCm2, peakKpa, copX,
-                copY, regions, List.copyOf(active));
+        return new FrameSnapshot(index, timeUs, hostNanos, rows, cols, measure.kpa().clone(), measure.totalForceN(),
+                measure.areaCm2(), measure.peakKpa(), measure.copX(), measure.copY(), measure.regionValues(),
+                flags.active());
     }
 
     /** Session metrics so far (call after {@link #finish} for the final figures). Allocates. */
     public SessionMetrics metrics() {
-        return session.metrics(settings.profile().id(), events(), movement.snapshot(), rows, cols, coverage);
+        return session.metrics(settings.profile().id(), events(), movement.snapshot(), rows, cols,
+                measure.coverage());
     }
 
     // ------------------------------------------------------------------ body map for the app
@@ -759,7 +371,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
         if (b == null) {
             return null;
         }
-        double hm = hardMax[r.ordinal()];
+        double hm = flags.threshold(r);
         if (r.kind() != BodyRegion.Kind.MUSCLE || hm == b.hardMaxOrInfinity()) {
             return b;
         }
@@ -768,7 +380,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
 
     /** Threshold of the flag watching a region: contact level for spine / bones, hard max for muscles. */
     public double flagThreshold(BodyRegion r) {
-        return hardMax[r.ordinal()];
+        return flags.threshold(r);
     }
 
     /** Added delay of the temporal filter, ms (at the descriptor's frame rate). */
@@ -777,36 +389,6 @@ public final class SignalPipeline implements FlagDetector.Sink {
     }
 
     // ------------------------------------------------------------------ trace the spine
-
-    /**
-     * The trace follows the centre of the cells at or above half the frame's peak: the finger, not a stray noisy
-     * cell elsewhere on the mat (those would pull a light finger's whole-mat centre of pressure sideways).
-     */
-    private void traceFocusedCentre() {
-        if (glove) {
-            tracer.add(copX, copY);
-            return;
-        }
-        float half = (float) (peakKpa / 2);
-        int cells = 0;
-        double w = 0;
-        double sx = 0;
-        double sy = 0;
-        for (int r = 0, i = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++, i++) {
-                float v = kpa[i];
-                if (v >= half) {
-                    cells++;
-                    w += v;
-                    sx += v * colX[c];
-                    sy += v * rowY[r];
-                }
-            }
-        }
-        if (cells >= 2) { // a finger covers more than one cell; a lone cell is a noise spike
-            tracer.add(sx / w, sy / w);
-        }
-    }
 
     /** Starts collecting the centre-of-pressure track; the user runs a finger from the sacrum up the spine. */
     public void startSpineTrace() {
@@ -855,5 +437,45 @@ public final class SignalPipeline implements FlagDetector.Sink {
     /** Frames ignored because their size did not match the descriptor. */
     public long badFrames() {
         return badFrames;
+    }
+
+    // ------------------------------------------------------------------ checkpoints
+
+    /** Everything this pipeline carries from frame to frame (listeners excepted). Allocates (tens of kB). */
+    @Override
+    public PipelineState checkpoint() {
+        return new PipelineState(settings, registration, glove ? cellRegion.clone() : cellRegion,
+                pose == null ? null : pose.clone(), touched.clone(), index, timeUs, hostNanos, hasFrame, badFrames,
+                calibration.checkpoint(), measure.checkpoint(), flags.checkpoint(), session.checkpoint(),
+                movement.checkpoint(), routine == null ? null : routine.checkpoint(), tracer.checkpoint());
+    }
+
+    /** Restores a checkpoint of a pipeline for the same device (listeners stay as they are). */
+    @Override
+    public void restore(PipelineState s) {
+        settings = s.settings();
+        registration = s.registration();
+        cellRegion = glove ? s.cellRegion().clone() : s.cellRegion();
+        if (pose != null) {
+            System.arraycopy(s.pose(), 0, pose, 0, 2);
+        }
+        System.arraycopy(s.touched(), 0, touched, 0, NREG);
+        index = s.index();
+        timeUs = s.timeUs();
+        hostNanos = s.hostNanos();
+        hasFrame = s.hasFrame();
+        badFrames = s.badFrames();
+        calibration.restore(s.calibration());
+        measure.restore(s.measure());
+        flags.restore(s.flags());
+        session.restore(s.session());
+        movement.restore(s.movement());
+        if (s.routine() == null) {
+            routine = null;
+        } else {
+            routine = new RoutineTracker(s.routine().routine());
+            routine.restore(s.routine());
+        }
+        tracer.restore(s.tracer());
     }
 }

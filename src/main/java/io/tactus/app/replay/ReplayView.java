@@ -1,10 +1,10 @@
 package io.tactus.app.replay;
 
-import io.tactus.session.ReplayEngine;
 import io.tactus.app.heat.DisplayOptions;
 import io.tactus.app.heat.HeatmapView;
 import io.tactus.app.heat.LegendView;
 import io.tactus.app.heat.RegionLayout;
+import io.tactus.session.ReplayEngine;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.body.BodyRegion;
 import java.io.File;

@@ -530,6 +530,27 @@ public final class ReplayViewModel {
 
     // ---- properties
 
+    /** File name, pseudonyms, date and mat of the open recording ("" when none). */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Per-region pressure over the whole recording; null until the scan has finished. */
+    public ReadOnlyObjectProperty<RegionSeries> seriesProperty() {
+        return series.getReadOnlyProperty();
+    }
+
+    /** 0..1 while the open recording is being scanned, 1 when done. */
+    public ReadOnlyDoubleProperty scanProgressProperty() {
+        return scanProgress.getReadOnlyProperty();
+    }
+
+    /** True when the frame shown is the exact one at the playhead (false while dragging or loading). */
+    public ReadOnlyBooleanProperty settledProperty() {
+        return settled.getReadOnlyProperty();
+    }
+
+    /** The open recording's replay engine, or null. */
     public ReadOnlyObjectProperty<ReplayEngine> documentProperty() {
         return document.getReadOnlyProperty();
     }

@@ -1,6 +1,6 @@
 package io.tactus.signal.metrics;
 
-import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.state.Checkpointable;import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.Band;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagType;
@@ -13,7 +13,14 @@ import java.util.List;
  * and force-time integrals, left/right balance, first region touched. {@link #metrics} turns them (plus the
  * events, the movement counters and the coverage map) into an immutable {@link SessionMetrics}.
  */
-public final class SessionAccumulator {
+public final class SessionAccumulator implements Checkpointable<SessionAccumulator.State> {
+
+    /** The totals so far (copies). */
+    public record State(long frames, long firstUs, long lastUs, long contactUs, double maxForce, double peak,
+                        long[] touchedUs, long[] belowUs, long[] withinUs, long[] aboveUs, double[] ptiKpaUs,
+                        double[] impulseNus, double[] regionPeak, double leftImpulse, double rightImpulse,
+                        long leftUs, long rightUs, int firstRegion) {
+    }
 
     private static final BodyRegion[] REGIONS = BodyRegion.values();
     private static final int NREG = REGIONS.length;
@@ -131,5 +138,34 @@ public final class SessionAccumulator {
         return new SessionMetrics(profileId, frames, firstUs < 0 ? 0 : (lastUs - firstUs) / 1e6, contactUs / 1e6,
                 maxForce, peak, regs, lr > 0 ? leftImpulse / lr : Double.NaN, leftUs / 1e6, rightUs / 1e6, fl,
                 movement, firstRegion < 0 ? null : REGIONS[firstRegion].id(), rows, cols, cov);
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(frames, firstUs, lastUs, contactUs, maxForce, peak, touchedUs.clone(), belowUs.clone(),
+                withinUs.clone(), aboveUs.clone(), ptiKpaUs.clone(), impulseNus.clone(), regionPeak.clone(),
+                leftImpulse, rightImpulse, leftUs, rightUs, firstRegion);
+    }
+
+    @Override
+    public void restore(State s) {
+        frames = s.frames();
+        firstUs = s.firstUs();
+        lastUs = s.lastUs();
+        contactUs = s.contactUs();
+        maxForce = s.maxForce();
+        peak = s.peak();
+        System.arraycopy(s.touchedUs(), 0, touchedUs, 0, NREG);
+        System.arraycopy(s.belowUs(), 0, belowUs, 0, NREG);
+        System.arraycopy(s.withinUs(), 0, withinUs, 0, NREG);
+        System.arraycopy(s.aboveUs(), 0, aboveUs, 0, NREG);
+        System.arraycopy(s.ptiKpaUs(), 0, ptiKpaUs, 0, NREG);
+        System.arraycopy(s.impulseNus(), 0, impulseNus, 0, NREG);
+        System.arraycopy(s.regionPeak(), 0, regionPeak, 0, NREG);
+        leftImpulse = s.leftImpulse();
+        rightImpulse = s.rightImpulse();
+        leftUs = s.leftUs();
+        rightUs = s.rightUs();
+        firstRegion = s.firstRegion();
     }
 }

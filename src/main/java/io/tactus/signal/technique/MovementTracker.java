@@ -1,6 +1,6 @@
 package io.tactus.signal.technique;
 
-import io.tactus.signal.metrics.SessionMetrics;
+import io.tactus.signal.state.Checkpointable;import io.tactus.signal.metrics.SessionMetrics;
 
 /**
  * Guidance metrics from the centre-of-pressure track, allocation-free per frame.
@@ -14,7 +14,15 @@ import io.tactus.signal.metrics.SessionMetrics;
  *   pressure at or above the profile's hold_min_kpa (a firm press, not a gentle circle in place).</li>
  * </ul>
  */
-public final class MovementTracker {
+public final class MovementTracker implements Checkpointable<MovementTracker.State> {
+
+    /** Stroke, circle and hold tracking so far ({@code holdDurations}: the recorded ones only). */
+    public record State(boolean inContact, double runX0, double runY0, double extX, double extY, Dir dir,
+                        int[] strokes, double lastSx, double lastSy, double lastHeading, double turning,
+                        int circlesCw, int circlesCcw, double holdX, double holdY, long holdStartUs,
+                        long holdLastUs, int holds, int holdsReachingTarget, double[] holdDurations,
+                        boolean holding, double holdPeakSum, int holdFrames) {
+    }
 
     static final double STROKE_MIN_MM = 80;
     static final double REVERSAL_MM = 25;
@@ -241,5 +249,41 @@ public final class MovementTracker {
         return new SessionMetrics.Movement(strokes[Dir.UP.ordinal()], strokes[Dir.DOWN.ordinal()],
                 strokes[Dir.OUTWARD.ordinal()], strokes[Dir.INWARD.ordinal()], circlesCw, circlesCcw, holds,
                 holdsReachingTarget, holdTargetS, d);
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(inContact, runX0, runY0, extX, extY, dir, strokes.clone(), lastSx, lastSy, lastHeading,
+                turning, circlesCw, circlesCcw, holdX, holdY, holdStartUs, holdLastUs, holds, holdsReachingTarget,
+                java.util.Arrays.copyOf(holdDurations, Math.min(holds, MAX_HOLDS)), holding, holdPeakSum,
+                holdFrames);
+    }
+
+    @Override
+    public void restore(State s) {
+        inContact = s.inContact();
+        runX0 = s.runX0();
+        runY0 = s.runY0();
+        extX = s.extX();
+        extY = s.extY();
+        dir = s.dir();
+        System.arraycopy(s.strokes(), 0, strokes, 0, strokes.length);
+        lastSx = s.lastSx();
+        lastSy = s.lastSy();
+        lastHeading = s.lastHeading();
+        turning = s.turning();
+        circlesCw = s.circlesCw();
+        circlesCcw = s.circlesCcw();
+        holdX = s.holdX();
+        holdY = s.holdY();
+        holdStartUs = s.holdStartUs();
+        holdLastUs = s.holdLastUs();
+        holds = s.holds();
+        holdsReachingTarget = s.holdsReachingTarget();
+        java.util.Arrays.fill(holdDurations, 0);
+        System.arraycopy(s.holdDurations(), 0, holdDurations, 0, s.holdDurations().length);
+        holding = s.holding();
+        holdPeakSum = s.holdPeakSum();
+        holdFrames = s.holdFrames();
     }
 }

@@ -1,12 +1,16 @@
 package io.tactus.signal.technique;
 
-import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.state.Checkpointable;import io.tactus.signal.body.BodyRegion;
 
 /**
  * Follows a {@link Routine} frame by frame from the movement counters and the touched regions, without
  * allocating: a step's progress is what its counter gained since the step began.
  */
-public final class RoutineTracker {
+public final class RoutineTracker implements Checkpointable<RoutineTracker.State> {
+
+    /** The routine followed and the progress through it. */
+    public record State(Routine routine, int step, double baseValue, double timeUs, long[] completedAt) {
+    }
 
     private final Routine routine;
     private final int[] kind;
@@ -111,5 +115,24 @@ public final class RoutineTracker {
         double base = baseValue < 0 ? value(m) : baseValue;
         double frac = Math.max(0, Math.min(1, (value(m) - base) / goal[step]));
         return new RoutineProgress(p.routine(), p.step(), p.current(), frac, false, p.completedAtUs());
+    }
+
+    /** The routine this tracker follows. */
+    public Routine routine() {
+        return routine;
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(routine, step, baseValue, timeUs, completedAt.clone());
+    }
+
+    /** Restores progress; the tracker must follow the same routine ({@code new RoutineTracker(s.routine())}). */
+    @Override
+    public void restore(State s) {
+        step = s.step();
+        baseValue = s.baseValue();
+        timeUs = s.timeUs();
+        System.arraycopy(s.completedAt(), 0, completedAt, 0, completedAt.length);
     }
 }
