@@ -3,11 +3,10 @@ package io.tactus.signal;
 import io.tactus.device.RawFrame;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Payloads;
+import io.tactus.signal.body.BodyPlacement;
 import io.tactus.signal.body.BodyRegion;
-import io.tactus.signal.body.RegionGrid;
 import io.tactus.signal.body.RegionOutline;
 import io.tactus.signal.body.Registration;
-import io.tactus.signal.body.SpineTracer;
 import io.tactus.signal.calibration.CalibrationStage;
 import io.tactus.signal.calibration.CalibrationState;
 import io.tactus.signal.calibration.DeadCell;
@@ -29,11 +28,9 @@ import io.tactus.signal.metrics.SessionAccumulator;
 import io.tactus.signal.metrics.SessionMetrics;
 import io.tactus.signal.state.Checkpointable;
 import io.tactus.signal.store.PersonalLimitsStore;
-import io.tactus.signal.technique.MovementTracker;
 import io.tactus.signal.technique.Routine;
 import io.tactus.signal.technique.RoutineProgress;
-import io.tactus.signal.technique.RoutineTracker;
-import java.util.Arrays;
+import io.tactus.signal.technique.TechniqueStage;
 import java.util.List;
 
 /**
@@ -54,36 +51,21 @@ import java.util.List;
 public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     private static final System.Logger LOG = System.getLogger(SignalPipeline.class.getName());
-    private static final int NREG = BodyRegion.values().length;
-    private static final BodyRegion[] REGIONS = BodyRegion.values();
 
     private final DeviceDescriptor descriptor;
-    private final boolean glove;
     private final int rows;
     private final int cols;
     private final int n;
-    private final double matW;
-    private final double matH;
     private final double periodUs;
-    private final double[] colX;
-    private final double[] rowY;
 
     private final CalibrationStage calibration;
+    private final BodyPlacement body;
     private final FrameMeasure measure;
     private final FlagBook flags = new FlagBook();
     private final SessionAccumulator session = new SessionAccumulator();
-    private final MovementTracker movement;
-    private final SpineTracer tracer = new SpineTracer();
-    private RoutineTracker routine;
+    private final TechniqueStage technique;
 
     private SignalSettings settings;
-    private Registration registration;
-    /** Region ordinal per cell (-1 off the back); replaced on registration, rewritten on a glove's pose. */
-    private int[] cellRegion;
-    /** A glove's position in mat mm (its centre of pressure); null for a mat. */
-    private final double[] pose;
-    /** Scratch: per region, touched this frame (written by the session accumulator, read by the routine). */
-    private final boolean[] touched = new boolean[NREG];
     private long index;
     private long timeUs;
     private long hostNanos;
@@ -97,30 +79,17 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     public SignalPipeline(DeviceDescriptor descriptor, SignalSettings settings) {
         this.descriptor = descriptor;
-        this.glove = descriptor.isGlove();
         this.rows = descriptor.rows();
         this.cols = descriptor.cols();
         this.n = descriptor.cellCount();
-        double[] ref = settings.bodyMap().referenceSizeMm();
-        this.matW = glove ? ref[0] : cols * descriptor.pitchXmm();
-        this.matH = glove ? ref[1] : rows * descriptor.pitchYmm();
-        double cellAreaMm2 = glove ? settings.taxelAreaMm2() : descriptor.pitchXmm() * descriptor.pitchYmm();
         this.periodUs = 1e6 / (descriptor.rateHz() > 0 ? descriptor.rateHz() : 100);
-        colX = new double[cols];
-        rowY = new double[rows];
-        for (int c = 0; c < cols; c++) {
-            colX[c] = (c + 0.5) * descriptor.pitchXmm();
-        }
-        for (int r = 0; r < rows; r++) {
-            rowY[r] = (r + 0.5) * descriptor.pitchYmm();
-        }
-        this.pose = glove ? new double[] {Double.NaN, Double.NaN} : null;
         this.settings = settings;
         this.calibration = new CalibrationStage(descriptor, settings.userCalibration(), settings.noiseFloorKpa(),
                 settings.noiseSigmas());
-        this.measure = new FrameMeasure(rows, cols, cellAreaMm2, colX, rowY);
-        this.movement = new MovementTracker(settings.profile().holdTimeS(), settings.profile().holdMinKpa());
-        applyRegistration(settings.registration() != null ? settings.registration() : Registration.centred(matW));
+        this.measure = new FrameMeasure(descriptor, descriptor.isGlove() ? settings.taxelAreaMm2()
+                : descriptor.pitchXmm() * descriptor.pitchYmm());
+        this.technique = new TechniqueStage(settings.profile().holdTimeS(), settings.profile().holdMinKpa());
+        this.body = new BodyPlacement(descriptor, settings.bodyMap(), settings.registration());
         flags.configure(settings.profile(), settings.personalLimits());
     }
 
@@ -150,7 +119,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     public void applySettings(SignalSettings s) {
         settings = s;
         calibration.configure(s.userCalibration(), s.noiseFloorKpa(), s.noiseSigmas());
-        applyRegistration(s.registration() != null ? s.registration() : registration);
+        body.place(s.bodyMap(), s.registration() != null ? s.registration() : body.registration());
         flags.configure(s.profile(), s.personalLimits());
     }
 
@@ -162,24 +131,6 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     /** Replaces the calibration (null = back to factory) and remembers it in the settings. */
     public void applyUserCalibration(UserCalibration user) {
         applySettings(settings.withUserCalibration(user));
-    }
-
-    private void applyRegistration(Registration r) {
-        registration = r;
-        if (glove) {
-            cellRegion = new int[n];
-            Arrays.fill(cellRegion, regionOrdinalAt(pose[0], pose[1]));
-        } else {
-            cellRegion = RegionGrid.cellRegions(descriptor, settings.bodyMap(), r);
-        }
-    }
-
-    private int regionOrdinalAt(double x, double y) {
-        if (Double.isNaN(x)) {
-            return -1;
-        }
-        BodyRegion g = settings.bodyMap().regionAt(registration.bodyX(x, y), registration.bodyY(y));
-        return g == null ? -1 : g.ordinal();
     }
 
     public void addListener(FlagListener listener) {
@@ -210,28 +161,22 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         hasFrame = true;
 
         float[] raw = calibration.toKpa(counts);
-        measure.measure(raw, calibration.floorKpa(), cellRegion, (float) settings.filterAlpha(), dt, pose);
+        measure.measure(raw, calibration.floorKpa(), body.cellRegionOrdinals(), (float) settings.filterAlpha(), dt,
+                body.pose());
         double peakKpa = measure.peakKpa();
         calibration.afterMeasure(t, counts, dt, peakKpa, periodUs, settings.profile().spineContactKpa(),
                 settings.driftTimeConstantS());
         double[] rPeak = measure.regionPeak();
         flags.update(t, rPeak);
         double force = measure.totalForceN();
-        session.add(t, dt, force, peakKpa, rPeak, measure.regionForce(), settings.profile(), touched);
+        session.add(t, dt, force, peakKpa, rPeak, measure.regionForce(), settings.profile());
         boolean contact = force > 0;
         double copX = measure.copX();
         double copY = measure.copY();
-        double lateral = contact ? registration.bodyX(copX, copY) : 0;
-        movement.update(t, contact, copX, copY, lateral, peakKpa);
-        if (routine != null) {
-            routine.update(t, dt, movement, touched);
-        }
-        if (contact && tracer.active()) {
-            if (glove) {
-                tracer.add(copX, copY);
-            } else {
-                tracer.addFocusedCentre(measure.kpa(), colX, rowY, peakKpa);
-            }
+        double lateral = contact ? body.registration().bodyX(copX, copY) : 0;
+        technique.update(t, dt, contact, copX, copY, lateral, peakKpa, session.touched());
+        if (contact && body.traceActive()) {
+            body.trace(measure.kpa(), measure.colX(), measure.rowY(), peakKpa, copX, copY);
         }
     }
 
@@ -293,12 +238,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     /** Glove position: every taxel's contact is resolved to the region under this point. */
     public void onPose(long deviceTimeUs, Payloads.Pose p) {
-        if (!glove) {
-            return;
-        }
-        pose[0] = p.xMm();
-        pose[1] = p.yMm();
-        Arrays.fill(cellRegion, regionOrdinalAt(pose[0], pose[1]));
+        body.onPose(p.xMm(), p.yMm());
     }
 
     /** Personal ceilings suggested by "too much" markers so far. */
@@ -309,7 +249,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     /** Closes any open event at the end of a stream. */
     public void finish(long endDeviceTimeUs) {
         flags.finish();
-        movement.finish();
+        technique.finish();
     }
 
     /** All events so far, closed and open (open ones with their peak so far), in start order. */
@@ -331,33 +271,29 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     /** Session metrics so far (call after {@link #finish} for the final figures). Allocates. */
     public SessionMetrics metrics() {
-        return session.metrics(settings.profile().id(), events(), movement.snapshot(), rows, cols,
+        return session.metrics(settings.profile().id(), events(), technique.movement(), rows, cols,
                 measure.coverage());
     }
 
     // ------------------------------------------------------------------ body map for the app
 
-    /** BodyRegion of every cell (null = off the back), row-major. For a glove: the region under the current pose. */
+    /** Region of every cell (null = off the back), row-major. For a glove: the region under the current pose. */
     public BodyRegion[] cellRegions() {
-        BodyRegion[] out = new BodyRegion[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = cellRegion[i] < 0 ? null : REGIONS[cellRegion[i]];
-        }
-        return out;
+        return body.cellRegions();
     }
 
-    /** BodyRegion outlines in mat mm for drawing over the heatmap. */
+    /** Region outlines in mat mm for drawing over the heatmap. */
     public List<RegionOutline> regionOutlines() {
-        return RegionGrid.outlines(settings.bodyMap(), registration, matW, matH);
+        return body.outlines();
     }
 
     /** Physical mat size [width, length] in mm (the body map's reference size for a glove). */
     public double[] matSizeMm() {
-        return new double[] {matW, matH};
+        return body.matSizeMm();
     }
 
     public Registration registration() {
-        return registration;
+        return body.registration();
     }
 
     /** Re-positions the body map by hand (or from a recording's metadata). */
@@ -367,15 +303,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     /** The active profile's band for a region with the receiver's ceiling applied to its hard max, or null. */
     public Band band(BodyRegion r) {
-        Band b = settings.profile().band(r);
-        if (b == null) {
-            return null;
-        }
-        double hm = flags.threshold(r);
-        if (r.kind() != BodyRegion.Kind.MUSCLE || hm == b.hardMaxOrInfinity()) {
-            return b;
-        }
-        return new Band(Math.min(b.targetMin(), hm), Math.min(b.targetMax(), hm), hm);
+        return flags.band(r);
     }
 
     /** Threshold of the flag watching a region: contact level for spine / bones, hard max for muscles. */
@@ -392,15 +320,15 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     /** Starts collecting the centre-of-pressure track; the user runs a finger from the sacrum up the spine. */
     public void startSpineTrace() {
-        tracer.start();
+        body.startTrace();
     }
 
     public boolean spineTraceActive() {
-        return tracer.active();
+        return body.traceActive();
     }
 
     public void cancelSpineTrace() {
-        tracer.cancel();
+        body.cancelTrace();
     }
 
     /**
@@ -410,7 +338,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
      * @throws IllegalStateException with a user-readable reason if the trace is too short
      */
     public Registration finishSpineTrace(int degree) {
-        Registration r = tracer.finish(degree, registration.shoulderYmm());
+        Registration r = body.finishTrace(degree);
         setRegistration(r);
         return r;
     }
@@ -422,16 +350,16 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
      * Replaces any routine in progress.
      */
     public void startRoutine(Routine r) {
-        routine = new RoutineTracker(r);
+        technique.startRoutine(r);
     }
 
     public void stopRoutine() {
-        routine = null;
+        technique.stopRoutine();
     }
 
     /** Progress of the routine, or null when none was started. Allocates. */
     public RoutineProgress routineProgress() {
-        return routine == null ? null : routine.progress(movement);
+        return technique.routineProgress();
     }
 
     /** Frames ignored because their size did not match the descriptor. */
@@ -444,38 +372,25 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     /** Everything this pipeline carries from frame to frame (listeners excepted). Allocates (tens of kB). */
     @Override
     public PipelineState checkpoint() {
-        return new PipelineState(settings, registration, glove ? cellRegion.clone() : cellRegion,
-                pose == null ? null : pose.clone(), touched.clone(), index, timeUs, hostNanos, hasFrame, badFrames,
-                calibration.checkpoint(), measure.checkpoint(), flags.checkpoint(), session.checkpoint(),
-                movement.checkpoint(), routine == null ? null : routine.checkpoint(), tracer.checkpoint());
+        return new PipelineState(settings, index, timeUs, hostNanos, hasFrame, badFrames,
+                calibration.checkpoint(), body.checkpoint(), measure.checkpoint(), flags.checkpoint(),
+                session.checkpoint(), technique.checkpoint());
     }
 
     /** Restores a checkpoint of a pipeline for the same device (listeners stay as they are). */
     @Override
     public void restore(PipelineState s) {
         settings = s.settings();
-        registration = s.registration();
-        cellRegion = glove ? s.cellRegion().clone() : s.cellRegion();
-        if (pose != null) {
-            System.arraycopy(s.pose(), 0, pose, 0, 2);
-        }
-        System.arraycopy(s.touched(), 0, touched, 0, NREG);
         index = s.index();
         timeUs = s.timeUs();
         hostNanos = s.hostNanos();
         hasFrame = s.hasFrame();
         badFrames = s.badFrames();
         calibration.restore(s.calibration());
+        body.restore(s.body());
         measure.restore(s.measure());
         flags.restore(s.flags());
         session.restore(s.session());
-        movement.restore(s.movement());
-        if (s.routine() == null) {
-            routine = null;
-        } else {
-            routine = new RoutineTracker(s.routine().routine());
-            routine.restore(s.routine());
-        }
-        tracer.restore(s.tracer());
+        technique.restore(s.technique());
     }
 }

@@ -27,7 +27,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -148,7 +147,7 @@ public final class ReplayView extends BorderPane {
                 : vm.titleProperty().get(), vm.titleProperty(), vm.documentProperty()));
         Label compareTitle = new Label();
         compareTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.compareProperty().get() == null ? ""
-                : "Compared: " + ReplayViewModel.titleOf(vm.compareProperty().get()), vm.compareProperty()));
+                : "Compared: " + RecordingTitle.of(vm.compareProperty().get()), vm.compareProperty()));
         VBox main = new VBox(4, mainTitle, heatmap);
         VBox cmp = new VBox(4, compareTitle, compareHeatmap);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
@@ -172,7 +171,7 @@ public final class ReplayView extends BorderPane {
                 super.updateItem(n, empty);
                 ReplayEngine d = vm.documentProperty().get();
                 setText(empty || n == null ? null
-                        : ReplayViewModel.clock(n.timeUs() - (d == null ? 0 : d.startUs())) + "  " + n.text());
+                        : PlaybackClock.format(n.timeUs() - (d == null ? 0 : d.startUs())) + "  " + n.text());
             }
         });
         notes.setOnMouseClicked(e -> {
@@ -223,7 +222,7 @@ public final class ReplayView extends BorderPane {
         vm.playingProperty().set(false);
         TextInputDialog d = new TextInputDialog();
         d.setTitle("Add note");
-        d.setHeaderText("Note at " + ReplayViewModel.clock(vm.positionUsProperty().get()
+        d.setHeaderText("Note at " + PlaybackClock.format(vm.positionUsProperty().get()
                 - vm.documentProperty().get().startUs()));
         d.initOwner(getScene() == null ? null : getScene().getWindow());
         d.showAndWait().ifPresent(vm::addNote);
@@ -232,7 +231,7 @@ public final class ReplayView extends BorderPane {
     private void edit(Note n) {
         TextInputDialog d = new TextInputDialog(n.text());
         d.setTitle("Edit note");
-        d.setHeaderText("Note at " + ReplayViewModel.clock(n.timeUs() - vm.documentProperty().get().startUs()));
+        d.setHeaderText("Note at " + PlaybackClock.format(n.timeUs() - vm.documentProperty().get().startUs()));
         d.initOwner(getScene() == null ? null : getScene().getWindow());
         d.showAndWait().ifPresent(t -> vm.editNote(n, t));
     }

@@ -191,6 +191,16 @@ public final class FlagBook implements FlagDetector.Sink, Checkpointable<FlagBoo
         return new FlagEvent(e.type(), e.startUs(), FlagEvent.OPEN, e.region(), d.peak, e.detail());
     }
 
+    /** The profile's band for a region with the receiver's ceiling applied to its hard max, or null. */
+    public Band band(BodyRegion r) {
+        Band b = profile.band(r);
+        double hm = hardMax[r.ordinal()];
+        if (b == null || r.kind() != BodyRegion.Kind.MUSCLE || hm == b.hardMaxOrInfinity()) {
+            return b;
+        }
+        return new Band(Math.min(b.targetMin(), hm), Math.min(b.targetMax(), hm), hm);
+    }
+
     /** Threshold watching a region: contact level for spine / bones, hard max (or ceiling) for muscles. */
     public double threshold(BodyRegion r) {
         return hardMax[r.ordinal()];

@@ -1,5 +1,6 @@
 package io.tactus.signal.metrics;
 
+import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.state.Checkpointable;
 import java.util.Arrays;
@@ -40,14 +41,20 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
     private double copX = Double.NaN;
     private double copY = Double.NaN;
 
-    /** Cell centres in mat mm: {@code colX[c]}, {@code rowY[r]}. */
-    public FrameMeasure(int rows, int cols, double cellAreaMm2, double[] colX, double[] rowY) {
-        this.rows = rows;
-        this.cols = cols;
+    /** @param cellAreaMm2 the area one cell's pressure acts on (a glove's taxel area from the settings) */
+    public FrameMeasure(DeviceDescriptor d, double cellAreaMm2) {
+        this.rows = d.rows();
+        this.cols = d.cols();
         this.n = rows * cols;
         this.cellAreaMm2 = cellAreaMm2;
-        this.colX = colX.clone();
-        this.rowY = rowY.clone();
+        colX = new double[cols];
+        rowY = new double[rows];
+        for (int c = 0; c < cols; c++) {
+            colX[c] = (c + 0.5) * d.pitchXmm();
+        }
+        for (int r = 0; r < rows; r++) {
+            rowY[r] = (r + 0.5) * d.pitchYmm();
+        }
         filt = new float[n];
         kpa = new float[n];
         coverage = new double[n];
@@ -130,6 +137,16 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
             copX = Double.NaN;
             copY = Double.NaN;
         }
+    }
+
+    /** Cell centres across the mat in mm (by column); do not modify. */
+    public double[] colX() {
+        return colX;
+    }
+
+    /** Cell centres along the mat in mm (by row); do not modify. */
+    public double[] rowY() {
+        return rowY;
     }
 
     /** This frame's pressure per cell (0 below the floor); do not modify. */

@@ -17,7 +17,7 @@ public final class SessionAccumulator implements Checkpointable<SessionAccumulat
 
     /** The totals so far (copies). */
     public record State(long frames, long firstUs, long lastUs, long contactUs, double maxForce, double peak,
-                        long[] touchedUs, long[] belowUs, long[] withinUs, long[] aboveUs, double[] ptiKpaUs,
+                        boolean[] touched, long[] touchedUs, long[] belowUs, long[] withinUs, long[] aboveUs, double[] ptiKpaUs,
                         double[] impulseNus, double[] regionPeak, double leftImpulse, double rightImpulse,
                         long leftUs, long rightUs, int firstRegion) {
     }
@@ -31,6 +31,8 @@ public final class SessionAccumulator implements Checkpointable<SessionAccumulat
     private long contactUs;
     private double maxForce;
     private double peak;
+    /** Per region, touched in the last frame (peak at or above the profile's contact level). */
+    private final boolean[] touched = new boolean[NREG];
     private final long[] touchedUs = new long[NREG];
     private final long[] belowUs = new long[NREG];
     private final long[] withinUs = new long[NREG];
@@ -47,10 +49,8 @@ public final class SessionAccumulator implements Checkpointable<SessionAccumulat
     /**
      * @param rPeak    region peak pressure this frame
      * @param rForce   region force this frame
-     * @param touched  out: per region, peak at or above the profile's contact level
      */
-    public void add(long t, long dt, double totalForceN, double peakKpa, double[] rPeak, double[] rForce, Profile p,
-             boolean[] touched) {
+    public void add(long t, long dt, double totalForceN, double peakKpa, double[] rPeak, double[] rForce, Profile p) {
         frames++;
         if (firstUs < 0) {
             firstUs = t;
@@ -111,6 +111,11 @@ public final class SessionAccumulator implements Checkpointable<SessionAccumulat
         }
     }
 
+    /** Per region: touched in the last frame; do not modify. */
+    public boolean[] touched() {
+        return touched;
+    }
+
     public SessionMetrics metrics(String profileId, List<FlagEvent> events, SessionMetrics.Movement movement, int rows,
                            int cols, double[] coverage) {
         List<SessionMetrics.RegionMetrics> regs = new ArrayList<>();
@@ -142,7 +147,7 @@ public final class SessionAccumulator implements Checkpointable<SessionAccumulat
 
     @Override
     public State checkpoint() {
-        return new State(frames, firstUs, lastUs, contactUs, maxForce, peak, touchedUs.clone(), belowUs.clone(),
+        return new State(frames, firstUs, lastUs, contactUs, maxForce, peak, touched.clone(), touchedUs.clone(), belowUs.clone(),
                 withinUs.clone(), aboveUs.clone(), ptiKpaUs.clone(), impulseNus.clone(), regionPeak.clone(),
                 leftImpulse, rightImpulse, leftUs, rightUs, firstRegion);
     }
@@ -155,6 +160,7 @@ public final class SessionAccumulator implements Checkpointable<SessionAccumulat
         contactUs = s.contactUs();
         maxForce = s.maxForce();
         peak = s.peak();
+        System.arraycopy(s.touched(), 0, touched, 0, NREG);
         System.arraycopy(s.touchedUs(), 0, touchedUs, 0, NREG);
         System.arraycopy(s.belowUs(), 0, belowUs, 0, NREG);
         System.arraycopy(s.withinUs(), 0, withinUs, 0, NREG);
