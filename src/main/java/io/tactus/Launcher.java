@@ -1,12 +1,21 @@
 package io.tactus;
 
 import io.tactus.cli.TactusCli;
+import java.util.logging.Logger;
 
 /**
  * Entry point of tactus.jar. No arguments: the desktop app. Any argument: the headless CLI.
  * Deliberately not a JavaFX Application subclass, so `java -jar` works with JavaFX on the classpath.
  */
 public final class Launcher {
+
+    /**
+     * Held strongly: java.util.logging keeps loggers only weakly, and a collected logger would lose the filter.
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on every start
+     * of the shaded jar, which puts JavaFX on the class path on purpose (stack-notes: the module path breaks
+     * `java -jar`); that warning would be the first line every user reads, so only it is dropped.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private Launcher() {
     }
@@ -19,11 +28,24 @@ public final class Launcher {
         if (args.length > 0) {
             // Commands print their own notices; library INFO chatter would mix into their output.
             java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        }
-        if (args.length == 0) {
-            javafx.application.Application.launch(io.tactus.app.TactusApp.class, args);
-        } else {
             System.exit(TactusCli.run(args));
+        }
+        String noDisplay = DesktopCheck.missingDisplay(System.getProperty("os.name", ""), System.getenv());
+        if (noDisplay != null) {
+            System.err.println(noDisplay);
+            System.exit(1);
+        }
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null
+                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+        try {
+            javafx.application.Application.launch(io.tactus.app.TactusApp.class, args);
+        } catch (RuntimeException | Error failure) {
+            String why = DesktopCheck.explain(failure, System.getenv());
+            if (why == null) {
+                throw failure;
+            }
+            System.err.println(why);
+            System.exit(1);
         }
     }
 }

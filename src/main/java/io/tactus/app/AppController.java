@@ -1,55 +1,49 @@
 package io.tactus.app;
 
 import io.tactus.app.dialogs.AboutDialog;
-import io.tactus.app.dialogs.RecordDialog;
+import io.tactus.app.dialogs.CalibrationDialog;
+import io.tactus.app.dialogs.DialogService;
+import io.tactus.app.dialogs.FxDialogs;
+import io.tactus.app.dialogs.ShortcutsDialog;
 import io.tactus.app.export.ExportDialog;
 import io.tactus.app.export.ExportViewModel;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.heat.DisplayOptions;
+import io.tactus.app.live.CalibrationWizard;
 import io.tactus.app.live.DeviceChoice;
 import io.tactus.app.live.DevicePickerDialog;
 import io.tactus.app.live.DevicePickerViewModel;
+import io.tactus.app.live.FrameFeed;
 import io.tactus.app.live.LiveView;
 import io.tactus.app.live.LiveViewModel;
+import io.tactus.app.live.RegionBand;
 import io.tactus.app.live.Sources;
 import io.tactus.app.replay.ReplayOpener;
 import io.tactus.app.replay.ReplayView;
 import io.tactus.app.replay.ReplayViewModel;
 import io.tactus.app.settings.AppSettings;
+import io.tactus.app.settings.SettingsDialog;
 import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
-import io.tactus.session.SessionMetadata;
 import io.tactus.session.ReplayEngine;
 import io.tactus.session.export.RecordingExportSource;
+import io.tactus.signal.flags.Band;
+import io.tactus.signal.store.CalibrationStore;
+import io.tactus.signal.flags.Profile;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.store.TactusHome;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import javafx.beans.binding.Bindings;
+import java.time.Clock;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
- * Wires the window: view models, views, menus, toolbars, keyboard shortcuts and settings persistence. Holds no
- * domain logic of its own.
+ * Wires the window: view models, views, the menus and toolbars ({@link AppMenus}, {@link AppToolbars}) and the
+ * keys ({@link KeyMap}) from one list of {@link AppActions}, the live flows ({@link LiveFlows}) behind a
+ * {@link DialogService}, and settings persistence. Holds no domain logic of its own.
  */
 public final class AppController {
 
@@ -62,12 +56,12 @@ public final class AppController {
     private final ReplayViewModel replay;
     private final ReplayView replayView;
     private final MainWindow window;
-    private final Menu recentMenu = new Menu("Open recent");
-    private final MenuButton recentButton = new MenuButton("Recent");
+    private final AppMenus menus = new AppMenus(this::openRecording);
+    private final DialogService dialogs;
+    private final LiveFlows flows;
+    private final KeyMap keys;
     private AppSettings settings;
     private Stage stage;
-    private String lastTrainee;
-    private String lastReceiver;
 
     public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
                          Sources sources) {
@@ -76,21 +70,78 @@ public final class AppController {
 
     public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
                          Sources sources, ReplayOpener opener) {
+        this(threads, store, settings, sound, sources, opener, null);
+    }
+
+    /** {@code dialogs}: null for the window's own JavaFX dialogs. */
+    public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
+                         Sources sources, ReplayOpener opener, DialogService dialogs) {
         this.threads = threads;
         this.store = store;
         this.settings = settings;
         this.sources = sources;
+        this.dialogs = dialogs != null ? dialogs : new FxDialogs(() -> stage);
         this.live = new LiveViewModel(threads, sound);
         this.replay = new ReplayViewModel(threads, opener);
+        this.flows = new LiveFlows(live, this.dialogs, store.home(), () -> settings().profile(),
+                Clock.systemDefaultZone());
         applySettings(settings);
+        AppActions actions = actions();
+        this.keys = keyMap(actions);
         this.liveView = new LiveView(live, display);
-        this.replayView = new ReplayView(replay, display, replayToolbar(), f -> openRecording(f.toPath()));
-        this.window = new MainWindow(menu(), liveToolbar(), liveView, replayView);
+        this.replayView = new ReplayView(replay, display, AppToolbars.replay(actions, replay, menus.recentButton()),
+                f -> openRecording(f.toPath()));
+        this.window = new MainWindow(menus.menuBar(actions), AppToolbars.live(actions, live), liveView, replayView);
         live.mutedProperty().addListener((o, a, m) -> update(settings().withSoundMuted(m)));
         display.colorMapProperty().addListener((o, a, m) -> update(settings().withColorMap(m)));
         display.interpolationProperty().addListener((o, a, m) -> update(settings().withInterpolation(m)));
         display.scaleMaxKpaProperty().addListener((o, a, m) -> update(settings().withScaleMaxKpa(m.doubleValue())));
-        refreshRecent();
+        menus.showRecent(settings.recentFiles());
+    }
+
+    private AppActions actions() {
+        return new AppActions(this::pickDevice, live::disconnect, flows::toggleRecording,
+                () -> live.mutedProperty().set(!live.mutedProperty().get()), flows::tare, this::calibrate,
+                flows::traceTheSpine, this::chooseRecording, this::chooseCompare, replay::closeCompare, this::export,
+                this::editSettings, this::about, this::shortcuts, () -> {
+                    if (stage != null) {
+                        stage.close();
+                    }
+                });
+    }
+
+    /** The one table of keys; the shortcuts dialog and the menus read it too. */
+    private KeyMap keyMap(AppActions a) {
+        long s = 1_000_000L;
+        KeyMap.Scope all = KeyMap.Scope.EVERYWHERE;
+        KeyMap.Scope liveScope = KeyMap.Scope.LIVE;
+        KeyMap.Scope rep = KeyMap.Scope.REPLAY;
+        return new KeyMap()
+                .add("Ctrl+K", KeyMap.CONNECT, "Connect a device", all, a.pickDevice())
+                .add("Ctrl+O", KeyMap.OPEN, "Open a recording", all, a.chooseRecording())
+                .add("Ctrl+E", KeyMap.EXPORT, "Export the recording", all, a.export())
+                .add("Ctrl+,", KeyMap.SETTINGS, "Settings: profile, bands, spine width, colours, sound", all,
+                        a.editSettings())
+                .add("F1", KeyMap.ABOUT, "About Tactus", all, a.about())
+                .add("M", KeyMap.MUTE, "Mute / unmute the sound", all, a.toggleMute())
+                .add("R", KeyMap.RECORD, "Record / stop", liveScope, a.toggleRecording())
+                .add("T", KeyMap.TARE, "Tare (hands off the mat)", liveScope, a.tare())
+                .add("Space", KeyMap.key(KeyCode.SPACE), "Play / pause", rep, replay::togglePlay)
+                .add("Left", KeyMap.key(KeyCode.LEFT), "Back 1 s", rep, () -> replay.seekBy(-s))
+                .add("Right", KeyMap.key(KeyCode.RIGHT), "Forward 1 s", rep, () -> replay.seekBy(s))
+                .add("Shift+Left", KeyMap.shift(KeyCode.LEFT), "Back 10 s", rep, () -> replay.seekBy(-10 * s))
+                .add("Shift+Right", KeyMap.shift(KeyCode.RIGHT), "Forward 10 s", rep, () -> replay.seekBy(10 * s))
+                .add(",", KeyMap.key(KeyCode.COMMA), "One frame back", rep, () -> replay.step(-1))
+                .add(".", KeyMap.key(KeyCode.PERIOD), "One frame forward", rep, () -> replay.step(1))
+                .add("N", KeyMap.key(KeyCode.N), "Next flag", rep, replay::nextFlag)
+                .add("P", KeyMap.key(KeyCode.P), "Previous flag", rep, replay::previousFlag)
+                .add("Shift+N", KeyMap.shift(KeyCode.N), "Previous flag", rep, replay::previousFlag)
+                .add("[", KeyMap.key(KeyCode.OPEN_BRACKET), "Loop start at the playhead", rep, replay::setLoopIn)
+                .add("]", KeyMap.key(KeyCode.CLOSE_BRACKET), "Loop end at the playhead", rep, replay::setLoopOut)
+                .add("\\", KeyMap.key(KeyCode.BACK_SLASH), "Clear the loop", rep, replay::clearLoop)
+                .add("A", KeyMap.key(KeyCode.A), "Add a note at the playhead", rep, () -> replayView.addNote())
+                .add("Up", KeyMap.key(KeyCode.UP), "Faster", rep, replay::faster)
+                .add("Down", KeyMap.key(KeyCode.DOWN), "Slower", rep, replay::slower);
     }
 
     public MainWindow root() {
@@ -121,6 +172,14 @@ public final class AppController {
         return settings;
     }
 
+    public LiveFlows flows() {
+        return flows;
+    }
+
+    public KeyMap keyMap() {
+        return keys;
+    }
+
     private void applySettings(AppSettings s) {
         display.colorMapProperty().set(s.colorMap());
         display.interpolationProperty().set(s.interpolation());
@@ -128,17 +187,16 @@ public final class AppController {
         live.mutedProperty().set(s.soundMuted());
         // Live pipelines are built from the same settings (StandardSources), so what the gauges draw is what
         // the flags are judged against.
-        io.tactus.signal.flags.Profile profile = s.toSignalSettings().profile();
+        Profile profile = s.toSignalSettings().profile();
         live.bandsProperty().set(r -> {
-            io.tactus.signal.flags.Band b = profile.band(r);
-            return b == null ? null : new io.tactus.app.live.RegionBand(b.targetMin(), b.targetMax(),
-                    b.hardMaxOrInfinity());
+            Band b = profile.band(r);
+            return b == null ? null : new RegionBand(b.targetMin(), b.targetMax(), b.hardMaxOrInfinity());
         });
     }
 
     /** Opens the settings dialog; OK applies and saves. */
     public void editSettings() {
-        io.tactus.app.settings.SettingsDialog d = new io.tactus.app.settings.SettingsDialog(settings);
+        SettingsDialog d = new SettingsDialog(settings);
         d.initOwner(stage);
         d.showAndWait().ifPresent(this::applyUserSettings);
     }
@@ -157,65 +215,9 @@ public final class AppController {
         threads.background().execute(() -> store.save(snapshot));
     }
 
-    // ---- keyboard
-
     public void install(Stage stage, Scene scene) {
         this.stage = stage;
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), this::pickDevice);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseRecording);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::export);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), this::about);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::editSettings);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-    }
-
-    /** Single-key shortcuts, ignored while typing in a text field. */
-    private void onKey(KeyEvent e) {
-        if (e.isShortcutDown() || e.isAltDown()
-                || (e.getTarget() instanceof TextInputControl)
-                || (stage != null && stage.getScene() != null
-                && stage.getScene().getFocusOwner() instanceof TextInputControl)) {
-            return;
-        }
-        boolean handled = true;
-        if (e.getCode() == KeyCode.M) {
-            live.mutedProperty().set(!live.mutedProperty().get());
-        } else if (window.liveShowing()) {
-            if (e.getCode() == KeyCode.R) {
-                toggleRecording();
-            } else if (e.getCode() == KeyCode.T && live.feedProperty().get() != null) {
-                confirmTare();
-            } else {
-                handled = false;
-            }
-        } else {
-            long second = 1_000_000L * (e.isShiftDown() ? 10 : 1);
-            switch (e.getCode()) {
-                case SPACE -> replay.togglePlay();
-                case LEFT -> replay.seekBy(-second);
-                case RIGHT -> replay.seekBy(second);
-                case COMMA -> replay.step(-1);
-                case PERIOD -> replay.step(1);
-                case N -> {
-                    if (e.isShiftDown()) {
-                        replay.previousFlag();
-                    } else {
-                        replay.nextFlag();
-                    }
-                }
-                case P -> replay.previousFlag();
-                case OPEN_BRACKET -> replay.setLoopIn();
-                case CLOSE_BRACKET -> replay.setLoopOut();
-                case BACK_SLASH -> replay.clearLoop();
-                case A -> replayView.addNote();
-                case UP -> replay.faster();
-                case DOWN -> replay.slower();
-                default -> handled = false;
-            }
-        }
-        if (handled) {
-            e.consume();
-        }
+        keys.install(scene, () -> window.liveShowing() ? KeyMap.Scope.LIVE : KeyMap.Scope.REPLAY);
     }
 
     // ---- live
@@ -247,109 +249,41 @@ public final class AppController {
         d.showAndWait().ifPresent(this::connect);
     }
 
-    public void toggleRecording() {
-        if (live.recordingProperty().get()) {
-            live.stopRecording();
-            return;
-        }
-        if (!live.canRecord()) {
-            return;
-        }
-        RecordDialog d = new RecordDialog(lastTrainee, lastReceiver);
-        d.initOwner(stage);
-        d.showAndWait().ifPresent(a -> startRecording(a.trainee(), a.receiver(), a.notes()));
-    }
-
-    /** The calibration wizard on the connected device's live session. */
+    /** The calibration wizard on the connected device's live pipeline. */
     private void calibrate() {
-        if (!(live.feedProperty().get() instanceof io.tactus.app.live.LiveSessionFeed lf)) {
+        FrameFeed f = live.feedProperty().get();
+        if (f == null || f.control().isEmpty()) {
+            dialogs.inform("Calibrate", "Connect a device first: calibration needs live frames.");
             return;
         }
-        io.tactus.app.dialogs.CalibrationDialog d = new io.tactus.app.dialogs.CalibrationDialog(
-                new io.tactus.app.live.CalibrationWizard(lf.session(), io.tactus.signal.store.CalibrationStore.standard()),
-                threads);
+        CalibrationDialog d = new CalibrationDialog(new CalibrationWizard(f, CalibrationStore.standard()), threads);
         d.initOwner(stage);
         d.showAndWait();
-    }
-
-    /** Guided registration: start the trace, let the trainee slide a finger up the spine, then fit. */
-    private void traceTheSpine() {
-        javafx.scene.control.ButtonType start = new javafx.scene.control.ButtonType("Start",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "1. Hands off the mat except one finger on the sacrum (bottom of the spine).\n"
-                        + "2. Press Start, then slide the finger slowly up the spine to the base of the neck.\n"
-                        + "3. Press Finish in the next window.\n\n"
-                        + "Tactus fits the midline to the finger's track and moves the region map onto it.",
-                start, javafx.scene.control.ButtonType.CANCEL);
-        a.initOwner(stage);
-        a.setTitle("Trace the spine");
-        a.setHeaderText("Register the body map");
-        if (a.showAndWait().filter(b -> b == start).isEmpty()) {
-            return;
-        }
-        live.startSpineTrace();
-        javafx.scene.control.ButtonType finish = new javafx.scene.control.ButtonType("Finish",
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.Alert f = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
-                "Slide the finger up the spine now; press Finish when it reaches the neck.", finish,
-                javafx.scene.control.ButtonType.CANCEL);
-        f.initOwner(stage);
-        f.setTitle("Trace the spine");
-        f.setHeaderText("Tracing...");
-        f.initModality(javafx.stage.Modality.NONE);
-        f.setOnHidden(e -> {
-            if (f.getResult() == finish) {
-                live.finishSpineTrace();
-            } else {
-                live.cancelSpineTrace();
-            }
-        });
-        f.show();
-    }
-
-    private void confirmTare() {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "Lift both hands off the mat and keep the receiver still, then press OK.\n"
-                        + "Tactus records 3 seconds of baseline, subtracts it from every cell and finds dead cells.");
-        a.initOwner(stage);
-        a.setTitle("Tare");
-        a.setHeaderText("Zero the mat");
-        a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> live.tare(3));
-    }
-
-    /** Starts recording to tactus.home/recordings/DATE-TRAINEE.tactus. */
-    public Path startRecording(String trainee, String receiver, String notes) {
-        lastTrainee = trainee;
-        lastReceiver = receiver;
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        String who = trainee == null ? "" : "-" + trainee.replaceAll("[^A-Za-z0-9_-]", "_");
-        Path file = store.file().getParent().resolve("recordings").resolve(stamp + who + ".tactus");
-        SessionMetadata m = SessionMetadata.now().withTrainee(trainee).withReceiver(receiver).withNotes(notes)
-                .withProfile(settings.profile());
-        live.startRecording(file, m);
-        return file;
     }
 
     // ---- replay
 
     public void chooseRecording() {
-        FileChooser c = new FileChooser();
-        c.setTitle("Open recording");
-        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Tactus recordings", "*.tactus"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        Path dir = samplesOrRecordings();
-        if (dir != null && dir.toFile().isDirectory()) {
-            c.setInitialDirectory(dir.toFile());
-        }
-        File f = c.showOpenDialog(stage);
+        File f = chooser("Open recording").showOpenDialog(stage);
         if (f != null) {
             openRecording(f.toPath());
         }
     }
 
+    private FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Tactus recordings", "*.tactus"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Path dir = samplesOrRecordings();
+        if (dir.toFile().isDirectory()) {
+            c.setInitialDirectory(dir.toFile());
+        }
+        return c;
+    }
+
     private Path samplesOrRecordings() {
-        Path rec = store.file().getParent().resolve("recordings");
+        Path rec = TactusHome.recordings(store.home());
         if (rec.toFile().isDirectory()) {
             return rec;
         }
@@ -360,37 +294,16 @@ public final class AppController {
     public void openRecording(Path file) {
         replay.open(file, () -> {
             update(settings.withRecent(file.toAbsolutePath().toString()));
-            refreshRecent();
+            menus.showRecent(settings.recentFiles());
         });
         window.showReplay();
     }
 
     private void chooseCompare() {
-        FileChooser c = new FileChooser();
-        c.setTitle("Compare with (e.g. an instructor's reference session)");
-        Path dir = samplesOrRecordings();
-        if (dir != null && dir.toFile().isDirectory()) {
-            c.setInitialDirectory(dir.toFile());
-        }
-        File f = c.showOpenDialog(stage);
+        File f = chooser("Compare with (e.g. an instructor's reference session)").showOpenDialog(stage);
         if (f != null) {
             replay.openCompare(f.toPath());
         }
-    }
-
-    private void refreshRecent() {
-        recentMenu.getItems().clear();
-        recentButton.getItems().clear();
-        for (String p : settings.recentFiles()) {
-            MenuItem a = new MenuItem(p);
-            a.setOnAction(e -> openRecording(Path.of(p)));
-            recentMenu.getItems().add(a);
-            MenuItem b = new MenuItem(p);
-            b.setOnAction(e -> openRecording(Path.of(p)));
-            recentButton.getItems().add(b);
-        }
-        recentMenu.setDisable(settings.recentFiles().isEmpty());
-        recentButton.setDisable(settings.recentFiles().isEmpty());
     }
 
     /** The export dialog for the recording open in replay (or the last one recorded). */
@@ -408,8 +321,7 @@ public final class AppController {
     public void export() {
         ExportViewModel vm = exportViewModel();
         if (vm == null) {
-            new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
-                    "Open a recording in the Replay tab first (or record one).").showAndWait();
+            dialogs.inform("Export", "Open a recording in the Replay tab first (or record one).");
             return;
         }
         ExportDialog d = new ExportDialog(vm);
@@ -423,114 +335,10 @@ public final class AppController {
         a.showAndWait();
     }
 
-    // ---- menus and toolbars
-
-    private MenuBar menu() {
-        MenuItem open = item("Open recording... (Ctrl+O)", this::chooseRecording);
-        MenuItem export = item("Export... (Ctrl+E)", this::export);
-        MenuItem quit = item("Quit", () -> {
-            if (stage != null) {
-                stage.close();
-            }
-        });
-        Menu file = new Menu("File", null, open, recentMenu, export, new SeparatorMenuItem(), quit);
-        Menu device = new Menu("Device", null, item("Connect... (Ctrl+K)", this::pickDevice),
-                item("Disconnect", live::disconnect), new SeparatorMenuItem(),
-                item("Record / stop (R)", this::toggleRecording));
-        device.getItems().addAll(new SeparatorMenuItem(), item("Settings... (Ctrl+,)", this::editSettings));
-        Menu help = new Menu("Help", null, item("Keyboard shortcuts", this::shortcuts),
-                item("About Tactus (F1)", this::about));
-        MenuBar bar = new MenuBar(file, device, help);
-        bar.setUseSystemMenuBar(true);
-        return bar;
-    }
-
     private void shortcuts() {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle("Keyboard shortcuts");
-        a.setHeaderText("Keyboard shortcuts");
-        a.setContentText(String.join("\n",
-                "Ctrl+K  connect a device          Ctrl+O  open a recording",
-                "Ctrl+E  export                    F1      about",
-                "Ctrl+,  settings (profile, bands, spine width, colours, sound)",
-                "M       mute / unmute alert sound",
-                "Live:   R  record / stop     T  tare (hands off the mat)",
-                "Replay: Space play/pause   Left/Right seek 1 s (Shift: 10 s)",
-                "        , .  step one frame   N next flag   Shift+N or P previous flag",
-                "        [ ]  loop start / end   \\ clear loop   A add note   Up/Down speed"));
-        a.showAndWait();
-    }
-
-    private static MenuItem item(String text, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        i.setOnAction(e -> action.run());
-        return i;
-    }
-
-    private ToolBar liveToolbar() {
-        Button connect = new Button("Connect...");
-        connect.setId("connectButton");
-        connect.setOnAction(e -> pickDevice());
-        connect.setTooltip(new Tooltip("Pick the simulator or a serial device (Ctrl+K)"));
-        connect.getStyleClass().add("big-button");
-        Button disconnect = new Button("Disconnect");
-        disconnect.setId("disconnectButton");
-        disconnect.setOnAction(e -> live.disconnect());
-        disconnect.disableProperty().bind(live.feedProperty().isNull());
-        Button record = new Button();
-        record.setId("recordButton");
-        record.textProperty().bind(Bindings.when(live.recordingProperty()).then("\u25a0 Stop recording (R)")
-                .otherwise("\u25cf Record (R)"));
-        record.setOnAction(e -> toggleRecording());
-        record.disableProperty().bind(live.feedProperty().isNull());
-        live.recordingProperty().addListener((o, a, r) -> {
-            record.getStyleClass().remove("record-on");
-            if (r) {
-                record.getStyleClass().add("record-on");
-            }
-        });
-        ToggleButton mute = new ToggleButton("Mute (M)");
-        mute.setId("muteButton");
-        mute.selectedProperty().bindBidirectional(live.mutedProperty());
-        Button tare = new Button("Tare (T)");
-        tare.setId("tareButton");
-        tare.setTooltip(new Tooltip("Zero the mat: lift your hands off, then 3 s of baseline are recorded"));
-        tare.disableProperty().bind(live.feedProperty().isNull());
-        tare.setOnAction(e -> confirmTare());
-        Button calibrate = new Button("Calibrate...");
-        calibrate.setId("calibrateButton");
-        calibrate.setTooltip(new Tooltip("Calibrate with known weights on a known area (saved for this device)"));
-        calibrate.disableProperty().bind(live.feedProperty().isNull());
-        calibrate.setOnAction(e -> calibrate());
-        Button trace = new Button("Trace the spine...");
-        trace.setId("traceButton");
-        trace.setTooltip(new Tooltip("Register the body map on a mat that is not centred: run a finger up the spine"));
-        trace.disableProperty().bind(live.feedProperty().isNull());
-        trace.setOnAction(e -> traceTheSpine());
-        Label message = new Label();
-        message.textProperty().bind(live.messageTextProperty());
-        message.getStyleClass().add("hint");
-        return new ToolBar(connect, disconnect, new Separator(), record, mute, new Separator(), tare, calibrate,
-                trace, new Separator(), message);
-    }
-
-    private ToolBar replayToolbar() {
-        Button open = new Button("Open recording...");
-        open.setId("openRecording");
-        open.setOnAction(e -> chooseRecording());
-        open.getStyleClass().add("big-button");
-        Button compare = new Button("Compare with...");
-        compare.setOnAction(e -> chooseCompare());
-        compare.disableProperty().bind(replay.documentProperty().isNull());
-        Button closeCompare = new Button("Close comparison");
-        closeCompare.setOnAction(e -> replay.closeCompare());
-        closeCompare.disableProperty().bind(replay.compareProperty().isNull());
-        Button export = new Button("Export...");
-        export.setId("exportButton");
-        export.setOnAction(e -> export());
-        export.disableProperty().bind(replay.documentProperty().isNull());
-        return new ToolBar(open, recentButton, new Separator(), compare, closeCompare, new Separator(), export);
+        ShortcutsDialog d = new ShortcutsDialog(keys);
+        d.initOwner(stage);
+        d.showAndWait();
     }
 
     public void shutdown() {

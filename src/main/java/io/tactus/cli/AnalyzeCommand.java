@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.flags.Profiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +21,12 @@ import picocli.CommandLine;
 
 /** `tactus analyze`: re-runs the signal core over a recording or a raw wire capture. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Re-run the signal core over a recording (or a raw protocol-v1 wire capture) and print",
-            "session metrics and flag events. Times are seconds from the first frame (device time)."})
+        description = {"Re-run the signal core over a recording or a raw wire capture: metrics and flag events.",
+            "Prints session metrics and flag events; times are seconds from the first frame (device time)."})
 public final class AnalyzeCommand implements Callable<Integer> {
+
+    /** Text output shows the body map's display names; --json keeps the ids. */
+    private static final io.tactus.signal.body.BodyMap NAMES = io.tactus.signal.body.BodyMap.standard();
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,8 +34,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a Tactus recording, or a raw wire capture")
     Path file;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "detection profile (gentle, swedish, deep, trigger...); default: the recording's, else gentle")
+    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = ProfileIds.class,
+            description = "Detection profile: ${COMPLETION-CANDIDATES} (default: the recording's, else "
+                    + Profiles.DEFAULT_ID + ").")
     String profile;
 
     @CommandLine.Mixin
@@ -50,10 +55,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + badProfile.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (result.damage() != null) {
+        if (!result.warnings().isEmpty()) {
             // stderr, so --json stays one object on stdout
             PrintWriter err = spec.commandLine().getErr();
-            err.println("tactus: warning: partial analysis, the recording is " + result.damage());
+            result.warnings().forEach(w -> err.println("tactus: warning: " + w));
             err.flush();
         }
         if (json) {
@@ -72,7 +77,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("source", r.recording() ? "recording" : "capture");
         m.put("profile", r.profile());
         m.put("device", a.descriptor() == null ? null : a.descriptor().device());
-        m.put("integrity", !r.recording() ? null : r.damage() == null ? "ok" : r.damage());
+        m.put("integrity", a.integrity() == null ? null : a.integrity().describe(Math.max(0, a.metrics().firstFrameUs())));
+        m.put("device_description_from", a.descriptorNote() == null ? "hello" : a.descriptorNote());
+        m.put("warnings", r.warnings());
         List<Map<String, Object>> events = new ArrayList<>();
         for (FlagEvent e : a.events()) {
             Map<String, Object> ev = new LinkedHashMap<>();
@@ -123,6 +130,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         stream.put("device_resets", st.deviceResets());
         stream.put("recorder_lost", st.recorderLost());
         stream.put("commands_not_applied", st.commandsNotApplied());
+        stream.put("marker_texts_cut", st.markerTextsCut());
         stream.put("analysis_ms", st.analysisMillis());
         m.put("stream", stream);
         return m;
@@ -136,23 +144,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%.1f s, %d frames (%.1f Hz), contact %.1f s, peak force %.1f N, left share %s%n",
                 mt.durationSeconds(), mt.frames(), mt.meanFrameRateHz(), mt.contactSeconds(), mt.peakForceN(),
                 Double.isNaN(mt.leftRightBalance()) ? "-" : String.format(Locale.ROOT, "%.2f", mt.leftRightBalance()));
+        if (a.integrity() != null) {
+            out.println("integrity: " + a.integrity().summary());
+        }
         out.println();
         out.println("events:");
         if (a.events().isEmpty()) {
             out.println("  none");
         }
         for (FlagEvent e : a.events()) {
-            out.printf(Locale.ROOT, "  %8.2f - %-8s %-16s %-11s peak %6.1f kPa%n", a.secondsFromStart(e.startUs()),
+            out.printf(Locale.ROOT, "  %8.2f - %-8s %-16s %-22s peak %6.1f kPa%n", a.secondsFromStart(e.startUs()),
                     e.isOpen() ? "open" : String.format(Locale.ROOT, "%.2f", a.secondsFromStart(e.endUs())),
-                    e.type().id(), e.region() == null ? "-" : e.region().id(), e.peakKpa());
+                    e.type().id(), e.region() == null ? "-" : NAMES.displayName(e.region()), e.peakKpa());
         }
         out.println();
-        out.println("regions:            loaded s   peak kPa   mean kPa   kPa*s");
+        out.println("regions:                  loaded s   peak kPa   mean kPa   kPa*s");
         for (SessionAnalysis.RegionStats s : a.regions()) {
-            out.printf(Locale.ROOT, "  %-16s %9.1f %10.1f %10.1f %9.0f%n", s.region().id(), s.loadedSeconds(),
+            out.printf(Locale.ROOT, "  %-22s %9.1f %10.1f %10.1f %9.0f%n", NAMES.displayName(s.region()), s.loadedSeconds(),
                     s.peakKpa(), s.meanKpaWhileLoaded(), s.pressureTimeKpaS());
         }
         SessionAnalysis.StreamStats st = a.stream();
+        if (st.markerTextsCut() > 0) {
+            out.printf(Locale.ROOT, "%nnote: the text of %d marker(s) was cut (kept: %d characters each, %d in all)%n",
+                    st.markerTextsCut(), io.tactus.device.FrameAssembler.MARKER_TEXT_MAX,
+                    io.tactus.device.FrameAssembler.MARKER_TEXT_TOTAL);
+        }
         if (st.droppedPackets() > 0 || !st.corrupt().isEmpty() || st.recorderLost() > 0) {
             out.printf(Locale.ROOT, "%nwarning: %d packets missing (sequence gaps), corrupt input %s, %d lost by the recorder%n",
                     st.droppedPackets(), st.corrupt(), st.recorderLost());

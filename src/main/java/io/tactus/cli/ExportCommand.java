@@ -30,9 +30,9 @@ import picocli.CommandLine;
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export a recording (or a raw wire capture) for analysis tools.",
-            "csv: pressure (one column per cell, or --long), summary, events, annotations + JSON sidecar;",
-            "mat: MATLAB v5 (scipy.io.loadmat); hdf5: HDF5 (h5py, MATLAB h5read);",
-            "asf: Tekscan ASF-style ASCII (e.g. R pressuRe load_tekscan) + JSON sidecar."})
+            "csv: pressure (one column per cell, or --long), summary, events, annotations and a JSON sidecar.",
+            "mat: MATLAB v5 (scipy.io.loadmat). hdf5: HDF5 (h5py, MATLAB h5read).",
+            "asf: Tekscan ASF-style ASCII (e.g. R pressuRe load_tekscan) and a JSON sidecar."})
 public final class ExportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -68,8 +68,9 @@ public final class ExportCommand implements Callable<Integer> {
             + "cells only")
     boolean longForm;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "detection profile for the replayed flags (default: the recording's, else gentle)")
+    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = ProfileIds.class,
+            description = "Detection profile for the replayed flags: ${COMPLETION-CANDIDATES} (default: the "
+                    + "recording's, else " + Profiles.DEFAULT_ID + ").")
     String profile;
 
     @Option(names = "--quiet", description = "no progress on stderr")
@@ -121,6 +122,9 @@ public final class ExportCommand implements Callable<Integer> {
                     ? FileExport.exportText(file, text, format, out, base, profile, options, progress, cancel)
                     : FileExport.export(file, format, out, base, profile, options, progress, cancel);
             double s = (System.nanoTime() - t0) / 1e9;
+            for (String w : r.warnings()) {
+                err.println("tactus: warning: " + w);
+            }
             for (Path p : r.files()) {
                 outW.println(p);
             }

@@ -56,13 +56,8 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object")
     boolean json;
 
-    @Option(names = "--ascii", paramLabel = "RxC",
-            description = "FILE is a capture of a DIY text grid of RxC cells (e.g. 16x16), not protocol bytes")
-    String ascii;
-
-    @Option(names = "--rate", paramLabel = "HZ",
-            description = "with --ascii: frames per second of the capture (text has no clock; default 50)")
-    Double rate;
+    @CommandLine.Mixin
+    TextCaptureOptions textOptions = new TextCaptureOptions();
 
     /** Frame and gap counts from one pass of an assembler. */
     private static final class Counter implements FrameListener {
@@ -72,9 +67,19 @@ public final class InfoCommand implements Callable<Integer> {
         long pauses;
         long pausedUs;
         long markers;
+        boolean helloSeen;
+        long framesBeforeHello;
+
+        @Override
+        public void onDescriptor(DeviceDescriptor d) {
+            helloSeen = true;
+        }
 
         @Override
         public void onFrame(RawFrame f) {
+            if (!helloSeen) {
+                framesBeforeHello++;
+            }
             if (lastUs >= 0 && f.deviceTimeUs() - lastUs > PAUSE_US) {
                 pauses++;
                 pausedUs += f.deviceTimeUs() - lastUs;
@@ -94,21 +99,7 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AsciiOptions text = null;
-        try {
-            if (rate != null && !(rate > 0 && rate <= 100_000)) {
-                throw new IllegalArgumentException("rate must be > 0 Hz");
-            }
-            if (ascii != null) {
-                text = AsciiOptions.parseSize(ascii);
-                text = text.withRateHz(rate != null ? rate : AsciiFrameDecoder.FALLBACK_RATE_HZ);
-            } else if (rate != null) {
-                throw new IllegalArgumentException("goes with --ascii");
-            }
-        } catch (IllegalArgumentException bad) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    (ascii != null ? "--ascii/--rate: " : "--rate: ") + bad.getMessage());
-        }
+        AsciiOptions text = textOptions.parse(spec.commandLine());
         SessionFiles.requireFile(file);
         Map<String, Object> m = text != null ? textCapture(text)
                 : RecordingReader.isRecording(file) ? recording() : capture();
@@ -124,7 +115,6 @@ public final class InfoCommand implements Callable<Integer> {
 
     private Map<String, Object> recording() throws IOException {
         try (RecordingReader r = RecordingReader.open(file)) {
-            IntegrityReport integrity = verify ? r.verify() : r.integrity();
             SessionMetadata md = r.metadata();
             Counter counter = new Counter();
             FrameAssembler assembler = new FrameAssembler(counter, md.device());
@@ -135,6 +125,8 @@ public final class InfoCommand implements Callable<Integer> {
                 assembler.accept(p.timed());
                 packets++;
             }
+            // The pass checked every packet record's CRC; --verify also re-scans the whole file on its own.
+            IntegrityReport integrity = verify ? withSpans(r.verify(), c.integrity()) : c.integrity();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", file.toString());
             m.put("kind", "Tactus recording");
@@ -154,9 +146,23 @@ public final class InfoCommand implements Callable<Integer> {
             m.put("annotations", annotations);
             m.put("recorded_events", r.recordedEvents().size());
             m.put("pipeline_commands", r.commands().size());
-            m.put("integrity", integrity.summary());
-            if (!integrity.problems().isEmpty()) {
-                m.put("problems", integrity.problems());
+            if (r.metadataDeviceProblem() != null) {
+                m.put("metadata_device", r.metadataDeviceProblem() + ": ignored");
+            }
+            if (counter.framesBeforeHello > 0) {
+                m.put("device_description_from", "the recording's metadata (no readable HELLO before "
+                        + counter.framesBeforeHello + " frame(s))");
+            }
+            if (json) {
+                m.put("integrity", integrity.describe(Math.max(0, counter.firstUs)));
+            } else {
+                m.put("integrity", integrity.summary());
+                if (!integrity.lostSpans().isEmpty()) {
+                    m.put("lost_at", integrity.spansText(Math.max(0, counter.firstUs), 10));
+                }
+                if (!integrity.problems().isEmpty()) {
+                    m.put("problems", integrity.problems());
+                }
             }
             if (c.failure() != null) {
                 m.put("read_error", c.failure().getMessage());
@@ -222,6 +228,12 @@ public final class InfoCommand implements Callable<Integer> {
         return m;
     }
 
+    /** A full re-scan's counts with the lost spans and malformed records the packet pass found. */
+    private static IntegrityReport withSpans(IntegrityReport scan, IntegrityReport pass) {
+        return new IntegrityReport(scan.complete(), scan.indexRebuilt(), true, scan.damagedRegions(),
+                scan.skippedBytes(), scan.cutBytes(), pass.malformedRecords(), pass.lostSpans(), scan.problems());
+    }
+
     private static void putDevice(Map<String, Object> m, DeviceDescriptor d) {
         if (d == null) {
             m.put("device", "unknown (no HELLO)");
@@ -238,6 +250,7 @@ public final class InfoCommand implements Callable<Integer> {
         m.put("packets", packets);
         m.put("frames", c.frames);
         m.put("markers", c.markers);
+        m.put("marker_texts_cut", a.markerTextsCut());
         m.put("dropped_packets", a.dropped());
         m.put("pauses_over_half_s", c.pauses);
         m.put("paused_s", Math.round(c.pausedUs / 1000.0) / 1000.0);

@@ -13,7 +13,6 @@ import io.tactus.device.TimedPacket;
 import io.tactus.device.serial.SerialOptions;
 import io.tactus.device.serial.SerialPacketSource;
 import io.tactus.device.serial.SerialPorts;
-import io.tactus.device.serial.WireFormat;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.DeviceDescriptor;
 import java.io.PrintWriter;
@@ -37,8 +36,9 @@ import picocli.CommandLine.Spec;
  * assembles frames, so printing never delays reading.
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
-        description = {"Connect to a device and print once a second: frames, frame rate, dropped (sequence gaps),",
-            "corrupt packets by kind and the peak raw count; a summary at the end (also on Ctrl-C)."})
+        description = {"Connect to a device and print its link statistics once a second.",
+            "Each line: frames, frame rate, dropped frames (sequence gaps), corrupt packets by kind and the peak raw",
+            "count. A summary at the end (also on Ctrl-C)."})
 public final class MonitorCommand implements Callable<Integer> {
 
     private static final int QUEUE = 16_384;
@@ -46,41 +46,26 @@ public final class MonitorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", required = true, paramLabel = "PATH",
-            description = "Serial port path, listed by `tactus ports` or typed (e.g. a socat pty).")
-    String port;
 
-    @Option(names = "--ascii", paramLabel = "RxC",
-            description = "The device prints DIY text lines of a RxC grid (e.g. 16x16). Default: detect.")
-    String ascii;
 
-    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds (default: until Ctrl-C).")
-    Double duration;
+
+    @CommandLine.Mixin
+    SerialPortOptions serial = new SerialPortOptions();
+
+    @CommandLine.Mixin
+    DeviceTextOption text = new DeviceTextOption();
 
     @Option(names = "--json", description = "One JSON object per line; the last one has \"summary\":true.")
     boolean json;
 
-    @Option(names = "--baud", paramLabel = "N", description = "Line speed for USB-UART bridges (default ${DEFAULT-VALUE}).")
-    int baud = SerialOptions.DEFAULT_BAUD;
 
     @Override
     public Integer call() throws Exception {
-        WireFormat format;
-        try {
-            format = ascii == null ? WireFormat.auto() : WireFormat.parseText(ascii);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--ascii: " + e.getMessage());
-        }
-        if (duration != null && !(duration > 0 && duration < 1e7)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--duration must be > 0 seconds");
-        }
-        if (baud <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--baud must be > 0");
-        }
+        SerialOptions options = serial.check(spec.commandLine(), text.format(spec.commandLine()));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Consumer consumer = new Consumer(err);
-        SerialPacketSource source = new SerialPacketSource(port, SerialOptions.defaults().withFormat(format).withBaud(baud));
+        SerialPacketSource source = new SerialPacketSource(serial.port, options);
         Report report = new Report(out, json, source, consumer);
         // Ctrl-C / SIGTERM: summary first, then jSerialComm's own clean-up closes the port (a plain Runtime hook
         // would race it and the reader would report a vanished port). A no-op once the command has finished.
@@ -95,7 +80,7 @@ public final class MonitorCommand implements Callable<Integer> {
         try {
             consumer.start();
             source.start(consumer);
-            return report.loop(duration == null ? Long.MAX_VALUE : (long) (duration * 1e9));
+            return report.loop(serial.runNanos());
         } finally {
             source.close();
             consumer.stop();

@@ -9,7 +9,6 @@ import io.tactus.device.TimedPacket;
 import io.tactus.device.serial.SerialOptions;
 import io.tactus.device.serial.SerialPacketSource;
 import io.tactus.device.serial.SerialPorts;
-import io.tactus.device.serial.WireFormat;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketType;
@@ -44,8 +43,9 @@ import picocli.CommandLine;
  * written, forced to disk) through a shutdown hook that runs before jSerialComm closes the port.
  */
 @Command(name = "record", mixinStandardHelpOptions = true,
-        description = {"Record a session from a serial device to a Tactus recording, printing flags as they happen",
-            "(seconds from the first frame, type, region, peak so far). Ctrl-C / SIGTERM stops and completes the file."})
+        description = {"Record a session from a serial device to a Tactus recording, printing flags as they happen.",
+            "Each flag line: seconds from the first frame, type, region, peak so far.",
+            "Ctrl-C / SIGTERM stops and completes the file."})
 public final class RecordCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
@@ -53,22 +53,22 @@ public final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", required = true, paramLabel = "PATH",
-            description = "Serial port path, listed by `tactus ports` or typed (e.g. a socat pty).")
-    String port;
 
-    @Option(names = "--ascii", paramLabel = "RxC",
-            description = "The device prints DIY text lines of a RxC grid (e.g. 16x16). Default: detect.")
-    String ascii;
+
+    @CommandLine.Mixin
+    SerialPortOptions serial = new SerialPortOptions();
+
+    @CommandLine.Mixin
+    DeviceTextOption text = new DeviceTextOption();
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write exactly this file (default: tactus-YYYYMMDD-HHMMSS.tactus in the current directory).")
     Path out;
 
-    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds (default: until Ctrl-C).")
-    Double duration;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "Detection profile for the live flags (default: gentle).")
+    @Option(names = "--profile", paramLabel = "NAME", completionCandidates = ProfileIds.class,
+            description = "Detection profile for the live flags: ${COMPLETION-CANDIDATES} (default: "
+                    + Profiles.DEFAULT_ID + ").")
     String profile;
 
     @Option(names = "--trainee", paramLabel = "P", description = "Trainee pseudonym (never a real name).")
@@ -83,23 +83,11 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite FILE if it exists and is not empty.")
     boolean force;
 
-    @Option(names = "--baud", paramLabel = "N", description = "Line speed for USB-UART bridges (default ${DEFAULT-VALUE}).")
-    int baud = SerialOptions.DEFAULT_BAUD;
 
     @Override
     public Integer call() throws Exception {
-        WireFormat format;
-        try {
-            format = ascii == null ? WireFormat.auto() : WireFormat.parseText(ascii);
-        } catch (IllegalArgumentException e) {
-            throw bad("--ascii: " + e.getMessage());
-        }
-        if (duration != null && !(duration > 0 && duration < 1e7)) {
-            throw bad("--duration must be > 0 seconds");
-        }
-        if (baud <= 0) {
-            throw bad("--baud must be > 0");
-        }
+        SerialOptions serialOptions = serial.check(spec.commandLine(), text.format(spec.commandLine()));
+        String port = serial.port;
         if (profile != null) {
             try {
                 profile = Profiles.byId(profile).id();
@@ -122,9 +110,7 @@ public final class RecordCommand implements Callable<Integer> {
 
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        SerialPacketSource serial = new SerialPacketSource(port,
-                SerialOptions.defaults().withFormat(format).withBaud(baud));
-        FirstFrame clock = new FirstFrame(serial);
+        FirstFrame clock = new FirstFrame(new SerialPacketSource(port, serialOptions));
         LiveSession session = new LiveSession(clock, FileExport.pipelines(profile));
         Printer printer = new Printer(stdout, stderr, clock);
         session.addListener(printer);
@@ -145,10 +131,10 @@ public final class RecordCommand implements Callable<Integer> {
         }, "record-shutdown"));
 
         stdout.printf("recording %s to %s%s (Ctrl-C to stop)%n", port, file,
-                duration == null ? "" : String.format(Locale.ROOT, " for %s s", duration));
+                serial.duration == null ? "" : String.format(Locale.ROOT, " for %s s", serial.duration));
         stdout.flush();
         session.start();
-        long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + (long) (duration * 1e9);
+        long end = serial.duration == null ? Long.MAX_VALUE : System.nanoTime() + serial.runNanos();
         String failure = null;
         try {
             while (System.nanoTime() < end && !finisher.isFinished()) {
@@ -269,8 +255,8 @@ public final class RecordCommand implements Callable<Integer> {
                 return;
             }
             synchronized (out) {
-                out.printf(Locale.ROOT, "%8.2f s  %-16s %-14s peak %6.1f kPa%s%n", clock.seconds(e.startUs()),
-                        e.type().id(), e.region() == null ? "-" : e.region().id(), e.peakKpa(),
+                out.printf(Locale.ROOT, "%8.2f s  %-16s %-22s peak %6.1f kPa%s%n", clock.seconds(e.startUs()),
+                        e.type().id(), e.region() == null ? "-" : io.tactus.signal.body.BodyMap.standard().displayName(e.region()), e.peakKpa(),
                         e.detail() == null || e.detail().isEmpty() ? "" : "  " + e.detail());
                 out.flush();
             }

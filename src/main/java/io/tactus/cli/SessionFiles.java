@@ -10,6 +10,7 @@ import io.tactus.signal.SignalPipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -22,11 +23,11 @@ final class SessionFiles {
     /**
      * The analysis plus the last pipeline the analyzer built (its session metrics).
      *
-     * @param damage null for a clean recording or a capture; else the integrity summary of a recording that was
-     *               cut or damaged (the analysis covers what was readable)
+     * @param warnings one line each (damage, a rejected metadata descriptor, frames decoded without a HELLO);
+     *                 empty for a clean recording or capture
      */
     record Analyzed(boolean recording, String profile, SessionAnalysis analysis, SignalPipeline pipeline,
-                    String damage) {
+                    List<String> warnings) {
     }
 
     private SessionFiles() {
@@ -60,7 +61,7 @@ final class SessionFiles {
             if (a.metrics().frames() == 0) {
                 throw new IOException(file + ": no " + text.rows() + "x" + text.cols() + " text frame found");
             }
-            return new Analyzed(false, profileName(profileId), a, last.get(), null);
+            return new Analyzed(false, profileName(profileId), a, last.get(), List.of());
         }
         AtomicReference<SignalPipeline> last = new AtomicReference<>();
         if (RecordingReader.isRecording(file)) {
@@ -68,8 +69,7 @@ final class SessionFiles {
                 String profile = profileId != null ? profileId : knownProfile(reader.metadata().profile());
                 SessionAnalysis a = new SessionAnalyzer(remembering(FileExport.pipelines(profile), last))
                         .analyze(reader);
-                String damage = reader.integrity().clean() ? null : reader.integrity().summary();
-                return new Analyzed(true, profileName(profile), a, last.get(), damage);
+                return new Analyzed(true, profileName(profile), a, last.get(), a.warnings(reader));
             } catch (RecordingException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -79,8 +79,9 @@ final class SessionFiles {
         if (a.metrics().frames() == 0 && a.stream().packets() == 0) {
             throw new IOException(file + " is neither a Tactus recording nor a protocol-v1 capture (no packet found)");
         }
-        return new Analyzed(false, profileName(profileId), a, last.get(), null);
+        return new Analyzed(false, profileName(profileId), a, last.get(), List.of());
     }
+
 
     private static Function<DeviceDescriptor, SignalPipeline> remembering(
             Function<DeviceDescriptor, SignalPipeline> base, AtomicReference<SignalPipeline> last) {

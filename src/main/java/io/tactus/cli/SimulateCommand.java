@@ -27,16 +27,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Stream a simulated device session over a serial port, paced by device time.",
-            "Exercises the real serial path without hardware, e.g. with a pty pair from",
+            "Exercises the real serial path without hardware, e.g. with a pty pair from socat:",
             "  socat -d -d pty,raw,echo=0,link=/tmp/dev pty,raw,echo=0,link=/tmp/host",
-            "run `tactus simulate --port /tmp/dev` and `tactus monitor --port /tmp/host`."})
+            "then run `tactus simulate --port /tmp/dev` and `tactus monitor --port /tmp/host`."})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PATH", description = "Serial port (or pty) to write to.")
-    String port;
+
+    @CommandLine.Mixin
+    SerialPortOptions serial = new SerialPortOptions();
 
     @Option(names = "--scenario", paramLabel = "NAME", completionCandidates = ScenarioNames.class,
             description = "Scenario: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -51,8 +52,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--loop", description = "Restart the scenario at its end (sequence and device time continue).")
     boolean loop;
 
-    @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds of wall time.")
-    Double duration;
 
     @Option(names = "--grid", paramLabel = "RxC", description = "Mat size (default 32x32; ignored by the glove).")
     String grid;
@@ -60,8 +59,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Noise seed (same seed, same bytes).")
     Long seed;
 
-    @Option(names = "--baud", paramLabel = "N", description = "Line speed on a real UART (default ${DEFAULT-VALUE}).")
-    int baud = SerialOptions.DEFAULT_BAUD;
 
     @Option(names = "--list-scenarios", description = "Print the scenarios and exit.")
     boolean list;
@@ -76,15 +73,8 @@ public final class SimulateCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        if (port == null) {
-            throw bad("--port PATH is required");
-        }
-        if (duration != null && !(duration > 0 && duration < 1e7)) {
-            throw bad("--duration must be > 0 seconds");
-        }
-        if (baud <= 0) {
-            throw bad("--baud must be > 0");
-        }
+        SerialOptions serialOptions = serial.check(spec.commandLine(), WireFormat.auto());
+        String port = serial.port;
         ScenarioStream stream;
         try {
             SimOptions options = SimOptions.defaults().withRate(rate).withSparse(sparse).withLoop(loop);
@@ -102,7 +92,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
         SerialDeviceEmulator device;
         try {
-            device = SerialDeviceEmulator.open(port, SerialOptions.defaults().withBaud(baud));
+            device = SerialDeviceEmulator.open(port, serialOptions);
         } catch (PortException e) {
             throw new SimulateFailure(e.getMessage());
         }
@@ -134,7 +124,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     stream.requestHello();
                     return true;
                 }
-            }, duration == null ? Long.MAX_VALUE : (long) (duration * 1e9));
+            }, serial.runNanos());
             out.printf("sent %d packets (%d frames, %d bytes) in %.1f s; %d host commands%s%s%n", r.packets(),
                     r.frames(), r.bytes(), r.seconds(), r.commands(),
                     r.stalls() > 0 ? "; writes blocked " + r.stalls() + " times (host not reading)" : "",

@@ -15,6 +15,10 @@ public final class FrameAssembler {
 
     private static final long SEQ_MOD = 1L << 16;
     private static final long TIME_MOD = 1L << 32;
+    /** Characters of text kept per marker (a button label or a short note; the rest is cut and counted). */
+    public static final int MARKER_TEXT_MAX = 256;
+    /** Characters of marker text kept per stream in all. */
+    public static final long MARKER_TEXT_TOTAL = 256 * 1024;
 
     private final FrameListener listener;
     private DeviceDescriptor descriptor;
@@ -28,6 +32,9 @@ public final class FrameAssembler {
     private long framesWithoutHello;
     private int peakCount;
     private long deviceResets;
+    private long markerTextKept;
+    private long markerTextsCut;
+    private long markerCharsCut;
 
     public FrameAssembler(FrameListener listener) {
         this.listener = listener;
@@ -61,7 +68,7 @@ public final class FrameAssembler {
                 if (m == null) {
                     bad(tp, "empty MARKER payload");
                 } else {
-                    listener.onMarker(deviceTime, tp.hostNanos(), m);
+                    listener.onMarker(deviceTime, tp.hostNanos(), capped(m));
                 }
             }
             case POSE -> {
@@ -114,6 +121,28 @@ public final class FrameAssembler {
         }
         frames++;
         listener.onFrame(new RawFrame(seqUnwrapped, deviceTime, tp.hostNanos(), counts));
+    }
+
+    /**
+     * A marker's text as kept downstream (events, the analysis, the timeline): at most {@link #MARKER_TEXT_MAX}
+     * characters each and {@link #MARKER_TEXT_TOTAL} per stream, so a device (or a crafted file) sending
+     * thousands of 64 kB markers cannot exhaust memory. The press itself (time, code) is always kept.
+     */
+    private Payloads.Marker capped(Payloads.Marker m) {
+        String t = m.text();
+        long allowed = Math.min(MARKER_TEXT_MAX, MARKER_TEXT_TOTAL - markerTextKept);
+        if (t.length() <= allowed) {
+            markerTextKept += t.length();
+            return m;
+        }
+        int keep = (int) Math.max(0, allowed);
+        if (keep > 0 && Character.isHighSurrogate(t.charAt(keep - 1))) {
+            keep--;
+        }
+        markerTextsCut++;
+        markerCharsCut += t.length() - keep;
+        markerTextKept += keep;
+        return new Payloads.Marker(m.code(), t.substring(0, keep));
     }
 
     private void trackSequence(int seq, boolean reboot) {
@@ -180,6 +209,16 @@ public final class FrameAssembler {
         return deviceResets;
     }
 
+    /** Markers whose text was cut (longer than {@link #MARKER_TEXT_MAX}, or over the stream's total). */
+    public long markerTextsCut() {
+        return markerTextsCut;
+    }
+
+    /** Characters of marker text not kept. */
+    public long markerCharsCut() {
+        return markerCharsCut;
+    }
+
     public int peakCount() {
         return peakCount;
     }
@@ -191,18 +230,20 @@ public final class FrameAssembler {
      */
     public record State(DeviceDescriptor descriptor, long lastSeqRaw, long seqUnwrapped, long lastTimeRaw,
                         long timeUnwrapped, long frames, long dropped, long badPayload, long framesWithoutHello,
-                        int peakCount, long deviceResets) {
+                        int peakCount, long deviceResets, long markerTextKept, long markerTextsCut,
+                        long markerCharsCut) {
 
         /** This state continuing at {@code p} (unwrapped time {@code unwrappedUs}) as if nothing was skipped. */
         public State resumingAt(Packet p, long unwrappedUs) {
             return new State(descriptor, Math.floorMod(p.seq() - 1, SEQ_MOD), seqUnwrapped, p.deviceTimeUs(),
-                    unwrappedUs, frames, dropped, badPayload, framesWithoutHello, peakCount, deviceResets);
+                    unwrappedUs, frames, dropped, badPayload, framesWithoutHello, peakCount, deviceResets,
+                    markerTextKept, markerTextsCut, markerCharsCut);
         }
     }
 
     public State checkpoint() {
         return new State(descriptor, lastSeqRaw, seqUnwrapped, lastTimeRaw, timeUnwrapped, frames, dropped,
-                badPayload, framesWithoutHello, peakCount, deviceResets);
+                badPayload, framesWithoutHello, peakCount, deviceResets, markerTextKept, markerTextsCut, markerCharsCut);
     }
 
     public void restore(State s) {
@@ -217,5 +258,8 @@ public final class FrameAssembler {
         framesWithoutHello = s.framesWithoutHello();
         peakCount = s.peakCount();
         deviceResets = s.deviceResets();
+        markerTextKept = s.markerTextKept();
+        markerTextsCut = s.markerTextsCut();
+        markerCharsCut = s.markerCharsCut();
     }
 }

@@ -39,6 +39,8 @@ final class CoreRunner {
     private int nextCommand;
     private long commandsFailed;
     private long frames;
+    private boolean helloSeen;
+    private long framesBeforeHello;
     private long firstFrameUs = -1;
     private long lastFrameUs = -1;
     private long lastTimeUs;
@@ -46,7 +48,8 @@ final class CoreRunner {
 
     /**
      * @param commands recorded commands sorted by {@link CommandRecord#beforePacket()} (may be empty)
-     * @param initial  descriptor to start with (DIY text captures), or null
+     * @param initial  descriptor to start with (a recording's metadata, a DIY text capture's or a headless
+     *                 capture's options), used until the stream's own HELLO; or null
      */
     CoreRunner(Function<DeviceDescriptor, SignalPipeline> factory, List<CommandRecord> commands,
                DeviceDescriptor initial) {
@@ -110,14 +113,14 @@ final class CoreRunner {
      * recorded commands have been applied, the counters and the markers seen. Immutable; a replay checkpoint.
      */
     record State(FrameAssembler.State assembler, DeviceDescriptor pipelineDescriptor, PipelineState pipeline,
-                 int nextCommand, long commandsFailed, long frames, long firstFrameUs, long lastFrameUs,
-                 long lastTimeUs, List<MarkerAt> markers) {
+                 int nextCommand, long commandsFailed, long frames, boolean helloSeen, long framesBeforeHello,
+                 long firstFrameUs, long lastFrameUs, long lastTimeUs, List<MarkerAt> markers) {
     }
 
     State checkpoint() {
         return new State(assembler.checkpoint(), pipeline == null ? null : pipeline.descriptor(),
-                pipeline == null ? null : pipeline.checkpoint(), nextCommand, commandsFailed, frames, firstFrameUs,
-                lastFrameUs, lastTimeUs, List.copyOf(markers));
+                pipeline == null ? null : pipeline.checkpoint(), nextCommand, commandsFailed, frames, helloSeen,
+                framesBeforeHello, firstFrameUs, lastFrameUs, lastTimeUs, List.copyOf(markers));
     }
 
     /** Puts a runner made with the same factory and commands into a checkpointed state. */
@@ -131,6 +134,8 @@ final class CoreRunner {
         nextCommand = s.nextCommand();
         commandsFailed = s.commandsFailed();
         frames = s.frames();
+        helloSeen = s.helloSeen();
+        framesBeforeHello = s.framesBeforeHello();
         firstFrameUs = s.firstFrameUs();
         lastFrameUs = s.lastFrameUs();
         lastTimeUs = s.lastTimeUs();
@@ -182,6 +187,11 @@ final class CoreRunner {
         return lastFrameUs;
     }
 
+    /** Frames decoded with the initial descriptor because no HELLO from the stream came before them. */
+    long framesBeforeHello() {
+        return framesBeforeHello;
+    }
+
     long commandsFailed() {
         return commandsFailed;
     }
@@ -211,6 +221,7 @@ final class CoreRunner {
     private final class Frames implements FrameListener {
         @Override
         public void onDescriptor(DeviceDescriptor d) {
+            helloSeen = true;
             install(d);
         }
 
@@ -218,6 +229,9 @@ final class CoreRunner {
         public void onFrame(RawFrame frame) {
             pipeline.process(frame);
             frames++;
+            if (!helloSeen) {
+                framesBeforeHello++;
+            }
             if (firstFrameUs < 0) {
                 firstFrameUs = frame.deviceTimeUs();
             }

@@ -30,6 +30,7 @@ final class RecordScanner {
     private final long end;
     private final ByteBuffer buf = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32 crc = new CRC32();
+    private final Crc32Ranges ranges = new Crc32Ranges();
     private final List<String> problems = new ArrayList<>();
     private long bufStart;
     private long pos;
@@ -51,45 +52,37 @@ final class RecordScanner {
 
     /** @return the next valid record, or null at the end (then {@link #cutBytes()} tells what was cut) */
     Rec next() throws IOException {
-        long damageStart = -1;
-        while (true) {
-            if (end - pos < RecordingFormat.RECORD_OVERHEAD) {
-                finishDamage(damageStart, pos);
-                if (end > pos) {
-                    cut(pos);
-                }
-                return null;
-            }
-            Rec r = tryAt(pos);
-            if (r != null) {
-                finishDamage(damageStart, pos);
-                pos += r.totalBytes();
-                return r;
-            }
-            if (lastTryIncomplete) {
-                // A plausible header whose record runs past the end of the file: if no complete record follows,
-                // this is the cut tail of a crashed recording.
-                long after = findNext(pos + 1);
-                if (after < 0) {
-                    finishDamage(damageStart, pos);
-                    cut(pos);
-                    pos = end;
-                    return null;
-                }
-            }
-            if (damageStart < 0) {
-                damageStart = pos;
-            }
-            long nxt = findNext(pos + 1);
-            if (nxt < 0) {
-                // Nothing valid follows: treat the rest as a cut tail.
-                finishDamage(damageStart, damageStart);
-                cut(damageStart);
+        if (end - pos < RecordingFormat.RECORD_OVERHEAD) {
+            if (end > pos) {
+                cut(pos);
                 pos = end;
-                return null;
             }
-            pos = nxt;
+            return null;
         }
+        Rec r = tryAt(pos);
+        if (r != null) {
+            pos += r.totalBytes();
+            return r;
+        }
+        // Damage (or a record cut by a crash) at pos: one linear resync scan finds the next valid record.
+        long damageStart = pos;
+        boolean incomplete = lastTryIncomplete;
+        long nxt = findNext(pos + 1);
+        if (nxt < 0) {
+            // Nothing valid follows: a plausible header running past the end is the cut tail of a crashed
+            // recording; so is anything else after the last valid record.
+            cut(damageStart);
+            pos = end;
+            return null;
+        }
+        finishDamage(damageStart, nxt, incomplete);
+        pos = nxt;
+        r = tryAt(pos);
+        if (r == null) {
+            throw new IllegalStateException("resync found a record at " + nxt + " that does not verify");
+        }
+        pos += r.totalBytes();
+        return r;
     }
 
     private boolean lastTryIncomplete;
@@ -157,17 +150,172 @@ final class RecordScanner {
         };
     }
 
-    /** Finds the next offset >= from holding a complete, CRC-valid record; -1 if none. */
+    /**
+     * Finds the smallest offset >= from holding a complete, CRC-valid record; -1 if none. Linear in the bytes
+     * scanned however many plausible record headers they hold (crafted or not): one pass computes the running
+     * CRC of the damaged bytes, and each candidate record is checked when the pass reaches its end, from the
+     * running CRCs at its start and end ({@link Crc32Ranges}), never by re-reading its body.
+     */
     private long findNext(long from) throws IOException {
-        for (long at = from; end - at >= RecordingFormat.RECORD_OVERHEAD; at++) {
-            if (!fill(at, 1)) {
-                return -1;
+        return new Resync(from).run();
+    }
+
+    /** One resynchronisation pass; candidate records pending their end, in a binary heap by end offset. */
+    private final class Resync {
+        private final long from;
+        private final CRC32 running = new CRC32();
+        private long runningTo;
+        private long[] ends = new long[64];
+        private long[] starts = new long[64];
+        private int[] startCrcs = new int[64];
+        private int pending;
+        private long best = -1;
+
+        Resync(long from) {
+            this.from = from;
+            this.runningTo = from;
+        }
+
+        long run() throws IOException {
+            for (long x = from; x < end; x++) {
+                int need = (int) Math.min(RecordingFormat.RECORD_HEADER_BYTES, end - x);
+                if (x + need > bufStart + buf.limit()) {
+                    crcUpTo(x); // the window moves on: take the running CRC up to here first
+                }
+                if (!fill(x, need)) {
+                    return best;
+                }
+                while (pending > 0 && ends[0] == x) {
+                    resolveTop(x);
+                }
+                if (best >= 0 && pending == 0) {
+                    return best;
+                }
+                if (best < 0) {
+                    consider(x);
+                }
+                if (best < 0 && pending == 0 && end - x < RecordingFormat.RECORD_OVERHEAD) {
+                    return -1;
+                }
             }
-            if ((buf.get((int) (at - bufStart)) & 0xFF) == RecordingFormat.SYNC && tryAt(at) != null) {
-                return at;
+            return best;
+        }
+
+        /** A plausible record header at x becomes a candidate, checked when the pass reaches its end. */
+        private void consider(long x) {
+            if (end - x < RecordingFormat.RECORD_OVERHEAD) {
+                return;
+            }
+            int p = (int) (x - bufStart);
+            if ((buf.get(p) & 0xFF) != RecordingFormat.SYNC) {
+                return;
+            }
+            RecordType type = RecordType.fromCode(buf.get(p + 1) & 0xFF);
+            long len = buf.getInt(p + 4) & 0xFFFF_FFFFL;
+            if (len > resyncMaxBody(type) || x + RecordingFormat.RECORD_OVERHEAD + len > end) {
+                return;
+            }
+            push(x + RecordingFormat.RECORD_HEADER_BYTES + len, x, crcUpTo(x));
+        }
+
+        private void resolveTop(long x) {
+            long start = starts[0];
+            int startCrc = startCrcs[0];
+            pop();
+            int body = ranges.ofRange(startCrc, crcUpTo(x), x - start);
+            int stored = buf.getInt((int) (x - bufStart));
+            if (body == stored && (best < 0 || start < best)) {
+                best = start;
+                dropCandidatesAfter(best);
             }
         }
-        return -1;
+
+        /** The running CRC-32 of bytes [from, x); x never moves backwards. */
+        private int crcUpTo(long x) {
+            int off = (int) (runningTo - bufStart);
+            running.update(buf.array(), buf.arrayOffset() + off, (int) (x - runningTo));
+            runningTo = x;
+            return (int) running.getValue();
+        }
+
+        private void push(long e, long s, int c) {
+            if (pending == ends.length) {
+                ends = java.util.Arrays.copyOf(ends, pending * 2);
+                starts = java.util.Arrays.copyOf(starts, pending * 2);
+                startCrcs = java.util.Arrays.copyOf(startCrcs, pending * 2);
+            }
+            int i = pending++;
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (ends[parent] <= e) {
+                    break;
+                }
+                set(i, ends[parent], starts[parent], startCrcs[parent]);
+                i = parent;
+            }
+            set(i, e, s, c);
+        }
+
+        private void pop() {
+            pending--;
+            if (pending == 0) {
+                return;
+            }
+            long e = ends[pending];
+            long s = starts[pending];
+            int c = startCrcs[pending];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= pending) {
+                    break;
+                }
+                if (child + 1 < pending && ends[child + 1] < ends[child]) {
+                    child++;
+                }
+                if (ends[child] >= e) {
+                    break;
+                }
+                set(i, ends[child], starts[child], startCrcs[child]);
+                i = child;
+            }
+            set(i, e, s, c);
+        }
+
+        /** Candidates that start after a verified record cannot be the first one: forget them. */
+        private void dropCandidatesAfter(long start) {
+            long[] e = new long[pending];
+            long[] s = new long[pending];
+            int[] c = new int[pending];
+            int n = 0;
+            for (int i = 0; i < pending; i++) {
+                if (starts[i] < start) {
+                    e[n] = ends[i];
+                    s[n] = starts[i];
+                    c[n] = startCrcs[i];
+                    n++;
+                }
+            }
+            pending = 0;
+            for (int i = 0; i < n; i++) {
+                push(e[i], s[i], c[i]);
+            }
+        }
+
+        private void set(int i, long e, long s, int c) {
+            ends[i] = e;
+            starts[i] = s;
+            startCrcs[i] = c;
+        }
+    }
+
+    /**
+     * Body cap while resynchronising: an INDEX record is only trusted up to the JSON cap there (an index above
+     * 1 MiB describes a session of more than 12 hours and is rebuilt by the scan anyway), which bounds the
+     * candidates a resync keeps pending to those starting within 1 MiB.
+     */
+    private static long resyncMaxBody(RecordType type) {
+        return Math.min(maxBody(type), RecordingFormat.MAX_JSON_BODY);
     }
 
     /** Makes bytes [at, at + n) available in {@code buf}; false if the file ends before. */
@@ -206,13 +354,11 @@ final class RecordScanner {
         dst.flip();
     }
 
-    private void finishDamage(long damageStart, long to) {
-        if (damageStart >= 0 && to > damageStart) {
-            damagedRegions++;
-            skippedBytes += to - damageStart;
-            problem("damaged bytes " + damageStart + ".." + (to - 1) + " (" + (to - damageStart)
-                    + " bytes) skipped: bad record header or CRC error");
-        }
+    private void finishDamage(long damageStart, long to, boolean lengthRanPastEnd) {
+        damagedRegions++;
+        skippedBytes += to - damageStart;
+        problem("damaged bytes " + damageStart + ".." + (to - 1) + " (" + (to - damageStart) + " bytes) skipped: "
+                + (lengthRanPastEnd ? "record length runs past the end of the file" : "bad record header or CRC error"));
     }
 
     private void cut(long at) {

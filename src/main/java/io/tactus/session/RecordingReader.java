@@ -2,6 +2,7 @@ package io.tactus.session;
 
 import io.tactus.device.TimedPacket;
 import io.tactus.protocol.Corruption;
+import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketType;
 import java.io.IOException;
@@ -41,6 +42,7 @@ public final class RecordingReader implements AutoCloseable {
     private final List<RecordedEvent> events;
     private final List<CommandRecord> commands;
     private final long dataEnd;
+    private final String metadataDeviceProblem;
 
     private RecordingReader(Path file, FileChannel ch, long size, SessionMetadata metadata, RecordingIndex index,
                             IntegrityReport integrity, Side side, long dataEnd) {
@@ -54,6 +56,7 @@ public final class RecordingReader implements AutoCloseable {
         this.events = List.copyOf(side.events);
         this.commands = List.copyOf(side.commands);
         this.dataEnd = dataEnd;
+        this.metadataDeviceProblem = side.metadataDeviceProblem;
     }
 
     /** True if the file starts with the recording magic (otherwise it may be a raw wire capture). */
@@ -187,10 +190,12 @@ public final class RecordingReader implements AutoCloseable {
                 }
             } else if (r.type() == RecordType.CORRUPT) {
                 b.corrupt();
-            } else if (r.type() == RecordType.LOSS && r.body().remaining() == 24) {
-                b.lost(r.body().getLong(8));
+            } else if (r.type() == RecordType.LOSS) {
+                long n = lossPackets(r.body());
+                if (n >= 0) {
+                    b.lost(n);
+                }
                 b.side(r.offset());
-                side.accept(r);
             } else if (r.type() != null && r.type().isSideRecord()) {
                 b.side(r.offset());
                 side.accept(r);
@@ -214,7 +219,7 @@ public final class RecordingReader implements AutoCloseable {
             throw new RecordingException("recording " + file + " holds no readable records"
                     + (s.problems().isEmpty() ? "" : ": " + s.problems().get(0)));
         }
-        IntegrityReport rep = new IntegrityReport(false, true, true, s.damagedRegions(), s.skippedBytes(),
+        IntegrityReport rep = new IntegrityReport(hadTrailer, true, true, s.damagedRegions(), s.skippedBytes(),
                 s.cutBytes(), List.copyOf(problems));
         SessionMetadata meta = side.metadata != null ? side.metadata
                 : new SessionMetadata(null, null, null, null, null, null, null, null, null, null);
@@ -231,6 +236,14 @@ public final class RecordingReader implements AutoCloseable {
 
     public IntegrityReport integrity() {
         return integrity;
+    }
+
+    /**
+     * Why the metadata's device description was rejected (validated like a HELLO: size, rate, calibration...),
+     * or null when it is valid or absent. A rejected one reads as absent: the stream's HELLO describes the frames.
+     */
+    public String metadataDeviceProblem() {
+        return metadataDeviceProblem;
     }
 
     public RecordingIndex.Summary summary() {
@@ -336,11 +349,20 @@ public final class RecordingReader implements AutoCloseable {
 
     /** Streams packets in file order. Not thread-safe; make one per thread. */
     public final class Cursor {
+        /** Lost spans kept per pass; further ones merge into the last (counts stay complete). */
+        private static final int MAX_SPANS = 100_000;
         private final RecordScanner scanner;
         private final DeviceClock clock = new DeviceClock();
         private final Map<Corruption, Long> corrupt = new EnumMap<>(Corruption.class);
         private long ordinal;
         private long lost;
+        private long malformed;
+        private long regionsSeen;
+        private boolean damagePending;
+        private long lastDeviceUs = -1;
+        private int lastSeq = -1;
+        private boolean finished;
+        private final List<IntegrityReport.LostSpan> spans = new ArrayList<>();
         private long seedTimeUs;
         private IOException failure;
 
@@ -355,34 +377,101 @@ public final class RecordingReader implements AutoCloseable {
             try {
                 RecordScanner.Rec r;
                 while ((r = scanner.next()) != null) {
+                    noteDamage();
                     switch (r.type() == null ? RecordType.INDEX : r.type()) {
                         case PACKET -> {
                             RecordedPacket p = packet(r);
                             if (p != null) {
+                                if (p.timed().packet().type().fromDevice()) {
+                                    closeSpan(p.deviceTimeUs(), p.timed().packet().seq());
+                                }
                                 return p;
                             }
                         }
                         case CORRUPT -> {
-                            ByteBuffer b = r.body();
-                            int k = b.get(8) & 0xFF;
-                            Corruption kind = k < Corruption.values().length ? Corruption.values()[k] : null;
-                            if (kind != null) {
-                                corrupt.merge(kind, 1L, Long::sum);
+                            int k = corruptKind(r.body());
+                            if (k < 0) {
+                                malformed++;
+                            } else if (k < Corruption.values().length) {
+                                corrupt.merge(Corruption.values()[k], 1L, Long::sum);
                             }
                         }
                         case LOSS -> {
-                            long n = r.body().getLong(8);
-                            ordinal += n;
-                            lost += n;
+                            long n = lossPackets(r.body());
+                            if (n < 0) {
+                                malformed++;
+                            } else {
+                                ordinal += n;
+                                lost += n;
+                            }
                         }
                         default -> {
                         }
                     }
                 }
+                noteDamage();
+                if (damagePending) {
+                    closeSpan(-1, -1); // damage after the last packet
+                }
+                finished = true;
             } catch (IOException e) {
                 failure = e;
             }
             return null;
+        }
+
+        /** A damaged region the scanner just skipped opens a lost span at the last packet seen. */
+        private void noteDamage() {
+            if (scanner.damagedRegions() > regionsSeen) {
+                regionsSeen = scanner.damagedRegions();
+                damagePending = true;
+            }
+        }
+
+        /** The first device packet after damage (or the end, {@code timeUs} -1) closes the lost span. */
+        private void closeSpan(long timeUs, int seq) {
+            if (damagePending) {
+                damagePending = false;
+                long from = lastDeviceUs >= 0 ? lastDeviceUs : timeUs;
+                long to = timeUs >= 0 ? timeUs : lastDeviceUs;
+                long frames = lastSeq >= 0 && seq >= 0 ? Math.floorMod(seq - lastSeq, 1 << 16) - 1 : 0;
+                if (frames < 0 || frames >= 1 << 15) {
+                    frames = 0; // a repeat or a reboot across the damage: unknown
+                }
+                if (spans.size() < MAX_SPANS) {
+                    spans.add(new IntegrityReport.LostSpan(Math.min(from, to), Math.max(from, to), frames));
+                } else {
+                    IntegrityReport.LostSpan last = spans.remove(spans.size() - 1);
+                    spans.add(new IntegrityReport.LostSpan(last.fromUs(), Math.max(last.toUs(), to),
+                            last.framesLost() + frames));
+                }
+            }
+            if (timeUs >= 0) {
+                lastDeviceUs = timeUs;
+                lastSeq = seq;
+            }
+        }
+
+        /**
+         * The integrity of the recording as this pass saw it: damaged regions (from the open's scan when there
+         * was one, else from this pass), where they fell in device time, malformed records. Complete once
+         * {@link #next()} returned null from a cursor started at the beginning.
+         */
+        public IntegrityReport integrity() {
+            IntegrityReport open = integrity;
+            boolean scanned = open.verified();
+            List<String> problems = new ArrayList<>(open.problems());
+            if (!scanned) {
+                problems.addAll(scanner.problems());
+            }
+            if (malformed > 0) {
+                problems.add(malformed + " CORRUPT/LOSS record(s) too short for their fields ignored");
+            }
+            return new IntegrityReport(open.complete(), open.indexRebuilt(), scanned || finished,
+                    scanned ? open.damagedRegions() : scanner.damagedRegions(),
+                    scanned ? open.skippedBytes() : scanner.skippedBytes(),
+                    scanned ? open.cutBytes() : scanner.cutBytes(), malformed, List.copyOf(spans),
+                    List.copyOf(problems));
         }
 
         private RecordedPacket packet(RecordScanner.Rec r) {
@@ -421,6 +510,14 @@ public final class RecordingReader implements AutoCloseable {
             return Collections.unmodifiableMap(corrupt);
         }
 
+        /**
+         * CORRUPT or LOSS records with a valid CRC but too short to hold their fields (or a negative count): not
+         * written by Tactus; counted and otherwise ignored.
+         */
+        public long malformedRecords() {
+            return malformed;
+        }
+
         /** Packets the recorder lost (LOSS records) seen so far. */
         public long lostPackets() {
             return lost;
@@ -429,6 +526,22 @@ public final class RecordingReader implements AutoCloseable {
         public IOException failure() {
             return failure;
         }
+    }
+
+    /**
+     * The kind byte of a CORRUPT body ({@code i64 host_ns | u8 kind | i32 bytes}), parsed by its declared length:
+     * -1 if the body is too short to hold it.
+     */
+    static int corruptKind(ByteBuffer body) {
+        return body.remaining() >= 9 ? body.get(8) & 0xFF : -1;
+    }
+
+    /**
+     * The packet count of a LOSS body ({@code i64 host_ns | i64 packets | i64 bytes}), parsed by its declared
+     * length: -1 if the body is too short to hold it or the count is negative.
+     */
+    static long lossPackets(ByteBuffer body) {
+        return body.remaining() >= 16 ? Math.max(-1, body.getLong(8)) : -1;
     }
 
     /** The fixed part of a PACKET body. */
@@ -454,6 +567,7 @@ public final class RecordingReader implements AutoCloseable {
         final List<RecordedEvent> events = new ArrayList<>();
         final List<CommandRecord> commands = new ArrayList<>();
         int badJson;
+        String metadataDeviceProblem;
 
         void accept(RecordScanner.Rec r) {
             if (r.type() == null) {
@@ -465,7 +579,7 @@ public final class RecordingReader implements AutoCloseable {
                 switch (r.type()) {
                     case METADATA -> {
                         if (metadata == null) {
-                            metadata = Json.read(json, SessionMetadata.class);
+                            metadata = readMetadata(json);
                         }
                     }
                     case ANNOTATION -> {
@@ -489,6 +603,29 @@ public final class RecordingReader implements AutoCloseable {
                 }
             } catch (IOException e) {
                 badJson++;
+            }
+        }
+
+        /**
+         * The metadata, with its device description validated exactly like a HELLO from the wire (one
+         * validator): an invalid one is dropped and the reason kept, so a hostile file can never size a grid.
+         */
+        private SessionMetadata readMetadata(byte[] json) throws IOException {
+            com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw new IOException("metadata is not a JSON object");
+            }
+            com.fasterxml.jackson.databind.JsonNode device = ((com.fasterxml.jackson.databind.node.ObjectNode) tree)
+                    .remove("device");
+            SessionMetadata m = Json.MAPPER.treeToValue(tree, SessionMetadata.class);
+            if (device == null || device.isNull()) {
+                return m;
+            }
+            try {
+                return m.withDevice(DeviceDescriptor.parse(Json.MAPPER.writeValueAsBytes(device)));
+            } catch (DeviceDescriptor.DescriptorException e) {
+                metadataDeviceProblem = "the metadata's device description is invalid (" + e.getMessage() + ")";
+                return m;
             }
         }
 

@@ -17,9 +17,14 @@ import java.util.Map;
  * @param regions         per-region statistics, in {@link BodyRegion} order
  * @param metrics         whole-session figures
  * @param stream          counts about the input itself (packets, gaps, corruption)
+ * @param integrity       a recording's integrity as the pass found it (damage, lost spans); null for captures
+ * @param descriptorNote  null when the stream's own HELLO described every frame; otherwise where the layout
+ *                        of the frames before it came from (e.g. "the recording's metadata: its HELLO record is
+ *                        damaged")
  */
 public record SessionAnalysis(DeviceDescriptor descriptor, List<FlagEvent> events, List<Marker> markers,
-                              RegionSeries series, List<RegionStats> regions, Metrics metrics, StreamStats stream) {
+                              RegionSeries series, List<RegionStats> regions, Metrics metrics, StreamStats stream,
+                              IntegrityReport integrity, String descriptorNote) {
 
     /** A marker press. */
     public record Marker(long deviceTimeUs, int code, String text) {
@@ -65,10 +70,36 @@ public record SessionAnalysis(DeviceDescriptor descriptor, List<FlagEvent> event
      * @param recorderLost       packets a recorder could not write (LOSS records)
      * @param commandsNotApplied recorded pipeline commands this version could not apply
      * @param analysisMillis     wall time of the analysis
+     * @param markerTextsCut     markers whose text was cut to the kept length (see FrameAssembler.MARKER_TEXT_MAX)
      */
     public record StreamStats(long packets, long droppedPackets, Map<Corruption, Long> corrupt,
                               long framesWithoutHello, long deviceResets, long recorderLost,
-                              long commandsNotApplied, long analysisMillis) {
+                              long commandsNotApplied, long analysisMillis, long markerTextsCut) {
+
+        public StreamStats(long packets, long droppedPackets, Map<Corruption, Long> corrupt, long framesWithoutHello,
+                           long deviceResets, long recorderLost, long commandsNotApplied, long analysisMillis) {
+            this(packets, droppedPackets, corrupt, framesWithoutHello, deviceResets, recorderLost, commandsNotApplied,
+                    analysisMillis, 0);
+        }
+    }
+
+    /**
+     * One-line warnings about this analysis of a recording (the CLI prints them, the export returns them): damage
+     * and where data was lost, a rejected metadata descriptor, frames decoded without a HELLO. Empty when clean.
+     */
+    public List<String> warnings(RecordingReader source) {
+        List<String> w = new java.util.ArrayList<>();
+        String damage = integrity == null ? null : integrity.warning(Math.max(0, metrics.firstFrameUs()));
+        if (damage != null) {
+            w.add(damage);
+        }
+        if (source.metadataDeviceProblem() != null) {
+            w.add(source.metadataDeviceProblem() + ": ignored, the device's HELLO describes the frames");
+        }
+        if (descriptorNote != null) {
+            w.add("frames decoded with the device description from " + descriptorNote);
+        }
+        return List.copyOf(w);
     }
 
     /** Seconds from the first frame for a device time. */

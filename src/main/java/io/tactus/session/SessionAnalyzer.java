@@ -64,7 +64,8 @@ public final class SessionAnalyzer {
     SessionAnalysis analyze(RecordingReader reader, Consumer<FrameSnapshot> perFrame, ScanHook hook)
             throws IOException {
         long t0 = System.nanoTime();
-        CoreRunner core = new CoreRunner(pipelineFactory, reader.commands(), null);
+        // The metadata's descriptor (validated like a HELLO) decodes frames whose HELLO record is damaged.
+        CoreRunner core = new CoreRunner(pipelineFactory, reader.commands(), reader.metadata().device());
         Accumulator acc = new Accumulator(perFrame);
         RecordingReader.Cursor c = reader.cursor();
         RecordedPacket p;
@@ -85,7 +86,10 @@ public final class SessionAnalyzer {
         core.finish();
         Map<Corruption, Long> corrupt = new EnumMap<>(Corruption.class);
         corrupt.putAll(c.corruptNotes());
-        return acc.result(core, packets, corrupt, c.lostPackets(), t0);
+        String note = core.framesBeforeHello() > 0
+                ? "the recording's metadata (no readable HELLO before " + core.framesBeforeHello() + " frame(s))"
+                : null;
+        return acc.result(core, packets, corrupt, c.lostPackets(), t0, c.integrity(), note);
     }
 
     /**
@@ -143,7 +147,9 @@ public final class SessionAnalyzer {
         core.finish();
         Map<Corruption, Long> corrupt = new EnumMap<>(Corruption.class);
         corrupt.putAll(decoder.corruptCounts());
-        return acc.result(core, packets[0], corrupt, 0, t0);
+        String note = initial != null && core.framesBeforeHello() > 0
+                ? "the given layout (no HELLO before " + core.framesBeforeHello() + " frame(s))" : null;
+        return acc.result(core, packets[0], corrupt, 0, t0, null, note);
     }
 
     /** Accumulates the per-frame figures. */
@@ -207,7 +213,8 @@ public final class SessionAnalyzer {
             }
         }
 
-        SessionAnalysis result(CoreRunner core, long packets, Map<Corruption, Long> corrupt, long lost, long t0) {
+        SessionAnalysis result(CoreRunner core, long packets, Map<Corruption, Long> corrupt, long lost, long t0,
+                               IntegrityReport integrity, String descriptorNote) {
             long bad = core.assembler().badPayload();
             if (bad > 0) {
                 corrupt.merge(Corruption.BAD_PAYLOAD, bad, Long::sum);
@@ -240,9 +247,9 @@ public final class SessionAnalyzer {
             }
             SessionAnalysis.StreamStats st = new SessionAnalysis.StreamStats(packets, core.assembler().dropped(),
                     Map.copyOf(corrupt), core.assembler().framesWithoutHello(), core.assembler().deviceResets(), lost,
-                    core.commandsFailed(), (System.nanoTime() - t0) / 1_000_000);
+                    core.commandsFailed(), (System.nanoTime() - t0) / 1_000_000, core.assembler().markerTextsCut());
             return new SessionAnalysis(core.assembler().descriptor(), events, List.copyOf(markers), series,
-                    List.copyOf(regions), m, st);
+                    List.copyOf(regions), m, st, integrity, descriptorNote);
         }
     }
 }

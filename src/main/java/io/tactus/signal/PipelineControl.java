@@ -31,13 +31,14 @@ import java.util.Set;
  *   <tr><td>limits</td><td>json</td><td>{@link SignalPipeline#setPersonalLimits}</td></tr>
  *   <tr><td>routine_start</td><td>json (default: the built-in routine)</td><td>{@link SignalPipeline#startRoutine}</td></tr>
  *   <tr><td>routine_stop</td><td></td><td>{@link SignalPipeline#stopRoutine}</td></tr>
+ *   <tr><td>routine_skip</td><td></td><td>{@link SignalPipeline#skipRoutineStep}</td></tr>
  * </table>
  */
 public final class PipelineControl {
 
     public static final Set<String> KNOWN = Set.of("tare", "tare_cancel", "profile", "registration",
             "spine_half_width", "trace_start", "trace_cancel", "trace_finish", "calibration", "limits",
-            "routine_start", "routine_stop");
+            "routine_start", "routine_stop", "routine_skip");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,6 +68,7 @@ public final class PipelineControl {
             case "routine_start" -> p.startRoutine(a.containsKey("json") ? json(a, Routine.class)
                     : Routine.defaultRoutine());
             case "routine_stop" -> p.stopRoutine();
+            case "routine_skip" -> p.skipRoutineStep();
             default -> throw new IllegalArgumentException("unknown pipeline command '" + name + "' (known: "
                     + String.join(", ", new java.util.TreeSet<>(KNOWN)) + ")");
         }

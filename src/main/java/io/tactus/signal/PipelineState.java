@@ -5,7 +5,7 @@ import io.tactus.signal.calibration.CalibrationStage;
 import io.tactus.signal.flags.FlagBook;
 import io.tactus.signal.metrics.FrameMeasure;
 import io.tactus.signal.metrics.SessionAccumulator;
-import io.tactus.signal.technique.TechniqueStage;
+import io.tactus.signal.technique.TechniqueTracker;
 
 /**
  * Everything a {@link SignalPipeline} carries from one frame to the next, from {@link SignalPipeline#checkpoint()}:
@@ -16,5 +16,5 @@ import io.tactus.signal.technique.TechniqueStage;
 public record PipelineState(SignalSettings settings, long index, long timeUs, long hostNanos,
                             boolean hasFrame, long badFrames, CalibrationStage.State calibration,
                             BodyPlacement.State body, FrameMeasure.State measure,
-                            FlagBook.State flags, SessionAccumulator.State session, TechniqueStage.State technique) {
+                            FlagBook.State flags, SessionAccumulator.State session, TechniqueTracker.State technique) {
 }

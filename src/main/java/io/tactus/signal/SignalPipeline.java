@@ -28,10 +28,14 @@ import io.tactus.signal.metrics.SessionAccumulator;
 import io.tactus.signal.metrics.SessionMetrics;
 import io.tactus.signal.state.Checkpointable;
 import io.tactus.signal.store.PersonalLimitsStore;
+import io.tactus.signal.technique.Movement;
 import io.tactus.signal.technique.Routine;
 import io.tactus.signal.technique.RoutineProgress;
-import io.tactus.signal.technique.TechniqueStage;
+import io.tactus.signal.technique.TechniqueListener;
+import io.tactus.signal.technique.TechniqueSnapshot;
+import io.tactus.signal.technique.TechniqueTracker;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The signal core facade: raw frames in, calibrated pressure, regions, flags and metrics out. One instance per
@@ -63,7 +67,8 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     private final FrameMeasure measure;
     private final FlagBook flags = new FlagBook();
     private final SessionAccumulator session = new SessionAccumulator();
-    private final TechniqueStage technique;
+    private final List<TechniqueListener> techniqueListeners = new CopyOnWriteArrayList<>();
+    private final TechniqueTracker technique;
 
     private SignalSettings settings;
     private long index;
@@ -71,6 +76,8 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     private long hostNanos;
     private boolean hasFrame;
     private long badFrames;
+
+    private static final float[] NO_CELLS = new float[0];
 
     /** Gentle profile, default body map centred on the mat, factory calibration. */
     public SignalPipeline(DeviceDescriptor descriptor) {
@@ -88,12 +95,11 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
                 settings.noiseSigmas());
         this.measure = new FrameMeasure(descriptor, descriptor.isGlove() ? settings.taxelAreaMm2()
                 : descriptor.pitchXmm() * descriptor.pitchYmm());
-        this.technique = new TechniqueStage(settings.profile().holdTimeS(), settings.profile().holdMinKpa());
+        this.technique = new TechniqueTracker(rows, cols, measure.colX(), measure.rowY(), descriptor.isGlove()
+                ? settings.taxelAreaMm2() : descriptor.pitchXmm() * descriptor.pitchYmm(), techniqueListeners);
         this.body = new BodyPlacement(descriptor, settings.bodyMap(), settings.registration());
         flags.configure(settings.profile(), settings.personalLimits());
     }
-
-    // ------------------------------------------------------------------ configuration
 
     public DeviceDescriptor descriptor() {
         return descriptor;
@@ -112,10 +118,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         return Profiles.builtIn();
     }
 
-    /**
-     * Switches profile, body map, registration, filter or limits mid-stream. Tare, calibration state, open events
-     * and session accumulators carry on (a changed threshold applies from the next frame).
-     */
+    /** Switches settings mid-stream; tare, open events and accumulators carry on (thresholds: next frame). */
     public void applySettings(SignalSettings s) {
         settings = s;
         calibration.configure(s.userCalibration(), s.noiseFloorKpa(), s.noiseSigmas());
@@ -140,8 +143,6 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     public void removeListener(FlagListener listener) {
         flags.removeListener(listener);
     }
-
-    // ------------------------------------------------------------------ hot path
 
     /** Processes one frame. Hot path: no allocation (except event objects when a flag starts or ends). */
     public void process(RawFrame frame) {
@@ -170,26 +171,21 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         flags.update(t, rPeak);
         double force = measure.totalForceN();
         session.add(t, dt, force, peakKpa, rPeak, measure.regionForce(), settings.profile());
-        boolean contact = force > 0;
-        double copX = measure.copX();
-        double copY = measure.copY();
-        double lateral = contact ? body.registration().bodyX(copX, copY) : 0;
-        technique.update(t, dt, contact, copX, copY, lateral, peakKpa, session.touched());
-        if (contact && body.traceActive()) {
-            body.trace(measure.kpa(), measure.colX(), measure.rowY(), peakKpa, copX, copY);
+        // a glove's taxels have no positions (protocol v1 POSE is one point): its movements are not tracked
+        Profile p = settings.profile();
+        technique.update(t, dt, body.pose() != null ? NO_CELLS : measure.kpa(), p.spineContactKpa(),
+                body.registration(), settings.bodyMap(), p, measure.sideForceN(BodyRegion.Side.LEFT),
+                measure.sideForceN(BodyRegion.Side.RIGHT), session.touched());
+        if (force > 0 && body.traceActive()) {
+            body.trace(measure.kpa(), measure.colX(), measure.rowY(), peakKpa, measure.copX(), measure.copY());
         }
     }
-
-    // ------------------------------------------------------------------ calibration and tare
 
     public DriftStatus driftStatus() {
         return calibration.driftStatus();
     }
 
-    /**
-     * Starts capturing a no-touch baseline over the next {@code seconds} of device time (2-5 s is typical). The
-     * mat must not be touched meanwhile. Frames keep being processed with the previous baseline.
-     */
+    /** Captures a no-touch baseline over the next {@code seconds} (2-5 s typical); frames go on meanwhile. */
     public void startTare(double seconds) {
         calibration.startTare(seconds);
     }
@@ -198,10 +194,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         calibration.cancelTare();
     }
 
-    /**
-     * Uses a tare result (from {@link #startTare} or a recording's metadata, so a replay sees the same baseline):
-     * baseline, per-cell noise floor, dead cells.
-     */
+    /** Uses a tare result (baseline, per-cell noise floor, dead cells), e.g. from a recording's metadata. */
     public void applyTare(TareResult t) {
         calibration.applyTare(t);
     }
@@ -219,17 +212,10 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         return calibration.calibrationState();
     }
 
-    /**
-     * For the calibration wizard: mean counts above the zero-load baseline over the cells loaded in the latest
-     * frame, paired with the pressure really applied.
-     *
-     * @throws IllegalStateException when nothing is loaded
-     */
+    /** For the calibration wizard: mean counts above the baseline of the loaded cells, with the pressure applied. */
     public LoadPoint captureLoadPoint(double appliedKpa) {
         return calibration.loadPoint(measure.kpa(), appliedKpa);
     }
-
-    // ------------------------------------------------------------------ markers, pose, flags
 
     /** The receiver's button. A "too much" marker also yields a {@link CeilingOffer} for the loaded region. */
     public void onMarker(long deviceTimeUs, Payloads.Marker marker) {
@@ -249,15 +235,13 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     /** Closes any open event at the end of a stream. */
     public void finish(long endDeviceTimeUs) {
         flags.finish();
-        technique.finish();
+        technique.finish(endDeviceTimeUs);
     }
 
     /** All events so far, closed and open (open ones with their peak so far), in start order. */
     public List<FlagEvent> events() {
         return flags.events();
     }
-
-    // ------------------------------------------------------------------ snapshots and metrics
 
     /** Immutable copy of the latest processed frame, or null before the first frame. Allocates. */
     public FrameSnapshot snapshot() {
@@ -271,11 +255,10 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     /** Session metrics so far (call after {@link #finish} for the final figures). Allocates. */
     public SessionMetrics metrics() {
-        return session.metrics(settings.profile().id(), events(), technique.movement(), rows, cols,
+        double holdS = settings.profile().holdTimeS();
+        return session.metrics(settings.profile().id(), events(), technique.movementCounts(holdS), rows, cols,
                 measure.coverage());
     }
-
-    // ------------------------------------------------------------------ body map for the app
 
     /** Region of every cell (null = off the back), row-major. For a glove: the region under the current pose. */
     public BodyRegion[] cellRegions() {
@@ -316,8 +299,6 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         return settings.filterDelayFrames() * periodUs / 1000.0;
     }
 
-    // ------------------------------------------------------------------ trace the spine
-
     /** Starts collecting the centre-of-pressure track; the user runs a finger from the sacrum up the spine. */
     public void startSpineTrace() {
         body.startTrace();
@@ -331,24 +312,14 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         body.cancelTrace();
     }
 
-    /**
-     * Fits the midline to the trace (degree 1 = straight, 2 = curved), applies it and returns it. The shoulder line
-     * stays where it was.
-     *
-     * @throws IllegalStateException with a user-readable reason if the trace is too short
-     */
+    /** Fits the midline (degree 1 straight, 2 curved), applies it; IllegalStateException if the trace is short. */
     public Registration finishSpineTrace(int degree) {
         Registration r = body.finishTrace(degree);
         setRegistration(r);
         return r;
     }
 
-    // ------------------------------------------------------------------ guided routine
-
-    /**
-     * Starts following a guided routine from the next frame ({@link Routine#defaultRoutine()} is the guidance's).
-     * Replaces any routine in progress.
-     */
+    /** Follows a guided routine from the next frame ({@link Routine#defaultRoutine()}), replacing any other. */
     public void startRoutine(Routine r) {
         technique.startRoutine(r);
     }
@@ -357,17 +328,44 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         technique.stopRoutine();
     }
 
-    /** Progress of the routine, or null when none was started. Allocates. */
+    /** Skips the current routine step on purpose (the trainee's "skip"); a recorded command. */
+    public void skipRoutineStep() {
+        technique.skipStep();
+    }
+
+    /** Progress of the routine (statuses, counts, hold timer), or null when none was started. Allocates. */
     public RoutineProgress routineProgress() {
         return technique.routineProgress();
+    }
+
+    /** Told about every movement (with its feedback) and every routine step change, on this pipeline's thread. */
+    public void addTechniqueListener(TechniqueListener l) {
+        techniqueListeners.add(l);
+    }
+
+    public void removeTechniqueListener(TechniqueListener l) {
+        techniqueListeners.remove(l);
+    }
+
+    /** Contacts now, live left / right balance, hold timer, latest feedback. Allocates. */
+    public TechniqueSnapshot technique() {
+        return technique.snapshot();
+    }
+
+    /** Every movement so far (per tracked contact), in the order they ended. Allocates. */
+    public List<Movement> movements() {
+        return technique.movements();
+    }
+
+    /** Tracked contacts since the start. */
+    public int contactsSeen() {
+        return technique.contactsSeen();
     }
 
     /** Frames ignored because their size did not match the descriptor. */
     public long badFrames() {
         return badFrames;
     }
-
-    // ------------------------------------------------------------------ checkpoints
 
     /** Everything this pipeline carries from frame to frame (listeners excepted). Allocates (tens of kB). */
     @Override

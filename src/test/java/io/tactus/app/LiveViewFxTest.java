@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The live view in a real (headless) stage: connect, frames arrive and are drawn, status bar counts. */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class LiveViewFxTest {
 
@@ -59,7 +61,7 @@ class LiveViewFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> app.liveViewModel().stateProperty().get() == SourceState.CONNECTED);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> app.liveViewModel().rateTextProperty().get().endsWith("fps"));
+                () -> app.liveViewModel().status().rateTextProperty().get().endsWith("fps"));
         assertTrue(app.liveView().frameTimer().count() > 0);
         if (Boolean.getBoolean("tactus.test.snapshots")) {
             robot.interact(() -> {

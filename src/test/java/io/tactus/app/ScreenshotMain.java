@@ -68,7 +68,7 @@ public final class ScreenshotMain {
                 "live: FX-thread time per rendered frame (LiveView pulse handler, last <= 2048 frames of %d):"
                         + " p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", fx[0], fx[1] / 1e6, fx[2] / 1e6, fx[3] / 1e6);
         long[] lat = get(() -> {
-            var t = app[0].liveViewModel().alertLatencies();
+            var t = app[0].liveViewModel().alerts().latencies();
             return new long[] {t.count(), t.percentile(50), t.percentile(100)};
         });
         System.out.printf(java.util.Locale.ROOT,
@@ -92,9 +92,10 @@ public final class ScreenshotMain {
             onFx(() -> snap(stage[0], out.resolve("replay.png")));
         }
         onFx(() -> {
-            if (app[0].liveViewModel().feedProperty().get() instanceof io.tactus.app.live.LiveSessionFeed lf) {
+            io.tactus.app.live.FrameFeed lf = app[0].liveViewModel().feedProperty().get();
+            if (lf != null && lf.control().isPresent()) {
                 io.tactus.app.dialogs.CalibrationDialog c = new io.tactus.app.dialogs.CalibrationDialog(
-                        new io.tactus.app.live.CalibrationWizard(lf.session(),
+                        new io.tactus.app.live.CalibrationWizard(lf,
                                 new io.tactus.signal.store.CalibrationStore(java.nio.file.Path.of("target/screenshot-cal"))),
                         io.tactus.app.fx.Threads.javafx());
                 c.initOwner(stage[0]);

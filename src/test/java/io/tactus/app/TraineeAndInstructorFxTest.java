@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the alert; tare runs on a live device; a sample recording opens, jumps to a flag, takes an annotation that
  * is saved into the file, and exports with progress.
  */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class TraineeAndInstructorFxTest {
 

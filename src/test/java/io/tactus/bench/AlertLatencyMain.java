@@ -92,7 +92,7 @@ public final class AlertLatencyMain {
         CountDownLatch read = new CountDownLatch(1);
         long[] r = new long[7];
         Platform.runLater(() -> {
-            var lat = app[0].liveViewModel().alertLatencies();
+            var lat = app[0].liveViewModel().alerts().latencies();
             var fx = app[0].liveView().frameTimer();
             r[0] = lat.count();
             r[1] = lat.percentile(50);

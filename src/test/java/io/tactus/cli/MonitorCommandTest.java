@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,7 @@ class MonitorCommandTest {
         };
     }
 
+    @Tag("pty")
     @Test
     void jsonLinesCarryTheRequiredKeysAndTheLastIsTheSummary() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
@@ -109,6 +111,7 @@ class MonitorCommandTest {
         }
     }
 
+    @Tag("pty")
     @Test
     void sigtermPrintsTheSummary() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
@@ -134,6 +137,7 @@ class MonitorCommandTest {
         }
     }
 
+    @Tag("pty")
     @Test
     void asciiModeMonitorsADiyTextGrid() throws Exception {
         try (SocatPair pair = SocatPair.start(dir)) {

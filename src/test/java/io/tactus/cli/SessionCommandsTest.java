@@ -82,7 +82,7 @@ class SessionCommandsTest {
             Run info = run("info", f.toString(), "--json", "--verify");
             assertEquals(0, info.code(), info.err());
             JsonNode i = JSON.readTree(info.out());
-            assertTrue(i.get("integrity").asText().startsWith("ok"), i.toString());
+            assertEquals("ok", i.get("integrity").get("status").asText(), i.toString());
             assertEquals(0, i.get("dropped_packets").asLong());
             assertTrue(i.get("frames").asLong() > 1000);
         }
@@ -188,15 +188,16 @@ class SessionCommandsTest {
         Run cut = run("info", truncated.toString(), "--json");
         assertEquals(0, cut.code(), cut.err());
         JsonNode i = JSON.readTree(cut.out());
-        assertTrue(i.get("integrity").asText().contains("not closed normally"), i.toString());
+        assertTrue(i.get("integrity").get("summary").asText().contains("not closed normally"), i.toString());
         assertTrue(i.get("frames").asLong() > 3000, "every complete record before the cut is recovered: " + i);
 
         Run partial = run("analyze", truncated.toString(), "--json");
         assertEquals(0, partial.code(), partial.err());
         assertEquals(1, partial.err().strip().lines().count(), partial.err());
-        assertTrue(partial.err().contains("warning: partial analysis"), partial.err());
+        assertTrue(partial.err().contains("warning: the recording is not closed normally"), partial.err());
         JsonNode pa = JSON.readTree(partial.out());
-        assertTrue(pa.get("integrity").asText().contains("not closed normally"), pa.toString());
+        assertEquals("cut", pa.get("integrity").get("status").asText(), pa.toString());
+        assertTrue(pa.get("integrity").get("summary").asText().contains("not closed normally"), pa.toString());
         assertTrue(pa.get("metrics").get("frames").asLong() > 3000, pa.toString());
 
         Path badHeader = dir.resolve("badheader.tactus");

@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ class SimulateCommandTest {
     @TempDir
     Path dir;
 
+    @Tag("pty")
     @Test
     void streamsAScenarioIntoAPtyThatTheSerialSourceReads() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);

@@ -140,4 +140,25 @@ class FrameAssemblerTest {
         assertEquals("ouch", markers.get(0).text());
         assertEquals(0, assembler.dropped());
     }
+
+    @Test
+    void markerTextsAreCappedPerMarkerAndInTotalAndTheRestIsCounted() {
+        long[] kept = {0, 0};
+        FrameAssembler a = new FrameAssembler(new FrameListener() {
+            @Override
+            public void onMarker(long deviceTimeUs, long hostNanos, Payloads.Marker marker) {
+                kept[0] += marker.text().length();
+                kept[1]++;
+            }
+        });
+        String big = "x".repeat(65_000);
+        for (int i = 0; i < 2500; i++) {
+            a.accept(new TimedPacket(new Packet(PacketType.MARKER, i, i * 1000L, Payloads.marker(1, big)), 0));
+        }
+        a.accept(new TimedPacket(new Packet(PacketType.MARKER, 2500, 2_500_000L, Payloads.marker(2, "ok")), 0));
+        assertEquals(2501, kept[1], "every press is kept");
+        assertEquals(FrameAssembler.MARKER_TEXT_TOTAL, kept[0], "text kept in all is capped");
+        assertEquals(2501, a.markerTextsCut(), "1,024 cut to 256 characters, the rest (and the short one) to none");
+        assertEquals(2500L * 65_000 + 2 - FrameAssembler.MARKER_TEXT_TOTAL, a.markerCharsCut());
+    }
 }

@@ -3,6 +3,7 @@ package io.tactus.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.ExternalTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +35,10 @@ class ReferenceEncoderCTest {
         return out;
     }
 
+    @Tag("native")
     @Test
     void cEncoderProducesEveryVector() throws Exception {
+        ExternalTool.require("gcc");
         Path fw = TestVectorsTest.firmwareDir().toAbsolutePath();
         Files.createDirectories(OUT);
         Path exe = OUT.resolve("test_vectors").toAbsolutePath();
@@ -45,8 +49,10 @@ class ReferenceEncoderCTest {
         assertTrue(out.contains("OK " + expected + " vectors"), out);
     }
 
+    @Tag("native")
     @Test
     void arduinoSketchCompilesOnTheHost() throws Exception {
+        ExternalTool.require("g++");
         Path fw = TestVectorsTest.firmwareDir().toAbsolutePath();
         Path sketchDir = fw.resolve("arduino/TactusMat");
         Files.createDirectories(OUT);

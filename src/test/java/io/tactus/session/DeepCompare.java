@@ -2,6 +2,7 @@ package io.tactus.session;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.tactus.signal.state.Scratch;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -14,7 +15,7 @@ import java.util.Objects;
 /**
  * Compares two object graphs field by field: every non-static field of every Tactus object (records, stages,
  * anonymous listeners), arrays element by element (floats and doubles bit for bit), lists and maps by content,
- * other JDK values by {@code equals}. Used to prove a core restored from a checkpoint holds exactly the state
+ * other JDK values by {@code equals}; fields marked {@link Scratch} (one frame's working memory) are skipped. Used to prove a core restored from a checkpoint holds exactly the state
  * of a core that ran straight: a field a stage forgets to capture shows up here with its path.
  */
 final class DeepCompare {
@@ -88,7 +89,7 @@ final class DeepCompare {
         } else if (c.getName().startsWith("io.tactus.")) {
             for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
                 for (Field f : k.getDeclaredFields()) {
-                    if (Modifier.isStatic(f.getModifiers())) {
+                    if (Modifier.isStatic(f.getModifiers()) || f.isAnnotationPresent(Scratch.class)) {
                         continue;
                     }
                     f.setAccessible(true);

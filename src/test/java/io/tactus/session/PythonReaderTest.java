@@ -3,6 +3,7 @@ package io.tactus.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.ExternalTool;
 import io.tactus.device.TimedPacket;
 import io.tactus.protocol.DeviceDescriptor;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +42,10 @@ class PythonReaderTest {
             "        if ptype == 2: frames += 1; seqsum += seq; last_t = t_us; cells = len(body[16:]) // 2",
             "print(frames, seqsum, last_t, cells, meta['trainee'])");
 
+    @Tag("native")
     @Test
     void documentedPythonReaderReadsAJavaWrittenFile() throws Exception {
+        String python = ExternalTool.requirePython(); // the reader needs only the standard library
         DeviceDescriptor d = TestStreams.grid(3, 5, 50);
         List<TimedPacket> packets = TestStreams.stream(d, 77, 1_000, 0);
         Path f = dir.resolve("py.tactus");
@@ -51,7 +55,7 @@ class PythonReaderTest {
         }
         w.stop(20_000);
         Path script = Files.writeString(dir.resolve("reader.py"), READER);
-        Process p = new ProcessBuilder("python3", script.toString(), f.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(python, script.toString(), f.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);

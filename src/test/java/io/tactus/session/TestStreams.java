@@ -117,13 +117,6 @@ final class TestStreams {
 
     /** Polls until the condition holds or the generous timeout passes (only guards against hangs). */
     static boolean eventually(java.util.function.BooleanSupplier cond) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < end) {
-            if (cond.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(5);
-        }
-        return cond.getAsBoolean();
+        return io.tactus.Await.eventually(cond);
     }
 }

@@ -1,6 +1,7 @@
 package io.tactus.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tactus.device.RawFrame;
@@ -8,7 +9,12 @@ import io.tactus.signal.technique.Routine;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
-/** process() allocates nothing per frame (events aside), measured with the JVM's per-thread allocation counter. */
+/**
+ * process() allocates nothing per frame (events and movements aside), measured with the JVM's per-thread
+ * allocation counter. The scene keeps per-contact tracking busy (two hands, a thumb beside one of them, hands
+ * landing and lifting, contacts merging and splitting) without finishing a movement or raising a flag, so any
+ * byte counted is a per-frame allocation.
+ */
 class AllocationTest {
 
     @Test
@@ -23,7 +29,13 @@ class AllocationTest {
         for (int i = 0; i < frames.length; i++) {
             m.clear();
             if (i % 100 < 80) {
-                m.dome(-90 + 20 * Math.cos(i * 0.05), 350 - 60 * Math.sin(i * 0.02), 45, 35);
+                // small wobbles (no stroke, no circle of 10 mm), below the hold level: tracked, never a movement
+                double w = 6 * Math.sin(i * 0.3);
+                m.dome(-90 + w, 350, 45, 25);
+                m.dome(90, 330 + w, 45, 25);
+                if (i % 100 > 30) {
+                    m.dome(-90 + w + 50, 260, 18, 25); // a thumb beside the left hand
+                }
             }
             frames[i] = m.next();
         }
@@ -32,6 +44,7 @@ class AllocationTest {
         for (int i = 0; i < 2 * n; i++) {
             p.process(frames[i]); // warm up (and allocate the tare accumulators, the dead-cell lists)
         }
+        int seenBefore = p.contactsSeen();
         long tid = Thread.currentThread().getId();
         long before = mx.getThreadAllocatedBytes(tid);
         for (int i = 2 * n; i < 4 * n; i++) {
@@ -39,6 +52,9 @@ class AllocationTest {
         }
         long after = mx.getThreadAllocatedBytes(tid);
         assertEquals(0, p.events().size(), "scene must not raise flags");
+        assertEquals(0, p.movements().size(), "scene must not finish a movement: " + p.movements());
+        assertTrue(p.contactsSeen() - seenBefore >= 3 * 8, "tracking ran: hands land 8 times, 3 contacts each: "
+                + (p.contactsSeen() - seenBefore));
         assertEquals(0, after - before, "bytes allocated by " + (2 * n) + " frames");
     }
 }

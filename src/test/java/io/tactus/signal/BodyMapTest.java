@@ -81,4 +81,31 @@ class BodyMapTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Routine.load(f));
         assertTrue(e.getMessage().contains("direction") && !e.getMessage().contains("\n"), e.getMessage());
     }
+
+    @Test
+    void displayNamesComeFromTheMapFile(@TempDir Path dir) throws Exception {
+        assertEquals("Lower back (left)", map.displayName(BodyRegion.LUMBAR_L));
+        assertEquals("Lower back", map.shortName(BodyRegion.LUMBAR_L));
+        assertEquals("Shoulder blade (right)", map.displayName(BodyRegion.SCAPULA_R));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (BodyRegion r : BodyRegion.values()) {
+            assertTrue(names.add(map.displayName(r)), "one name per region: " + map.displayName(r));
+        }
+        // a user's map renames one region; the rest fall back to the built-in names; ids are unchanged
+        Path f = dir.resolve("mine.json");
+        String json = new String(BodyMap.class.getResourceAsStream(BodyMap.RESOURCE).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"region_names\": {", "\"region_names\": {\"thoracic_r\": {\"name\": \"Brustwirbel rechts\"},")
+                .replaceAll(",\\s*\"thoracic_r\": \\{\"name\": \"Mid back \\(right\\)\", \"short\": \"Mid back\"\\}", "");
+        Files.writeString(f, json);
+        BodyMap mine = BodyMap.load(f);
+        assertEquals("Brustwirbel rechts", mine.displayName(BodyRegion.THORACIC_R));
+        assertEquals("Brustwirbel rechts", mine.shortName(BodyRegion.THORACIC_R), "no short name: the full one");
+        assertEquals("Lower back (left)", mine.displayName(BodyRegion.LUMBAR_L));
+        assertEquals("Mid back (left)", mine.scaledTo(300, 450).displayName(BodyRegion.THORACIC_L));
+        // a name for a region that does not exist is a one-line error
+        Files.writeString(f, json.replace("\"region_names\": {", "\"region_names\": {\"elbow\": {\"name\": \"Elbow\"},"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BodyMap.load(f));
+        assertTrue(e.getMessage().contains("elbow") && !e.getMessage().contains("\n"), e.getMessage());
+    }
 }

@@ -1,6 +1,7 @@
 package io.tactus.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tactus.device.FrameAssembler;
@@ -262,11 +263,13 @@ class SignalQualityTest {
     void guidanceMetricsOfTheCleanRoutine() {
         SessionMetrics m = runWithMetrics(Scenarios.GENTLE_ROUTINE, SimOptions.defaults(), true).metrics();
         SessionMetrics.Movement mv = m.movement();
-        // 4 effleurage strokes + 5 thumb slides up; knuckles down both sides once each (together: one CoP run
-        // per pass); clockwise palm circles (3 turns per side) and kneading; one 5 s trigger-point hold
-        assertEquals(9, mv.strokesUp(), mv.toString());
-        assertTrue(mv.strokesDown() >= 1, mv.toString());
-        assertTrue(mv.circlesClockwise() >= 6, mv.toString());
+        // counted per tracked contact, both hands: 4 effleurage + 5 thumb slides up on each side; knuckles down
+        // both sides twice; clockwise palm circles, 3 turns per side (the kneading's 6 mm circles are kneading in
+        // place, not circles); one 5 s trigger-point hold
+        assertEquals(18, mv.strokesUp(), mv.toString());
+        assertEquals(4, mv.strokesDown(), mv.toString());
+        assertEquals(0, mv.strokesOutward() + mv.strokesInward(), mv.toString());
+        assertEquals(6, mv.circlesClockwise(), mv.toString());
         assertEquals(0, mv.circlesCounterClockwise(), mv.toString());
         assertEquals(1, mv.holds(), mv.toString());
         assertEquals(1, mv.holdsReachingTarget(), mv.toString());
@@ -296,6 +299,11 @@ class SignalQualityTest {
         RoutineProgress q = runWithMetrics(Scenarios.SPINE_CONTACT, SimOptions.defaults(), true, ccw).routine();
         assertEquals(0, q.step());
         assertEquals(0.0, q.progress());
+        assertFalse(q.done());
+        assertEquals(RoutineProgress.Status.NOT_REACHED, q.steps().get(0).status(), q.toString());
+        for (RoutineProgress.StepState st : p.steps()) {
+            assertEquals(RoutineProgress.Status.DONE, st.status(), p.toString());
+        }
     }
 
     /**

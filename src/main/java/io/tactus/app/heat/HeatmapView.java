@@ -49,6 +49,8 @@ public final class HeatmapView extends Region {
     private PixelBuffer<IntBuffer> pixelBuffer;
     private RegionLayout layout;
     private boolean flashOn;
+    private boolean stale;
+    private final javafx.scene.effect.ColorAdjust greyed = new javafx.scene.effect.ColorAdjust(0, -1, -0.35, 0);
 
     public HeatmapView() {
         mat.getChildren().addAll(imageView, overlay);
@@ -103,6 +105,22 @@ public final class HeatmapView extends Region {
                 ((Path) e.getValue().getChildren().get(1)).setStroke(flash ? ALERT : Color.WHITE);
             }
         }
+    }
+
+    /**
+     * Frames stopped: the last picture stays for orientation but drained of colour, so stale pressure never
+     * reads as live. Cheap to call every pulse.
+     */
+    public void setStale(boolean on) {
+        if (on != stale) {
+            stale = on;
+            imageView.setEffect(on ? greyed : null);
+            imageView.setOpacity(on ? 0.45 : 1);
+        }
+    }
+
+    public boolean stale() {
+        return stale;
     }
 
     /** Size of the raster in pixels (0 before the first frame). */

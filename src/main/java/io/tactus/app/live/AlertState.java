@@ -11,21 +11,43 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which alerts are showing. An alert appears the moment its flag starts and stays at least {@link #HOLD_NANOS}
- * after it ends, so a touch shorter than a glance is still seen. Plain Java: the view model feeds it events and
- * snapshots and reads the result. Markers are not alerts (they are shown separately).
+ * Which alerts are showing. An alert appears the moment its flag starts and stays {@link #HOLD_NANOS} after it
+ * ends: long enough to be noticed, short enough that the banner clears within half a second of the cause going
+ * (the core's release debounce comes first; a touch too short to catch by eye is kept in the alert history).
+ * Plain Java: the view model feeds it events and snapshots and reads the result. Markers are not alerts (they
+ * are shown separately).
  */
 public final class AlertState {
 
-    public static final long HOLD_NANOS = 1_500_000_000L;
+    public static final long HOLD_NANOS = 300_000_000L;
     private static final long OPEN = Long.MAX_VALUE;
 
     /** One showing alert. */
     public record Alert(FlagType type, BodyRegion region, double peakKpa, String detail) {
     }
 
+    /** Told when an alert's cause appears (again, with a new peak) and when it is gone. */
+    public interface Listener {
+        void opened(String key, Alert alert);
+
+        void closed(String key, Alert alert);
+    }
+
     private final Map<String, Long> until = new HashMap<>();
     private final Map<String, Alert> alerts = new HashMap<>();
+    private Listener listener = new Listener() {
+        @Override
+        public void opened(String key, Alert alert) {
+        }
+
+        @Override
+        public void closed(String key, Alert alert) {
+        }
+    };
+
+    public void setListener(Listener listener) {
+        this.listener = listener;
+    }
 
     /** A flag started. Returns true if this alert was not showing (so a sound should play). */
     public boolean start(FlagEvent e) {
@@ -35,16 +57,25 @@ public final class AlertState {
         String k = key(e);
         boolean isNew = !until.containsKey(k);
         until.put(k, OPEN);
-        alerts.put(k, new Alert(e.type(), e.region(), e.peakKpa(), e.detail()));
+        Alert before = alerts.get(k);
+        Alert a = new Alert(e.type(), e.region(), Math.max(e.peakKpa(), before == null ? 0 : before.peakKpa()),
+                e.detail());
+        alerts.put(k, a);
+        listener.opened(k, a);
         return isNew;
     }
 
     public void end(FlagEvent e, long now) {
         String k = key(e);
         if (until.containsKey(k)) {
+            boolean wasOpen = until.get(k) == OPEN;
             until.put(k, now + HOLD_NANOS);
             Alert a = alerts.get(k);
-            alerts.put(k, new Alert(a.type(), a.region(), Math.max(a.peakKpa(), e.peakKpa()), a.detail()));
+            Alert done = new Alert(a.type(), a.region(), Math.max(a.peakKpa(), e.peakKpa()), a.detail());
+            alerts.put(k, done);
+            if (wasOpen) {
+                listener.closed(k, done);
+            }
         }
     }
 
@@ -65,6 +96,7 @@ public final class AlertState {
         for (Map.Entry<String, Long> en : until.entrySet()) {
             if (en.getValue() == OPEN && !openKeys.contains(en.getKey())) {
                 en.setValue(now + HOLD_NANOS);
+                listener.closed(en.getKey(), alerts.get(en.getKey()));
             }
         }
         return appeared;
@@ -81,8 +113,13 @@ public final class AlertState {
         });
     }
 
-    /** Forgets every alert (the device was disconnected). */
+    /** Forgets every alert (the device was disconnected, or its frames stopped: nothing is known any more). */
     public void clear() {
+        until.forEach((k, t) -> {
+            if (t == OPEN) {
+                listener.closed(k, alerts.get(k));
+            }
+        });
         until.clear();
         alerts.clear();
     }

@@ -1,15 +1,12 @@
 package io.tactus.app.live;
 
-import io.tactus.session.LiveSession;
-import io.tactus.session.PipelineCommand;
-import io.tactus.signal.PipelineControl;
+import io.tactus.session.PipelineCommands;
 import io.tactus.signal.calibration.CalibrationFitter;
+import io.tactus.signal.store.CalibrationStore;
 import io.tactus.signal.calibration.LoadPoint;
 import io.tactus.signal.calibration.UserCalibration;
-import io.tactus.signal.store.CalibrationStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,20 +18,24 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CalibrationWizard {
 
-    private final LiveSession session;
+    private final FrameFeed feed;
+    private final FeedControl control;
     private final CalibrationStore store;
     private final List<LoadPoint> points = new ArrayList<>();
     private UserCalibration fitted;
 
-    public CalibrationWizard(LiveSession session, CalibrationStore store) {
-        this.session = session;
+    /** @throws IllegalArgumentException when {@code feed} has no pipeline to calibrate */
+    public CalibrationWizard(FrameFeed feed, CalibrationStore store) {
+        this.feed = feed;
+        this.control = feed.control().orElseThrow(
+                () -> new IllegalArgumentException(feed.name() + " has no live pipeline to calibrate"));
         this.store = store;
     }
 
     /** Captures the current frame as a load point for {@code kg} resting on {@code areaCm2}. */
     public CompletableFuture<LoadPoint> capture(double kg, double areaCm2) {
         double kpa = LoadPoint.ofMass(kg, areaCm2, 0).kpa();
-        return session.withPipeline(p -> p.captureLoadPoint(kpa)).thenApply(lp -> {
+        return control.query(p -> p.captureLoadPoint(kpa)).thenApply(lp -> {
             synchronized (points) {
                 points.add(lp);
             }
@@ -55,7 +56,7 @@ public final class CalibrationWizard {
      * @throws IllegalArgumentException with a one-line reason when the points cannot support the model
      */
     public UserCalibration fit(CalibrationFitter.Model model) {
-        String serial = session.descriptor() == null ? "unknown" : session.descriptor().serial();
+        String serial = feed.descriptor() == null ? "unknown" : feed.descriptor().serial();
         fitted = CalibrationFitter.fit(serial, points(), model, 3);
         return fitted;
     }
@@ -66,7 +67,7 @@ public final class CalibrationWizard {
         if (cal == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("fit the points first"));
         }
-        return session.execute(new PipelineCommand("calibration", Map.of("json", PipelineControl.toJson(cal))))
+        return control.execute(PipelineCommands.calibration(cal))
                 .thenRun(() -> store.save(cal));
     }
 }

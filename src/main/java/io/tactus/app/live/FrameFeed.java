@@ -2,12 +2,14 @@ package io.tactus.app.live;
 
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.FrameSnapshot;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * What the live view pulls from, once per pulse: the latest processed frame, a version counter that changes
  * with every frame, counters, and the events since the last drain. Producers publish and return; they never
- * call into the UI.
+ * call into the UI. A feed backed by a live pipeline also offers a {@link FeedControl} (commands, queries,
+ * recording).
  */
 public interface FrameFeed extends AutoCloseable {
 
@@ -26,6 +28,11 @@ public interface FrameFeed extends AutoCloseable {
 
     /** Hands every event since the last call to {@code sink}, in order, on the caller's thread. */
     void drainEvents(Consumer<FeedEvent> sink);
+
+    /** The pipeline's command port, or empty when this feed has no pipeline to command. */
+    default Optional<FeedControl> control() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

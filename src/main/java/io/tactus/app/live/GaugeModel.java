@@ -1,21 +1,27 @@
 package io.tactus.app.live;
 
 import io.tactus.signal.body.BodyRegion;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** One region's gauge: current pressure (region peak, kPa), its band, and whether it is flagged now. */
+/**
+ * One region's gauge: current pressure (region peak, kPa), its band, whether an alert names this region, and
+ * NO_DATA when frames stopped (a stale number must never look like a live one).
+ */
 public final class GaugeModel {
 
     /** Where the current value sits against the band. */
-    public enum Zone { IDLE, BELOW, IN_BAND, ABOVE, OVER_MAX, NO_BAND }
+    public enum Zone { IDLE, BELOW, IN_BAND, ABOVE, OVER_MAX, NO_BAND, NO_DATA }
 
     private final BodyRegion region;
     private final DoubleProperty kpa = new SimpleDoubleProperty(0);
     private final ObjectProperty<RegionBand> band = new SimpleObjectProperty<>();
     private final ObjectProperty<Zone> zone = new SimpleObjectProperty<>(Zone.IDLE);
+    private final BooleanProperty alerting = new SimpleBooleanProperty(false);
 
     public GaugeModel(BodyRegion region) {
         this.region = region;
@@ -35,6 +41,17 @@ public final class GaugeModel {
 
     public ObjectProperty<Zone> zoneProperty() {
         return zone;
+    }
+
+    /** True while an alert about this region shows in the banner. */
+    public BooleanProperty alertingProperty() {
+        return alerting;
+    }
+
+    /** Frames stopped: no value is known. */
+    void noData() {
+        kpa.set(0);
+        zone.set(Zone.NO_DATA);
     }
 
     void update(double value, double idleBelowKpa) {

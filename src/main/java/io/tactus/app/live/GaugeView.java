@@ -57,11 +57,22 @@ public final class GaugeView extends VBox {
         value.textProperty().bind(Bindings.createStringBinding(() -> text(model), model.kpaProperty(),
                 model.zoneProperty()));
         restyle(model.zoneProperty().get());
+        model.alertingProperty().addListener((o, a, on) -> markAlert(on));
+    }
+
+    private void markAlert(boolean on) {
+        getStyleClass().remove("gauge-alert");
+        if (on) {
+            getStyleClass().add("gauge-alert");
+        }
     }
 
     private static String text(GaugeModel m) {
         if (m.zoneProperty().get() == GaugeModel.Zone.IDLE) {
             return "-";
+        }
+        if (m.zoneProperty().get() == GaugeModel.Zone.NO_DATA) {
+            return "no data";
         }
         return String.format(Locale.ROOT, "%.0f kPa", m.kpaProperty().get());
     }
@@ -100,6 +111,7 @@ public final class GaugeView extends VBox {
             case ABOVE -> Color.web("#ffa726");
             case OVER_MAX -> Color.web("#ff1744");
             case NO_BAND -> Color.web("#b0bec5");
+            case NO_DATA -> Color.TRANSPARENT;
         });
     }
 

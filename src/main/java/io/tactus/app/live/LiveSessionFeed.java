@@ -6,22 +6,27 @@ import io.tactus.protocol.Payloads;
 import io.tactus.session.LiveListener;
 import io.tactus.session.LiveSession;
 import io.tactus.session.LiveStats;
+import io.tactus.session.PipelineCommand;
 import io.tactus.session.RecordingStatus;
 import io.tactus.session.SessionMetadata;
-import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.SignalPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The live view's feed over the session layer's {@link LiveSession} (processing thread, bounded queues,
  * recording). Listener callbacks arrive on the processing thread and only enqueue; the view model drains them
  * once per pulse.
  */
-public final class LiveSessionFeed implements FrameFeed, Recordable {
+public final class LiveSessionFeed implements FrameFeed, FeedControl {
 
     private static final int MAX_EVENTS = 1024;
 
@@ -120,6 +125,21 @@ public final class LiveSessionFeed implements FrameFeed, Recordable {
     }
 
     @Override
+    public Optional<FeedControl> control() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public CompletableFuture<Void> execute(PipelineCommand command) {
+        return session.execute(command);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> query(Function<SignalPipeline, T> query) {
+        return session.withPipeline(query);
+    }
+
+    @Override
     public void startRecording(Path file, SessionMetadata metadata) throws IOException {
         session.startRecording(file, metadata);
     }
@@ -132,10 +152,6 @@ public final class LiveSessionFeed implements FrameFeed, Recordable {
     @Override
     public boolean recording() {
         return session.isRecording();
-    }
-
-    public LiveSession session() {
-        return session;
     }
 
     @Override

@@ -48,11 +48,11 @@ public final class LiveView extends BorderPane {
         setCenter(buildCenter());
         setRight(buildGauges());
         setBottom(buildStatusBar());
-        vm.alertRegions().addListener((javafx.collections.SetChangeListener<BodyRegion>) c -> markGauges());
         vm.stateProperty().addListener((o, a, s) -> placeholder(s));
         display.colorMapProperty().addListener(o -> redraw());
         display.interpolationProperty().addListener(o -> redraw());
         display.scaleMaxKpaProperty().addListener(o -> redraw());
+        vm.bannerProperty().addListener((o, a, b) -> showBanner(b));
         timer = new AnimationTimer() {
             @Override
             public void handle(long pulseStart) {
@@ -79,6 +79,7 @@ public final class LiveView extends BorderPane {
         }
         boolean flash = (now / FLASH_NANOS) % 2 == 0;
         heatmap.showAlerts(vm.alertRegions(), flash);
+        heatmap.setStale(vm.frame() != null && !vm.live());
         if (vm.alertActiveProperty().get()) {
             banner.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("flash"), flash);
         }
@@ -115,31 +116,33 @@ public final class LiveView extends BorderPane {
 
     private StackPane buildBanner() {
         Label title = new Label();
+        title.setId("bannerTitle");
         title.getStyleClass().add("alert-title");
-        title.textProperty().bind(Bindings.when(vm.alertActiveProperty()).then(vm.alertTitleProperty())
-                .otherwise(Bindings.when(vm.feedProperty().isNull()).then("Not connected")
-                        .otherwise("Pressure OK")));
+        title.textProperty().bind(vm.bannerTitleProperty());
         Label detail = new Label();
+        detail.setId("bannerDetail");
         detail.getStyleClass().add("alert-detail");
-        detail.textProperty().bind(Bindings.when(vm.alertActiveProperty()).then(vm.alertDetailProperty())
-                .otherwise(Bindings.when(vm.feedProperty().isNull())
-                        .then("Device > Connect, or press Ctrl+K")
-                        .otherwise("Keep to the muscles either side of the spine.")));
-        HBox row = new HBox(18, title, detail);
-        row.setAlignment(Pos.CENTER_LEFT);
-        banner.getChildren().add(row);
+        detail.textProperty().bind(vm.bannerDetailProperty());
+        detail.setWrapText(true);
+        VBox text = new VBox(2, title, detail);
+        text.setAlignment(Pos.CENTER_LEFT);
+        banner.getChildren().add(text);
         banner.getStyleClass().add("alert-banner");
         banner.setId("alertBanner");
-        vm.alertActiveProperty().addListener((o, a, on) -> {
-            banner.getStyleClass().removeAll("alert-on");
-            if (on) {
-                banner.getStyleClass().add("alert-on");
-                getStyleClass().add("alerting");
-            } else {
-                getStyleClass().removeAll("alerting");
-            }
-        });
+        showBanner(vm.bannerProperty().get());
         return banner;
+    }
+
+    /** One style class per banner state: red for an alert, amber for no data, calm otherwise. */
+    private void showBanner(LiveViewModel.Banner b) {
+        banner.getStyleClass().removeAll("alert-on", "no-data");
+        getStyleClass().removeAll("alerting");
+        if (b == LiveViewModel.Banner.ALERT) {
+            banner.getStyleClass().add("alert-on");
+            getStyleClass().add("alerting");
+        } else if (b == LiveViewModel.Banner.NO_DATA) {
+            banner.getStyleClass().add("no-data");
+        }
     }
 
     private HBox buildCenter() {
@@ -179,8 +182,8 @@ public final class LiveView extends BorderPane {
         };
         int row = 2;
         for (BodyRegion[] p : pairs) {
-            grid.add(gauge(p[0], RegionNames.shortName(p[0])), 0, row);
-            grid.add(gauge(p[1], RegionNames.shortName(p[1])), 1, row);
+            grid.add(gauge(p[0], io.tactus.signal.body.BodyMap.standard().shortName(p[0])), 0, row);
+            grid.add(gauge(p[1], io.tactus.signal.body.BodyMap.standard().shortName(p[1])), 1, row);
             row++;
         }
         grid.add(gauge(BodyRegion.SACRUM, "Sacrum (bone)"), 0, row, 2, 1);
@@ -207,23 +210,15 @@ public final class LiveView extends BorderPane {
         return g;
     }
 
-    private void markGauges() {
-        gauges.forEach((r, g) -> {
-            g.getStyleClass().remove("gauge-alert");
-            if (vm.alertRegions().contains(r)) {
-                g.getStyleClass().add("gauge-alert");
-            }
-        });
-    }
-
     private HBox buildStatusBar() {
-        Label device = status(vm.deviceNameProperty(), "statusDevice");
-        Label state = status(vm.statusTextProperty(), "statusState");
-        Label rate = status(vm.rateTextProperty(), "statusRate");
-        Label link = status(vm.linkTextProperty(), "statusLink");
-        Label cal = status(vm.calibrationTextProperty(), "statusCalibration");
-        Label rec = status(vm.recordingTextProperty(), "statusRecording");
-        Label sound = status(vm.soundTextProperty(), "statusSound");
+        LiveStatus st = vm.status();
+        Label device = status(st.deviceNameProperty(), "statusDevice");
+        Label state = status(st.statusTextProperty(), "statusState");
+        Label rate = status(st.rateTextProperty(), "statusRate");
+        Label link = status(st.linkTextProperty(), "statusLink");
+        Label cal = status(st.calibrationTextProperty(), "statusCalibration");
+        Label rec = status(st.recordingTextProperty(), "statusRecording");
+        Label sound = status(st.soundTextProperty(), "statusSound");
         state.getStyleClass().add("status-state");
         vm.stateProperty().addListener((o, a, s) -> {
             state.getStyleClass().removeIf(c -> c.startsWith("state-"));

@@ -121,10 +121,10 @@ public final class RegionChartView extends javafx.scene.layout.Region {
             plot(g, s, right, RIGHT, d, span, w, h, max);
         }
         g.setFill(LEFT);
-        g.fillText(io.tactus.app.live.RegionNames.of(left), w - 220, 14);
+        g.fillText(io.tactus.signal.body.BodyMap.standard().displayName(left), w - 220, 14);
         if (right != left) {
             g.setFill(RIGHT);
-            g.fillText(io.tactus.app.live.RegionNames.of(right), w - 110, 14);
+            g.fillText(io.tactus.signal.body.BodyMap.standard().displayName(right), w - 110, 14);
         }
     }
 

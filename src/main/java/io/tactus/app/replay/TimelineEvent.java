@@ -1,8 +1,8 @@
 package io.tactus.app.replay;
 
-import io.tactus.app.live.RegionNames;
 import io.tactus.protocol.Payloads;
 import io.tactus.session.SessionAnalysis;
+import io.tactus.signal.body.BodyMap;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagType;
@@ -46,7 +46,8 @@ public record TimelineEvent(FlagType type, long startUs, long endUs, BodyRegion 
             case EXCESS_PRESSURE -> "Excess pressure";
             case MARKER -> "Receiver marker";
         };
-        return what + (region == null ? "" : " on the " + RegionNames.of(region)) + " at "
+        return what + (region == null ? "" : " on the "
+                + BodyMap.standard().displayName(region).toLowerCase(Locale.ROOT)) + " at "
                 + PlaybackClock.format(startUs - recordingStartUs)
                 + (peakKpa > 0 ? String.format(Locale.ROOT, ", peak %.0f kPa", peakKpa) : "");
     }

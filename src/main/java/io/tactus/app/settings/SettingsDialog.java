@@ -1,7 +1,6 @@
 package io.tactus.app.settings;
 
 import io.tactus.app.heat.ColorMap;
-import io.tactus.app.live.RegionNames;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.Band;
 import io.tactus.signal.flags.Profile;
@@ -159,7 +158,7 @@ public final class SettingsDialog extends Dialog<AppSettings> {
             hardMax.setEditable(true);
             hardMax.setPrefWidth(100);
             editors.put(r, new BandEditor(target, hardMax));
-            bands.addRow(row++, new Label(RegionNames.of(r)), target, value, hardMax);
+            bands.addRow(row++, new Label(io.tactus.signal.body.BodyMap.standard().displayName(r)), target, value, hardMax);
         }
     }
 

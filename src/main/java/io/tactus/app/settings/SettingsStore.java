@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import io.tactus.signal.store.TactusHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,8 +31,12 @@ public final class SettingsStore {
 
     /** The directory from {@code tactus.home}, or {@code ~/.tactus}. */
     public static Path defaultHome() {
-        String p = System.getProperty("tactus.home");
-        return p != null && !p.isBlank() ? Path.of(p) : Path.of(System.getProperty("user.home"), ".tactus");
+        return TactusHome.resolve();
+    }
+
+    /** The Tactus home this store lives in (recordings go below it too). */
+    public Path home() {
+        return file.getParent();
     }
 
     public Path file() {

@@ -157,6 +157,11 @@ final class ExportRun {
         return (deviceTimeUs - firstTimeUs()) / 1e6;
     }
 
+    /** The source's integrity after a pass (null for sources that are not recordings). */
+    io.tactus.session.IntegrityReport integrity() {
+        return source.integrity();
+    }
+
     int rows() {
         return rows;
     }

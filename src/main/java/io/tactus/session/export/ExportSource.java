@@ -51,6 +51,19 @@ public interface ExportSource {
         return knownFrameCount();
     }
 
+    /**
+     * A recording's integrity as the last full pass found it (damaged regions, lost spans), for the sidecar's
+     * {@code integrity} block; null for sources that are not recordings.
+     */
+    default io.tactus.session.IntegrityReport integrity() {
+        return null;
+    }
+
+    /** One-line warnings the last pass found (damage, a rejected metadata descriptor...); shown by the caller. */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /** True when {@link #events()} is complete before any pass (e.g. a synthetic source or stored flags). */
     default boolean eventsKnownBeforePass() {
         return false;

@@ -38,7 +38,7 @@ public final class FileExport {
         if (RecordingReader.isRecording(file)) {
             String id = profileId != null ? profileId : knownOrNull(recordedProfile(file));
             try (RecordingExportSource src = RecordingExportSource.open(file, pipelines(id))) {
-                return exporter.export(src, outDir, base, options, progress, cancel);
+                return exporter.export(src, outDir, base, options, progress, cancel).withWarnings(src.warnings());
             }
         }
         ExportSource capture = CaptureExportSource.open(file, pipelines(profileId), null);

@@ -40,6 +40,10 @@ final class MetadataJson {
         s.put("duration_s", run.frameCount() > 0 ? run.seconds(run.lastTimeUs()) : 0.0);
         s.put("first_frame_device_time_us", run.firstTimeUs());
         root.set("device", JSON.readTree(view.descriptor().toJson()));
+        // A recording's integrity as the export's pass found it: damage is never silent in an export.
+        if (run.integrity() != null) {
+            root.set("integrity", JSON.valueToTree(run.integrity().describe(run.firstTimeUs())));
+        }
         ObjectNode t = root.putObject("time");
         t.put("time_s", "seconds from the first frame, on the device clock");
         t.put("start_time_utc", "wall-clock (UTC) time of time_s = 0; shifted when start_time_shifted is true");

@@ -35,6 +35,8 @@ public final class RecordingExportSource implements ExportSource, AutoCloseable 
     private final ExportMetadata metadata;
     private final List<ExportAnnotation> annotations;
     private List<FlagEvent> events = List.of();
+    private io.tactus.session.IntegrityReport integrity;
+    private List<String> warnings = List.of();
 
     private RecordingExportSource(RecordingReader reader, Function<DeviceDescriptor, SignalPipeline> pipelines)
             throws IOException {
@@ -43,8 +45,9 @@ public final class RecordingExportSource implements ExportSource, AutoCloseable 
         SessionMetadata m = reader.metadata();
         DeviceDescriptor d = m.device() != null ? m.device() : firstHello(reader);
         if (d == null) {
-            throw new IOException(reader.file().getFileName() + " has no device description (no HELLO): nothing "
-                    + "to export");
+            throw new IOException(reader.file().getFileName() + " has no valid device description ("
+                    + (reader.metadataDeviceProblem() != null ? reader.metadataDeviceProblem() + ", " : "")
+                    + "no readable HELLO): nothing to export");
         }
         this.metadata = new ExportMetadata(d, m.trainee(), m.receiver(), m.profile(), start(m, reader),
                 m.appVersion(), m.notes(), reader.file().getFileName().toString());
@@ -91,6 +94,18 @@ public final class RecordingExportSource implements ExportSource, AutoCloseable 
     public void forEachFrame(Consumer<FrameSnapshot> consumer) throws IOException {
         SessionAnalysis a = analyzer.analyze(reader, consumer);
         events = merge(a.events(), reader.recordedEvents());
+        integrity = a.integrity();
+        warnings = a.warnings(reader);
+    }
+
+    @Override
+    public io.tactus.session.IntegrityReport integrity() {
+        return integrity;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Flags the core found on replay, plus flags an instructor added after the fact (live ones are the same). */

@@ -25,6 +25,9 @@ import java.util.List;
  * @param referenceSizeMm  [width, length] of the back the template was drawn for (used by {@link #scaledTo})
  * @param spineHalfWidthMm half width of the spine band (configurable, default 20 mm)
  * @param regions          rules, first match wins
+ * @param regionNames      display names per region id ({@code region_names}): the one source of the words app, CLI
+ *                         text, exports and reports show; ids stay the data keys. A map without them (or missing
+ *                         one) uses the built-in map's names.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,12 +35,23 @@ public record BodyMap(@JsonProperty("name") String name,
                       @JsonProperty("about") String about,
                       @JsonProperty("reference_size_mm") double[] referenceSizeMm,
                       @JsonProperty("spine_half_width_mm") double spineHalfWidthMm,
-                      @JsonProperty("regions") List<Rule> regions) {
+                      @JsonProperty("regions") List<Rule> regions,
+                      @JsonProperty("region_names") java.util.Map<String, RegionName> regionNames) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
 
     public static final String RESOURCE = "body-map-default.json";
+
+    /**
+     * What a region is called for people.
+     *
+     * @param name  full name with the side, e.g. "Lower back (left)" (left/right are the receiver's)
+     * @param short name without the side, for places that show the side otherwise (a gauge column)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RegionName(@JsonProperty("name") String name, @JsonProperty("short") String shortName) {
+    }
 
     /** One shape that claims the cells whose centre it contains. Ranges use null for unbounded. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -152,6 +166,42 @@ public record BodyMap(@JsonProperty("name") String name,
         if (referenceSizeMm == null || referenceSizeMm.length != 2) {
             referenceSizeMm = new double[] {400, 600};
         }
+        regionNames = regionNames == null ? java.util.Map.of() : java.util.Map.copyOf(regionNames);
+        for (java.util.Map.Entry<String, RegionName> e : regionNames.entrySet()) {
+            BodyRegion.fromId(e.getKey());
+            if (e.getValue() == null || e.getValue().name() == null || e.getValue().name().isBlank()) {
+                throw new IllegalArgumentException("region_names." + e.getKey() + ": needs a non-empty name");
+            }
+        }
+    }
+
+    /** The built-in template, read once (records are immutable; the arrays inside are not handed out to edit). */
+    public static BodyMap standard() {
+        return Standard.MAP;
+    }
+
+    private static final class Standard {
+        static final BodyMap MAP = defaultMap();
+    }
+
+    /** The region's display name ("Lower back (left)"): this map's, else the built-in map's, else its id. */
+    public String displayName(BodyRegion r) {
+        RegionName n = nameOf(r);
+        return n == null ? r.id() : n.name();
+    }
+
+    /** The region's name without the side ("Lower back"), for places that show the side separately. */
+    public String shortName(BodyRegion r) {
+        RegionName n = nameOf(r);
+        return n == null ? r.id() : n.shortName() == null || n.shortName().isBlank() ? n.name() : n.shortName();
+    }
+
+    private RegionName nameOf(BodyRegion r) {
+        RegionName n = regionNames.get(r.id());
+        if (n == null && this != Standard.MAP) {
+            n = Standard.MAP.regionNames.get(r.id());
+        }
+        return n;
     }
 
     /** The built-in template. */
@@ -198,7 +248,7 @@ public record BodyMap(@JsonProperty("name") String name,
     }
 
     public BodyMap withSpineHalfWidth(double mm) {
-        return new BodyMap(name, about, referenceSizeMm, mm, regions);
+        return new BodyMap(name, about, referenceSizeMm, mm, regions, regionNames);
     }
 
     /**
@@ -212,6 +262,6 @@ public record BodyMap(@JsonProperty("name") String name,
         for (Rule r : regions) {
             out.add(r.scaled(sx, sy));
         }
-        return new BodyMap(name + " (scaled)", about, new double[] {widthMm, lengthMm}, spineHalfWidthMm, out);
+        return new BodyMap(name + " (scaled)", about, new double[] {widthMm, lengthMm}, spineHalfWidthMm, out, regionNames);
     }
 }

@@ -2,6 +2,7 @@ package io.tactus.signal.calibration;
 
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.state.Checkpointable;
+import io.tactus.signal.state.Scratch;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,6 +37,7 @@ public final class CalibrationStage implements Checkpointable<CalibrationStage.S
     private final DeadCellMap deadCells;
     private final DriftTracker drift;
     /** Scratch: this frame's kPa before filtering, rewritten by every {@link #toKpa} before it is read. */
+    @Scratch
     private final float[] raw;
     private UserCalibration user;
     private CalibrationCurve curve;

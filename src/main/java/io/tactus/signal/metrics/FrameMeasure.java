@@ -164,6 +164,17 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
         return rForce;
     }
 
+    /** Force this frame on the regions of one side of the receiver. */
+    public double sideForceN(BodyRegion.Side side) {
+        double f = 0;
+        for (int g = 0; g < NREG; g++) {
+            if (REGIONS[g].side() == side) {
+                f += rForce[g];
+            }
+        }
+        return f;
+    }
+
     /** Per-cell integral of pressure over time so far (kPa*s); do not modify. */
     public double[] coverage() {
         return coverage;

@@ -76,7 +76,8 @@ public record SessionMetrics(@JsonProperty("profile") String profile,
     }
 
     /**
-     * Movements the guidance prescribes, detected from the centre of pressure (docs/SIGNAL.md explains how).
+     * Movements the guidance prescribes, counted per tracked contact (two hands stroking together are two
+     * strokes; docs/SIGNAL.md, "Technique").
      *
      * @param strokesUp            strokes toward the head (effleurage, thumb slides)
      * @param strokesDown          toward the feet (knuckles from mid-back to hips)

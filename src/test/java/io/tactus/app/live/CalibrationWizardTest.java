@@ -76,8 +76,13 @@ class CalibrationWizardTest {
         }
     }
 
-    private static void settle() throws InterruptedException {
-        Thread.sleep(200); // a few frames at the new load (the core's filter needs one or two)
+    /** Waits (generous deadline) until the core has processed a few frames after the load changed. */
+    private static void settle(LiveSession session) throws InterruptedException {
+        long start = session.version();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (session.version() < start + 5 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     @Test
@@ -86,12 +91,12 @@ class CalibrationWizardTest {
         CalibrationStore store = new CalibrationStore(home);
         try (LiveSession session = new LiveSession(plate, SignalPipeline::new)) {
             session.start();
-            CalibrationWizard wizard = new CalibrationWizard(session, store);
+            CalibrationWizard wizard = new CalibrationWizard(new LiveSessionFeed(session, "test"), store);
             int[] peaks = {300, 800, 2000};
             double[] kg = {1, 2, 5};
             for (int i = 0; i < peaks.length; i++) {
                 plate.peak.set(peaks[i]);
-                settle();
+                settle(session);
                 LoadPoint lp = wizard.capture(kg[i], 100).get(10, TimeUnit.SECONDS);
                 assertEquals(kg[i] * LoadPoint.G / 0.01 / 1000, lp.kpa(), 1e-9, "kPa = m g / A");
                 assertTrue(lp.counts() > 0, lp.toString());
@@ -110,7 +115,7 @@ class CalibrationWizardTest {
     @Test
     void fittingWithoutEnoughLoadsSaysWhy() {
         try (LiveSession session = new LiveSession(new PlateSource(), SignalPipeline::new)) {
-            CalibrationWizard wizard = new CalibrationWizard(session, new CalibrationStore(home));
+            CalibrationWizard wizard = new CalibrationWizard(new LiveSessionFeed(session, "test"), new CalibrationStore(home));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> wizard.fit(CalibrationFitter.Model.POWER));
             assertTrue(e.getMessage().contains("at least"), e.getMessage());

@@ -21,6 +21,7 @@ public final class FakeFeed implements FrameFeed {
     private long index;
     private final int rows;
     private final int cols;
+    private FakeControl control;
 
     public FakeFeed(int rows, int cols) {
         this.rows = rows;
@@ -40,6 +41,56 @@ public final class FakeFeed implements FrameFeed {
         latest = s;
         version++;
         return s;
+    }
+
+    /** Gives this feed a command port that records what it is asked (a feed without one has no pipeline). */
+    public FakeControl withControl() {
+        control = new FakeControl();
+        return control;
+    }
+
+    @Override
+    public java.util.Optional<FeedControl> control() {
+        return java.util.Optional.ofNullable(control);
+    }
+
+    /** Records commands and recording calls; queries fail (there is no pipeline behind a script). */
+    public static final class FakeControl implements FeedControl {
+        public final List<io.tactus.session.PipelineCommand> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        public volatile java.nio.file.Path recordingTo;
+        public volatile io.tactus.session.SessionMetadata metadata;
+        public volatile int stops;
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> execute(io.tactus.session.PipelineCommand command) {
+            commands.add(command);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public <T> java.util.concurrent.CompletableFuture<T> query(
+                java.util.function.Function<io.tactus.signal.SignalPipeline, T> query) {
+            return java.util.concurrent.CompletableFuture.failedFuture(
+                    new IllegalStateException("a scripted feed has no pipeline"));
+        }
+
+        @Override
+        public void startRecording(java.nio.file.Path file, io.tactus.session.SessionMetadata m) {
+            recordingTo = file;
+            metadata = m;
+        }
+
+        @Override
+        public io.tactus.session.RecordingStatus stopRecording() {
+            stops++;
+            recordingTo = null;
+            return null;
+        }
+
+        @Override
+        public boolean recording() {
+            return recordingTo != null;
+        }
     }
 
     public synchronized void event(FeedEvent e) {

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.device.SourceState;
-import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagType;
+import io.tactus.signal.body.BodyRegion;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +48,13 @@ class LiveViewModelTest {
         vm.pulse(12 * MS);
         assertTrue(vm.alertActiveProperty().get());
         assertEquals(FlagType.SPINE_CONTACT, vm.alertTypeProperty().get());
-        assertEquals("OFF THE SPINE!", vm.alertTitleProperty().get());
+        assertEquals("On the spine: 40 kPa", vm.alertTitleProperty().get(), "no limit known from a scripted feed");
+        assertEquals(LiveViewModel.Banner.ALERT, vm.bannerProperty().get());
+        assertEquals(vm.alertTitleProperty().get(), vm.bannerTitleProperty().get());
         assertTrue(vm.alertRegions().contains(BodyRegion.SPINE));
         assertEquals(1, sound.plays());
         assertEquals(AlertSound.Kind.SPINE, sound.last());
-        assertEquals(7 * MS, vm.lastAlertLatencyNanos());
+        assertEquals(7 * MS, vm.alerts().lastLatencyNanos());
         // still open in the next frame: no second sound
         feed.publish(15 * MS, null, List.of(spine));
         vm.pulse(20 * MS);
@@ -68,7 +70,7 @@ class LiveViewModelTest {
         feed.publish(1, null, List.of());
         vm.pulse(100 * MS);
         assertTrue(vm.alertActiveProperty().get(), "shown although it already ended");
-        assertTrue(vm.alertTitleProperty().get().contains("LEFT SHOULDER BLADE"));
+        assertEquals("On the bone: Shoulder blade (left): 60 kPa", vm.alertTitleProperty().get());
         vm.pulse(100 * MS + AlertState.HOLD_NANOS - MS);
         assertTrue(vm.alertActiveProperty().get());
         vm.pulse(100 * MS + AlertState.HOLD_NANOS + MS);
@@ -84,7 +86,7 @@ class LiveViewModelTest {
         vm.pulse(MS);
         assertTrue(vm.alertActiveProperty().get(), "found from the frame's open flags alone");
         assertEquals(0, sound.plays());
-        assertEquals("sound muted", vm.soundTextProperty().get());
+        assertEquals("sound muted", vm.status().soundTextProperty().get());
     }
 
     @Test
@@ -111,9 +113,9 @@ class LiveViewModelTest {
             feed.publish(1, null, List.of());
         }
         vm.pulse(1_500 * MS);
-        assertEquals("100 fps", vm.rateTextProperty().get());
-        assertTrue(vm.linkTextProperty().get().contains("dropped 2"));
-        assertTrue(vm.linkTextProperty().get().contains("corrupt 1"));
+        assertEquals("100 fps", vm.status().rateTextProperty().get());
+        assertTrue(vm.status().linkTextProperty().get().contains("dropped 2"));
+        assertTrue(vm.status().linkTextProperty().get().contains("corrupt 1"));
         assertEquals(SourceState.CONNECTED, vm.stateProperty().get());
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ class SerialDeviceEmulatorPtyTest {
         };
     }
 
+    @Tag("pty")
     @Test
     void aPacedStreamArrivesCompleteAndInOrderAndCommandsAreAnswered() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
@@ -97,6 +99,7 @@ class SerialDeviceEmulatorPtyTest {
         }
     }
 
+    @Tag("pty")
     @Test
     void stopPausesTheDeviceAndStartResumesIt() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);

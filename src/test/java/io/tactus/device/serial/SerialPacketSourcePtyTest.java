@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,7 @@ class SerialPacketSourcePtyTest {
         return (mx.getThreadCpuTime(reader.getId()) - cpu0) / 1_000_000;
     }
 
+    @Tag("pty")
     @Test
     void framesArriveIntactAndInOrderAndTheHandshakeReachesTheDevice() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
@@ -111,6 +113,7 @@ class SerialPacketSourcePtyTest {
         }
     }
 
+    @Tag("pty")
     @Test
     void aPortAlreadyInUseIsReportedAsBusy() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
@@ -128,6 +131,7 @@ class SerialPacketSourcePtyTest {
         }
     }
 
+    @Tag("pty")
     @Test
     void corruptBytesAreCountedAndTheFollowingPacketsArrive() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
@@ -157,6 +161,7 @@ class SerialPacketSourcePtyTest {
         }
     }
 
+    @Tag("pty")
     @Test
     void unplugIsReportedWithoutSpinningAndTheSourceReconnectsToTheSamePath() throws Exception {
         Path a = dir.resolve("A");

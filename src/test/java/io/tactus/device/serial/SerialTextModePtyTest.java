@@ -14,6 +14,7 @@ import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ class SerialTextModePtyTest {
         return (k) + ", " + (k + 1) + ", " + (k + 2) + "\t" + (k + 3) + " " + (k + 4) + ";" + (k + 5) + "\r\n";
     }
 
+    @Tag("pty")
     @Test
     void forcedTextModeTurnsLinesIntoFramesAndCountsABadLine() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);
@@ -62,6 +64,7 @@ class SerialTextModePtyTest {
         }
     }
 
+    @Tag("pty")
     @Test
     void textWithoutASizeIsDetectedAndTheUserIsToldWhatToAdd() throws Exception {
         try (SocatPair pair = SocatPair.start(dir);

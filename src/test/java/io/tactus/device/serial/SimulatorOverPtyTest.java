@@ -16,6 +16,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,7 @@ class SimulatorOverPtyTest {
         }
     }
 
+    @Tag("pty")
     @Test
     void scenarioPacketsArriveIntactAndTheLinkSurvivesAnUnplug() throws Exception {
         Path a = dir.resolve("dev");

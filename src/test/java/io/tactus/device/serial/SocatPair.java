@@ -1,5 +1,6 @@
 package io.tactus.device.serial;
 
+import io.tactus.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,9 @@ public final class SocatPair implements AutoCloseable {
         return start(dir.resolve("A"), dir.resolve("B"));
     }
 
+    /** Skips the calling test (JUnit assumption, one line naming the package) when socat is not installed. */
     public static SocatPair start(Path a, Path b) throws IOException, InterruptedException {
+        ExternalTool.require("socat");
         Process p = new ProcessBuilder("socat", "-d", "-d", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.ExternalTool;
 import io.jhdf.HdfFile;
 import io.tactus.signal.FrameSnapshot;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,10 +114,11 @@ class Hdf5ExporterTest {
         }
     }
 
+    @Tag("native")
     @Test
     void h5pyReadsItWhenInstalled() throws Exception {
-        assumeTrue(PythonReader.available("numpy", "h5py"), "h5py not installed (Debian: python3-h5py): "
-                + "skipping the libhdf5 read-back; jhdf's reader still checks the file");
+        // Without h5py jhdf's own reader (above) still checks the file.
+        ExternalTool.requirePython("numpy", "h5py");
         SyntheticExportSource src = SyntheticExportSource.small(4, 7, 50);
         List<FrameSnapshot> expected = src.snapshots();
         new Hdf5Exporter().export(src, dir, "h2", ExportOptions.DEFAULT, null, null);

@@ -3,14 +3,15 @@ package io.tactus.session.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.ExternalTool;
 import io.tactus.signal.FrameSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import us.hebi.matlab.mat.format.Mat5;
@@ -46,10 +47,10 @@ class MatExporterTest {
     @TempDir
     Path dir;
 
+    @Tag("native")
     @Test
     void scipyReadsPressureSummaryEventsAndMeta() throws Exception {
-        assumeTrue(PythonReader.available("numpy", "scipy.io"), "python3 with numpy+scipy not installed: "
-                + "skipping the independent .mat read-back");
+        ExternalTool.requirePython("numpy", "scipy.io");
         SyntheticExportSource src = SyntheticExportSource.small(6, 5, 40);
         List<FrameSnapshot> expected = src.snapshots();
         ExportResult res = new MatExporter().export(src, dir, "m1", ExportOptions.DEFAULT, null, null);
@@ -85,10 +86,10 @@ class MatExporterTest {
         assertEquals(40, json.at("/session/frames").asLong());
     }
 
+    @Tag("native")
     @Test
     void splitsPressureIntoBlocksOverTheVariableLimit() throws Exception {
-        assumeTrue(PythonReader.available("numpy", "scipy.io"), "python3 with numpy+scipy not installed: "
-                + "skipping the independent .mat read-back");
+        ExternalTool.requirePython("numpy", "scipy.io");
         SyntheticExportSource src = SyntheticExportSource.small(4, 3, 25);
         List<FrameSnapshot> expected = src.snapshots();
         // 12 cells * 4 bytes = 48 bytes per frame: a 1,400-byte limit gives blocks of 8 frames.

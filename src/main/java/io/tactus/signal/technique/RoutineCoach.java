@@ -1,0 +1,331 @@
+package io.tactus.signal.technique;
+
+import io.tactus.signal.state.Checkpointable;import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.Profile;
+import io.tactus.signal.technique.RoutineProgress.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Follows a {@link Routine} from the movements of the tracked contacts and judges each movement against what the
+ * current step asks. Allocates only when a movement ends or a step changes (never per frame).
+ *
+ * <ul>
+ *   <li>A movement of the current step's kind is judged against its asks (direction, place, pace, length,
+ *   pressure; a hold's duration against the profile's hold time): it counts when it meets them all, otherwise
+ *   it is a miss with the reasons.</li>
+ *   <li>Both hands doing the step together are one repetition: a movement that overlaps the step's last counted
+ *   one by more than half of the shorter of the two counts with it, not again.</li>
+ *   <li>A movement the current step does not ask for, but a later step does, counts toward that later step; if
+ *   the later step reaches its goal first it is <b>out of order</b>, the steps before it that were not finished
+ *   are <b>skipped</b>, and the routine continues after it (the trainee moved on; a skipped step can still be
+ *   done later and then shows as out of order). A pending step starts from 0 when it becomes current.</li>
+ *   <li>Time steps (seconds with pressure on their regions) advance only while current.</li>
+ *   <li>At the end of the stream, steps not completed or skipped are <b>not reached</b>.</li>
+ * </ul>
+ */
+public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
+
+    /** The routine followed and where each step stands (copies). */
+    public record State(Routine routine, Status[] status, double[] count, long[] completedAt, long[] lastStart,
+                        long[] lastEnd, int current, boolean finished) {
+    }
+
+    /** A movement between half and twice the aimed duration keeps the pace. */
+    public static final double PACE_TOLERANCE = 2.0;
+    /** "About five seconds": a hold within half a second of the profile's hold time reaches it. */
+    public static final double HOLD_SLACK_S = 0.5;
+
+    private final Routine routine;
+    private final int n;
+    private final Status[] status;
+    private final double[] count;
+    private final long[] completedAt;
+    private final long[] lastStart;
+    private final long[] lastEnd;
+    private final boolean[][] timeMask;
+    private int current;
+    private boolean finished;
+
+    public RoutineCoach(Routine routine) {
+        this.routine = routine;
+        n = routine.steps().size();
+        status = new Status[n];
+        count = new double[n];
+        completedAt = new long[n];
+        lastStart = new long[n];
+        lastEnd = new long[n];
+        timeMask = new boolean[n][BodyRegion.values().length];
+        for (int i = 0; i < n; i++) {
+            status[i] = Status.PENDING;
+            completedAt[i] = -1;
+            lastEnd[i] = Long.MIN_VALUE;
+            for (String r : routine.steps().get(i).regions()) {
+                timeMask[i][BodyRegion.fromId(r).ordinal()] = true;
+            }
+        }
+        current = -1;
+        advance(0);
+    }
+
+    public Routine routine() {
+        return routine;
+    }
+
+    /**
+     * Time steps: seconds with pressure on the step's regions, while it is current.
+     *
+     * @param touched per region ordinal: touched this frame
+     * @return true when the current step completed in this frame
+     */
+    public boolean updateTime(long t, long dtUs, boolean[] touched) {
+        if (finished || current < 0 || !"time".equals(step(current).kind())) {
+            return false;
+        }
+        boolean[] mask = timeMask[current];
+        for (int g = 0; g < mask.length; g++) {
+            if (mask[g] && touched[g]) {
+                count[current] += dtUs / 1e6;
+                break;
+            }
+        }
+        if (count[current] >= step(current).goal()) {
+            complete(current, t);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Judges a finished movement and counts it where it belongs.
+     *
+     * @param names   body map for the place names in the text
+     * @param profile the profile in force (bands, hold time)
+     */
+    public MovementFeedback judge(Movement m, BodyMap names, Profile profile) {
+        String what = describe(m, names);
+        int target = -1;
+        List<String> misses = List.of();
+        if (current >= 0 && kindOf(step(current)) == m.type()) {
+            target = current;
+            misses = misses(step(current), m, names, profile);
+        } else {
+            for (int i = 0; i < n && target < 0; i++) {
+                if (i != current && (status[i] == Status.PENDING || status[i] == Status.SKIPPED)
+                        && kindOf(step(i)) == m.type() && misses(step(i), m, names, profile).isEmpty()) {
+                    target = i;
+                }
+            }
+            if (target < 0) {
+                return new MovementFeedback(m, MovementFeedback.Verdict.NO_STEP, null, 0, 0, List.of(), what);
+            }
+        }
+        Routine.Step s = step(target);
+        int goal = (int) Math.round(s.goal());
+        if (!misses.isEmpty()) {
+            return new MovementFeedback(m, MovementFeedback.Verdict.MISSED, s.id(), (int) count[target], goal, misses,
+                    what + ": " + String.join("; ", misses));
+        }
+        boolean sameRepetition = overlapsMoreThanHalf(m, lastStart[target], lastEnd[target]);
+        if (!sameRepetition) {
+            count[target]++;
+            lastStart[target] = m.startUs();
+            lastEnd[target] = m.endUs();
+        } else {
+            lastEnd[target] = Math.max(lastEnd[target], m.endUs());
+        }
+        int c = (int) count[target];
+        if (!status[target].completed() && c >= goal) {
+            complete(target, m.endUs());
+            return new MovementFeedback(m, MovementFeedback.Verdict.STEP_COMPLETE, s.id(), c, goal, List.of(),
+                    what + ": " + s.label() + " complete (" + c + " / " + goal + ")");
+        }
+        return new MovementFeedback(m, MovementFeedback.Verdict.COUNTED, s.id(), c, goal, List.of(),
+                what + (sameRepetition ? " (with the other hand)" : "") + ": " + c + " / " + goal);
+    }
+
+    /** Skips the current step on purpose (the trainee's "skip" button). */
+    public void skipCurrent() {
+        if (current >= 0) {
+            status[current] = Status.SKIPPED;
+            advance(current + 1);
+        }
+    }
+
+    /** End of stream: whatever is pending or current was not reached. */
+    public void finish() {
+        finished = true;
+        for (int i = 0; i < n; i++) {
+            if (status[i] == Status.PENDING || status[i] == Status.CURRENT) {
+                status[i] = Status.NOT_REACHED;
+            }
+        }
+        // current keeps pointing at where the session stopped (the report shows it)
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    private void complete(int i, long t) {
+        boolean wasCurrent = i == current;
+        status[i] = wasCurrent ? Status.DONE : Status.OUT_OF_ORDER;
+        completedAt[i] = t;
+        if (wasCurrent) {
+            advance(i + 1);
+        } else if (current >= 0 && i > current) {
+            // the trainee moved on: the unfinished steps before this one are skipped
+            for (int k = current; k < i; k++) {
+                if (status[k] == Status.PENDING || status[k] == Status.CURRENT) {
+                    status[k] = Status.SKIPPED;
+                }
+            }
+            advance(i + 1);
+        }
+    }
+
+    private void advance(int from) {
+        current = -1;
+        for (int i = from; i < n; i++) {
+            if (status[i] == Status.PENDING) {
+                current = i;
+                status[i] = Status.CURRENT;
+                // a pending step starts from scratch when it becomes current (earlier counts were tentative)
+                count[i] = 0;
+                lastEnd[i] = Long.MIN_VALUE;
+                return;
+            }
+        }
+    }
+
+    private static boolean overlapsMoreThanHalf(Movement m, long s0, long e0) {
+        if (e0 == Long.MIN_VALUE) {
+            return false;
+        }
+        long overlap = Math.min(m.endUs(), e0) - Math.max(m.startUs(), s0);
+        long shorter = Math.min(m.endUs() - m.startUs(), e0 - s0);
+        return overlap > 0 && overlap * 2 > shorter;
+    }
+
+    private Routine.Step step(int i) {
+        return routine.steps().get(i);
+    }
+
+    static MovementType kindOf(Routine.Step s) {
+        return switch (s.kind()) {
+            case "strokes" -> MovementType.STROKE;
+            case "circles" -> MovementType.CIRCLE;
+            case "hold" -> MovementType.HOLD;
+            default -> null;
+        };
+    }
+
+    /** What the movement misses of what the step asks, one short phrase each; empty when it meets them all. */
+    static List<String> misses(Routine.Step s, Movement m, BodyMap names, Profile profile) {
+        List<String> out = new ArrayList<>(2);
+        if (m.type() != MovementType.HOLD && s.direction() != null && !s.direction().equals(m.direction().id())) {
+            out.add("wrong direction: " + m.direction().id() + ", aim for " + s.direction());
+        }
+        if (!s.regions().isEmpty() && (m.region() == null || !s.regions().contains(m.region().id()))) {
+            out.add("wrong place: " + place(m.region(), names) + ", aim for " + regionsText(s, names));
+        }
+        if (m.type() == MovementType.HOLD) {
+            double target = profile.holdTimeS();
+            if (m.durationS() < target - HOLD_SLACK_S) {
+                out.add(fmt("too short: %.1f s, aim for %s s", m.durationS(), num(target)));
+            }
+        } else if (s.aimS() > 0) {
+            if (m.durationS() < s.aimS() / PACE_TOLERANCE) {
+                out.add(fmt("too fast: %.1f s, aim for %s s", m.durationS(), num(s.aimS())));
+            } else if (m.durationS() > s.aimS() * PACE_TOLERANCE) {
+                out.add(fmt("too slow: %.1f s, aim for %s s", m.durationS(), num(s.aimS())));
+            }
+        }
+        if (m.type() == MovementType.STROKE && s.minLengthMm() > 0 && m.lengthMm() < s.minLengthMm()) {
+            out.add(fmt("too short: %.0f mm, aim for at least %s mm", m.lengthMm(), num(s.minLengthMm())));
+        }
+        // pressure is judged only where the step asks for it: the profile's bands are for region peaks, and a
+        // thumb reads a third to half of its peak on a coarse mat (docs/SIMULATOR.md)
+        double[] band = s.kpa();
+        if (band != null) {
+            if (m.meanKpa() < band[0]) {
+                out.add(fmt("too light: %.0f kPa, aim for %s-%s kPa", m.meanKpa(), num(band[0]), num(band[1])));
+            } else if (m.meanKpa() > band[1]) {
+                out.add(fmt("too hard: %.0f kPa, aim for %s-%s kPa", m.meanKpa(), num(band[0]), num(band[1])));
+            }
+        }
+        return out;
+    }
+
+    /** "Stroke up, 300 mm in 2.8 s (107 mm/s), 24 kPa, lower back (left)". */
+    static String describe(Movement m, BodyMap names) {
+        String where = place(m.region(), names);
+        return switch (m.type()) {
+            case STROKE -> fmt("Stroke %s, %.0f mm in %.1f s (%.0f mm/s), %.0f kPa, %s", m.direction().id(),
+                    m.lengthMm(), m.durationS(), m.speedMmS(), m.meanKpa(), where);
+            case CIRCLE -> fmt("Circle %s, radius %.0f mm in %.1f s, %.0f kPa, %s", m.direction().id(),
+                    m.radiusMm(), m.durationS(), m.meanKpa(), where);
+            case HOLD -> fmt("Hold %.1f s at %.0f kPa, %s", m.durationS(), m.meanKpa(), where);
+        };
+    }
+
+    private static String place(BodyRegion r, BodyMap names) {
+        return r == null ? "off the back" : names.displayName(r).toLowerCase(Locale.ROOT);
+    }
+
+    private static String regionsText(Routine.Step s, BodyMap names) {
+        StringBuilder b = new StringBuilder();
+        for (String id : s.regions()) {
+            b.append(b.length() == 0 ? "" : " or ").append(place(BodyRegion.fromId(id), names));
+        }
+        return b.toString();
+    }
+
+    private static String fmt(String f, Object... a) {
+        return String.format(Locale.ROOT, f, a);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** The progress now (allocates). */
+    public RoutineProgress progress(double holdS, double holdTargetS) {
+        List<RoutineProgress.StepState> states = new ArrayList<>(n);
+        List<Long> completed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            states.add(new RoutineProgress.StepState(step(i).id(), status[i], count[i], step(i).goal(), completedAt[i]));
+            if (status[i].completed()) {
+                completed.add(completedAt[i]);
+            }
+        }
+        boolean none = current < 0;
+        boolean allDone = true;
+        for (Status st : status) {
+            allDone &= st.completed() || st == Status.SKIPPED;
+        }
+        double frac = none ? 1 : Math.max(0, Math.min(1, count[current] / step(current).goal()));
+        return new RoutineProgress(routine.name(), routine.id(), none ? n : current, none ? null : step(current), frac,
+                allDone, completed, states, holdS, holdTargetS);
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(routine, status.clone(), count.clone(), completedAt.clone(), lastStart.clone(),
+                lastEnd.clone(), current, finished);
+    }
+
+    /** Restores progress; the coach must follow the same routine ({@code new RoutineCoach(s.routine())}). */
+    @Override
+    public void restore(State s) {
+        System.arraycopy(s.status(), 0, status, 0, n);
+        System.arraycopy(s.count(), 0, count, 0, n);
+        System.arraycopy(s.completedAt(), 0, completedAt, 0, n);
+        System.arraycopy(s.lastStart(), 0, lastStart, 0, n);
+        System.arraycopy(s.lastEnd(), 0, lastEnd, 0, n);
+        current = s.current();
+        finished = s.finished();
+    }
+}

@@ -1,0 +1,176 @@
+package io.tactus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+
+import io.tactus.session.RecordType;
+import io.tactus.session.RecordingBytes;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** info, analyze and export on damaged or crafted recordings: damage is reported, never a crash or silence. */
+class DamagedRecordingCommandsTest {
+
+    private static final Path SAMPLES = Path.of(System.getProperty("tactus.samplesDir", "sample-recordings"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = TactusCli.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void shortCorruptAndLossRecordsDoNotCrashInfoAnalyzeOrExport() throws Exception {
+        Path f = RecordingBytes.grid4x4(30)
+                .record(RecordType.CORRUPT, new byte[3])
+                .record(RecordType.LOSS, new byte[8])
+                .write(dir.resolve("short.tactus"));
+        for (String[] args : new String[][] {
+            {"info", f.toString()},
+            {"info", f.toString(), "--verify", "--json"},
+            {"analyze", f.toString()},
+            {"analyze", f.toString(), "--json"},
+            {"export", f.toString(), "--format", "csv", "--out", dir.resolve("out").toString(), "--quiet"},
+        }) {
+            Run r = run(args);
+            assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(!r.err().contains("Exception") && !r.err().contains("tactus: 8"), r.err());
+        }
+    }
+
+    /** Offset of the record after the METADATA record (the HELLO packet of every Tactus recording). */
+    private static int afterMetadata(byte[] file) {
+        return 16 + 12 + ByteBuffer.wrap(file, 20, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    @Test
+    void flippedBitsInAClosedRecordingAreReportedByInfoAnalyzeAndExport() throws Exception {
+        byte[] whole = Files.readAllBytes(SAMPLES.resolve("spine-contact.tactus"));
+        byte[] damaged = whole.clone();
+        damaged[whole.length * 2 / 5] ^= 0x10; // inside a frame's PACKET record
+        damaged[whole.length * 3 / 5] ^= 0x01;
+        Path f = dir.resolve("flipped.tactus");
+        Files.write(f, damaged);
+
+        Run info = run("info", f.toString());
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("DAMAGED: 2 damaged region(s)"), info.out());
+        assertTrue(info.out().contains("lost at:"), info.out());
+        JsonNode ij = JSON.readTree(run("info", f.toString(), "--json").out()).get("integrity");
+        assertEquals("damaged", ij.get("status").asText());
+        assertEquals(2, ij.get("damaged_regions").asLong());
+        assertEquals(2, ij.get("lost_spans").size());
+        assertTrue(ij.get("frames_lost").asLong() >= 2, ij.toString());
+        assertTrue(ij.get("seconds_lost").asDouble() > 0, ij.toString());
+
+        Run text = run("analyze", f.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.err().startsWith("tactus: warning: the recording is DAMAGED"), text.err());
+        assertTrue(text.out().contains("integrity: closed normally, DAMAGED"), text.out());
+        Run json = run("analyze", f.toString(), "--json");
+        JsonNode a = JSON.readTree(json.out());
+        JsonNode integrity = a.get("integrity");
+        assertEquals("damaged", integrity.get("status").asText());
+        assertEquals(2, integrity.get("damaged_regions").asLong());
+        JsonNode span = integrity.get("lost_spans").get(0);
+        assertTrue(span.get("to_s").asDouble() > span.get("from_s").asDouble(), span.toString());
+        JsonNode clean = JSON.readTree(run("analyze", SAMPLES.resolve("spine-contact.tactus").toString(), "--json").out());
+        assertEquals("ok", clean.get("integrity").get("status").asText());
+        assertEquals(clean.get("metrics").get("frames").asLong() - integrity.get("frames_lost").asLong(),
+                a.get("metrics").get("frames").asLong(), "the frames lost are exactly the ones missing");
+
+        Path out = dir.resolve("out");
+        Run export = run("export", f.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
+        assertEquals(0, export.code(), export.err());
+        assertTrue(export.err().contains("tactus: warning: the recording is DAMAGED"), export.err());
+        try (var files = Files.list(out)) {
+            Path sidecar = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+            JsonNode side = JSON.readTree(sidecar.toFile()).get("integrity");
+            assertEquals("damaged", side.get("status").asText(), side.toString());
+            assertEquals(2, side.get("lost_spans").size());
+        }
+    }
+
+    @Test
+    void aDamagedHelloRecordFallsBackToTheMetadataDescriptorAndSaysSo() throws Exception {
+        byte[] whole = Files.readAllBytes(SAMPLES.resolve("spine-contact.tactus"));
+        byte[] damaged = whole.clone();
+        damaged[afterMetadata(whole) + 40] ^= 0x04; // inside the HELLO JSON
+        Path f = dir.resolve("hello.tactus");
+        Files.write(f, damaged);
+        JsonNode clean = JSON.readTree(run("analyze", SAMPLES.resolve("spine-contact.tactus").toString(), "--json").out());
+
+        Run r = run("analyze", f.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode a = JSON.readTree(r.out());
+        assertEquals(clean.get("metrics").get("frames"), a.get("metrics").get("frames"), "no frame is lost");
+        assertEquals(clean.get("events"), a.get("events"));
+        assertTrue(a.get("device_description_from").asText().contains("metadata"), a.toString());
+        assertTrue(r.err().contains("device description from the recording's metadata"), r.err());
+        assertTrue(r.err().contains("DAMAGED"), r.err());
+
+        Run info = run("info", f.toString());
+        assertTrue(info.out().contains("device description from: the recording's metadata"), info.out());
+        assertFalse(info.out().contains("frames:              0"), info.out());
+    }
+
+    private static io.tactus.protocol.DeviceDescriptor grid(int rows, int cols) {
+        return new io.tactus.protocol.DeviceDescriptor(1, "Hostile", null, null, "grid", rows, cols,
+                new double[] {10, 10}, 12, 100, null, null);
+    }
+
+    @Test
+    void anInvalidMetadataDescriptorIsRejectedLikeAHelloAndNeverSizesAnExport() throws Exception {
+        for (int[] size : new int[][] {{65535, 65535}, {0, 0}, {30000, 30000}}) {
+            String label = size[0] + "x" + size[1];
+            // The stream's own HELLO is intact: the export goes on with it and says what was ignored.
+            RecordingBytes withHello = RecordingBytes.grid4x4(50);
+            Path f = withHello.write(dir.resolve("meta-" + label + ".tactus"));
+            byte[] b = Files.readAllBytes(f);
+            Path hostile = dir.resolve("hostile-" + label + ".tactus");
+            Files.write(hostile, RecordingBytes.withMetadataDevice(b, grid(size[0], size[1])));
+            Path out = dir.resolve("out-" + label);
+            Run export = run("export", hostile.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
+            assertEquals(0, export.code(), label + ": " + export.err());
+            assertTrue(export.err().contains("metadata's device description is invalid (bad size " + label), export.err());
+            assertTrue(export.err().lines().allMatch(l -> l.startsWith("tactus: warning: ")), export.err());
+            Run info = run("info", hostile.toString());
+            assertEquals(0, info.code(), info.err());
+            assertTrue(info.out().contains("layout:              grid 4x4"), info.out());
+
+            // Without a HELLO in the stream there is nothing valid to describe the frames: one line, exit 1.
+            Path noHello = dir.resolve("nohello-" + label + ".tactus");
+            Files.write(noHello, RecordingBytes.withoutHello(Files.readAllBytes(hostile)));
+            for (String format : new String[] {"csv", "mat", "hdf5", "asf"}) {
+                Run r = run("export", noHello.toString(), "--format", format, "--out", out.toString(), "--quiet");
+                assertEquals(1, r.code(), label + " " + format + ": " + r.err());
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+                assertTrue(r.err().contains("bad size " + label), r.err());
+            }
+            Run analyze = run("analyze", noHello.toString());
+            assertTrue(analyze.err().contains("bad size " + label), analyze.err());
+        }
+    }
+}
