@@ -4,7 +4,6 @@ import io.tactus.app.dialogs.AboutDialog;
 import io.tactus.app.dialogs.CalibrationDialog;
 import io.tactus.app.dialogs.DialogService;
 import io.tactus.app.dialogs.FxDialogs;
-import io.tactus.app.dialogs.ShortcutsDialog;
 import io.tactus.app.export.ExportDialog;
 import io.tactus.app.export.ExportViewModel;
 import io.tactus.app.fx.Threads;

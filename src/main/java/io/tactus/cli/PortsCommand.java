@@ -3,6 +3,7 @@ package io.tactus.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tactus.device.serial.PortInfo;
 import io.tactus.device.serial.SerialPorts;
+import io.tactus.protocol.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class PortsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<PortInfo> ports = SerialPorts.list();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
+            ObjectMapper mapper = Json.MAPPER;
             for (PortInfo p : ports) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("path", p.path());

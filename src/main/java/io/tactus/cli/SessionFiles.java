@@ -53,7 +53,19 @@ final class SessionFiles {
 
     /** @param text DIY text capture layout (--ascii RxC), or null for a recording / protocol-v1 capture */
     static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text) throws IOException {
+        return analyze(file, profileId, text, null);
+    }
+
+    /**
+     * @param layout descriptor standing in for a missing HELLO in a protocol-v1 capture (--layout RxC), or null
+     * @throws IllegalArgumentException also for --layout given with a recording (it carries its own description)
+     */
+    static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text,
+                            DeviceDescriptor layout) throws IOException {
         requireFile(file);
+        if (layout != null && RecordingReader.isRecording(file)) {
+            throw new IllegalArgumentException(LAYOUT_WITH_RECORDING);
+        }
         if (text != null) {
             AtomicReference<SignalPipeline> last = new AtomicReference<>();
             SessionAnalysis a = new SessionAnalyzer(remembering(FileExport.pipelines(profileId), last))
@@ -75,11 +87,32 @@ final class SessionFiles {
             }
         }
         Function<DeviceDescriptor, SignalPipeline> base = FileExport.pipelines(profileId);
-        SessionAnalysis a = new SessionAnalyzer(remembering(base, last)).analyzeCapture(file, null, null);
+        SessionAnalysis a = new SessionAnalyzer(remembering(base, last)).analyzeCapture(file, layout, null);
         if (a.metrics().frames() == 0 && a.stream().packets() == 0) {
             throw new IOException(file + " is neither a Tactus recording nor a protocol-v1 capture (no packet found)");
         }
-        return new Analyzed(false, profileName(profileId), a, last.get(), List.of());
+        if (a.metrics().frames() == 0 && a.stream().framesWithoutHello() > 0) {
+            throw new IOException(noHello(file, a.stream().framesWithoutHello()));
+        }
+        List<String> warnings = new java.util.ArrayList<>();
+        if (a.stream().framesWithoutHello() > 0) {
+            warnings.add(a.stream().framesWithoutHello() + " frames before the capture's first HELLO were skipped "
+                    + "(give --layout RxC [--rate HZ] to include them)");
+        }
+        if (a.descriptorNote() != null) {
+            warnings.add("frames decoded with the device description from " + a.descriptorNote());
+        }
+        return new Analyzed(false, profileName(profileId), a, last.get(), List.copyOf(warnings));
+    }
+
+    static final String LAYOUT_WITH_RECORDING = "--layout is for raw captures without a HELLO; a recording carries "
+            + "its device description";
+
+    /** The one line for a capture whose frames cannot be decoded because it never says HELLO. */
+    static String noHello(Path file, long frames) {
+        return file.getFileName() + " starts without a HELLO (the device's description): its " + frames
+                + " frames cannot be decoded; give --layout RxC [--rate HZ] [--pitch MM] to analyse it (a cat of a "
+                + "running device misses the HELLO sent at boot)";
     }
 
 

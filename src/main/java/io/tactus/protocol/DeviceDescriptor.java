@@ -6,9 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -47,12 +45,11 @@ public record DeviceDescriptor(
     public static final int MAX_TABLE_POINTS = 4096;
 
     // Strict on types: "rows": "16" or 16.5 is a firmware bug worth reporting, not something to guess at.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
-            .build();
+    // (The shared mapper already refuses "16" for a number; a HELLO is also refused floats for ints, nulls for
+    // primitives and anything after the object.)
+    private static final ObjectReader JSON = Json.MAPPER.reader()
+            .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private static final List<String> REQUIRED = List.of("protocol", "layout", "rows", "cols", "adc_bits", "rate_hz");
 
@@ -302,6 +299,22 @@ public record DeviceDescriptor(
         }
     }
 
+    /**
+     * True when {@code o} describes the same sensor, whatever its frame rate: a device re-sends its HELLO after
+     * SET_RATE with only {@code rate_hz} changed. Layout, size, pitch, ADC, calibration, taxels and identity
+     * (device, serial, firmware) must all match.
+     */
+    public boolean sameSensorAs(DeviceDescriptor o) {
+        if (o == null) {
+            return false;
+        }
+        DeviceDescriptor a = new DeviceDescriptor(protocol, device, serial, firmware, layout, rows, cols, pitchMm,
+                adcBits, 1, taxels, calibration);
+        DeviceDescriptor b = new DeviceDescriptor(o.protocol, o.device, o.serial, o.firmware, o.layout, o.rows, o.cols,
+                o.pitchMm, o.adcBits, 1, o.taxels, o.calibration);
+        return Arrays.equals(a.toJson(), b.toJson()); // JSON: the calibration table is an array (no deep equals)
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceDescriptor d && protocol == d.protocol && rows == d.rows && cols == d.cols
@@ -327,7 +340,7 @@ public record DeviceDescriptor(
 
     public byte[] toJson() {
         try {
-            return JSON.writeValueAsString(this).getBytes(StandardCharsets.UTF_8);
+            return Json.MAPPER.writeValueAsString(this).getBytes(StandardCharsets.UTF_8);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

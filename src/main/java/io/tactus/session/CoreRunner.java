@@ -12,7 +12,6 @@ import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagListener;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -29,7 +28,7 @@ final class CoreRunner {
     record MarkerAt(long deviceTimeUs, int code, String text) {
     }
 
-    private final Function<DeviceDescriptor, SignalPipeline> factory;
+    private final PipelineSegments segments;
     private final List<CommandRecord> commands;
     private final FrameAssembler assembler;
     private final List<MarkerAt> markers = new ArrayList<>();
@@ -53,7 +52,7 @@ final class CoreRunner {
      */
     CoreRunner(Function<DeviceDescriptor, SignalPipeline> factory, List<CommandRecord> commands,
                DeviceDescriptor initial) {
-        this.factory = factory;
+        this.segments = new PipelineSegments(factory);
         List<CommandRecord> sorted = new ArrayList<>(commands);
         sorted.sort((a, b) -> Long.compare(a.beforePacket(), b.beforePacket()));
         this.commands = sorted;
@@ -103,23 +102,24 @@ final class CoreRunner {
 
     /** Closes open events at the last frame's time. */
     void finish() {
-        if (pipeline != null) {
-            pipeline.finish(lastFrameUs >= 0 ? lastFrameUs : lastTimeUs);
-        }
+        segments.finish(lastFrameUs >= 0 ? lastFrameUs : lastTimeUs);
+    }
+
+    /** Every segment of the stream (a new one per HELLO of a different sensor), in order. */
+    List<PipelineSegments.Segment> segments() {
+        return segments.segments();
     }
 
     /**
      * Everything the runner carries from packet to packet: the assembler's and the pipeline's state, which
      * recorded commands have been applied, the counters and the markers seen. Immutable; a replay checkpoint.
      */
-    record State(FrameAssembler.State assembler, DeviceDescriptor pipelineDescriptor, PipelineState pipeline,
-                 int nextCommand, long commandsFailed, long frames, boolean helloSeen, long framesBeforeHello,
+    record State(FrameAssembler.State assembler, PipelineSegments.State segments, int nextCommand, long commandsFailed, long frames, boolean helloSeen, long framesBeforeHello,
                  long firstFrameUs, long lastFrameUs, long lastTimeUs, List<MarkerAt> markers) {
     }
 
     State checkpoint() {
-        return new State(assembler.checkpoint(), pipeline == null ? null : pipeline.descriptor(),
-                pipeline == null ? null : pipeline.checkpoint(), nextCommand, commandsFailed, frames, helloSeen,
+        return new State(assembler.checkpoint(), segments.checkpoint(), nextCommand, commandsFailed, frames, helloSeen,
                 framesBeforeHello, firstFrameUs, lastFrameUs, lastTimeUs, List.copyOf(markers));
     }
 
@@ -127,9 +127,9 @@ final class CoreRunner {
     void restore(State s) {
         assembler.restore(s.assembler());
         pipeline = null;
-        if (s.pipeline() != null) {
-            install(s.pipelineDescriptor());
-            pipeline.restore(s.pipeline());
+        for (SignalPipeline p : segments.restore(s.segments())) {
+            pipeline = p;
+            forwardFlags(p);
         }
         nextCommand = s.nextCommand();
         commandsFailed = s.commandsFailed();
@@ -167,8 +167,9 @@ final class CoreRunner {
         return pipeline == null ? null : pipeline.snapshot();
     }
 
+    /** The events of every segment. */
     List<FlagEvent> events() {
-        return pipeline == null ? List.of() : pipeline.events();
+        return segments.events();
     }
 
     List<MarkerAt> markers() {
@@ -197,25 +198,29 @@ final class CoreRunner {
     }
 
     private void install(DeviceDescriptor d) {
-        DeviceDescriptor current = pipeline == null ? null : pipeline.descriptor();
-        if (current == null || !Arrays.equals(current.toJson(), d.toJson())) {
-            pipeline = factory.apply(d);
-            pipeline.addListener(new FlagListener() {
-                @Override
-                public void onFlagStart(FlagEvent event) {
-                    for (FlagListener l : flagListeners) {
-                        l.onFlagStart(event);
-                    }
-                }
-
-                @Override
-                public void onFlagEnd(FlagEvent event) {
-                    for (FlagListener l : flagListeners) {
-                        l.onFlagEnd(event);
-                    }
-                }
-            });
+        SignalPipeline started = segments.onDescriptor(d);
+        if (started != null) {
+            pipeline = started;
+            forwardFlags(started);
         }
+    }
+
+    private void forwardFlags(SignalPipeline p) {
+        p.addListener(new FlagListener() {
+            @Override
+            public void onFlagStart(FlagEvent event) {
+                for (FlagListener l : flagListeners) {
+                    l.onFlagStart(event);
+                }
+            }
+
+            @Override
+            public void onFlagEnd(FlagEvent event) {
+                for (FlagListener l : flagListeners) {
+                    l.onFlagEnd(event);
+                }
+            }
+        });
     }
 
     private final class Frames implements FrameListener {
@@ -228,6 +233,7 @@ final class CoreRunner {
         @Override
         public void onFrame(RawFrame frame) {
             pipeline.process(frame);
+            segments.frameProcessed(frame.deviceTimeUs());
             frames++;
             if (!helloSeen) {
                 framesBeforeHello++;

@@ -1,5 +1,6 @@
 package io.tactus.session;
 
+import io.tactus.protocol.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -46,10 +47,10 @@ public final class RecordingAppender {
                 side.add(o);
             }
             for (Annotation a : annotations) {
-                at += write(ch, at, RecordType.ANNOTATION, Json.write(a), side);
+                at += write(ch, at, RecordType.ANNOTATION, Json.bytes(a), side);
             }
             for (RecordedEvent e : events) {
-                at += write(ch, at, RecordType.EVENT, Json.write(e), side);
+                at += write(ch, at, RecordType.EVENT, Json.bytes(e), side);
             }
             RecordingIndex updated = new RecordingIndex(entries(index, 0), entries(index, 1), entries(index, 2),
                     side.toArray(), index.summary());

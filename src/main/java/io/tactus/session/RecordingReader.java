@@ -3,6 +3,7 @@ package io.tactus.session;
 import io.tactus.device.TimedPacket;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Json;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketType;
 import java.io.IOException;
@@ -583,7 +584,7 @@ public final class RecordingReader implements AutoCloseable {
                         }
                     }
                     case ANNOTATION -> {
-                        Annotation a = Json.read(json, Annotation.class);
+                        Annotation a = Json.tolerant(Annotation.class).readValue(json);
                         if (a.id() != null) {
                             annotations.remove(a.id());
                             if (!a.deleted()) {
@@ -591,9 +592,9 @@ public final class RecordingReader implements AutoCloseable {
                             }
                         }
                     }
-                    case EVENT -> events.add(Json.read(json, RecordedEvent.class));
+                    case EVENT -> events.add(Json.tolerant(RecordedEvent.class).readValue(json));
                     case COMMAND -> {
-                        CommandRecord c = Json.read(json, CommandRecord.class);
+                        CommandRecord c = Json.tolerant(CommandRecord.class).readValue(json);
                         if (c.command() != null && c.command().name() != null) {
                             commands.add(c);
                         }

@@ -1,6 +1,7 @@
 package io.tactus.signal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.protocol.Json;
 import io.tactus.signal.body.Registration;
 import io.tactus.signal.calibration.UserCalibration;
 import io.tactus.signal.flags.PersonalLimits;
@@ -40,7 +41,7 @@ public final class PipelineControl {
             "spine_half_width", "trace_start", "trace_cancel", "trace_finish", "calibration", "limits",
             "routine_start", "routine_stop", "routine_skip");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private PipelineControl() {
     }

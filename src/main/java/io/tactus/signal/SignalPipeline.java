@@ -22,7 +22,6 @@ import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagListener;
 import io.tactus.signal.flags.PersonalLimits;
 import io.tactus.signal.flags.Profile;
-import io.tactus.signal.flags.Profiles;
 import io.tactus.signal.metrics.FrameMeasure;
 import io.tactus.signal.metrics.SessionAccumulator;
 import io.tactus.signal.metrics.SessionMetrics;
@@ -55,12 +54,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     private static final System.Logger LOG = System.getLogger(SignalPipeline.class.getName());
+    private static final float[] NO_CELLS = new float[0];
 
-    private final DeviceDescriptor descriptor;
+    private DeviceDescriptor descriptor;
     private final int rows;
     private final int cols;
     private final int n;
-    private final double periodUs;
+    private double periodUs;
 
     private final CalibrationStage calibration;
     private final BodyPlacement body;
@@ -77,8 +77,6 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     private boolean hasFrame;
     private long badFrames;
 
-    private static final float[] NO_CELLS = new float[0];
-
     /** Gentle profile, default body map centred on the mat, factory calibration. */
     public SignalPipeline(DeviceDescriptor descriptor) {
         this(descriptor, SignalSettings.defaults());
@@ -93,10 +91,9 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         this.settings = settings;
         this.calibration = new CalibrationStage(descriptor, settings.userCalibration(), settings.noiseFloorKpa(),
                 settings.noiseSigmas());
-        this.measure = new FrameMeasure(descriptor, descriptor.isGlove() ? settings.taxelAreaMm2()
-                : descriptor.pitchXmm() * descriptor.pitchYmm());
-        this.technique = new TechniqueTracker(rows, cols, measure.colX(), measure.rowY(), descriptor.isGlove()
-                ? settings.taxelAreaMm2() : descriptor.pitchXmm() * descriptor.pitchYmm(), techniqueListeners);
+        double cellMm2 = descriptor.isGlove() ? settings.taxelAreaMm2() : descriptor.pitchXmm() * descriptor.pitchYmm();
+        this.measure = new FrameMeasure(descriptor, cellMm2);
+        this.technique = new TechniqueTracker(rows, cols, measure.colX(), measure.rowY(), cellMm2, techniqueListeners);
         this.body = new BodyPlacement(descriptor, settings.bodyMap(), settings.registration());
         flags.configure(settings.profile(), settings.personalLimits());
     }
@@ -105,17 +102,25 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         return descriptor;
     }
 
+    /**
+     * A re-sent HELLO: the same sensor ({@link DeviceDescriptor#sameSensorAs}) continues at its new rate, keeping all
+     * state (true); a different one changes nothing (false: the caller starts a new segment).
+     */
+    public boolean continueWith(DeviceDescriptor d) {
+        if (!descriptor.sameSensorAs(d)) {
+            return false;
+        }
+        descriptor = d;
+        periodUs = 1e6 / (d.rateHz() > 0 ? d.rateHz() : 100);
+        return true;
+    }
+
     public SignalSettings settings() {
         return settings;
     }
 
     public Profile profile() {
         return settings.profile();
-    }
-
-    /** The built-in profiles (Gentle / home, Swedish, Deep tissue, Trigger point). */
-    public static List<Profile> builtInProfiles() {
-        return Profiles.builtIn();
     }
 
     /** Switches settings mid-stream; tare, open events and accumulators carry on (thresholds: next frame). */
@@ -149,8 +154,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         int[] counts = frame.counts();
         if (counts.length != n) {
             if (badFrames++ == 0) {
-                LOG.log(System.Logger.Level.WARNING, "frame of " + counts.length + " cells ignored: descriptor has "
-                        + n + " (logged once)");
+                LOG.log(System.Logger.Level.WARNING, "frames of " + counts.length + " cells ignored, not " + n);
             }
             return;
         }
@@ -370,7 +374,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     /** Everything this pipeline carries from frame to frame (listeners excepted). Allocates (tens of kB). */
     @Override
     public PipelineState checkpoint() {
-        return new PipelineState(settings, index, timeUs, hostNanos, hasFrame, badFrames,
+        return new PipelineState(descriptor, periodUs, settings, index, timeUs, hostNanos, hasFrame, badFrames,
                 calibration.checkpoint(), body.checkpoint(), measure.checkpoint(), flags.checkpoint(),
                 session.checkpoint(), technique.checkpoint());
     }
@@ -378,6 +382,8 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     /** Restores a checkpoint of a pipeline for the same device (listeners stay as they are). */
     @Override
     public void restore(PipelineState s) {
+        descriptor = s.descriptor();
+        periodUs = s.periodUs();
         settings = s.settings();
         index = s.index();
         timeUs = s.timeUs();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tactus.app.dialogs.ShortcutsDialog;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.settings.AppSettings;
 import io.tactus.app.settings.SettingsStore;
@@ -18,6 +17,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** One key table drives the keys and their help: the dialog lists exactly its rows, and keys act per view. */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class ShortcutsFxTest {
 

@@ -1,5 +1,6 @@
 package io.tactus.session;
 
+import io.tactus.protocol.Json;
 import io.tactus.protocol.Packet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class RecordingBytes {
     }
 
     public RecordingBytes metadata(SessionMetadata m) {
-        return record(RecordType.METADATA, Json.write(m));
+        return record(RecordType.METADATA, Json.bytes(m));
     }
 
     public RecordingBytes packet(long hostNs, Packet p) {
@@ -71,7 +72,7 @@ public final class RecordingBytes {
     public static byte[] withMetadataDevice(byte[] file, io.tactus.protocol.DeviceDescriptor d) throws IOException {
         int len = ByteBuffer.wrap(file, 20, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         byte[] json = java.util.Arrays.copyOfRange(file, 24, 24 + len);
-        SessionMetadata m = Json.read(json, SessionMetadata.class).withDevice(d);
+        SessionMetadata m = Json.tolerant(SessionMetadata.class).<SessionMetadata>readValue(json).withDevice(d);
         RecordingBytes b = new RecordingBytes().metadata(m);
         b.raw(java.util.Arrays.copyOfRange(file, 24 + len + 4, file.length));
         return b.bytes();

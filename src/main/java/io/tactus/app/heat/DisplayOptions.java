@@ -8,9 +8,16 @@ import javafx.beans.property.SimpleObjectProperty;
 /** How heatmaps are drawn; one instance shared by the live and replay views and bound to the settings. */
 public final class DisplayOptions {
 
+    /**
+     * Colour-scale ceiling: above Gentle's hard maxima for the shoulders (88 kPa), so the 10-40 kPa working band
+     * uses the lower half of the scale and stays visible; anything harder saturates to the top colour. Lives with
+     * the scale, so settings depend on heat and never the reverse.
+     */
+    public static final double DEFAULT_SCALE_MAX_KPA = 100;
+
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(ColorMap.VIRIDIS);
     private final ObjectProperty<Interpolation> interpolation = new SimpleObjectProperty<>(Interpolation.BILINEAR);
-    private final DoubleProperty scaleMaxKpa = new SimpleDoubleProperty(io.tactus.app.settings.AppSettings.DEFAULT_SCALE_MAX_KPA);
+    private final DoubleProperty scaleMaxKpa = new SimpleDoubleProperty(DEFAULT_SCALE_MAX_KPA);
 
     public ObjectProperty<ColorMap> colorMapProperty() {
         return colorMap;

@@ -2,6 +2,7 @@ package io.tactus.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.tactus.app.heat.ColorMap;
+import io.tactus.app.heat.DisplayOptions;
 import io.tactus.app.heat.Interpolation;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,10 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
                           String scenario, String lastPort, List<String> recentFiles) {
 
     public static final int MAX_RECENT = 8;
-    /** Colour-scale ceiling: above Gentle's hard maxima for the shoulders (88 kPa), so the 10-40 kPa working
-     *  band uses the lower half of the scale and stays visible; anything harder saturates to the top colour. */
-    public static final double DEFAULT_SCALE_MAX_KPA = 100;
 
     public static AppSettings defaults() {
-        return new AppSettings("gentle", Map.of(), 20, ColorMap.VIRIDIS, Interpolation.BILINEAR, DEFAULT_SCALE_MAX_KPA, false,
-                null, null, List.of());
+        return new AppSettings("gentle", Map.of(), 20, ColorMap.VIRIDIS, Interpolation.BILINEAR,
+                DisplayOptions.DEFAULT_SCALE_MAX_KPA, false, null, null, List.of());
     }
 
     /** Fills nulls and nonsense from the defaults (a hand-edited file must not break the app). */

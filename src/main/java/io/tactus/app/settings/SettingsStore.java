@@ -1,10 +1,9 @@
 package io.tactus.app.settings;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
+import io.tactus.signal.store.JsonFileStore;
 import io.tactus.signal.store.TactusHome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,15 +17,15 @@ import java.nio.file.StandardCopyOption;
 public final class SettingsStore {
 
     private static final System.Logger LOG = System.getLogger(SettingsStore.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String KEY = "settings";
 
+    private final JsonFileStore<AppSettings> files;
     private final Path file;
     private String warning;
 
     public SettingsStore(Path home) {
-        this.file = home.resolve("settings.json");
+        this.files = new JsonFileStore<>(home, AppSettings.class, KEY, 1_000_000);
+        this.file = files.fileFor(KEY);
     }
 
     /** The directory from {@code tactus.home}, or {@code ~/.tactus}. */
@@ -49,15 +48,10 @@ public final class SettingsStore {
     }
 
     public AppSettings load() {
-        if (!Files.exists(file)) {
-            return AppSettings.defaults();
-        }
         try {
-            AppSettings s = JSON.readValue(file.toFile(), AppSettings.class);
-            return s == null ? AppSettings.defaults() : s.sanitized();
-        } catch (IOException | RuntimeException e) {
-            String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            warning = "Settings file " + file + " is unreadable (" + first + "); using defaults";
+            return files.load(KEY).map(AppSettings::sanitized).orElseGet(AppSettings::defaults);
+        } catch (RuntimeException e) {
+            warning = e.getMessage() + "; using defaults";
             LOG.log(System.Logger.Level.WARNING, warning);
             try {
                 Files.copy(file, file.resolveSibling("settings.json.bad"), StandardCopyOption.REPLACE_EXISTING);
@@ -71,13 +65,10 @@ public final class SettingsStore {
     /** Writes atomically; returns an error line or null. Call off the FX thread. */
     public String save(AppSettings s) {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("settings.json.tmp");
-            JSON.writeValue(tmp.toFile(), s);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            files.save(KEY, s);
             return null;
-        } catch (IOException e) {
-            return "Could not save settings to " + file + ": " + e.getMessage();
+        } catch (UncheckedIOException e) {
+            return "Could not save settings to " + file + ": " + e.getCause().getMessage();
         }
     }
 }

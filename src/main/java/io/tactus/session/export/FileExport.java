@@ -30,6 +30,16 @@ public final class FileExport {
     public static ExportResult export(Path file, ExportFormat format, Path outDir, String baseName, String profileId,
                                       ExportOptions options, ProgressListener progress, CancelToken cancel)
             throws IOException {
+        return export(file, null, format, outDir, baseName, profileId, options, progress, cancel);
+    }
+
+    /**
+     * @param layout descriptor standing in for a missing HELLO when {@code file} is a protocol-v1 capture that
+     *               starts without one (the CLI's --layout); null otherwise
+     */
+    public static ExportResult export(Path file, DeviceDescriptor layout, ExportFormat format, Path outDir,
+                                      String baseName, String profileId, ExportOptions options,
+                                      ProgressListener progress, CancelToken cancel) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
@@ -41,7 +51,7 @@ public final class FileExport {
                 return exporter.export(src, outDir, base, options, progress, cancel).withWarnings(src.warnings());
             }
         }
-        ExportSource capture = CaptureExportSource.open(file, pipelines(profileId), null);
+        ExportSource capture = CaptureExportSource.open(file, pipelines(profileId), layout);
         return exporter.export(capture, outDir, base, options, progress, cancel);
     }
 

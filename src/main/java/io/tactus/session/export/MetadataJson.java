@@ -1,9 +1,9 @@
 package io.tactus.session.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tactus.protocol.Json;
 import io.tactus.signal.flags.FlagType;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /** The metadata every format carries: a JSON sidecar for CSV/ASF, a JSON string inside .mat and HDF5. */
 final class MetadataJson {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = Json.MAPPER;
     static final int FORMAT_VERSION = 1;
 
     private MetadataJson() {
@@ -86,10 +86,10 @@ final class MetadataJson {
     }
 
     static void write(ObjectNode root, Path path) throws IOException {
-        JSON.writeValue(path.toFile(), root);
+        Json.pretty().writeValue(path.toFile(), root);
     }
 
     static String toText(ObjectNode root) throws IOException {
-        return JSON.writeValueAsString(root);
+        return Json.pretty().writeValueAsString(root);
     }
 }

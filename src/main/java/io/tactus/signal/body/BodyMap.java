@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,8 +38,7 @@ public record BodyMap(@JsonProperty("name") String name,
                       @JsonProperty("regions") List<Rule> regions,
                       @JsonProperty("region_names") java.util.Map<String, RegionName> regionNames) {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     public static final String RESOURCE = "body-map-default.json";
 

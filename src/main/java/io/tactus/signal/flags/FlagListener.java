@@ -1,8 +1,9 @@
 package io.tactus.signal.flags;
 
-import io.tactus.signal.SignalPipeline;
-
-/** Called synchronously from {@link SignalPipeline#process} when a flag is confirmed and when it ends. */
+/**
+ * Called synchronously from {@link io.tactus.signal.SignalPipeline#process} when a flag is confirmed and when it
+ * ends.
+ */
 public interface FlagListener {
 
     /** The flag was confirmed (after debounce); {@code event.startUs()} is the first crossing frame. */

@@ -3,7 +3,7 @@ package io.tactus.signal.flags;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tactus.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +17,7 @@ public final class Profiles {
     public static final String RESOURCE = "profiles.json";
     public static final String DEFAULT_ID = "gentle";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record File(@JsonProperty("about") String about, @JsonProperty("profiles") List<Profile> profiles) {
@@ -74,7 +74,7 @@ public final class Profiles {
 
     public static void save(Path file, List<Profile> profiles) {
         try {
-            JSON.writeValue(file.toFile(), new File("Tactus profiles, see docs/PROFILES.md", profiles));
+            Json.pretty().writeValue(file.toFile(), new File("Tactus profiles, see docs/PROFILES.md", profiles));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

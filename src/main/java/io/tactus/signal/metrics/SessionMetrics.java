@@ -1,14 +1,13 @@
 package io.tactus.signal.metrics;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.FlagType;
 import java.util.List;
 
 /**
- * Per-session metrics, an immutable copy made by {@link SignalPipeline#metrics()}. Times in seconds of device
- * time; region ids as in {@link BodyRegion#id()}.
+ * Per-session metrics, an immutable copy made by {@link io.tactus.signal.SignalPipeline#metrics()}. Times in
+ * seconds of device time; region ids as in {@link BodyRegion#id()}.
  *
  * @param profile            profile id the session was scored with
  * @param frames             frames processed

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.protocol.Json;
 import io.tactus.signal.body.BodyMap;
 import io.tactus.signal.body.BodyRegion;
 import java.io.IOException;
@@ -22,7 +23,7 @@ public record Routine(@JsonProperty("id") String id, @JsonProperty("name") Strin
                       @JsonProperty("about") String about, @JsonProperty("steps") List<Step> steps) {
 
     public static final String RESOURCE = "routine-default.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /**
      * One step. Movements are counted per contact (docs/SIGNAL.md, "Technique"); both hands stroking up together

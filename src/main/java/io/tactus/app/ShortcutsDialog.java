@@ -1,6 +1,5 @@
-package io.tactus.app.dialogs;
+package io.tactus.app;
 
-import io.tactus.app.KeyMap;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
