@@ -22,12 +22,15 @@ public final class PipelineSegments {
      */
     public static final class Segment {
         private final SignalPipeline pipeline;
+        /** The descriptor the pipeline was made for (a later HELLO of the same sensor may change its rate). */
+        private final DeviceDescriptor madeFor;
         private long firstFrameUs = -1;
         private long lastFrameUs = -1;
         private long frames;
 
-        Segment(SignalPipeline pipeline) {
+        Segment(SignalPipeline pipeline, DeviceDescriptor madeFor) {
             this.pipeline = pipeline;
+            this.madeFor = madeFor;
         }
 
         public SignalPipeline pipeline() {
@@ -69,7 +72,7 @@ public final class PipelineSegments {
         if (cur != null) {
             cur.pipeline.finish(cur.lastFrameUs >= 0 ? cur.lastFrameUs : lastTimeUs);
         }
-        Segment s = new Segment(factory.apply(d));
+        Segment s = new Segment(factory.apply(d), d);
         segments.add(s);
         return s.pipeline;
     }
@@ -123,13 +126,14 @@ public final class PipelineSegments {
     }
 
     /** One segment in a {@link State}. */
-    public record SegmentState(PipelineState pipeline, long firstFrameUs, long lastFrameUs, long frames) {
+    public record SegmentState(DeviceDescriptor madeFor, PipelineState pipeline, long firstFrameUs, long lastFrameUs,
+                               long frames) {
     }
 
     public State checkpoint() {
         List<SegmentState> out = new ArrayList<>(segments.size());
         for (Segment s : segments) {
-            out.add(new SegmentState(s.pipeline.checkpoint(), s.firstFrameUs, s.lastFrameUs, s.frames));
+            out.add(new SegmentState(s.madeFor, s.pipeline.checkpoint(), s.firstFrameUs, s.lastFrameUs, s.frames));
         }
         return new State(List.copyOf(out), lastTimeUs);
     }
@@ -143,9 +147,9 @@ public final class PipelineSegments {
         segments.clear();
         List<SignalPipeline> out = new ArrayList<>();
         for (SegmentState ss : state.segments()) {
-            SignalPipeline p = factory.apply(ss.pipeline().descriptor());
+            SignalPipeline p = factory.apply(ss.madeFor());
             p.restore(ss.pipeline());
-            Segment seg = new Segment(p);
+            Segment seg = new Segment(p, ss.madeFor());
             seg.firstFrameUs = ss.firstFrameUs();
             seg.lastFrameUs = ss.lastFrameUs();
             seg.frames = ss.frames();

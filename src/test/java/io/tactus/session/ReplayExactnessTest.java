@@ -7,6 +7,7 @@ import io.tactus.device.TimedPacket;
 import io.tactus.device.sim.ScenarioStream;
 import io.tactus.device.sim.SimOptions;
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Json;
 import io.tactus.protocol.Packet;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.PipelineControl;
@@ -33,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the core from the start of the file; and a core restored from a checkpoint equals the straight core field by
  * field ({@link DeepCompare}), so state a stage forgets to capture fails here even when the outputs of these
  * recordings happen not to show it. Recordings: the samples, plus generated ones with recorded commands (tare,
- * profile switch, registration, spine band, limits, routine, spine trace), markers, a glove, a clock wrap.
+ * profile switch, registration, spine band, limits, routine, spine trace), markers, a glove, a clock wrap, and
+ * a HELLO mid-session (the same sensor at a new rate; another sensor, a new segment).
  */
 class ReplayExactnessTest {
 
@@ -45,7 +47,8 @@ class ReplayExactnessTest {
 
     static Stream<String> recordings() {
         return Stream.of("sample:mistakes", "sample:glove", "sample:gentle-routine", "sample:spine-contact",
-                "generated:mistakes", "generated:glove", "generated-wrap:gentle-routine");
+                "generated:mistakes", "generated:glove", "generated-wrap:gentle-routine", "rehello-rate:spine-contact",
+                "rehello-other:spine-contact");
     }
 
     private static Path file(String spec) throws Exception {
@@ -54,7 +57,18 @@ class ReplayExactnessTest {
             return SAMPLES.resolve(p[1] + ".tactus");
         }
         Path f = dir.resolve(p[0] + "-" + p[1] + ".tactus");
-        if (!f.toFile().exists()) {
+        if (!f.toFile().exists() && p[0].startsWith("rehello")) {
+            // a HELLO 9 s in: the same sensor at another rate continues, another sensor starts a new segment
+            long at = SimOptions.DEFAULT_CLOCK_START_US + 9_000_000L;
+            List<Packet> packets = ReHelloTest.withHelloBetweenTheEvents(p[0].equals("rehello-rate")
+                    ? d -> ReHelloTest.withRate(d, 25) : ReHelloTest::otherSensor, at);
+            RecordingWriter w = new RecordingWriter(f, SessionMetadata.now(), 1L << 30, null);
+            long n = 0;
+            for (Packet k : packets) {
+                w.offerPacket(n++, new TimedPacket(k, k.deviceTimeUs() * 1000));
+            }
+            assertEquals(null, w.stop(30_000).error());
+        } else if (!f.toFile().exists()) {
             SimOptions o = SimOptions.defaults().withSparse(false).withDrift(300);
             if (p[0].equals("generated-wrap")) {
                 o = o.withClockStartUs((1L << 32) - 9_000_000L); // the 32-bit device clock wraps after 9 s
@@ -101,8 +115,8 @@ class ReplayExactnessTest {
 
     /** Canonical bytes of what a replay shows at a position: the snapshot, the events so far, the metrics. */
     private static String shown(FrameSnapshot s, List<?> events, SessionMetrics m) {
-        return new String(Json.write(s), StandardCharsets.UTF_8) + "\n" + new String(Json.write(events),
-                StandardCharsets.UTF_8) + "\n" + new String(Json.write(m), StandardCharsets.UTF_8);
+        return new String(Json.bytes(s), StandardCharsets.UTF_8) + "\n" + new String(Json.bytes(events),
+                StandardCharsets.UTF_8) + "\n" + new String(Json.bytes(m), StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest
