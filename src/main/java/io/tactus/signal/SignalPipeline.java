@@ -698,9 +698,24 @@ public final class SignalPipeline implements FlagDetector.Sink {
 
     /** Immutable copy of the latest processed frame, or null before the first frame. Allocates. */
     public FrameSnapshot snapshot() {
+        return hasFrame ? snapshotOf(kpa.clone()) : null;
+    }
+
+    /**
+     * Like {@link #snapshot()}, but the per-cell kPa are copied into {@code cells} (length rows x cols), which
+     * the snapshot then shares: for an offline pass that is done with a frame before it processes the next
+     * (analysis), so the largest per-frame copy is not allocated every frame. Never for a hand-off to another
+     * thread. Null before the first frame.
+     */
+    public FrameSnapshot snapshotInto(float[] cells) {
         if (!hasFrame) {
             return null;
         }
+        System.arraycopy(kpa, 0, cells, 0, n);
+        return snapshotOf(cells);
+    }
+
+    private FrameSnapshot snapshotOf(float[] cells) {
         RegionValue[] regions = new RegionValue[NREG];
         for (int g = 0; g < NREG; g++) {
             regions[g] = new RegionValue(REGIONS[g], rLoaded[g] == 0 ? 0 : rSum[g] / rLoaded[g], rPeak[g], rForce[g],
@@ -713,7 +728,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
                 active.add(new FlagEvent(e.type(), e.startUs(), FlagEvent.OPEN, e.region(), d.peak, e.detail()));
             }
         }
-        return new FrameSnapshot(index, timeUs, hostNanos, rows, cols, kpa.clone(), totalForceN, areaCm2, peakKpa, copX,
+        return new FrameSnapshot(index, timeUs, hostNanos, rows, cols, cells, totalForceN, areaCm2, peakKpa, copX,
                 copY, regions, List.copyOf(active));
     }
 
