@@ -27,7 +27,6 @@ import picocli.CommandLine;
 public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Text output shows the body map's display names; --json keeps the ids. */
-    private static final io.tactus.signal.body.BodyMap NAMES = io.tactus.signal.body.BodyMap.standard();
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -156,12 +155,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (FlagEvent e : a.events()) {
             out.printf(Locale.ROOT, "  %8.2f - %-8s %-16s %-22s peak %6.1f kPa%n", a.secondsFromStart(e.startUs()),
                     e.isOpen() ? "open" : String.format(Locale.ROOT, "%.2f", a.secondsFromStart(e.endUs())),
-                    e.type().id(), e.region() == null ? "-" : NAMES.displayName(e.region()), e.peakKpa());
+                    e.type().id(), e.region() == null ? "-" : names().displayName(e.region()), e.peakKpa());
         }
         out.println();
         out.println("regions:                  loaded s   peak kPa   mean kPa   kPa*s");
         for (SessionAnalysis.RegionStats s : a.regions()) {
-            out.printf(Locale.ROOT, "  %-22s %9.1f %10.1f %10.1f %9.0f%n", NAMES.displayName(s.region()), s.loadedSeconds(),
+            out.printf(Locale.ROOT, "  %-22s %9.1f %10.1f %10.1f %9.0f%n", names().displayName(s.region()), s.loadedSeconds(),
                     s.peakKpa(), s.meanKpaWhileLoaded(), s.pressureTimeKpaS());
         }
         SessionAnalysis.StreamStats st = a.stream();
@@ -179,5 +178,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** Three decimals; null (JSON null) for NaN / infinity. */
     private static Double round(double v) {
         return Double.isFinite(v) ? Math.round(v * 1000.0) / 1000.0 : null;
+    }
+
+    /** The region names, loaded on first use: picocli builds every command at start-up, `tactus --version` too. */
+    private static io.tactus.signal.body.BodyMap names() {
+        return io.tactus.signal.body.BodyMap.standard();
     }
 }
