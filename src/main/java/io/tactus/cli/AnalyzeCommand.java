@@ -2,8 +2,11 @@ package io.tactus.cli;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tactus.report.Scores;
 import io.tactus.protocol.Json;
 import io.tactus.session.SessionAnalysis;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.metrics.SessionMetrics;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.Profiles;
 import java.io.PrintWriter;
@@ -48,11 +51,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         io.tactus.protocol.AsciiOptions text = textOptions.parse(spec.commandLine());
+        io.tactus.protocol.DeviceDescriptor layout = textOptions.layout(spec.commandLine());
         SessionFiles.Analyzed result;
         try {
-            result = SessionFiles.analyze(file, profile, text);
-        } catch (IllegalArgumentException badProfile) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + badProfile.getMessage());
+            result = SessionFiles.analyze(file, profile, text, layout);
+        } catch (IllegalArgumentException bad) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    bad.getMessage().equals(SessionFiles.LAYOUT_WITH_RECORDING) ? bad.getMessage()
+                            : "--profile: " + bad.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!result.warnings().isEmpty()) {
@@ -80,6 +86,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("integrity", a.integrity() == null ? null : a.integrity().describe(Math.max(0, a.metrics().firstFrameUs())));
         m.put("device_description_from", a.descriptorNote() == null ? "hello" : a.descriptorNote());
         m.put("warnings", r.warnings());
+        // the few clear scores the report, library, progress and cohort tables show (io.tactus.report.Scores)
+        m.put("scores", Scores.of(a).toMap());
         List<Map<String, Object>> events = new ArrayList<>();
         for (FlagEvent e : a.events()) {
             Map<String, Object> ev = new LinkedHashMap<>();
@@ -92,18 +100,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             events.add(ev);
         }
         m.put("events", events);
-        List<Map<String, Object>> regions = new ArrayList<>();
-        for (SessionAnalysis.RegionStats s : a.regions()) {
-            Map<String, Object> rg = new LinkedHashMap<>();
-            rg.put("region", s.region().id());
-            rg.put("loaded_s", round(s.loadedSeconds()));
-            rg.put("peak_kpa", round(s.peakKpa()));
-            rg.put("mean_kpa_while_loaded", round(s.meanKpaWhileLoaded()));
-            rg.put("pressure_time_kpa_s", round(s.pressureTimeKpaS()));
-            rg.put("mean_force_n", round(s.meanForceN()));
-            regions.add(rg);
-        }
-        m.put("regions", regions);
+        // One set of per-region statistics: the core's (docs/SIGNAL.md, "Session metrics"), over all segments.
+        m.put("regions", a.regions());
         SessionAnalysis.Metrics mt = a.metrics();
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("duration_s", round(mt.durationSeconds()));
@@ -117,8 +115,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
         metrics.put("flag_seconds", mt.flagSeconds());
         m.put("metrics", metrics);
         // The core's own session metrics: time below / within / above the band per region, guidance metrics
-        // (strokes, circles, trigger-point holds), coverage map.
-        m.put("session_metrics", r.pipeline() == null ? null : r.pipeline().metrics());
+        // (strokes, circles, trigger-point holds), coverage map. Per segment when the sensor changed mid-stream.
+        boolean single = a.segments().size() == 1;
+        m.put("session_metrics", single ? a.segments().get(0).metrics() : null);
+        List<Map<String, Object>> segments = new ArrayList<>();
+        for (SessionAnalysis.Segment sg : a.segments()) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("device", sg.descriptor().device());
+            sm.put("layout", sg.descriptor().layout() + " " + sg.descriptor().rows() + "x" + sg.descriptor().cols());
+            sm.put("rate_hz", sg.descriptor().rateHz());
+            sm.put("start_s", sg.frames() == 0 ? null : round(a.secondsFromStart(sg.firstFrameUs())));
+            sm.put("end_s", sg.frames() == 0 ? null : round(a.secondsFromStart(sg.lastFrameUs())));
+            sm.put("frames", sg.frames());
+            if (!single) {
+                sm.put("session_metrics", sg.metrics());
+            }
+            segments.add(sm);
+        }
+        m.put("segments", segments);
         SessionAnalysis.StreamStats st = a.stream();
         Map<String, Object> stream = new LinkedHashMap<>();
         stream.put("packets", st.packets());
@@ -140,7 +154,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         SessionAnalysis a = r.analysis();
         SessionAnalysis.Metrics mt = a.metrics();
         out.printf(Locale.ROOT, "%s: %s, profile %s%n", r.recording() ? "recording" : "capture",
-                a.descriptor() == null ? "no device descriptor" : a.descriptor().device(), r.profile());
+                a.descriptor() == null ? "no device descriptor"
+                        : io.tactus.protocol.PrintableText.oneLine(a.descriptor().device()), r.profile());
         out.printf(Locale.ROOT, "%.1f s, %d frames (%.1f Hz), contact %.1f s, peak force %.1f N, left share %s%n",
                 mt.durationSeconds(), mt.frames(), mt.meanFrameRateHz(), mt.contactSeconds(), mt.peakForceN(),
                 Double.isNaN(mt.leftRightBalance()) ? "-" : String.format(Locale.ROOT, "%.2f", mt.leftRightBalance()));
@@ -158,10 +173,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     e.type().id(), e.region() == null ? "-" : names().displayName(e.region()), e.peakKpa());
         }
         out.println();
-        out.println("regions:                  loaded s   peak kPa   mean kPa   kPa*s");
-        for (SessionAnalysis.RegionStats s : a.regions()) {
-            out.printf(Locale.ROOT, "  %-22s %9.1f %10.1f %10.1f %9.0f%n", names().displayName(s.region()), s.loadedSeconds(),
-                    s.peakKpa(), s.meanKpaWhileLoaded(), s.pressureTimeKpaS());
+        out.println("regions:                 touched s   peak kPa   mean kPa   kPa*s");
+        for (SessionMetrics.RegionMetrics s : a.regions()) {
+            out.printf(Locale.ROOT, "  %-22s %9.1f %10.1f %10.1f %9.0f%n",
+                    names().displayName(BodyRegion.fromId(s.region())), s.timeTouchedS(), s.peakKpa(),
+                    s.timeTouchedS() > 0 ? s.ptiKpaS() / s.timeTouchedS() : 0, s.ptiKpaS());
+        }
+        if (a.segments().size() > 1) {
+            out.println();
+            out.println("segments (the device described a different sensor mid-stream; events and figures above cover all):");
+            for (SessionAnalysis.Segment sg : a.segments()) {
+                out.printf(Locale.ROOT, "  %8.2f - %-8.2f %s %s %dx%d at %.0f Hz, %d frames%n",
+                        a.secondsFromStart(sg.firstFrameUs()), a.secondsFromStart(sg.lastFrameUs()),
+                        io.tactus.protocol.PrintableText.oneLine(sg.descriptor().device()), sg.descriptor().layout(),
+                        sg.descriptor().rows(), sg.descriptor().cols(), sg.descriptor().rateHz(), sg.frames());
+            }
         }
         SessionAnalysis.StreamStats st = a.stream();
         if (st.markerTextsCut() > 0) {
@@ -180,7 +206,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return Double.isFinite(v) ? Math.round(v * 1000.0) / 1000.0 : null;
     }
 
-    /** The region names, loaded on first use: picocli builds every command at start-up, `tactus --version` too. */
+    /** The region names, loaded on first use: picocli builds every command at start-up, `tactus --help` too. */
     private static io.tactus.signal.body.BodyMap names() {
         return io.tactus.signal.body.BodyMap.standard();
     }

@@ -6,8 +6,11 @@ import io.tactus.session.export.ExportFormat;
 import io.tactus.session.export.ExportOptions;
 import io.tactus.session.export.ExportProgress;
 import io.tactus.session.export.ExportResult;
+import io.tactus.session.export.OutputExistsException;
 import io.tactus.session.export.FileExport;
 import io.tactus.session.export.ProgressListener;
+import io.tactus.protocol.PrintableText;
+import io.tactus.session.IoReason;
 import io.tactus.signal.flags.Profiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,6 +79,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress on stderr")
     boolean quiet;
 
+    @Option(names = "--force", description = "replace existing files of the same names (default: refuse, write nothing)")
+    boolean force;
+
     @CommandLine.Mixin
     TextCaptureOptions textOptions = new TextCaptureOptions();
 
@@ -94,14 +100,20 @@ public final class ExportCommand implements Callable<Integer> {
             }
         }
         io.tactus.protocol.AsciiOptions text = textOptions.parse(spec.commandLine());
+        io.tactus.protocol.DeviceDescriptor layout = textOptions.layout(spec.commandLine());
+        if (layout != null && io.tactus.session.RecordingReader.isRecording(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), SessionFiles.LAYOUT_WITH_RECORDING);
+        }
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
         ExportOptions options = new ExportOptions(anonymize, keepAnnotationText,
-                Duration.ofNanos(Math.round(timeShiftS * 1e9)), longForm);
+                Duration.ofNanos(Math.round(timeShiftS * 1e9)), longForm, force);
         String base = name != null ? name : FileExport.defaultBaseName(file);
-        if (base.isBlank() || base.contains("/") || base.contains("\\")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--name must be a plain file name stem");
+        if (base.isBlank() || base.contains("/") || base.contains("\\") || base.equals(".") || base.equals("..")
+                || base.chars().anyMatch(c -> PrintableText.isUnsafe((char) c) || c == '\n' || c == '\t')) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--name must be a plain file name stem (no path separators or control characters)");
         }
         CancelToken cancel = new CancelToken();
         CountDownLatch finished = new CountDownLatch(1);
@@ -120,7 +132,7 @@ public final class ExportCommand implements Callable<Integer> {
             ProgressListener progress = quiet ? ProgressListener.NONE : new ConsoleProgress(err);
             ExportResult r = text != null
                     ? FileExport.exportText(file, text, format, out, base, profile, options, progress, cancel)
-                    : FileExport.export(file, format, out, base, profile, options, progress, cancel);
+                    : FileExport.export(file, layout, format, out, base, profile, options, progress, cancel);
             double s = (System.nanoTime() - t0) / 1e9;
             for (String w : r.warnings()) {
                 err.println("tactus: warning: " + w);
@@ -137,9 +149,11 @@ public final class ExportCommand implements Callable<Integer> {
         } catch (ExportCancelledException e) {
             err.println("tactus: export cancelled, no files written");
             return 1;
+        } catch (OutputExistsException e) {
+            throw new IOException("export of " + file.getFileName() + ": " + e.getMessage()
+                    + ", nothing written (give --force to replace, or --out / --name for other names)", e);
         } catch (IOException e) {
-            throw new IOException("export of " + file.getFileName() + " failed: "
-                    + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
+            throw new IOException("export of " + file.getFileName() + " failed: " + IoReason.message(e), e);
         } finally {
             finished.countDown();
             try {

@@ -100,14 +100,19 @@ public final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AsciiOptions text = textOptions.parse(spec.commandLine());
+        DeviceDescriptor layout = textOptions.layout(spec.commandLine());
         SessionFiles.requireFile(file);
+        if (layout != null && RecordingReader.isRecording(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), SessionFiles.LAYOUT_WITH_RECORDING);
+        }
         Map<String, Object> m = text != null ? textCapture(text)
-                : RecordingReader.isRecording(file) ? recording() : capture();
+                : RecordingReader.isRecording(file) ? recording() : capture(layout);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(m));
         } else {
-            m.forEach((k, v) -> out.printf(Locale.ROOT, "%-20s %s%n", k.replace('_', ' ') + ":", v == null ? "-" : v));
+            m.forEach((k, v) -> out.printf(Locale.ROOT, "%-20s %s%n", k.replace('_', ' ') + ":",
+                    v == null ? "-" : io.tactus.protocol.PrintableText.oneLine(String.valueOf(v))));
         }
         out.flush();
         return 0;
@@ -173,9 +178,9 @@ public final class InfoCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> capture() throws IOException {
+    private Map<String, Object> capture(DeviceDescriptor layout) throws IOException {
         Counter counter = new Counter();
-        FrameAssembler assembler = new FrameAssembler(counter);
+        FrameAssembler assembler = new FrameAssembler(counter, layout);
         PacketDecoder decoder = new PacketDecoder(p -> assembler.accept(new TimedPacket(p, 0)));
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
@@ -196,6 +201,12 @@ public final class InfoCommand implements Callable<Integer> {
         Map<Corruption, Long> corrupt = new EnumMap<>(decoder.corruptCounts());
         m.put("corrupt_input", names(corrupt));
         m.put("incomplete_tail_bytes", decoder.pendingBytes());
+        if (assembler.descriptor() == null && assembler.framesWithoutHello() > 0) {
+            m.put("warning", SessionFiles.noHello(file, assembler.framesWithoutHello()));
+        } else if (layout != null && counter.framesBeforeHello > 0) {
+            m.put("device_description_from", "the given layout (no HELLO before " + counter.framesBeforeHello
+                    + " frame(s))");
+        }
         return m;
     }
 

@@ -16,6 +16,8 @@ import io.tactus.device.serial.SerialPorts;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Json;
+import io.tactus.protocol.Packet;
+import io.tactus.protocol.PacketType;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -99,6 +101,10 @@ public final class MonitorCommand implements Callable<Integer> {
         private final long startNanos = System.nanoTime();
         private long lastNanos = startNanos;
         private long lastFrames;
+        private static final int HELLO_RETRY_TICKS = 2;
+        private long ticksWithoutHello;
+        private long framesWithoutHelloAtLastAsk;
+        private volatile long helloRequests;
 
         Report(PrintWriter out, boolean json, SerialPacketSource source, Consumer consumer) {
             this.out = out;
@@ -140,10 +146,26 @@ public final class MonitorCommand implements Callable<Integer> {
                 return;
             }
             long frames = consumer.frames;
+            askForHelloIfNeeded();
             double rate = (frames - lastFrames) / ((now - lastNanos) / 1e9);
             lastFrames = frames;
             lastNanos = now;
             print(line(now, rate, consumer.takeIntervalPeak(), false));
+        }
+
+        /**
+         * Joined mid-stream (frames but no HELLO yet): the source asked for a HELLO on connect; ask again every
+         * {@link #HELLO_RETRY_TICKS} seconds while frames keep arriving without one (a device busy booting, or a
+         * request lost on the line).
+         */
+        private void askForHelloIfNeeded() {
+            long waiting = consumer.framesWithoutHello;
+            if (consumer.descriptor == null && waiting > framesWithoutHelloAtLastAsk
+                    && ++ticksWithoutHello % HELLO_RETRY_TICKS == 0) {
+                source.send(new Packet(PacketType.REQUEST_HELLO, 0, 0, new byte[0]));
+                helloRequests++;
+                framesWithoutHelloAtLastAsk = waiting;
+            }
         }
 
         synchronized void summary() {
@@ -177,6 +199,8 @@ public final class MonitorCommand implements Callable<Integer> {
             m.put("corrupt_by_kind", kinds);
             m.put(summary ? "peak" : "peak_1s", peak);
             m.put("frames_without_hello", consumer.framesWithoutHello);
+            m.put("waiting_for_hello", consumer.descriptor == null);
+            m.put("hello_requests", helloRequests);
             m.put("queue_full", consumer.queueFull);
             m.put("bytes", link.bytes());
             m.put("packets", link.packets());
@@ -185,7 +209,7 @@ public final class MonitorCommand implements Callable<Integer> {
             m.put("port", source.name());
             DeviceDescriptor d = consumer.descriptor;
             if (d != null) {
-                m.put("device", d.device() + " " + d.rows() + "x" + d.cols());
+                m.put("device", io.tactus.protocol.PrintableText.oneLine(d.device()) + " " + d.rows() + "x" + d.cols());
             }
             return m;
         }
@@ -217,9 +241,14 @@ public final class MonitorCommand implements Callable<Integer> {
             if ((long) m.get("queue_full") > 0) {
                 sb.append("  queue-full ").append(m.get("queue_full"));
             }
-            if ((long) m.get("frames_without_hello") > 0) {
-                sb.append(m.containsKey("device") ? "  " : "  waiting for HELLO: ")
-                        .append(m.get("frames_without_hello")).append(" frames before the first HELLO (skipped)");
+            if (!m.containsKey("device") && (long) m.get("frames_without_hello") > 0) {
+                sb.append("  waiting for HELLO (requested on connect");
+                long asked = (long) m.get("hello_requests");
+                sb.append(asked > 0 ? ", asked again " + asked + "x)" : ")");
+                sb.append(": ").append(m.get("frames_without_hello"))
+                        .append(" frames cannot be decoded without it (skipped)");
+            } else if ((long) m.get("frames_without_hello") > 0) {
+                sb.append("  ").append(m.get("frames_without_hello")).append(" frames before the first HELLO (skipped)");
             }
             sb.append("  [").append(m.get("state")).append("]");
             if (summary) {

@@ -12,6 +12,7 @@ import io.tactus.device.serial.SerialPorts;
 import io.tactus.protocol.Corruption;
 import io.tactus.protocol.Packet;
 import io.tactus.protocol.PacketType;
+import io.tactus.protocol.PrintableText;
 import io.tactus.session.LiveListener;
 import io.tactus.session.LiveSession;
 import io.tactus.session.LiveStats;
@@ -103,10 +104,15 @@ public final class RecordCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new RecordFailure("no such directory: " + parent);
         }
-        // An empty file (e.g. made by mktemp) is taken over; a non-empty one may be an earlier session.
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new RecordFailure(file + " is not a regular file");
+        }
+        // An empty file (e.g. made by mktemp) is taken over; a non-empty one may be an earlier session. Either is
+        // replaced only once the new recording has its first frame (RecordingWriter writes to a staging name).
         if (Files.exists(file) && !force && Files.size(file) > 0) {
             throw new RecordFailure(file + " already exists and is not empty (give --force to overwrite)");
         }
+        boolean existedBefore = Files.exists(file);
 
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -122,7 +128,7 @@ public final class RecordCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new RecordFailure(e.getMessage()); // the writer's message names the file and the reason
         }
-        Finisher finisher = new Finisher(session, printer, stdout, file);
+        Finisher finisher = new Finisher(session, printer, stdout, existedBefore ? null : file);
         // Ctrl-C / SIGTERM: complete the file and print the summary before jSerialComm closes the port (a plain
         // Runtime hook would race that clean-up). A no-op once the command has finished by itself.
         SerialPorts.addShutdownHook(new Thread(() -> {
@@ -164,15 +170,16 @@ public final class RecordCommand implements Callable<Integer> {
         private final LiveSession session;
         private final Printer printer;
         private final PrintWriter out;
-        private final Path file;
+        private final Path created;
         private boolean finished;
         private volatile String recordingError;
 
-        Finisher(LiveSession session, Printer printer, PrintWriter out, Path file) {
+        /** @param created the recording's path if this run creates it (else null: the file is not ours to delete) */
+        Finisher(LiveSession session, Printer printer, PrintWriter out, Path created) {
             this.session = session;
             this.printer = printer;
             this.out = out;
-            this.file = file;
+            this.created = created;
         }
 
         boolean isFinished() {
@@ -195,11 +202,14 @@ public final class RecordCommand implements Callable<Integer> {
             RecordingStatus rec = session.stats().recording();
             recordingError = rec.error();
             if (sourceFailure != null && rec.packets() == 0) {
-                // Nothing came off the wire (e.g. not a serial port): do not leave an empty session behind.
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the error line says what went wrong; a stray header-only file is harmless
+                // Nothing came off the wire (e.g. not a serial port): do not leave an empty session behind. A file
+                // that was there before was never touched (the writer replaces it only at the first frame).
+                if (created != null) {
+                    try {
+                        Files.deleteIfExists(created);
+                    } catch (IOException ignored) {
+                        // the error line says what went wrong; a stray header-only file is harmless
+                    }
                 }
                 return;
             }
@@ -211,8 +221,8 @@ public final class RecordCommand implements Callable<Integer> {
                                 + "lost by the recorder %d, reconnects %d, flags %d%n", s.frames(), s.dropped(),
                         s.corruptTotal(), s.queueDrops(), rec.lostPackets(), linkReconnects(session),
                         printer.flags());
-                if (rec.error() != null) {
-                    out.println("recording error: " + rec.error());
+                if (rec.error() != null && !printer.recordingErrorShown()) {
+                    out.println("recording error: " + rec.error()); // not yet said as a notice (once is enough)
                 }
                 out.flush();
             }
@@ -232,6 +242,7 @@ public final class RecordCommand implements Callable<Integer> {
         private final AtomicInteger flags = new AtomicInteger();
         private volatile boolean quiet;
         private volatile boolean problemShown;
+        private volatile boolean errorShown;
         private boolean connectedOnce;
 
         Printer(PrintWriter out, PrintWriter err, FirstFrame clock) {
@@ -248,6 +259,10 @@ public final class RecordCommand implements Callable<Integer> {
             return flags.get();
         }
 
+        boolean recordingErrorShown() {
+            return errorShown;
+        }
+
         @Override
         public void onFlagStart(FlagEvent e) {
             flags.incrementAndGet();
@@ -257,7 +272,7 @@ public final class RecordCommand implements Callable<Integer> {
             synchronized (out) {
                 out.printf(Locale.ROOT, "%8.2f s  %-16s %-22s peak %6.1f kPa%s%n", clock.seconds(e.startUs()),
                         e.type().id(), e.region() == null ? "-" : io.tactus.signal.body.BodyMap.standard().displayName(e.region()), e.peakKpa(),
-                        e.detail() == null || e.detail().isEmpty() ? "" : "  " + e.detail());
+                        e.detail() == null || e.detail().isEmpty() ? "" : "  " + PrintableText.oneLine(e.detail()));
                 out.flush();
             }
         }
@@ -274,9 +289,10 @@ public final class RecordCommand implements Callable<Integer> {
 
         @Override
         public void onRecordingStopped(RecordingStatus status) {
-            if (status.error() != null) {
+            if (status.error() != null && !quiet) {
                 problemShown = true;
-                notice("tactus: recording stopped: " + status.error() + " (live flags continue; Ctrl-C to end)");
+                errorShown = true;
+                notice("tactus: " + status.error() + " (Ctrl-C to end)");
             }
         }
 

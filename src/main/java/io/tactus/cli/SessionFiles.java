@@ -1,18 +1,12 @@
 package io.tactus.cli;
 
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.session.RecordingException;
-import io.tactus.session.RecordingReader;
+import io.tactus.session.FileAnalysis;
 import io.tactus.session.SessionAnalysis;
-import io.tactus.session.SessionAnalyzer;
-import io.tactus.session.export.FileExport;
 import io.tactus.signal.SignalPipeline;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * Opens what `info` and `analyze` are given: a Tactus recording, or a raw wire capture (the bytes a device
@@ -34,12 +28,7 @@ final class SessionFiles {
     }
 
     static void requireFile(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException("no such file: " + file);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("not a file: " + file);
-        }
+        FileAnalysis.requireFile(file);
     }
 
     /**
@@ -53,58 +42,23 @@ final class SessionFiles {
 
     /** @param text DIY text capture layout (--ascii RxC), or null for a recording / protocol-v1 capture */
     static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text) throws IOException {
-        requireFile(file);
-        if (text != null) {
-            AtomicReference<SignalPipeline> last = new AtomicReference<>();
-            SessionAnalysis a = new SessionAnalyzer(remembering(FileExport.pipelines(profileId), last))
-                    .analyzeTextCapture(file, text, null);
-            if (a.metrics().frames() == 0) {
-                throw new IOException(file + ": no " + text.rows() + "x" + text.cols() + " text frame found");
-            }
-            return new Analyzed(false, profileName(profileId), a, last.get(), List.of());
-        }
-        AtomicReference<SignalPipeline> last = new AtomicReference<>();
-        if (RecordingReader.isRecording(file)) {
-            try (RecordingReader reader = RecordingReader.open(file)) {
-                String profile = profileId != null ? profileId : knownProfile(reader.metadata().profile());
-                SessionAnalysis a = new SessionAnalyzer(remembering(FileExport.pipelines(profile), last))
-                        .analyze(reader);
-                return new Analyzed(true, profileName(profile), a, last.get(), a.warnings(reader));
-            } catch (RecordingException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-        Function<DeviceDescriptor, SignalPipeline> base = FileExport.pipelines(profileId);
-        SessionAnalysis a = new SessionAnalyzer(remembering(base, last)).analyzeCapture(file, null, null);
-        if (a.metrics().frames() == 0 && a.stream().packets() == 0) {
-            throw new IOException(file + " is neither a Tactus recording nor a protocol-v1 capture (no packet found)");
-        }
-        return new Analyzed(false, profileName(profileId), a, last.get(), List.of());
+        return analyze(file, profileId, text, null);
     }
 
-
-    private static Function<DeviceDescriptor, SignalPipeline> remembering(
-            Function<DeviceDescriptor, SignalPipeline> base, AtomicReference<SignalPipeline> last) {
-        return d -> {
-            SignalPipeline p = base.apply(d);
-            last.set(p);
-            return p;
-        };
+    /**
+     * @param layout descriptor standing in for a missing HELLO in a protocol-v1 capture (--layout RxC), or null
+     * @throws IllegalArgumentException also for --layout given with a recording (it carries its own description)
+     */
+    static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text,
+                            DeviceDescriptor layout) throws IOException {
+        FileAnalysis.Result r = FileAnalysis.analyze(file, profileId, text, layout, null);
+        return new Analyzed(r.recording(), r.profile(), r.analysis(), r.pipeline(), r.warnings());
     }
 
-    private static String knownProfile(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            FileExport.pipelines(id);
-            return id;
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
+    static final String LAYOUT_WITH_RECORDING = FileAnalysis.LAYOUT_WITH_RECORDING;
 
-    private static String profileName(String id) {
-        return id != null ? id : "default (" + io.tactus.signal.SignalSettings.defaults().profile().id() + ")";
+    /** The one line for a capture whose frames cannot be decoded because it never says HELLO. */
+    static String noHello(Path file, long frames) {
+        return FileAnalysis.noHello(file, frames);
     }
 }

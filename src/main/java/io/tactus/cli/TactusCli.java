@@ -12,6 +12,7 @@ public final class TactusCli implements Runnable {
     /** The commands, in help order. */
     private static final List<Class<?>> COMMANDS = List.of(PortsCommand.class, MonitorCommand.class,
             SimulateCommand.class, RecordCommand.class, InfoCommand.class, AnalyzeCommand.class, ExportCommand.class,
+            ReportCommand.class, LibraryCommand.class, ProgressCommand.class, CohortCommand.class,
             CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
@@ -53,14 +54,26 @@ public final class TactusCli implements Runnable {
     }
 
     private static CommandLine configure(CommandLine cl) {
+        // Whatever a command prints is stripped of control characters (device texts reach the terminal). Help
+        // is printed before, with the original writers: it is our own text and may be coloured (ANSI).
+        cl.setExecutionStrategy(parseResult -> {
+            Integer help = CommandLine.executeHelpRequest(parseResult);
+            if (help != null || parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1)
+                    .getCommand() instanceof CommandLine.HelpCommand) {
+                return help != null ? help : new CommandLine.RunLast().execute(parseResult);
+            }
+            cl.setOut(SafeOutput.wrap(cl.getOut()));
+            cl.setErr(SafeOutput.wrap(cl.getErr()));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         // Bad arguments: one line on stderr and exit 2, no usage dump.
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("tactus: " + ex.getMessage() + " (try --help)");
+            SafeOutput.wrap(ex.getCommandLine().getErr()).println("tactus: " + ex.getMessage() + " (try --help)");
             return 2;
         });
         // Runtime failures: one line, never a stack trace (set TACTUS_DEBUG=1 for the trace).
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            c.getErr().println("tactus: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            SafeOutput.wrap(c.getErr()).println("tactus: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             if (System.getenv("TACTUS_DEBUG") != null) {
                 ex.printStackTrace(c.getErr());
             }

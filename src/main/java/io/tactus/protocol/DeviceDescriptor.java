@@ -299,6 +299,22 @@ public record DeviceDescriptor(
         }
     }
 
+    /**
+     * True when {@code o} describes the same sensor, whatever its frame rate: a device re-sends its HELLO after
+     * SET_RATE with only {@code rate_hz} changed. Layout, size, pitch, ADC, calibration, taxels and identity
+     * (device, serial, firmware) must all match.
+     */
+    public boolean sameSensorAs(DeviceDescriptor o) {
+        if (o == null) {
+            return false;
+        }
+        DeviceDescriptor a = new DeviceDescriptor(protocol, device, serial, firmware, layout, rows, cols, pitchMm,
+                adcBits, 1, taxels, calibration);
+        DeviceDescriptor b = new DeviceDescriptor(o.protocol, o.device, o.serial, o.firmware, o.layout, o.rows, o.cols,
+                o.pitchMm, o.adcBits, 1, o.taxels, o.calibration);
+        return Arrays.equals(a.toJson(), b.toJson()); // JSON: the calibration table is an array (no deep equals)
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DeviceDescriptor d && protocol == d.protocol && rows == d.rows && cols == d.cols

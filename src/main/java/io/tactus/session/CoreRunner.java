@@ -11,7 +11,6 @@ import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagListener;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -28,7 +27,7 @@ final class CoreRunner {
     record MarkerAt(long deviceTimeUs, int code, String text) {
     }
 
-    private final Function<DeviceDescriptor, SignalPipeline> factory;
+    private final PipelineSegments segments;
     private final List<CommandRecord> commands;
     private final FrameAssembler assembler;
     private final List<MarkerAt> markers = new ArrayList<>();
@@ -52,7 +51,7 @@ final class CoreRunner {
      */
     CoreRunner(Function<DeviceDescriptor, SignalPipeline> factory, List<CommandRecord> commands,
                DeviceDescriptor initial) {
-        this.factory = factory;
+        this.segments = new PipelineSegments(factory);
         List<CommandRecord> sorted = new ArrayList<>(commands);
         sorted.sort((a, b) -> Long.compare(a.beforePacket(), b.beforePacket()));
         this.commands = sorted;
@@ -102,9 +101,12 @@ final class CoreRunner {
 
     /** Closes open events at the last frame's time. */
     void finish() {
-        if (pipeline != null) {
-            pipeline.finish(lastFrameUs >= 0 ? lastFrameUs : lastTimeUs);
-        }
+        segments.finish(lastFrameUs >= 0 ? lastFrameUs : lastTimeUs);
+    }
+
+    /** Every segment of the stream (a new one per HELLO of a different sensor), in order. */
+    List<PipelineSegments.Segment> segments() {
+        return segments.segments();
     }
 
     SignalPipeline pipeline() {
@@ -119,8 +121,9 @@ final class CoreRunner {
         return pipeline == null ? null : pipeline.snapshot();
     }
 
+    /** The events of every segment. */
     List<FlagEvent> events() {
-        return pipeline == null ? List.of() : pipeline.events();
+        return segments.events();
     }
 
     List<MarkerAt> markers() {
@@ -149,9 +152,9 @@ final class CoreRunner {
     }
 
     private void install(DeviceDescriptor d) {
-        DeviceDescriptor current = pipeline == null ? null : pipeline.descriptor();
-        if (current == null || !Arrays.equals(current.toJson(), d.toJson())) {
-            pipeline = factory.apply(d);
+        SignalPipeline started = segments.onDescriptor(d);
+        if (started != null) {
+            pipeline = started;
             pipeline.addListener(new FlagListener() {
                 @Override
                 public void onFlagStart(FlagEvent event) {
@@ -180,6 +183,7 @@ final class CoreRunner {
         @Override
         public void onFrame(RawFrame frame) {
             pipeline.process(frame);
+            segments.frameProcessed(frame.deviceTimeUs());
             frames++;
             if (!helloSeen) {
                 framesBeforeHello++;

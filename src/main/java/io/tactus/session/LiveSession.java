@@ -18,7 +18,6 @@ import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagListener;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +88,8 @@ public final class LiveSession implements AutoCloseable {
     // Processing-thread state.
     private FrameAssembler assembler;
     private SignalPipeline pipeline;
+    /** Every segment's pipeline; {@link #pipeline} is the running one. Processing thread only. */
+    private PipelineSegments segments;
     private long lastArrival = -1;
     private long lastPublishNs;
     private boolean unpublished;
@@ -288,9 +289,12 @@ public final class LiveSession implements AutoCloseable {
         return f;
     }
 
-    /** Flag events of the current pipeline so far (a copy, fetched from the processing thread). */
+    /**
+     * Flag events so far of every segment (a HELLO of a different sensor starts a new segment; one re-sent for
+     * the same sensor continues the running one), fetched from the processing thread.
+     */
     public CompletableFuture<List<FlagEvent>> events() {
-        return withPipeline(SignalPipeline::events);
+        return withPipeline(p -> segments.events());
     }
 
     /**
@@ -449,7 +453,7 @@ public final class LiveSession implements AutoCloseable {
         } finally {
             if (pipeline != null) {
                 try {
-                    pipeline.finish(lastDeviceTimeUs);
+                    segments.finish(lastDeviceTimeUs);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "pipeline.finish failed: " + e.getMessage());
                 }
@@ -487,6 +491,7 @@ public final class LiveSession implements AutoCloseable {
     private void newAssembler() {
         assembler = new FrameAssembler(new Frames(), options.initialDescriptor());
         pipeline = null;
+        segments = new PipelineSegments(pipelineFactory);
         if (options.initialDescriptor() != null) {
             installPipeline(options.initialDescriptor());
         }
@@ -507,9 +512,9 @@ public final class LiveSession implements AutoCloseable {
     }
 
     private void installPipeline(DeviceDescriptor d) {
-        DeviceDescriptor current = pipeline == null ? null : pipeline.descriptor();
-        if (current == null || !Arrays.equals(current.toJson(), d.toJson())) {
-            pipeline = pipelineFactory.apply(d);
+        SignalPipeline started = segments.onDescriptor(d);
+        if (started != null) {
+            pipeline = started;
             pipeline.addListener(new Flags());
         }
         descriptor = d;
@@ -555,6 +560,7 @@ public final class LiveSession implements AutoCloseable {
         public void onFrame(RawFrame frame) {
             processingFrameHostNanos = frame.hostNanos();
             pipeline.process(frame);
+            segments.frameProcessed(frame.deviceTimeUs());
             frames++;
             lastDeviceTimeUs = frame.deviceTimeUs();
             unpublished = true;

@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +27,11 @@ import java.util.function.Consumer;
  * in-memory buffer is written to the OS at least every 50 ms and {@link FileChannel#force} runs at least once a
  * second, so a killed process loses at most ~50 ms and a power cut at most ~1 s. An I/O error (disk full, file
  * removed, USB stick pulled) stops the recording with a one-line message; the caller's live path is untouched.
+ *
+ * <p>Nothing at the target path is removed or replaced before the new recording has its first frame: the file
+ * is written under a hidden staging name beside it ({@code .NAME.HEX.part}) and renamed over the target
+ * atomically once the buffer holding the first frame has reached the OS. A session that ends without a frame
+ * keeps an existing target untouched (the staging file is deleted) and otherwise is renamed into place as usual.
  */
 public final class RecordingWriter implements AutoCloseable {
 
@@ -46,6 +55,10 @@ public final class RecordingWriter implements AutoCloseable {
     }
 
     private final Path file;
+    /** Where the bytes go until the first frame is written (null: straight to {@code file}). */
+    private final Path staging;
+    private boolean placed;
+    private boolean frameWritten;
     private final FileChannel channel;
     private final SessionMetadata metadata;
     private final long startHostNanos;
@@ -81,22 +94,43 @@ public final class RecordingWriter implements AutoCloseable {
      */
     public RecordingWriter(Path file, SessionMetadata metadata, long queueCapBytes,
                            Consumer<RecordingStatus> onStopped) throws IOException {
-        this(file, open(file), metadata, queueCapBytes, onStopped);
+        this(file, stagingFor(file), metadata, queueCapBytes, onStopped);
     }
 
-    private static FileChannel open(Path file) throws IOException {
+    private RecordingWriter(Path file, Path staging, SessionMetadata metadata, long queueCapBytes,
+                            Consumer<RecordingStatus> onStopped) throws IOException {
+        this(file, staging, open(file, staging), metadata, queueCapBytes, onStopped);
+    }
+
+    private static Path stagingFor(Path file) {
+        String name = "." + file.getFileName() + "." + Long.toHexString(System.nanoTime() ^ ProcessHandle.current().pid())
+                + ".part";
+        return file.resolveSibling(name);
+    }
+
+    private static FileChannel open(Path file, Path staging) throws IOException {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A rename at the first frame would replace a device node, a directory's entry or a FIFO.
+            throw new IOException("cannot create recording " + file + ": not a regular file");
+        }
         try {
-            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            return FileChannel.open(staging, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new IOException("cannot create recording " + file + ": " + oneLine(e), e);
+            throw new IOException("cannot create recording " + file + ": " + IoReason.of(e), e);
         }
     }
 
     /** Writes to an already open channel (tests inject failing channels here). */
     RecordingWriter(Path file, FileChannel channel, SessionMetadata metadata, long queueCapBytes,
                     Consumer<RecordingStatus> onStopped) throws IOException {
+        this(file, null, channel, metadata, queueCapBytes, onStopped);
+    }
+
+    private RecordingWriter(Path file, Path staging, FileChannel channel, SessionMetadata metadata,
+                            long queueCapBytes, Consumer<RecordingStatus> onStopped) throws IOException {
         this.file = file;
+        this.staging = staging;
+        this.placed = staging == null;
         this.channel = channel;
         this.metadata = metadata;
         this.queueCapBytes = queueCapBytes;
@@ -110,6 +144,7 @@ public final class RecordingWriter implements AutoCloseable {
             channel.force(false);
         } catch (IOException e) {
             closeQuietly();
+            deleteStaging();
             throw new IOException("cannot write recording " + file + ": " + oneLine(e), e);
         }
         lastWriteNs = lastForceNs = System.nanoTime();
@@ -145,7 +180,8 @@ public final class RecordingWriter implements AutoCloseable {
             lostPackets.incrementAndGet();
             if (error == null) {
                 error = "recorder queue full (" + (queueCapBytes >> 20) + " MB): the disk is too slow, packets lost";
-                LOG.log(System.Logger.Level.WARNING, error);
+                // INFO: the status carries the message and the caller shows it (once); a warning would print twice
+                LOG.log(System.Logger.Level.INFO, error);
             }
             // Keep the ordinal consistent: the LOSS record that follows accounts for this packet.
             queue.offer(new Arrival(arrival, null, bytes));
@@ -245,13 +281,14 @@ public final class RecordingWriter implements AutoCloseable {
                 }
                 if (end) {
                     writeIndexAndTrailer();
+                    placeAtEnd();
                     break;
                 }
             }
         } catch (IOException e) {
             error = "recording stopped: cannot write " + file + " (" + oneLine(e) + "); " + packetsWritten
-                    + " packets saved, live feedback continues";
-            LOG.log(System.Logger.Level.ERROR, error);
+                    + " packets saved" + (placed ? "" : " in " + staging) + ", live feedback continues";
+            LOG.log(System.Logger.Level.INFO, error); // reported through status() / onStopped, shown once by the caller
             accepting = false;
             queue.clear();
             queuedBytes.set(0);
@@ -282,6 +319,7 @@ public final class RecordingWriter implements AutoCloseable {
                 writeSyntheticHello(tp);
             }
             putPacket(tp.hostNanos() - startHostNanos, tp.packet(), 0);
+            frameWritten |= tp.packet().type().isFrame();
             lastHostNs = tp.hostNanos() - startHostNanos;
             packetsWritten++;
         } else if (item instanceof Corrupt c) {
@@ -377,6 +415,46 @@ public final class RecordingWriter implements AutoCloseable {
         buf.flip();
         writeFully(buf);
         buf.clear();
+        if (!placed && frameWritten) {
+            place();
+        }
+    }
+
+    /** The first frame is in the file: it may now take the target's place (atomically where possible). */
+    private void place() throws IOException {
+        try {
+            Files.move(staging, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staging, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        placed = true;
+    }
+
+    /**
+     * The session ended before any frame: a file already at the target (an earlier session given with
+     * --force, an empty file from mktemp) stays as it was; otherwise what arrived (HELLO, device messages, or
+     * nothing but the metadata) is put in place like any recording.
+     */
+    private void placeAtEnd() throws IOException {
+        if (placed) {
+            return;
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            deleteStaging();
+            error = "no frame arrived: " + file + " was left as it was";
+        } else {
+            place();
+        }
+    }
+
+    private void deleteStaging() {
+        if (staging != null && !placed) {
+            try {
+                Files.deleteIfExists(staging);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot delete " + staging + ": " + oneLine(e));
+            }
+        }
     }
 
     private void writeFully(ByteBuffer b) throws IOException {
@@ -399,11 +477,6 @@ public final class RecordingWriter implements AutoCloseable {
     }
 
     static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        if (m == null) {
-            return e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return IoReason.of(e);
     }
 }

@@ -4,6 +4,8 @@ import io.tactus.protocol.Corruption;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.metrics.SessionMetrics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,31 +16,61 @@ import java.util.Map;
  * @param events          flag events from the core, in start order, device times (unwrapped us)
  * @param markers         receiver marker presses seen in the stream
  * @param series          per-region pressure over time, downsampled
- * @param regions         per-region statistics, in {@link BodyRegion} order
+ * @param regions         per-region statistics of the whole session, in {@link BodyRegion} order: the core's own
+ *                        {@link SessionMetrics.RegionMetrics} (docs/SIGNAL.md defines them), summed over segments
  * @param metrics         whole-session figures
  * @param stream          counts about the input itself (packets, gaps, corruption)
  * @param integrity       a recording's integrity as the pass found it (damage, lost spans); null for captures
  * @param descriptorNote  null when the stream's own HELLO described every frame; otherwise where the layout
  *                        of the frames before it came from (e.g. "the recording's metadata: its HELLO record is
  *                        damaged")
+ * @param segments        one per sensor the stream described (a HELLO of a different sensor starts a new one;
+ *                        one re-sent for the same sensor, e.g. after SET_RATE, continues the running one)
  */
 public record SessionAnalysis(DeviceDescriptor descriptor, List<FlagEvent> events, List<Marker> markers,
-                              RegionSeries series, List<RegionStats> regions, Metrics metrics, StreamStats stream,
-                              IntegrityReport integrity, String descriptorNote) {
+                              RegionSeries series, List<SessionMetrics.RegionMetrics> regions, Metrics metrics,
+                              StreamStats stream, IntegrityReport integrity, String descriptorNote,
+                              List<Segment> segments) {
 
     /** A marker press. */
     public record Marker(long deviceTimeUs, int code, String text) {
     }
 
     /**
-     * @param loadedSeconds      time with at least one loaded cell in the region
-     * @param peakKpa            highest pressure seen in the region
-     * @param meanKpaWhileLoaded mean of the region's mean pressure over the frames it was loaded
-     * @param pressureTimeKpaS   integral of the region's mean pressure over time (kPa*s), a coverage measure
-     * @param meanForceN         mean force on the region over the frames it was loaded
+     * One segment: the sensor, its frames and the core's session metrics over them.
+     *
+     * @param firstFrameUs device time of its first frame (-1: none)
      */
-    public record RegionStats(BodyRegion region, double loadedSeconds, double peakKpa, double meanKpaWhileLoaded,
-                              double pressureTimeKpaS, double meanForceN) {
+    public record Segment(DeviceDescriptor descriptor, long firstFrameUs, long lastFrameUs, long frames,
+                          SessionMetrics metrics) {
+    }
+
+    /** The segments' per-region metrics added up (times and integrals summed, the peak the highest). */
+    public static List<SessionMetrics.RegionMetrics> sumRegions(List<Segment> segments) {
+        List<SessionMetrics.RegionMetrics> out = new ArrayList<>();
+        for (BodyRegion r : BodyRegion.values()) {
+            double touched = 0;
+            double below = 0;
+            double within = 0;
+            double above = 0;
+            double pti = 0;
+            double impulse = 0;
+            double peak = 0;
+            for (Segment s : segments) {
+                SessionMetrics.RegionMetrics m = s.metrics().region(r);
+                if (m != null) {
+                    touched += m.timeTouchedS();
+                    below += m.timeBelowS();
+                    within += m.timeWithinS();
+                    above += m.timeAboveS();
+                    pti += m.ptiKpaS();
+                    impulse += m.impulseNs();
+                    peak = Math.max(peak, m.peakKpa());
+                }
+            }
+            out.add(new SessionMetrics.RegionMetrics(r.id(), touched, below, within, above, pti, impulse, peak));
+        }
+        return List.copyOf(out);
     }
 
     /**

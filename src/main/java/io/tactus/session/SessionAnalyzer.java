@@ -147,12 +147,6 @@ public final class SessionAnalyzer {
         private final Consumer<FrameSnapshot> perFrame;
         private float[] cells = new float[0];
         private final RegionSeries series = new RegionSeries(0.05);
-        private final double[] loadedS = new double[R];
-        private final double[] peak = new double[R];
-        private final double[] sumMeanLoaded = new double[R];
-        private final double[] sumForceLoaded = new double[R];
-        private final long[] loadedFrames = new long[R];
-        private final double[] integral = new double[R];
         private long lastUs = -1;
         private double contactS;
         private double peakForce;
@@ -204,14 +198,6 @@ public final class SessionAnalyzer {
                 if (v == null) {
                     continue;
                 }
-                peak[r] = Math.max(peak[r], v.peakKpa());
-                integral[r] += v.meanKpa() * dt;
-                if (v.loadedCells() > 0) {
-                    loadedS[r] += dt;
-                    loadedFrames[r]++;
-                    sumMeanLoaded[r] += v.meanKpa();
-                    sumForceLoaded[r] += v.forceN();
-                }
                 if (v.region().side() == BodyRegion.Side.LEFT) {
                     leftForce += v.forceN();
                 } else if (v.region().side() == BodyRegion.Side.RIGHT) {
@@ -230,12 +216,10 @@ public final class SessionAnalyzer {
                 corrupt.merge(Corruption.BAD_PAYLOAD, bad, Long::sum);
             }
             List<FlagEvent> events = core.events();
-            List<SessionAnalysis.RegionStats> regions = new ArrayList<>();
-            for (BodyRegion r : BodyRegion.values()) {
-                int i = r.ordinal();
-                regions.add(new SessionAnalysis.RegionStats(r, loadedS[i], peak[i],
-                        loadedFrames[i] == 0 ? 0 : sumMeanLoaded[i] / loadedFrames[i], integral[i],
-                        loadedFrames[i] == 0 ? 0 : sumForceLoaded[i] / loadedFrames[i]));
+            List<SessionAnalysis.Segment> segments = new ArrayList<>();
+            for (PipelineSegments.Segment s : core.segments()) {
+                segments.add(new SessionAnalysis.Segment(s.pipeline().descriptor(), s.firstFrameUs(), s.lastFrameUs(),
+                        s.frames(), s.pipeline().metrics()));
             }
             Map<String, Long> counts = new LinkedHashMap<>();
             Map<String, Double> seconds = new LinkedHashMap<>();
@@ -259,7 +243,7 @@ public final class SessionAnalyzer {
                     Map.copyOf(corrupt), core.assembler().framesWithoutHello(), core.assembler().deviceResets(), lost,
                     core.commandsFailed(), (System.nanoTime() - t0) / 1_000_000, core.assembler().markerTextsCut());
             return new SessionAnalysis(core.assembler().descriptor(), events, List.copyOf(markers), series,
-                    List.copyOf(regions), m, st, integrity, descriptorNote);
+                    SessionAnalysis.sumRegions(segments), m, st, integrity, descriptorNote, List.copyOf(segments));
         }
     }
 }

@@ -62,7 +62,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
     private static final int NREG = BodyRegion.values().length;
     private static final BodyRegion[] REGIONS = BodyRegion.values();
 
-    private final DeviceDescriptor descriptor;
+    private DeviceDescriptor descriptor;
     private final boolean glove;
     private final int rows;
     private final int cols;
@@ -71,7 +71,7 @@ public final class SignalPipeline implements FlagDetector.Sink {
     private final double matW;
     private final double matH;
     private final double cellAreaMm2;
-    private final double periodUs;
+    private double periodUs;
     private final double[] colX;
     private final double[] rowY;
     private final List<FlagListener> listeners = new CopyOnWriteArrayList<>();
@@ -199,6 +199,22 @@ public final class SignalPipeline implements FlagDetector.Sink {
 
     public DeviceDescriptor descriptor() {
         return descriptor;
+    }
+
+    /**
+     * A HELLO arrived while this pipeline runs (a device re-sends it after SET_RATE, or when asked). The one place
+     * that decides whether the session goes on with this pipeline: for the same sensor (only the frame rate may
+     * differ, {@link DeviceDescriptor#sameSensorAs}) it adopts the new rate and returns true, keeping every
+     * event, tare, calibration and total; for a different sensor it returns false and changes nothing: the
+     * caller finishes this pipeline as a segment and starts a new one.
+     */
+    public boolean continueWith(DeviceDescriptor d) {
+        if (!descriptor.sameSensorAs(d)) {
+            return false;
+        }
+        descriptor = d;
+        periodUs = 1e6 / (d.rateHz() > 0 ? d.rateHz() : 100);
+        return true;
     }
 
     public SignalSettings settings() {

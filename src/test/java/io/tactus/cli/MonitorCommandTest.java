@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang guard: a busy machine takes longer
 class MonitorCommandTest {
 
     @TempDir
@@ -108,6 +108,36 @@ class MonitorCommandTest {
             assertTrue(last.get("peak").asInt() >= 100);
             assertTrue(lines.get(1).get("rate_hz").asDouble() > 0, "frames flowing: " + lines.get(1));
             assertTrue(lines.get(1).get("rate_hz").asDouble() < 300, "paced at 200 Hz: " + lines.get(1));
+        }
+    }
+
+    @Tag("pty")
+    @Test
+    void joinedMidStreamItSaysItIsWaitingForHelloAndAsksAgain() throws Exception {
+        try (SocatPair pair = SocatPair.start(dir);
+             SerialDeviceEmulator device = SerialDeviceEmulator.open(pair.a().toString(), SerialOptions.defaults())) {
+            AtomicInteger i = new AtomicInteger();
+            // A device that is past its boot HELLO and does not answer REQUEST_HELLO: frames only.
+            SerialDeviceEmulator.PacketStream framesOnly = () -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (i.get() == 0 && device.commandsReceived() == 0 && System.nanoTime() < deadline) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                }
+                int k = i.incrementAndGet();
+                int[] c = new int[16];
+                c[k % 16] = 100;
+                return new Packet(PacketType.FRAME_DENSE, k & 0xFFFF, k * 5000L, Payloads.dense(c));
+            };
+            CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
+                    () -> device.run(framesOnly, TimeUnit.SECONDS.toNanos(20)));
+            Run r = tactus("monitor", "--port", pair.b().toString(), "--duration", "4.5");
+            device.stop();
+            run.get(10, TimeUnit.SECONDS);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("waiting for HELLO (requested on connect, asked again"), r.out());
+            assertTrue(r.out().contains("frames cannot be decoded without it"), r.out());
+            // REQUEST_HELLO and START on connect, then at least one more REQUEST_HELLO.
+            assertTrue(device.commandsReceived() >= 3, "commands received: " + device.commandsReceived());
         }
     }
 

@@ -244,7 +244,7 @@ class RecordingFormatTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(300) // a hang guard: a busy machine takes longer
     void absurdLengthsAndRandomGarbageNeverAllocateOrHang() throws Exception {
         // A record header claiming a 4 GB body, then garbage.
         ByteBuffer b = ByteBuffer.allocate(16 + 8 + 1000).order(ByteOrder.LITTLE_ENDIAN);
@@ -363,7 +363,7 @@ class RecordingFormatTest {
                             StandardOpenOption.READ), 20_000), m, cap, cb));
             go.countDown();
             assertTrue(eventually(() -> stopped.get() != null), "recording stopped");
-            assertTrue(stopped.get().error().contains("No space left on device"), stopped.get().error());
+            assertTrue(stopped.get().error().contains("disk full (no space left on device)"), stopped.get().error());
             assertTrue(stopped.get().error().contains("live feedback continues"));
             assertFalse(s.isRecording());
             assertTrue(eventually(() -> s.stats().frames() == 2000), "live processing went on");

@@ -54,6 +54,9 @@ public final class ExportDialog extends Dialog<Void> {
         });
         CheckBox anon = new CheckBox("Anonymise (pseudonyms only, drop free-text notes)");
         anon.selectedProperty().bindBidirectional(vm.anonymizeProperty());
+        CheckBox replace = new CheckBox("Replace existing files of the same names");
+        replace.setId("exportReplace");
+        replace.selectedProperty().bindBidirectional(vm.replaceExistingProperty());
         ProgressBar bar = new ProgressBar();
         bar.setId("exportProgress");
         bar.setPrefWidth(420);
@@ -80,9 +83,10 @@ public final class ExportDialog extends Dialog<Void> {
         g.addRow(0, new Label("Format"), format);
         g.addRow(1, new Label("Into"), dir, choose);
         g.add(anon, 1, 2, 2, 1);
-        g.add(bar, 0, 3, 3, 1);
-        g.add(msg, 0, 4, 3, 1);
-        g.add(new javafx.scene.layout.HBox(8, start, cancel), 0, 5, 3, 1);
+        g.add(replace, 1, 3, 2, 1);
+        g.add(bar, 0, 4, 3, 1);
+        g.add(msg, 0, 5, 3, 1);
+        g.add(new javafx.scene.layout.HBox(8, start, cancel), 0, 6, 3, 1);
         getDialogPane().setContent(g);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         setOnCloseRequest(e -> vm.cancel());

@@ -1,12 +1,14 @@
 package io.tactus.app.export;
 
 import io.tactus.app.fx.Threads;
+import io.tactus.session.IoReason;
 import io.tactus.session.export.CancelToken;
 import io.tactus.session.export.ExportCancelledException;
 import io.tactus.session.export.ExportFormat;
 import io.tactus.session.export.ExportOptions;
 import io.tactus.session.export.ExportResult;
 import io.tactus.session.export.ExportSource;
+import io.tactus.session.export.OutputExistsException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,6 +38,7 @@ public final class ExportViewModel {
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(ExportFormat.CSV);
     private final ObjectProperty<Path> outDir = new SimpleObjectProperty<>();
     private final BooleanProperty anonymize = new SimpleBooleanProperty(true);
+    private final BooleanProperty replaceExisting = new SimpleBooleanProperty(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -59,7 +62,8 @@ public final class ExportViewModel {
             return;
         }
         ExportFormat f = format.get();
-        ExportOptions options = ExportOptions.DEFAULT.withAnonymize(anonymize.get());
+        ExportOptions options = ExportOptions.DEFAULT.withAnonymize(anonymize.get())
+                .withReplaceExisting(replaceExisting.get());
         CancelToken token = new CancelToken();
         cancel.set(token);
         running.set(true);
@@ -78,8 +82,12 @@ public final class ExportViewModel {
                         r.frames(), r.files().size(), r.bytes() / 1e6, dir), true));
             } catch (ExportCancelledException e) {
                 threads.fx().execute(() -> finish("Cancelled: nothing was written", false));
+            } catch (OutputExistsException e) {
+                threads.fx().execute(() -> finish("Nothing written: " + e.file().getFileName()
+                        + " already exists in that folder. Tick \"Replace existing files\" or pick another folder.",
+                        false));
             } catch (Exception e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                String why = IoReason.message(e);
                 threads.fx().execute(() -> finish("Export failed: " + why, false));
             }
         });
@@ -112,6 +120,10 @@ public final class ExportViewModel {
 
     public BooleanProperty anonymizeProperty() {
         return anonymize;
+    }
+
+    public BooleanProperty replaceExistingProperty() {
+        return replaceExisting;
     }
 
     public ReadOnlyDoubleProperty progressProperty() {

@@ -2,6 +2,7 @@ package io.tactus.app.live;
 
 import io.tactus.app.fx.FrameTimer;
 import io.tactus.app.sound.AlertSound;
+import io.tactus.protocol.PrintableText;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagType;
 import io.tactus.signal.body.BodyRegion;
@@ -84,7 +85,7 @@ public final class LiveAlerts {
                 case 1 -> "Receiver: TOO MUCH";
                 case 2 -> "Receiver: more pressure";
                 default -> "Receiver pressed the button";
-            } + (m.text() == null || m.text().isBlank() ? "" : " (" + m.text() + ")"));
+            } + (m.text() == null || m.text().isBlank() ? "" : " (" + PrintableText.oneLine(m.text()) + ")"));
             markerUntil = now + MARKER_SHOW_NANOS;
             if (m.code() == 1 && !muted.get()) {
                 sound.play(AlertSound.Kind.MARKER);

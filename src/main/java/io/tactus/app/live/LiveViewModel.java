@@ -5,6 +5,7 @@ import io.tactus.app.heat.RegionLayout;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.device.SourceState;
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.PrintableText;
 import io.tactus.session.SessionMetadata;
 import io.tactus.signal.flags.FlagType;
 import io.tactus.signal.FrameSnapshot;
@@ -181,7 +182,7 @@ public final class LiveViewModel {
         if (f != null) {
             f.drainEvents(e -> {
                 if (!alerts.onEvent(e, now) && e instanceof FeedEvent.Message m) {
-                    messageText.set(m.text());
+                    messageText.set(PrintableText.oneLine(m.text())); // device LOG / ERROR texts are untrusted
                 }
             });
             long v = f.version();

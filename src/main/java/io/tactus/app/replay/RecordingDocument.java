@@ -10,6 +10,7 @@ import io.tactus.session.CommandRecord;
 import io.tactus.session.PipelineCommands;
 import io.tactus.session.RecordedPacket;
 import io.tactus.session.RecordingAppender;
+import io.tactus.session.PipelineSegments;
 import io.tactus.session.RecordingReader;
 import io.tactus.session.SessionMetadata;
 import io.tactus.signal.FrameSnapshot;
@@ -237,8 +238,8 @@ public final class RecordingDocument implements ReplayDocument {
 
         @Override
         public void onDescriptor(DeviceDescriptor d) {
-            if (!d.equals(descriptor) && (d.rows() != descriptor.rows() || d.cols() != descriptor.cols())) {
-                pipeline = pipelines.apply(d);
+            if (!pipeline.continueWith(d)) {
+                pipeline = pipelines.apply(d); // a different sensor: the scan's segment boundary
             }
         }
 
@@ -252,10 +253,9 @@ public final class RecordingDocument implements ReplayDocument {
 
     /** The one full pass at open. */
     private static final class Scan implements FrameListener {
-        private final Function<DeviceDescriptor, SignalPipeline> pipelines;
         private final List<CommandRecord> commands;
         private final List<TimelineEvent> markers = new ArrayList<>();
-        private final List<SignalPipeline> finished = new ArrayList<>();
+        private final PipelineSegments segments;
         private final double[] peaks = new double[BodyRegion.values().length];
         DeviceDescriptor descriptor;
         SignalPipeline pipeline;
@@ -266,7 +266,7 @@ public final class RecordingDocument implements ReplayDocument {
         List<FlagEvent> flags;
 
         Scan(RecordingReader reader, Function<DeviceDescriptor, SignalPipeline> pipelines) {
-            this.pipelines = pipelines;
+            this.segments = new PipelineSegments(pipelines);
             this.commands = reader.commands();
             SessionMetadata m = reader.metadata();
             if (m != null && m.device() != null) {
@@ -287,14 +287,8 @@ public final class RecordingDocument implements ReplayDocument {
                 assembler.accept(p.timed());
                 lastUs = p.deviceTimeUs();
             }
-            flags = new ArrayList<>();
-            if (pipeline != null) {
-                pipeline.finish(lastUs);
-                finished.add(pipeline);
-            }
-            for (SignalPipeline sp : finished) {
-                flags.addAll(sp.events());
-            }
+            segments.finish(lastUs);
+            flags = segments.events(); // every segment's: a re-sent HELLO never erases earlier flags
             timeline = new ArrayList<>();
             for (FlagEvent f : flags) {
                 timeline.add(new TimelineEvent(f.type(), f.startUs(), f.isOpen() ? lastUs : f.endUs(), f.region(),
@@ -310,19 +304,17 @@ public final class RecordingDocument implements ReplayDocument {
 
         @Override
         public void onDescriptor(DeviceDescriptor d) {
-            if (descriptor == null || pipeline == null || d.rows() != descriptor.rows()
-                    || d.cols() != descriptor.cols()) {
-                if (pipeline != null) {
-                    finished.add(pipeline);
-                }
+            SignalPipeline started = segments.onDescriptor(d);
+            if (started != null) {
                 descriptor = d;
-                pipeline = pipelines.apply(d);
+                pipeline = started;
             }
         }
 
         @Override
         public void onFrame(RawFrame frame) {
             pipeline.process(frame);
+            segments.frameProcessed(frame.deviceTimeUs());
             times.add(frame.deviceTimeUs());
             // BodyRegion peaks without a snapshot per frame would need the pipeline's internals; one snapshot per
             // frame is the public API and costs one array copy.

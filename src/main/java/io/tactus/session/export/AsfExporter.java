@@ -43,9 +43,9 @@ public final class AsfExporter implements Exporter {
         ExportRun run = new ExportRun(source, progress, cancel, false, false);
         // pressuRe takes the extension as the text after the first dot of the file name.
         String base = baseName.replace('.', '_');
-        try (AtomicOutput out = new AtomicOutput(outDir)) {
+        try (AtomicOutput out = new AtomicOutput(outDir, options)) {
             Path asf = out.file(base + ".asf");
-            Path sidecar = out.file(base + ".json");
+            Path sidecar = out.file(base + ".asf.json");
             int rows = run.rows();
             int cols = run.cols();
             String header = header(view);

@@ -63,7 +63,7 @@ public final class CaptureExportSource implements ExportSource {
         }
         if (d == null) {
             throw new IOException(file.getFileName() + ": no device description (HELLO) in the capture: not a "
-                    + "Tactus protocol capture, or cut before the device said HELLO");
+                    + "Tactus protocol capture, or started after the device said HELLO (give --layout RxC [--rate HZ])");
         }
         this.metadata = new ExportMetadata(d, null, null, null, null, null, null, file.getFileName().toString());
         this.estimate = Files.size(file) / (d.cellCount() * 2L + FRAME_OVERHEAD_BYTES);

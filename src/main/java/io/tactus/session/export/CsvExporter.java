@@ -41,12 +41,12 @@ public final class CsvExporter implements Exporter {
         int rows = run.rows();
         int cols = run.cols();
         String pressureName = baseName + (options.longForm() ? "_pressure_long.csv" : "_pressure.csv");
-        try (AtomicOutput out = new AtomicOutput(outDir)) {
+        try (AtomicOutput out = new AtomicOutput(outDir, options)) {
             Path pressurePath = out.file(pressureName);
             Path summaryPath = out.file(baseName + "_summary.csv");
             Path eventsPath = out.file(baseName + "_events.csv");
             Path notesPath = out.file(baseName + "_annotations.csv");
-            Path sidecarPath = out.file(baseName + ".json");
+            Path sidecarPath = out.file(baseName + ".csv.json");
             CSVFormat fmt = CSVFormat.DEFAULT;
             try (CSVPrinter pressure = new CSVPrinter(writer(pressurePath), fmt);
                  CSVPrinter summary = new CSVPrinter(writer(summaryPath), fmt)) {

@@ -30,6 +30,16 @@ public final class FileExport {
     public static ExportResult export(Path file, ExportFormat format, Path outDir, String baseName, String profileId,
                                       ExportOptions options, ProgressListener progress, CancelToken cancel)
             throws IOException {
+        return export(file, null, format, outDir, baseName, profileId, options, progress, cancel);
+    }
+
+    /**
+     * @param layout descriptor standing in for a missing HELLO when {@code file} is a protocol-v1 capture that
+     *               starts without one (the CLI's --layout); null otherwise
+     */
+    public static ExportResult export(Path file, DeviceDescriptor layout, ExportFormat format, Path outDir,
+                                      String baseName, String profileId, ExportOptions options,
+                                      ProgressListener progress, CancelToken cancel) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
@@ -41,7 +51,7 @@ public final class FileExport {
                 return exporter.export(src, outDir, base, options, progress, cancel).withWarnings(src.warnings());
             }
         }
-        ExportSource capture = CaptureExportSource.open(file, pipelines(profileId), null);
+        ExportSource capture = CaptureExportSource.open(file, pipelines(profileId), layout);
         return exporter.export(capture, outDir, base, options, progress, cancel);
     }
 
@@ -66,12 +76,7 @@ public final class FileExport {
 
     /** A core factory for a profile id (null: the core's defaults). */
     public static Function<DeviceDescriptor, SignalPipeline> pipelines(String profileId) {
-        if (profileId == null) {
-            return SignalPipeline::new;
-        }
-        Profile p = Profiles.byId(profileId);
-        SignalSettings settings = SignalSettings.defaults().withProfile(p);
-        return d -> new SignalPipeline(d, settings);
+        return io.tactus.session.FileAnalysis.pipelines(profileId);
     }
 
     private static String recordedProfile(Path file) {

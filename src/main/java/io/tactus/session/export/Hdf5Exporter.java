@@ -111,7 +111,7 @@ public final class Hdf5Exporter implements Exporter {
         int rows = run.rows();
         int cols = run.cols();
         List<FlagEvent> events = source.events() == null ? List.of() : source.events();
-        try (AtomicOutput out = new AtomicOutput(outDir)) {
+        try (AtomicOutput out = new AtomicOutput(outDir, options)) {
             Path h5 = out.file(baseName + ".h5");
             run.step("layout", 0.25);
             writeSkeleton(h5, view, run, n, events); // jhdf writes placeholders: no progress inside, ~15 s/hour

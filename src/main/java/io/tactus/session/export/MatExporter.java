@@ -68,7 +68,7 @@ public final class MatExporter implements Exporter {
         int rows = run.rows();
         int cols = run.cols();
         long framesPerBlock = Math.max(1, (maxVariableBytes - 1024) / (cells * 4L));
-        try (AtomicOutput out = new AtomicOutput(outDir)) {
+        try (AtomicOutput out = new AtomicOutput(outDir, options)) {
             Path matPath = out.file(baseName + ".mat");
             Sink sink = Sinks.newStreamingFile(matPath.toFile());
             List<Long> blockFrames = new ArrayList<>();

@@ -129,6 +129,15 @@ class LiveViewModelTest {
     }
 
     @Test
+    void deviceTextsAreShownWithoutControlCharacters() {
+        feed.event(new FeedEvent.Marker(0, 1, 1, "ouch\u001b]0;pwned\u0007\nnext"));
+        feed.event(new FeedEvent.Message("device: \u202eevil\u001b[2J"));
+        vm.pulse(MS);
+        assertEquals("Receiver: TOO MUCH (ouch]0;pwned next)", vm.markerTextProperty().get());
+        assertEquals("device: evil[2J", vm.messageTextProperty().get());
+    }
+
+    @Test
     void disconnectClosesTheFeedAndClearsTheAlert() {
         FlagEvent spine = new FlagEvent(FlagType.SPINE_CONTACT, 0, FlagEvent.OPEN, BodyRegion.SPINE, 40, "");
         feed.publish(1, null, List.of(spine));

@@ -64,7 +64,7 @@ class AsfExporterTest {
             assertEquals(++n, Integer.parseInt(m.group(1)));
         }
         assertEquals(3, n);
-        assertTrue(Files.exists(dir.resolve("h.json")));
+        assertTrue(Files.exists(dir.resolve("h.asf.json")));
         assertEquals(1, src.passes(), "one pass: END_FRAME is filled in at the end");
         Matcher end = Pattern.compile("END_FRAME (\\d*)").matcher(text); // footPress's and tassos' reading
         assertTrue(end.find());

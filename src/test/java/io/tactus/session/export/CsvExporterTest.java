@@ -87,7 +87,7 @@ class CsvExporterTest {
         assertEquals("good, \"slower\"\nnow", notes.get(1).get(1), "quotes, commas and newlines survive");
         assertEquals(0.03, Double.parseDouble(notes.get(1).get(0)), 1e-9);
 
-        JsonNode meta = new ObjectMapper().readTree(dir.resolve("s2.json").toFile());
+        JsonNode meta = new ObjectMapper().readTree(dir.resolve("s2.csv.json").toFile());
         assertEquals("2026-03-01T10:15:30Z", meta.at("/session/start_time_utc").asText());
         assertEquals(30, meta.at("/session/frames").asLong());
         assertEquals("T-17", meta.at("/session/trainee_pseudonym").asText());
@@ -106,12 +106,12 @@ class CsvExporterTest {
         ExportOptions o = ExportOptions.DEFAULT.withAnonymize(true).withStartTimeShift(Duration.ofDays(-3));
         new CsvExporter().export(src, dir, "anon", o, null, null);
 
-        String all = Files.readString(dir.resolve("anon.json")) + Files.readString(dir.resolve("anon_annotations.csv"))
+        String all = Files.readString(dir.resolve("anon.csv.json")) + Files.readString(dir.resolve("anon_annotations.csv"))
                 + Files.readString(dir.resolve("anon_events.csv"));
         assertFalse(all.contains("Anna"), "free-text names are gone");
         assertFalse(all.contains("SN-0042"), "device serial is gone");
         assertFalse(all.contains("/home/"), "source path is gone");
-        JsonNode meta = new ObjectMapper().readTree(dir.resolve("anon.json").toFile());
+        JsonNode meta = new ObjectMapper().readTree(dir.resolve("anon.csv.json").toFile());
         assertEquals("2026-02-26T10:15:30Z", meta.at("/session/start_time_utc").asText());
         assertTrue(meta.at("/session/anonymized").asBoolean());
         assertTrue(meta.at("/session/start_time_shifted").asBoolean());
