@@ -61,6 +61,7 @@ public final class FuzzMain {
         }
         Files.createDirectories(work);
         Files.createDirectories(failures);
+        progress = true;
         System.out.printf(Locale.ROOT, "fuzz: %d inputs per entry point, seed %d, watchdog %d ms, max heap %d MB%n",
                 inputs, seed, timeoutMs, Runtime.getRuntime().maxMemory() >> 20);
         List<Result> results = new ArrayList<>();
@@ -77,6 +78,9 @@ public final class FuzzMain {
             left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
+
+    /** Prints a cumulative row every 5,000 inputs (a long run on a busy machine can be stopped and still counted). */
+    static volatile boolean progress;
 
     static Result run(FuzzTarget t, long inputs, long seed, long timeoutMs, Path work) throws Exception {
         Random rnd = new Random(seed ^ t.name().hashCode());
@@ -104,6 +108,10 @@ public final class FuzzMain {
                 detail = sw.toString();
             }
             outcomes.merge(o, 1L, Long::sum);
+            if (progress && (i + 1) % 5_000 == 0) {
+                System.out.println("progress " + row(new Result(t.name(), i + 1, outcomes, peakHeap(),
+                        (System.nanoTime() - t0) / 1e9, List.of())));
+            }
             if (o == Outcome.UNEXPECTED || o == Outcome.HANG || o == Outcome.OOM || o == Outcome.SILENT_WRONG) {
                 String name = t.name().replaceAll("[^A-Za-z]+", "-") + i;
                 if (failures.size() < 20) {
