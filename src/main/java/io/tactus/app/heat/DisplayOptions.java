@@ -1,5 +1,7 @@
 package io.tactus.app.heat;
 
+import io.tactus.render.Interpolation;
+import io.tactus.render.ColorMap;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;

@@ -1,5 +1,8 @@
 package io.tactus.app.heat;
 
+import io.tactus.render.Interpolation;
+import io.tactus.render.HeatmapRaster;
+import io.tactus.render.ColorMap;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;

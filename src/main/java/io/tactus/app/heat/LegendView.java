@@ -1,5 +1,6 @@
 package io.tactus.app.heat;
 
+import io.tactus.render.ColorMap;
 import java.util.Locale;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;

@@ -1,9 +1,9 @@
 package io.tactus.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.tactus.app.heat.ColorMap;
+import io.tactus.render.ColorMap;
 import io.tactus.app.heat.DisplayOptions;
-import io.tactus.app.heat.Interpolation;
+import io.tactus.render.Interpolation;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.tactus.app.settings;
 
-import io.tactus.app.heat.ColorMap;
+import io.tactus.render.ColorMap;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.Band;
 import io.tactus.signal.flags.Profile;

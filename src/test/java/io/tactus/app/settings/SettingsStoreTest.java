@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tactus.app.heat.ColorMap;
-import io.tactus.app.heat.Interpolation;
+import io.tactus.render.ColorMap;
+import io.tactus.render.Interpolation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

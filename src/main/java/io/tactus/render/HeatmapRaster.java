@@ -1,4 +1,4 @@
-package io.tactus.app.heat;
+package io.tactus.render;
 
 /**
  * Turns one frame of cell pressures into ARGB pixels at a fixed upsampled size (cells x scale), so the cost per
