@@ -6,6 +6,7 @@ import io.tactus.device.RawFrame;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Payloads;
 import io.tactus.session.Annotation;
+import io.tactus.session.IntegrityReport;
 import io.tactus.session.CommandRecord;
 import io.tactus.session.PipelineCommands;
 import io.tactus.session.RecordedPacket;
@@ -43,6 +44,7 @@ public final class RecordingDocument implements ReplayDocument {
     private final long[] frameTimes;
     private final List<TimelineEvent> events;
     private final List<FlagEvent> flags;
+    private final IntegrityReport integrity;
     private final RegionSeries series;
     private final List<CommandRecord> commands;
     private final List<Note> notes = new ArrayList<>();
@@ -57,6 +59,7 @@ public final class RecordingDocument implements ReplayDocument {
         this.events = scan.timeline;
         this.flags = scan.flags;
         this.series = scan.series;
+        this.integrity = scan.integrity;
         this.commands = reader.commands();
         for (Annotation a : reader.annotations()) {
             notes.add(new Note(a.id(), a.deviceTimeUs(), a.text()));
@@ -191,7 +194,13 @@ public final class RecordingDocument implements ReplayDocument {
 
     @Override
     public List<String> warnings() {
-        return reader.integrity().clean() ? List.of() : List.of(reader.integrity().summary());
+        String w = integrity.warning(startUs());
+        return w == null ? List.of() : List.of(w);
+    }
+
+    @Override
+    public List<IntegrityReport.LostSpan> lostSpans() {
+        return integrity.lostSpans();
     }
 
     @Override
@@ -264,6 +273,7 @@ public final class RecordingDocument implements ReplayDocument {
         RegionSeries series;
         List<TimelineEvent> timeline;
         List<FlagEvent> flags;
+        IntegrityReport integrity;
 
         Scan(RecordingReader reader, Function<DeviceDescriptor, SignalPipeline> pipelines) {
             this.segments = new PipelineSegments(pipelines);
@@ -288,6 +298,7 @@ public final class RecordingDocument implements ReplayDocument {
                 lastUs = p.deviceTimeUs();
             }
             segments.finish(lastUs);
+            integrity = c.integrity(); // damage the pass found: a note and the lost spans on the timeline
             flags = segments.events(); // every segment's: a re-sent HELLO never erases earlier flags
             timeline = new ArrayList<>();
             for (FlagEvent f : flags) {

@@ -42,6 +42,11 @@ public interface ReplayDocument extends AutoCloseable {
     void deleteNote(String id) throws Exception;
 
     /** Problems found when opening (cut-off end, CRC errors); empty when clean. */
+    /** Where a damaged recording lost data (device time), drawn on the timeline; empty when whole. */
+    default List<io.tactus.session.IntegrityReport.LostSpan> lostSpans() {
+        return List.of();
+    }
+
     default List<String> warnings() {
         return List.of();
     }
