@@ -88,7 +88,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("device_description_from", a.descriptorNote() == null ? "hello" : a.descriptorNote());
         m.put("warnings", r.warnings());
         // the few clear scores the report, library, progress and cohort tables show (io.tactus.report.Scores)
-        m.put("scores", Scores.of(a).toMap());
+        m.put("scores", Scores.of(a, r.pipeline() == null ? null : r.pipeline().routineProgress()).toMap());
         List<Map<String, Object>> events = new ArrayList<>();
         for (FlagEvent e : a.events()) {
             Map<String, Object> ev = new LinkedHashMap<>();
