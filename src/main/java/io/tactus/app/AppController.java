@@ -17,8 +17,8 @@ import io.tactus.app.live.LiveView;
 import io.tactus.app.live.LiveViewModel;
 import io.tactus.app.live.RegionBand;
 import io.tactus.app.live.Sources;
-import io.tactus.app.replay.RecordingDocument;
-import io.tactus.app.replay.ReplayDocument;
+import io.tactus.app.library.LibraryView;
+import io.tactus.app.library.LibraryViewModel;
 import io.tactus.app.replay.ReplayOpener;
 import io.tactus.app.replay.ReplayView;
 import io.tactus.app.replay.ReplayViewModel;
@@ -26,17 +26,21 @@ import io.tactus.app.settings.AppSettings;
 import io.tactus.app.settings.SettingsDialog;
 import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
+import io.tactus.session.ReplayEngine;
 import io.tactus.session.export.RecordingExportSource;
 import io.tactus.signal.flags.Band;
 import io.tactus.signal.store.CalibrationStore;
 import io.tactus.signal.flags.Profile;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.store.TactusHome;
+import io.tactus.signal.technique.Routine;
 import java.io.File;
+import io.tactus.library.SessionLibrary;
 import java.nio.file.Path;
+import javafx.scene.control.Tab;
+import javafx.stage.DirectoryChooser;
 import java.time.Clock;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
@@ -55,6 +59,7 @@ public final class AppController {
     private final LiveView liveView;
     private final ReplayViewModel replay;
     private final ReplayView replayView;
+    private final LibraryViewModel library;
     private final MainWindow window;
     private final AppMenus menus = new AppMenus(this::openRecording);
     private final DialogService dialogs;
@@ -65,7 +70,7 @@ public final class AppController {
 
     public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
                          Sources sources) {
-        this(threads, store, settings, sound, sources, file -> RecordingDocument.open(file, SignalPipeline::new));
+        this(threads, store, settings, sound, sources, file -> ReplayEngine.open(file, SignalPipeline::new));
     }
 
     public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
@@ -87,15 +92,28 @@ public final class AppController {
                 Clock.systemDefaultZone());
         applySettings(settings);
         AppActions actions = actions();
-        this.keys = keyMap(actions);
-        this.liveView = new LiveView(live, display);
+        this.keys = AppKeys.table(actions, replay, this::replayView);
+        this.liveView = new LiveView(live, display, this::loadRoutine);
         this.replayView = new ReplayView(replay, display, AppToolbars.replay(actions, replay, menus.recentButton()),
                 f -> openRecording(f.toPath()));
         this.window = new MainWindow(menus.menuBar(actions), AppToolbars.live(actions, live), liveView, replayView);
+        this.library = new LibraryViewModel(threads, store.home().resolve(SessionLibrary.FILE_NAME),
+                new LibraryViewModel.Opener() {
+                    @Override
+                    public void open(Path recording) {
+                        openRecording(recording);
+                    }
+
+                    @Override
+                    public void compare(Path recording, Path reference) {
+                        openRecording(recording);
+                        replay.openCompare(reference);
+                    }
+                });
+        window.tabs().getTabs().add(libraryTab());
         live.mutedProperty().addListener((o, a, m) -> update(settings().withSoundMuted(m)));
         display.colorMapProperty().addListener((o, a, m) -> update(settings().withColorMap(m)));
         display.interpolationProperty().addListener((o, a, m) -> update(settings().withInterpolation(m)));
-        display.scaleMaxKpaProperty().addListener((o, a, m) -> update(settings().withScaleMaxKpa(m.doubleValue())));
         menus.showRecent(settings.recentFiles());
     }
 
@@ -108,40 +126,6 @@ public final class AppController {
                         stage.close();
                     }
                 });
-    }
-
-    /** The one table of keys; the shortcuts dialog and the menus read it too. */
-    private KeyMap keyMap(AppActions a) {
-        long s = 1_000_000L;
-        KeyMap.Scope all = KeyMap.Scope.EVERYWHERE;
-        KeyMap.Scope liveScope = KeyMap.Scope.LIVE;
-        KeyMap.Scope rep = KeyMap.Scope.REPLAY;
-        return new KeyMap()
-                .add("Ctrl+K", KeyMap.CONNECT, "Connect a device", all, a.pickDevice())
-                .add("Ctrl+O", KeyMap.OPEN, "Open a recording", all, a.chooseRecording())
-                .add("Ctrl+E", KeyMap.EXPORT, "Export the recording", all, a.export())
-                .add("Ctrl+,", KeyMap.SETTINGS, "Settings: profile, bands, spine width, colours, sound", all,
-                        a.editSettings())
-                .add("F1", KeyMap.ABOUT, "About Tactus", all, a.about())
-                .add("M", KeyMap.MUTE, "Mute / unmute the sound", all, a.toggleMute())
-                .add("R", KeyMap.RECORD, "Record / stop", liveScope, a.toggleRecording())
-                .add("T", KeyMap.TARE, "Tare (hands off the mat)", liveScope, a.tare())
-                .add("Space", KeyMap.key(KeyCode.SPACE), "Play / pause", rep, replay::togglePlay)
-                .add("Left", KeyMap.key(KeyCode.LEFT), "Back 1 s", rep, () -> replay.seekBy(-s))
-                .add("Right", KeyMap.key(KeyCode.RIGHT), "Forward 1 s", rep, () -> replay.seekBy(s))
-                .add("Shift+Left", KeyMap.shift(KeyCode.LEFT), "Back 10 s", rep, () -> replay.seekBy(-10 * s))
-                .add("Shift+Right", KeyMap.shift(KeyCode.RIGHT), "Forward 10 s", rep, () -> replay.seekBy(10 * s))
-                .add(",", KeyMap.key(KeyCode.COMMA), "One frame back", rep, () -> replay.step(-1))
-                .add(".", KeyMap.key(KeyCode.PERIOD), "One frame forward", rep, () -> replay.step(1))
-                .add("N", KeyMap.key(KeyCode.N), "Next flag", rep, replay::nextFlag)
-                .add("P", KeyMap.key(KeyCode.P), "Previous flag", rep, replay::previousFlag)
-                .add("Shift+N", KeyMap.shift(KeyCode.N), "Previous flag", rep, replay::previousFlag)
-                .add("[", KeyMap.key(KeyCode.OPEN_BRACKET), "Loop start at the playhead", rep, replay::setLoopIn)
-                .add("]", KeyMap.key(KeyCode.CLOSE_BRACKET), "Loop end at the playhead", rep, replay::setLoopOut)
-                .add("\\", KeyMap.key(KeyCode.BACK_SLASH), "Clear the loop", rep, replay::clearLoop)
-                .add("A", KeyMap.key(KeyCode.A), "Add a note at the playhead", rep, () -> replayView.addNote())
-                .add("Up", KeyMap.key(KeyCode.UP), "Faster", rep, replay::faster)
-                .add("Down", KeyMap.key(KeyCode.DOWN), "Slower", rep, replay::slower);
     }
 
     public MainWindow root() {
@@ -183,7 +167,8 @@ public final class AppController {
     private void applySettings(AppSettings s) {
         display.colorMapProperty().set(s.colorMap());
         display.interpolationProperty().set(s.interpolation());
-        display.scaleMaxKpaProperty().set(s.scaleMaxKpa());
+        display.scaleMaxKpaProperty().set(s.effectiveScaleMaxKpa());
+        display.legendBandProperty().set(s.workingBand());
         live.mutedProperty().set(s.soundMuted());
         // Live pipelines are built from the same settings (StandardSources), so what the gauges draw is what
         // the flags are judged against.
@@ -261,6 +246,23 @@ public final class AppController {
         d.showAndWait();
     }
 
+    /** Asks for a routine file (the same JSON as the built-in one) and starts it on the live core. */
+    private void loadRoutine() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Load a routine");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Routines (JSON)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = c.showOpenDialog(stage);
+        if (f == null) {
+            return;
+        }
+        try {
+            live.coach().start(Routine.load(f.toPath()));
+        } catch (RuntimeException e) {
+            dialogs.inform("Load a routine", f.getName() + ": " + e.getMessage());
+        }
+    }
+
     // ---- replay
 
     public void chooseRecording() {
@@ -291,6 +293,26 @@ public final class AppController {
         return samples == null ? Path.of("sample-recordings") : Path.of(samples);
     }
 
+    /** The session library tab; the library is searched the first time the tab is shown (not at start-up). */
+    private Tab libraryTab() {
+        Tab tab = new Tab("Library (instructor)", new LibraryView(library, () -> {
+            java.io.File dir = new DirectoryChooser().showDialog(stage);
+            return dir == null ? null : dir.toPath();
+        }));
+        tab.setClosable(false);
+        tab.setId("libraryTab");
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now && library.sessions().isEmpty()) {
+                library.search();
+            }
+        });
+        return tab;
+    }
+
+    public LibraryViewModel libraryViewModel() {
+        return library;
+    }
+
     public void openRecording(Path file) {
         replay.open(file, () -> {
             update(settings.withRecent(file.toAbsolutePath().toString()));
@@ -308,8 +330,8 @@ public final class AppController {
 
     /** The export dialog for the recording open in replay (or the last one recorded). */
     public ExportViewModel exportViewModel() {
-        ReplayDocument d = replay.documentProperty().get();
-        Path file = d != null ? d.file() : live.lastRecordingProperty().get();
+        ReplayEngine d = replay.documentProperty().get();
+        Path file = d != null ? d.file() : live.recorder().lastRecordingProperty().get();
         if (file == null) {
             return null;
         }

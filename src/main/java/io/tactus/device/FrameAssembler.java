@@ -35,6 +35,8 @@ public final class FrameAssembler {
     private long markerTextKept;
     private long markerTextsCut;
     private long markerCharsCut;
+    private boolean oneBuffer;
+    private int[] buffer;
 
     public FrameAssembler(FrameListener listener) {
         this.listener = listener;
@@ -44,6 +46,15 @@ public final class FrameAssembler {
     public FrameAssembler(FrameListener listener, DeviceDescriptor descriptor) {
         this(listener);
         this.descriptor = descriptor;
+    }
+
+    /**
+     * Decodes every frame into the same counts array instead of a new one per frame: for a consumer on this
+     * thread that is done with each {@link RawFrame} before the next packet (offline analysis), never for frames
+     * handed to another thread or kept.
+     */
+    public void decodeIntoOneBuffer() {
+        oneBuffer = true;
     }
 
     public void accept(TimedPacket tp) {
@@ -108,7 +119,11 @@ public final class FrameAssembler {
             framesWithoutHello++;
             return;
         }
-        int[] counts = new int[descriptor.cellCount()];
+        int cells = descriptor.cellCount();
+        int[] counts = oneBuffer && buffer != null && buffer.length == cells ? buffer : new int[cells];
+        if (oneBuffer) {
+            buffer = counts;
+        }
         if (!Payloads.decodeFrame(tp.packet().type(), tp.packet().payload(), counts)) {
             bad(tp, tp.packet().type() + " payload of " + tp.packet().payload().length
                     + " bytes does not fit " + descriptor.rows() + "x" + descriptor.cols());
@@ -221,5 +236,45 @@ public final class FrameAssembler {
 
     public int peakCount() {
         return peakCount;
+    }
+
+    /**
+     * Everything the assembler carries from packet to packet (descriptor, sequence and clock unwrapping, counters):
+     * a replay checkpoint restores it so the frames after a seek are numbered and timed exactly as in a straight
+     * run. Immutable.
+     */
+    public record State(DeviceDescriptor descriptor, long lastSeqRaw, long seqUnwrapped, long lastTimeRaw,
+                        long timeUnwrapped, long frames, long dropped, long badPayload, long framesWithoutHello,
+                        int peakCount, long deviceResets, long markerTextKept, long markerTextsCut,
+                        long markerCharsCut) {
+
+        /** This state continuing at {@code p} (unwrapped time {@code unwrappedUs}) as if nothing was skipped. */
+        public State resumingAt(Packet p, long unwrappedUs) {
+            return new State(descriptor, Math.floorMod(p.seq() - 1, SEQ_MOD), seqUnwrapped, p.deviceTimeUs(),
+                    unwrappedUs, frames, dropped, badPayload, framesWithoutHello, peakCount, deviceResets,
+                    markerTextKept, markerTextsCut, markerCharsCut);
+        }
+    }
+
+    public State checkpoint() {
+        return new State(descriptor, lastSeqRaw, seqUnwrapped, lastTimeRaw, timeUnwrapped, frames, dropped,
+                badPayload, framesWithoutHello, peakCount, deviceResets, markerTextKept, markerTextsCut, markerCharsCut);
+    }
+
+    public void restore(State s) {
+        descriptor = s.descriptor();
+        lastSeqRaw = s.lastSeqRaw();
+        seqUnwrapped = s.seqUnwrapped();
+        lastTimeRaw = s.lastTimeRaw();
+        timeUnwrapped = s.timeUnwrapped();
+        frames = s.frames();
+        dropped = s.dropped();
+        badPayload = s.badPayload();
+        framesWithoutHello = s.framesWithoutHello();
+        peakCount = s.peakCount();
+        deviceResets = s.deviceResets();
+        markerTextKept = s.markerTextKept();
+        markerTextsCut = s.markerTextsCut();
+        markerCharsCut = s.markerCharsCut();
     }
 }

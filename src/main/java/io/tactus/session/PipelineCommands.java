@@ -94,7 +94,7 @@ public final class PipelineCommands {
         return PipelineCommand.of("routine_stop");
     }
 
-    /** Skips the current routine step on purpose (the trainee's "skip"). */
+    /** Passes over the routine's current step (it is marked skipped). */
     public static PipelineCommand routineSkip() {
         return PipelineCommand.of("routine_skip");
     }

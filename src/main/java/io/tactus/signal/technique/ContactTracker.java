@@ -1,6 +1,11 @@
 package io.tactus.signal.technique;
 
+import io.tactus.signal.state.Checkpointable;
+import io.tactus.signal.state.Scratch;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Separates the calibrated frame into contacts and follows them across frames, without allocating per frame.
@@ -22,7 +27,11 @@ import java.util.Arrays;
  * of {@link #GATE_MM} or the distance a hand moves at {@link #GATE_SPEED_MM_S} in one frame. A track that finds no
  * contact coasts for {@link #COAST_S} (a hand flickering at the contact level is the same hand), then ends.
  */
-public final class ContactTracker {
+public final class ContactTracker implements Checkpointable<ContactTracker.State> {
+
+    /** Copies of the track slot arrays (in {@code slots()} order), frame counter, next id, last time, contacts counted. */
+    public record State(List<Object> slots, int frame, int nextId, long lastUs, int counted) {
+    }
 
     public static final double SPLIT_RATIO = 0.55;
     public static final double SPLIT_DEPTH = 0.3;
@@ -44,44 +53,71 @@ public final class ContactTracker {
     private final double[] rowY;
     private final double forcePerKpa;
 
-    // segmentation scratch (per cell)
+    // segmentation scratch (per cell): stamp marks this frame's cells by the frame counter, which is state
     private static final int BUCKETS_PER_KPA = 4;
     private static final int BUCKETS = 4096;
+    @Scratch
     private final int[] loaded;
+    @Scratch
     private final int[] loadedBucket;
     /** Row and column of each cell (no integer division per cell and frame). */
     private final int[] cellRow;
     private final int[] cellCol;
+    @Scratch
     private final int[] order;
+    @Scratch
     private final int[] bucketStart = new int[BUCKETS + 1];
     /** Per basin root: force, force-weighted x and y, cells (kept as the basin grows and absorbs others). */
+    @Scratch
     private final double[] sumF;
+    @Scratch
     private final double[] sumX;
+    @Scratch
     private final double[] sumY;
+    @Scratch
     private final int[] sumCells;
+    @Scratch
     private final int[] basinList;
+    @Scratch
     private final int[] parent;
+    @Scratch
     private final int[] stamp;
+    @Scratch
     private final float[] basinPeak;
+    @Scratch
     private final int[] basinPeakCell;
     /** Per basin root: the peaks of the basins merged into it (a fist's knuckles), up to {@link #SUB_PEAKS}. */
+    @Scratch
     private final int[] subPeak;
+    @Scratch
     private final int[] subPeaks;
     private static final int SUB_PEAKS = 8;
+    @Scratch
     private final int[] roots = new int[4];
     private int frame;
 
     // blobs of this frame
+    @Scratch
     private int blobs;
+    @Scratch
     private final double[] bForce = new double[MAX_BLOBS];
+    @Scratch
     private final double[] bSx = new double[MAX_BLOBS];
+    @Scratch
     private final double[] bSy = new double[MAX_BLOBS];
+    @Scratch
     private final double[] bPeak = new double[MAX_BLOBS];
+    @Scratch
     private final int[] bCells = new int[MAX_BLOBS];
+    @Scratch
     private final int[] bTrack = new int[MAX_BLOBS];
+    @Scratch
     private final int[] bPeakCell = new int[MAX_BLOBS];
+    @Scratch
     private final int[] bRoot = new int[MAX_BLOBS];
+    @Scratch
     private final int[] bParent = new int[MAX_BLOBS];
+    @Scratch
     private final boolean[] bAlive = new boolean[MAX_BLOBS];
 
     // tracks (slots)
@@ -545,5 +581,32 @@ public final class ContactTracker {
             }
         }
         return k;
+    }
+
+    private Object[] slots() {
+        return new Object[] {active, id, x, y, peak, force, cells, since, lastSeen, seen, started, ended};
+    }
+
+    @Override
+    public State checkpoint() {
+        List<Object> copies = new ArrayList<>();
+        for (Object a : slots()) {
+            Object c = Array.newInstance(a.getClass().getComponentType(), MAX_TRACKS);
+            System.arraycopy(a, 0, c, 0, MAX_TRACKS);
+            copies.add(c);
+        }
+        return new State(List.copyOf(copies), frame, nextId, lastUs, counted);
+    }
+
+    @Override
+    public void restore(State s) {
+        Object[] dst = slots();
+        for (int k = 0; k < dst.length; k++) {
+            System.arraycopy(s.slots().get(k), 0, dst[k], 0, MAX_TRACKS);
+        }
+        frame = s.frame();
+        nextId = s.nextId();
+        lastUs = s.lastUs();
+        counted = s.counted();
     }
 }
