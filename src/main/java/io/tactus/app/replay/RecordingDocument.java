@@ -12,6 +12,7 @@ import io.tactus.session.RecordedPacket;
 import io.tactus.session.RecordingAppender;
 import io.tactus.session.PipelineSegments;
 import io.tactus.session.RecordingReader;
+import io.tactus.session.UserFiles;
 import io.tactus.session.SessionMetadata;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
@@ -19,6 +20,7 @@ import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagType;
 import io.tactus.signal.metrics.RegionValue;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +48,8 @@ public final class RecordingDocument implements ReplayDocument {
     private final RegionSeries series;
     private final List<CommandRecord> commands;
     private final List<Note> notes = new ArrayList<>();
+    /** Where notes are written: the file itself, or the user's copy of a sample / read-only file. */
+    private volatile Path notesFile;
     private Seeker seeker;
 
     private RecordingDocument(RecordingReader reader, Function<DeviceDescriptor, SignalPipeline> pipelines,
@@ -79,9 +83,19 @@ public final class RecordingDocument implements ReplayDocument {
         }
     }
 
+    /** The file notes go into (after a note on a sample recording: the user's copy of it). */
     @Override
     public Path file() {
-        return reader.file();
+        Path own = notesFile;
+        return own != null ? own : reader.file();
+    }
+
+    /** A sample recording or a read-only file is never rewritten: the first note makes the user's copy. */
+    private Path writableFile() throws IOException {
+        if (notesFile == null) {
+            notesFile = UserFiles.ownCopy(reader.file(), UserFiles.sessionsDir());
+        }
+        return notesFile;
     }
 
     @Override
@@ -172,7 +186,7 @@ public final class RecordingDocument implements ReplayDocument {
     public synchronized Note saveNote(Note note) throws Exception {
         Annotation a = note.id() == null ? Annotation.of(note.timeUs(), note.text())
                 : new Annotation(note.id(), note.timeUs(), note.text(), false);
-        RecordingAppender.append(reader.file(), List.of(a), List.of());
+        RecordingAppender.append(writableFile(), List.of(a), List.of());
         Note stored = new Note(a.id(), a.deviceTimeUs(), a.text());
         notes.removeIf(n -> n.id().equals(stored.id()));
         notes.add(stored);
@@ -185,7 +199,7 @@ public final class RecordingDocument implements ReplayDocument {
         if (n == null) {
             return;
         }
-        RecordingAppender.append(reader.file(), List.of(new Annotation(id, n.timeUs(), n.text(), true)), List.of());
+        RecordingAppender.append(writableFile(), List.of(new Annotation(id, n.timeUs(), n.text(), true)), List.of());
         notes.remove(n);
     }
 

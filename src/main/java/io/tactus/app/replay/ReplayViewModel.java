@@ -315,12 +315,16 @@ public final class ReplayViewModel {
         }
         threads.background().execute(() -> {
             try {
+                Path before = d.file();
                 Note stored = d.saveNote(new Note(n.id(), n.timeUs(), n.text().strip()));
+                Path after = d.file();
                 threads.fx().execute(() -> {
                     notes.removeIf(x -> x.id().equals(stored.id()));
                     notes.add(stored);
                     notes.sort(Comparator.comparingLong(Note::timeUs));
-                    status.set("Note saved at " + clock(stored.timeUs() - d.startUs()));
+                    status.set("Note saved at " + clock(stored.timeUs() - d.startUs())
+                            + (after.equals(before) ? "" : " in your copy " + after + " (" + before.getFileName()
+                            + " is a sample or read-only and stays unchanged)"));
                 });
             } catch (Exception e) {
                 threads.fx().execute(() -> status.set("Could not save the note: " + e.getMessage()));
