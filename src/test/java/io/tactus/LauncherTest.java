@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * reach the headless commands, exit 1, no stack trace. Child JVMs with the test class path but none of
  * surefire's Monocle properties, so JavaFX tries its real (GTK) toolkit as a user's machine would.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang guard: a busy machine takes longer
 class LauncherTest {
 
     record Exit(int code, String out, String err) {

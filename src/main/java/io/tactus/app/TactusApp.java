@@ -7,6 +7,7 @@ import io.tactus.app.sound.AlertSound;
 import io.tactus.app.sound.ToneAlarm;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -39,6 +40,8 @@ public final class TactusApp extends Application {
         scaleForScreen(scene);
         controller.install(stage, scene);
         stage.setTitle("Tactus: massage pressure trainer");
+        // The same picture as the installed desktop entry's icon (src/dist/tactus.svg), for the task bar.
+        stage.getIcons().add(new Image(TactusApp.class.getResource("tactus-64.png").toExternalForm()));
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(700);

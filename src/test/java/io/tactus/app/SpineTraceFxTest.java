@@ -3,6 +3,7 @@ package io.tactus.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.Await;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.live.LiveSessionFeed;
 import io.tactus.app.settings.AppSettings;
@@ -69,7 +70,9 @@ class SpineTraceFxTest {
         robot.interact(() -> app.liveViewModel().startSpineTrace());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> app.liveViewModel().messageTextProperty().get().startsWith("Tracing"));
-        Thread.sleep(3500); // one full slide from the bottom to the top of the mat
+        // One full slide from the bottom to the top of the mat: 3 s of the source's time at 100 Hz, and some.
+        long tracedFrom = session.stats().frames();
+        WaitForAsyncUtils.waitFor(Await.DEADLINE_S, TimeUnit.SECONDS, () -> session.stats().frames() >= tracedFrom + 350);
         robot.interact(() -> app.liveViewModel().finishSpineTrace());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> app.liveViewModel().messageTextProperty().get().startsWith("Spine registered"));

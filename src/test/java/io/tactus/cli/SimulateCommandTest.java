@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.Await;
 import io.tactus.device.FrameAssembler;
 import io.tactus.device.FrameListener;
 import io.tactus.device.RawFrame;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang guard: a busy machine takes longer
 class SimulateCommandTest {
 
     @TempDir
@@ -50,10 +51,7 @@ class SimulateCommandTest {
                     state.set(s.state());
                 }
             });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (state.get() != SourceState.CONNECTED && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            Await.until("the reader connected", () -> state.get() == SourceState.CONNECTED, state::get);
             CompletableFuture<MonitorCommandTest.Run> sim = CompletableFuture.supplyAsync(() -> MonitorCommandTest.tactus(
                     "simulate", "--port", pair.a().toString(), "--scenario", Scenarios.SPINE_CONTACT,
                     "--rate", "200", "--duration", "2"));
@@ -75,8 +73,14 @@ class SimulateCommandTest {
                     frames.incrementAndGet();
                 }
             });
-            Thread.sleep(300);
+            // Every packet the simulator says it sent has come through the pty.
+            java.util.regex.Matcher sent = java.util.regex.Pattern.compile("sent (\\d+) packets \\((\\d+) frames")
+                    .matcher(r.out());
+            assertTrue(sent.find(), r.out());
+            long sentPackets = Long.parseLong(sent.group(1));
+            Await.until(sentPackets + " packets through the pty", () -> packets.size() >= sentPackets, packets::size);
             packets.forEach(assembler::accept);
+            assertEquals(Long.parseLong(sent.group(2)), frames.get(), "every frame sent arrived");
             assertNotNull(descriptor.get(), "HELLO arrived");
             assertEquals(32, descriptor.get().rows());
             // 2 s at 200 Hz = 400 at most; a busy machine may pace fewer, never more.

@@ -1,5 +1,6 @@
 package io.tactus.device.serial;
 
+import io.tactus.Await;
 import io.tactus.device.PacketSink;
 import io.tactus.device.SourceState;
 import io.tactus.device.SourceStatus;
@@ -33,10 +34,11 @@ final class RecordingSink implements PacketSink {
         statuses.add(status);
     }
 
-    TimedPacket take(long timeoutMs) throws InterruptedException {
-        TimedPacket p = packets.poll(timeoutMs, TimeUnit.MILLISECONDS);
+    /** The next packet; the deadline (Await.DEADLINE_S) only guards against a hang. */
+    TimedPacket take() throws InterruptedException {
+        TimedPacket p = packets.poll(Await.DEADLINE_S, TimeUnit.SECONDS);
         if (p == null) {
-            throw new AssertionError("no packet within " + timeoutMs + " ms; statuses " + statuses);
+            throw new AssertionError("no packet within " + Await.DEADLINE_S + " s; statuses " + statuses);
         }
         return p;
     }
@@ -46,13 +48,7 @@ final class RecordingSink implements PacketSink {
     }
 
     /** Waits until {@code state} has been reported {@code times} times in total. */
-    void awaitState(SourceState state, long times, long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (count(state) < times) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + state + " (x" + times + ") within " + timeoutMs + " ms; statuses " + statuses);
-            }
-            Thread.sleep(10);
-        }
+    void awaitState(SourceState state, long times) throws InterruptedException {
+        Await.until(state + " reported " + times + " times", () -> count(state) >= times, statuses::toString);
     }
 }

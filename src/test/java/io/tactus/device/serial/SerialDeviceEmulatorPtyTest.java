@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The emulator on one end of a pty pair, the serial source on the other: the whole path without hardware. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang guard: a busy machine takes longer
 class SerialDeviceEmulatorPtyTest {
 
     @TempDir
@@ -69,7 +69,7 @@ class SerialDeviceEmulatorPtyTest {
             });
             RecordingSink sink = new RecordingSink();
             source.start(sink);
-            sink.awaitState(SourceState.CONNECTED, 1, 10_000);
+            sink.awaitState(SourceState.CONNECTED, 1);
             // 400 frames at 1 kHz of device time: about 0.4 s of wall time.
             CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
                     () -> device.run(synthetic(400, 1000), TimeUnit.SECONDS.toNanos(30)));
@@ -107,10 +107,10 @@ class SerialDeviceEmulatorPtyTest {
              SerialDeviceEmulator device = SerialDeviceEmulator.open(pair.a().toString(), SerialOptions.defaults())) {
             RecordingSink sink = new RecordingSink();
             source.start(sink);
-            sink.awaitState(SourceState.CONNECTED, 1, 10_000);
+            sink.awaitState(SourceState.CONNECTED, 1);
             CompletableFuture<SerialDeviceEmulator.Result> run = CompletableFuture.supplyAsync(
                     () -> device.run(synthetic(1_000_000, 10_000), TimeUnit.SECONDS.toNanos(30)));
-            sink.take(10_000);
+            sink.take();
             source.send(new Packet(PacketType.STOP, 0, 0, new byte[0]));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!device.paused() && System.nanoTime() < deadline) {
@@ -122,7 +122,7 @@ class SerialDeviceEmulatorPtyTest {
             Thread.sleep(300);
             assertEquals(0, sink.packets.size(), "nothing streams while stopped");
             source.send(new Packet(PacketType.START, 0, 0, new byte[0]));
-            sink.take(10_000);
+            sink.take();
             device.stop();
             assertTrue(run.get(10, TimeUnit.SECONDS).frames() > 0);
         }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs the .deb that scripts/dist.sh built, checks it as a user would meet it, and removes it again:
+# `tactus --help`, `tactus analyze` on a sample recording, the desktop app's window under Xvfb (xdotool finds it),
+# the desktop entry, then uninstall (/usr/bin/tactus and /opt/tactus gone). Prints the package size and start
+# times (docs/INSTALL.md). Root (it installs a package); needs xvfb xauth xdotool (.ci/run installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deb=$(ls target/dist/tactus_*_amd64.deb)
+fail() { echo "dist-smoke: FAILED: $*" >&2; exit 1; }
+export DEBIAN_FRONTEND=noninteractive
+
+apt-get install -y -qq "./$deb" >/dev/null
+trap 'apt-get remove -y -qq tactus >/dev/null 2>&1 || true' EXIT
+[ "$(readlink -f "$(command -v tactus)")" = /opt/tactus/bin/tactus ] || fail "tactus is not on the PATH"
+[ -f /usr/share/applications/tactus-tactus.desktop ] \
+  || fail "no desktop entry installed"
+
+t0=$(date +%s%N)
+tactus --help > target/dist/help.txt
+t1=$(date +%s%N)
+grep -q "analyze" target/dist/help.txt || fail "tactus --help does not list analyze"
+sample=sample-recordings/mistakes.tactus
+tactus analyze "$sample" > target/dist/analyze.txt || fail "tactus analyze $sample exited $?"
+grep -q "spine_contact\|spine contact" target/dist/analyze.txt || fail "analyze of $sample found no spine contact"
+tactus info "$sample" --json > /dev/null || fail "tactus info failed"
+
+rm -f target/dist/window.txt
+# The desktop app, started from the installed launcher as the desktop entry does (no arguments).
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  start=$(date +%s%N)
+  tactus > target/dist/app.log 2>&1 &
+  app=$!
+  for i in $(seq 1 240); do
+    if xdotool search --name "Tactus" >/dev/null 2>&1; then
+      ms=$(( ($(date +%s%N) - start) / 1000000 ))
+      sleep 5 # still running a few seconds later: the window is the app, not a crash on the way out
+      kill -0 $app 2>/dev/null && echo "window_ms $ms" > target/dist/window.txt
+      break
+    fi
+    kill -0 $app 2>/dev/null || break
+    sleep 0.25
+  done
+  kill $app 2>/dev/null || true
+  wait $app 2>/dev/null || true
+'
+[ -s target/dist/window.txt ] || { cat target/dist/app.log >&2; fail "no Tactus window within 60 s, or it closed"; }
+! grep -q "Exception" target/dist/app.log || { cat target/dist/app.log >&2; fail "the app logged an exception"; }
+
+apt-get remove -y -qq tactus >/dev/null
+trap - EXIT
+[ ! -e /usr/bin/tactus ] || fail "/usr/bin/tactus left behind after removal"
+[ ! -e /usr/share/applications/tactus-tactus.desktop ] || fail "desktop entry left behind after removal"
+[ ! -e /opt/tactus/bin/tactus ] || fail "/opt/tactus left behind after removal"
+
+echo "dist-smoke: ok: $(du -h "$deb" | cut -f1) package ($(dpkg-deb -f "$deb" Installed-Size) KiB installed)," \
+  "tactus --help $(( (t1 - t0) / 1000000 )) ms, app $(cut -d' ' -f2 target/dist/window.txt) ms to its window"

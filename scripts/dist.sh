@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the installable Linux packages from target/tactus.jar: a jlink-trimmed Java runtime, a jpackage app
+# image (target/dist/tactus/) and a .deb (target/dist/tactus_VERSION_amd64.deb) with a desktop entry, an icon and
+# the `tactus` command on the PATH (/usr/bin/tactus -> /opt/tactus/bin/tactus). Run by `mvn -Pdist package`
+# (which builds the jar first), or by hand after `mvn package`: scripts/dist.sh 0.1.0
+# Needs a full JDK 17+ (jlink, jpackage and its jmods) and, for the .deb, dpkg-deb and fakeroot
+# (sudo apt-get install fakeroot). Windows and macOS: see docs/INSTALL.md (same jpackage, other --type).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=${1:?usage: scripts/dist.sh VERSION (numbers only, e.g. 0.1.0)}
+jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+for tool in jlink jpackage; do
+  [ -x "$jdk/bin/$tool" ] || { echo "dist: $jdk/bin/$tool not found: a full JDK 17+ is needed (set JAVA_HOME)" >&2; exit 1; }
+done
+[ -d "$jdk/jmods" ] || { echo "dist: $jdk/jmods not found: jlink needs the JDK's jmods (Debian: openjdk-17-jdk)" >&2; exit 1; }
+[ -f target/tactus.jar ] || { echo "dist: target/tactus.jar not found: run mvn package first" >&2; exit 1; }
+for tool in dpkg-deb fakeroot; do
+  command -v "$tool" >/dev/null || { echo "dist: $tool not found (sudo apt-get install $tool)" >&2; exit 1; }
+done
+
+out=target/dist
+rm -rf "$out"
+mkdir -p "$out/input"
+cp target/tactus.jar "$out/input/"
+
+# The JDK modules the app and its libraries use. `jdeps --ignore-missing-deps --print-module-deps` on the shaded
+# jar prints java.base,java.management,java.sql,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop; java.desktop,
+# java.logging and java.xml come in with those (listed for clarity). jlink on the app itself is not possible:
+# commons-math3 and other jars have no module descriptor (see stack-notes). scripts/dist-smoke.sh runs the app
+# and the headless commands from the installed package, so a missing module fails CI.
+modules=java.base,java.desktop,java.logging,java.management,java.sql,java.xml,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop
+"$jdk/bin/jlink" --module-path "$jdk/jmods" --add-modules "$modules" \
+  --strip-debug --no-header-files --no-man-pages --output "$out/runtime"
+
+about="Live pressure feedback for learning back massage (training aid, not a medical device)"
+"$jdk/bin/jpackage" --type app-image --dest "$out" \
+  --name tactus --app-version "$version" --vendor "Tactus project" --description "$about" \
+  --input "$out/input" --main-jar tactus.jar --main-class io.tactus.Launcher \
+  --runtime-image "$out/runtime" --icon src/dist/tactus.png
+
+# src/dist/linux: the desktop entry (display name Tactus) and the maintainer scripts that add and remove
+# /usr/bin/tactus next to jpackage's own desktop-menu commands. GTK 3 is a dependency: the app cannot start
+# without it (JavaFX's glass loads libgtk-3 at run time, so jpackage cannot find it in the binaries).
+"$jdk/bin/jpackage" --type deb --dest "$out" \
+  --name tactus --app-version "$version" --vendor "Tactus project" --description "$about" \
+  --app-image "$out/tactus" --resource-dir src/dist/linux \
+  --linux-shortcut --linux-menu-group "Education;Science;" --linux-app-category science \
+  --linux-package-deps libgtk-3-0 --icon src/dist/tactus.png
+
+rm -rf "$out/input"
+deb=$(ls "$out"/tactus_*.deb)
+echo "dist: $out/tactus (app image, $(du -sh "$out/tactus" | cut -f1)), $deb ($(du -h "$deb" | cut -f1))"
