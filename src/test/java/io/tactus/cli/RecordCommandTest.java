@@ -209,8 +209,6 @@ class RecordCommandTest {
         assertEquals(0, info.code(), info.err());
         JsonNode i = JSON.readTree(info.out());
         assertEquals("ok", i.get("integrity").get("status").asText(), i.toString());
-        // The outage is on the host clock, which device time hides (issue 8, 2.12).
-        assertTrue(i.get("pauses_over_half_s").asLong() >= 1 && i.get("paused_s").asDouble() > 0.5, i.toString());
         // The second connection's stream (its device clock starts again) is in the file.
         long afterRestart = 0;
         try (RecordingReader r = RecordingReader.open(file)) {
