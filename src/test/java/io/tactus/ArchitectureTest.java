@@ -28,7 +28,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layer rule: protocol -> device -> signal -> session -> app / cli. Lower never imports higher; core never imports JavaFX. */
+/**
+ * The layer rule: protocol -> device -> signal -> render -> session -> report -> library -> app / cli. Lower never
+ * imports higher; nothing but app imports JavaFX (reports render headless, so the CLI works on a server).
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -42,7 +45,8 @@ class ArchitectureTest {
     @Test
     void coreNeverImportsJavaFx() {
         noClasses().that().resideInAnyPackage("io.tactus.protocol..", "io.tactus.device..", "io.tactus.signal..",
-                        "io.tactus.session..", "io.tactus.cli..")
+                        "io.tactus.session..", "io.tactus.render..", "io.tactus.report..", "io.tactus.library..",
+                        "io.tactus.templates..", "io.tactus.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(classes);
     }
@@ -51,7 +55,8 @@ class ArchitectureTest {
     void protocolDependsOnNothingAbove() {
         noClasses().that().resideInAPackage("io.tactus.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tactus.device..", "io.tactus.signal..",
-                        "io.tactus.session..", "io.tactus.app..", "io.tactus.cli..")
+                        "io.tactus.session..", "io.tactus.render..", "io.tactus.report..", "io.tactus.library..",
+                        "io.tactus.app..", "io.tactus.cli..")
                 .check(classes);
     }
 
@@ -59,15 +64,24 @@ class ArchitectureTest {
     void deviceDependsOnlyOnProtocol() {
         noClasses().that().resideInAPackage("io.tactus.device..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tactus.signal..", "io.tactus.session..",
-                        "io.tactus.app..", "io.tactus.cli..")
+                        "io.tactus.render..", "io.tactus.report..", "io.tactus.library..", "io.tactus.app..",
+                        "io.tactus.cli..")
                 .check(classes);
     }
 
     @Test
     void signalDoesNotKnowSessionsOrUi() {
         noClasses().that().resideInAPackage("io.tactus.signal..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.session..", "io.tactus.app..",
-                        "io.tactus.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.session..", "io.tactus.render..",
+                        "io.tactus.report..", "io.tactus.library..", "io.tactus.app..", "io.tactus.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void renderDrawsWithoutSessions() {
+        noClasses().that().resideInAPackage("io.tactus.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.session..", "io.tactus.report..",
+                        "io.tactus.library..", "io.tactus.app..", "io.tactus.cli..")
                 .check(classes);
     }
 
@@ -83,7 +97,32 @@ class ArchitectureTest {
     @Test
     void sessionDoesNotKnowUi() {
         noClasses().that().resideInAPackage("io.tactus.session..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.report..", "io.tactus.library..",
+                        "io.tactus.app..", "io.tactus.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void reportsDoNotKnowTheLibraryOrUi() {
+        noClasses().that().resideInAPackage("io.tactus.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.library..", "io.tactus.app..",
+                        "io.tactus.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void libraryDoesNotKnowUi() {
+        noClasses().that().resideInAPackage("io.tactus.library..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tactus.app..", "io.tactus.cli..")
+                .check(classes);
+    }
+
+    /** Precompiled jte templates (generated into io.tactus.templates) are views: they see report and library only. */
+    @Test
+    void templatesAreViewsOverReportsAndTheLibrary() {
+        noClasses().that().resideInAPackage("io.tactus.templates..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tactus.app..", "io.tactus.cli..",
+                        "javafx..")
                 .check(classes);
     }
 
@@ -120,10 +159,9 @@ class ArchitectureTest {
 
     @Test
     void theHeatmapRasterIsPlainJava() {
-        // HeatmapRaster's comment promises no JavaFX: it is unit tested and benchmarked without a toolkit.
-        noClasses().that().haveFullyQualifiedName("io.tactus.app.heat.HeatmapRaster")
-                .or().haveFullyQualifiedName("io.tactus.app.heat.ColorMap")
-                .or().haveFullyQualifiedName("io.tactus.app.heat.Interpolation")
+        // HeatmapRaster's comment promises no JavaFX: it is unit tested and benchmarked without a toolkit, and
+        // the headless reports draw with it (it lives in io.tactus.render with ColorMap and Interpolation).
+        noClasses().that().resideInAPackage("io.tactus.render..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(classes);
     }

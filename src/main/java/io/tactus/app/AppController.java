@@ -33,6 +33,7 @@ import io.tactus.signal.store.CalibrationStore;
 import io.tactus.signal.flags.Profile;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.store.TactusHome;
+import io.tactus.signal.technique.Routine;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -89,14 +90,13 @@ public final class AppController {
         applySettings(settings);
         AppActions actions = actions();
         this.keys = keyMap(actions);
-        this.liveView = new LiveView(live, display);
+        this.liveView = new LiveView(live, display, this::loadRoutine);
         this.replayView = new ReplayView(replay, display, AppToolbars.replay(actions, replay, menus.recentButton()),
                 f -> openRecording(f.toPath()));
         this.window = new MainWindow(menus.menuBar(actions), AppToolbars.live(actions, live), liveView, replayView);
         live.mutedProperty().addListener((o, a, m) -> update(settings().withSoundMuted(m)));
         display.colorMapProperty().addListener((o, a, m) -> update(settings().withColorMap(m)));
         display.interpolationProperty().addListener((o, a, m) -> update(settings().withInterpolation(m)));
-        display.scaleMaxKpaProperty().addListener((o, a, m) -> update(settings().withScaleMaxKpa(m.doubleValue())));
         menus.showRecent(settings.recentFiles());
     }
 
@@ -184,7 +184,8 @@ public final class AppController {
     private void applySettings(AppSettings s) {
         display.colorMapProperty().set(s.colorMap());
         display.interpolationProperty().set(s.interpolation());
-        display.scaleMaxKpaProperty().set(s.scaleMaxKpa());
+        display.scaleMaxKpaProperty().set(s.effectiveScaleMaxKpa());
+        display.legendBandProperty().set(s.workingBand());
         live.mutedProperty().set(s.soundMuted());
         // Live pipelines are built from the same settings (StandardSources), so what the gauges draw is what
         // the flags are judged against.
@@ -262,6 +263,23 @@ public final class AppController {
         d.showAndWait();
     }
 
+    /** Asks for a routine file (the same JSON as the built-in one) and starts it on the live core. */
+    private void loadRoutine() {
+        FileChooser c = new FileChooser();
+        c.setTitle("Load a routine");
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Routines (JSON)", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = c.showOpenDialog(stage);
+        if (f == null) {
+            return;
+        }
+        try {
+            live.coach().start(Routine.load(f.toPath()));
+        } catch (RuntimeException e) {
+            dialogs.inform("Load a routine", f.getName() + ": " + e.getMessage());
+        }
+    }
+
     // ---- replay
 
     public void chooseRecording() {
@@ -310,7 +328,7 @@ public final class AppController {
     /** The export dialog for the recording open in replay (or the last one recorded). */
     public ExportViewModel exportViewModel() {
         ReplayDocument d = replay.documentProperty().get();
-        Path file = d != null ? d.file() : live.lastRecordingProperty().get();
+        Path file = d != null ? d.file() : live.recorder().lastRecordingProperty().get();
         if (file == null) {
             return null;
         }

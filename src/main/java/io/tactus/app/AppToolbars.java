@@ -24,10 +24,10 @@ public final class AppToolbars {
         Button disconnect = button("Disconnect", "disconnectButton", a.disconnect(), null);
         disconnect.disableProperty().bind(live.feedProperty().isNull());
         Button record = button("", "recordButton", a.toggleRecording(), null);
-        record.textProperty().bind(Bindings.when(live.recordingProperty()).then("\u25a0 Stop recording (R)")
+        record.textProperty().bind(Bindings.when(live.recorder().recordingProperty()).then("\u25a0 Stop recording (R)")
                 .otherwise("\u25cf Record (R)"));
         record.disableProperty().bind(live.feedProperty().isNull());
-        live.recordingProperty().addListener((o, was, r) -> {
+        live.recorder().recordingProperty().addListener((o, was, r) -> {
             record.getStyleClass().remove("record-on");
             if (r) {
                 record.getStyleClass().add("record-on");

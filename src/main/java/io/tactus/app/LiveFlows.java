@@ -59,11 +59,11 @@ public final class LiveFlows {
 
     /** Stops a running recording, or asks for pseudonyms and starts one. Returns the new file, or null. */
     public Path toggleRecording() {
-        if (live.recordingProperty().get()) {
-            live.stopRecording();
+        if (live.recorder().recordingProperty().get()) {
+            live.recorder().stop();
             return null;
         }
-        if (!live.canRecord()) {
+        if (!live.recorder().canRecord()) {
             return null;
         }
         return dialogs.askRecording(lastTrainee, lastReceiver)
@@ -75,7 +75,7 @@ public final class LiveFlows {
         lastTrainee = trainee;
         lastReceiver = receiver;
         Path file = TactusHome.newRecording(home, trainee, LocalDateTime.now(clock));
-        live.startRecording(file, SessionMetadata.now().withTrainee(trainee).withReceiver(receiver)
+        live.recorder().start(file, SessionMetadata.now().withTrainee(trainee).withReceiver(receiver)
                 .withNotes(notes).withProfile(profile.get()));
         return file;
     }

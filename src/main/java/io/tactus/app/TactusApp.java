@@ -35,7 +35,12 @@ public final class TactusApp extends Application {
         controller = new AppController(Threads.javafx(), store, settings, sound,
                 new io.tactus.app.live.StandardSources(() -> self.get().settings().toSignalSettings()));
         self.set(controller);
-        Scene scene = new Scene(controller.root(), 1280, 800);
+        // Fitted to the screen (1366x768 and up): never larger than the visible area, so the menu, gauges and
+        // status bar are on screen from the start.
+        javafx.geometry.Rectangle2D vb = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(1600, vb.getWidth());
+        double h = Math.min(1000, vb.getHeight());
+        Scene scene = new Scene(controller.root(), w, h);
         scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
         scaleForScreen(scene);
         controller.install(stage, scene);
@@ -43,8 +48,10 @@ public final class TactusApp extends Application {
         // The same picture as the installed desktop entry's icon (src/dist/tactus.svg), for the task bar.
         stage.getIcons().add(new Image(TactusApp.class.getResource("tactus-64.png").toExternalForm()));
         stage.setScene(scene);
-        stage.setMinWidth(1024);
-        stage.setMinHeight(700);
+        stage.setMinWidth(Math.min(1024, vb.getWidth()));
+        stage.setMinHeight(Math.min(700, vb.getHeight()));
+        stage.setX(vb.getMinX() + (vb.getWidth() - w) / 2);
+        stage.setY(vb.getMinY() + (vb.getHeight() - h) / 2);
         stage.show();
         controller.connectDefault();
     }

@@ -2,6 +2,7 @@ package io.tactus.cli;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tactus.report.Scores;
 import io.tactus.protocol.Json;
 import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.body.BodyRegion;
@@ -86,6 +87,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         m.put("integrity", a.integrity() == null ? null : a.integrity().describe(Math.max(0, a.metrics().firstFrameUs())));
         m.put("device_description_from", a.descriptorNote() == null ? "hello" : a.descriptorNote());
         m.put("warnings", r.warnings());
+        // the few clear scores the report, library, progress and cohort tables show (io.tactus.report.Scores)
+        m.put("scores", Scores.of(a).toMap());
         List<Map<String, Object>> events = new ArrayList<>();
         for (FlagEvent e : a.events()) {
             Map<String, Object> ev = new LinkedHashMap<>();

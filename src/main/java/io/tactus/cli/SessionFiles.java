@@ -1,18 +1,12 @@
 package io.tactus.cli;
 
 import io.tactus.protocol.DeviceDescriptor;
-import io.tactus.session.RecordingException;
-import io.tactus.session.RecordingReader;
+import io.tactus.session.FileAnalysis;
 import io.tactus.session.SessionAnalysis;
-import io.tactus.session.SessionAnalyzer;
-import io.tactus.session.export.FileExport;
 import io.tactus.signal.SignalPipeline;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * Opens what `info` and `analyze` are given: a Tactus recording, or a raw wire capture (the bytes a device
@@ -34,12 +28,7 @@ final class SessionFiles {
     }
 
     static void requireFile(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException("no such file: " + file);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("not a file: " + file);
-        }
+        FileAnalysis.requireFile(file);
     }
 
     /**
@@ -62,82 +51,14 @@ final class SessionFiles {
      */
     static Analyzed analyze(Path file, String profileId, io.tactus.protocol.AsciiOptions text,
                             DeviceDescriptor layout) throws IOException {
-        requireFile(file);
-        if (layout != null && RecordingReader.isRecording(file)) {
-            throw new IllegalArgumentException(LAYOUT_WITH_RECORDING);
-        }
-        if (text != null) {
-            AtomicReference<SignalPipeline> last = new AtomicReference<>();
-            SessionAnalysis a = new SessionAnalyzer(remembering(FileExport.pipelines(profileId), last))
-                    .analyzeTextCapture(file, text, null);
-            if (a.metrics().frames() == 0) {
-                throw new IOException(file + ": no " + text.rows() + "x" + text.cols() + " text frame found");
-            }
-            return new Analyzed(false, profileName(profileId), a, last.get(), List.of());
-        }
-        AtomicReference<SignalPipeline> last = new AtomicReference<>();
-        if (RecordingReader.isRecording(file)) {
-            try (RecordingReader reader = RecordingReader.open(file)) {
-                String profile = profileId != null ? profileId : knownProfile(reader.metadata().profile());
-                SessionAnalysis a = new SessionAnalyzer(remembering(FileExport.pipelines(profile), last))
-                        .analyze(reader);
-                return new Analyzed(true, profileName(profile), a, last.get(), a.warnings(reader));
-            } catch (RecordingException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        }
-        Function<DeviceDescriptor, SignalPipeline> base = FileExport.pipelines(profileId);
-        SessionAnalysis a = new SessionAnalyzer(remembering(base, last)).analyzeCapture(file, layout, null);
-        if (a.metrics().frames() == 0 && a.stream().packets() == 0) {
-            throw new IOException(file + " is neither a Tactus recording nor a protocol-v1 capture (no packet found)");
-        }
-        if (a.metrics().frames() == 0 && a.stream().framesWithoutHello() > 0) {
-            throw new IOException(noHello(file, a.stream().framesWithoutHello()));
-        }
-        List<String> warnings = new java.util.ArrayList<>();
-        if (a.stream().framesWithoutHello() > 0) {
-            warnings.add(a.stream().framesWithoutHello() + " frames before the capture's first HELLO were skipped "
-                    + "(give --layout RxC [--rate HZ] to include them)");
-        }
-        if (a.descriptorNote() != null) {
-            warnings.add("frames decoded with the device description from " + a.descriptorNote());
-        }
-        return new Analyzed(false, profileName(profileId), a, last.get(), List.copyOf(warnings));
+        FileAnalysis.Result r = FileAnalysis.analyze(file, profileId, text, layout, null);
+        return new Analyzed(r.recording(), r.profile(), r.analysis(), r.pipeline(), r.warnings());
     }
 
-    static final String LAYOUT_WITH_RECORDING = "--layout is for raw captures without a HELLO; a recording carries "
-            + "its device description";
+    static final String LAYOUT_WITH_RECORDING = FileAnalysis.LAYOUT_WITH_RECORDING;
 
     /** The one line for a capture whose frames cannot be decoded because it never says HELLO. */
     static String noHello(Path file, long frames) {
-        return file.getFileName() + " starts without a HELLO (the device's description): its " + frames
-                + " frames cannot be decoded; give --layout RxC [--rate HZ] [--pitch MM] to analyse it (a cat of a "
-                + "running device misses the HELLO sent at boot)";
-    }
-
-
-    private static Function<DeviceDescriptor, SignalPipeline> remembering(
-            Function<DeviceDescriptor, SignalPipeline> base, AtomicReference<SignalPipeline> last) {
-        return d -> {
-            SignalPipeline p = base.apply(d);
-            last.set(p);
-            return p;
-        };
-    }
-
-    private static String knownProfile(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            FileExport.pipelines(id);
-            return id;
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
-
-    private static String profileName(String id) {
-        return id != null ? id : "default (" + io.tactus.signal.SignalSettings.defaults().profile().id() + ")";
+        return FileAnalysis.noHello(file, frames);
     }
 }

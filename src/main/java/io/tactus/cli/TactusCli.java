@@ -15,6 +15,10 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             AnalyzeCommand.class,
             ExportCommand.class,
+            ReportCommand.class,
+            LibraryCommand.class,
+            ProgressCommand.class,
+            CohortCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class TactusCli implements Runnable {

@@ -94,6 +94,11 @@ public final class PipelineCommands {
         return PipelineCommand.of("routine_stop");
     }
 
+    /** Passes over the routine's current step (it is marked skipped). */
+    public static PipelineCommand routineSkip() {
+        return PipelineCommand.of("routine_skip");
+    }
+
     private static String number(double v) {
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("a command argument must be a finite number, got " + v);

@@ -36,11 +36,16 @@ final class LayoutChecks {
         return out;
     }
 
-    /** Every visible node of {@code root} whose bounds reach outside {@code width} x {@code height}. */
+    /**
+     * Every visible node of {@code root} (with an id, a label, a scroll pane) whose bounds reach outside
+     * {@code width} x {@code height}. Inside a scroll pane only the pane counts: scrolling is how its content
+     * is meant to be reached.
+     */
     static List<String> outside(Parent root, double width, double height) {
         List<String> out = new ArrayList<>();
         walk(root, n -> {
-            if (visible(n) && (n.getId() != null || n instanceof Labeled)) {
+            if (visible(n) && !insideScrollPane(n)
+                    && (n.getId() != null || n instanceof Labeled || n instanceof javafx.scene.control.ScrollPane)) {
                 Bounds b = n.localToScene(n.getLayoutBounds());
                 if (b.getWidth() > 0 && (b.getMinX() < -1 || b.getMinY() < -1 || b.getMaxX() > width + 1
                         || b.getMaxY() > height + 1)) {
@@ -50,6 +55,15 @@ final class LayoutChecks {
             }
         });
         return out;
+    }
+
+    private static boolean insideScrollPane(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean visible(Node n) {

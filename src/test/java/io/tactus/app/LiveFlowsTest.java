@@ -131,10 +131,10 @@ class LiveFlowsTest {
         assertEquals("T 07", control.metadata.trainee());
         assertEquals("R12", control.metadata.receiver());
         assertEquals("gentle", control.metadata.profile());
-        assertTrue(live.recordingProperty().get());
+        assertTrue(live.recorder().recordingProperty().get());
         assertNull(flows.toggleRecording());
         assertEquals(1, control.stops);
-        assertFalse(live.recordingProperty().get());
+        assertFalse(live.recorder().recordingProperty().get());
         flows.toggleRecording();
         assertEquals("record T 07/R12", last(dialogs.asked), "the pseudonyms are offered again");
     }

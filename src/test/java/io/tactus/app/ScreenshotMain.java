@@ -18,7 +18,8 @@ import javafx.stage.Stage;
  * Live: the simulator's scenario, captured while an alert shows if the core raises one within the wait, else
  * mid-stroke. Replay: the given recording, playhead on its first flag (or a third of the way in).
  *
- * <p>Arguments: outDir recording [scenario] [liveSeconds]
+ * <p>Arguments: outDir recording [scenario] [liveSeconds] [width height]. At a size other than 1366x768 the
+ * files get a "-WIDTHxHEIGHT" suffix and the dialogs are not rendered again.
  */
 public final class ScreenshotMain {
 
@@ -30,6 +31,10 @@ public final class ScreenshotMain {
         Path recording = args.length > 1 ? Path.of(args[1]) : null;
         String scenario = args.length > 2 ? args[2] : "mistakes";
         double liveSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 25;
+        int width = args.length > 5 ? Integer.parseInt(args[4]) : 1366;
+        int height = args.length > 5 ? Integer.parseInt(args[5]) : 768;
+        boolean main = width == 1366 && height == 768;
+        String suffix = main ? "" : "-" + width + "x" + height;
         Path home = Files.createTempDirectory("tactus-shots");
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -39,14 +44,18 @@ public final class ScreenshotMain {
         onFx(() -> {
             app[0] = new AppController(Threads.javafx(), new SettingsStore(home),
                     AppSettings.defaults().withScenario(scenario), new AlertSound.Silent(), new StandardSources());
-            Scene scene = new Scene(app[0].root(), 1280, 800);
+            Scene scene = new Scene(app[0].root(), width, height);
             scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
             stage[0] = new Stage();
             app[0].install(stage[0], scene);
             stage[0].setScene(scene);
+            stage[0].setX(0);
+            stage[0].setY(0);
             stage[0].show();
             app[0].connectDefault();
         });
+        Thread.sleep(2000);
+        onFx(() -> app[0].liveViewModel().coach().start(null)); // the routine panel shows a routine in progress
         long deadline = System.nanoTime() + (long) (liveSeconds * 1e9);
         boolean alert = false;
         while (System.nanoTime() < deadline) {
@@ -74,7 +83,7 @@ public final class ScreenshotMain {
         System.out.printf(java.util.Locale.ROOT,
                 "live: alert latency (confirming frame's arrival -> FX pulse applying the alert), %d alerts:"
                         + " median %.2f ms, max %.2f ms%n", lat[0], lat[1] / 1e6, lat[2] / 1e6);
-        onFx(() -> snap(stage[0], out.resolve("live.png")));
+        onFx(() -> snap(stage[0], out.resolve("live" + suffix + ".png")));
         if (recording != null) {
             onFx(() -> app[0].openRecording(recording));
             waitFor(() -> app[0].replayViewModel().documentProperty().get() != null, 60);
@@ -89,9 +98,12 @@ public final class ScreenshotMain {
             });
             waitFor(() -> app[0].replayViewModel().framesLoadedProperty().get() > loaded, 20);
             Thread.sleep(300);
-            onFx(() -> snap(stage[0], out.resolve("replay.png")));
+            onFx(() -> snap(stage[0], out.resolve("replay" + suffix + ".png")));
         }
         onFx(() -> {
+            if (!main) {
+                return;
+            }
             io.tactus.app.live.FrameFeed lf = app[0].liveViewModel().feedProperty().get();
             if (lf != null && lf.control().isPresent()) {
                 io.tactus.app.dialogs.CalibrationDialog c = new io.tactus.app.dialogs.CalibrationDialog(

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tactus.app.fx.Threads;
-import io.tactus.app.settings.AppSettings;
-import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,14 +37,7 @@ class ShortcutsFxTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
-                new AlertSound.Silent(), TestSources.synthetic(8, 8, 50));
-        Scene scene = new Scene(app.root(), 1280, 800);
-        scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
-        app.install(stage, scene);
-        stage.setScene(scene);
-        stage.show();
-        stage.requestFocus();
+        app = FxApp.show(stage, home, TestSources.synthetic(8, 8, 50), new AlertSound.Silent(), 1280, 800);
     }
 
     @AfterEach
@@ -102,7 +92,7 @@ class ShortcutsFxTest {
         robot.interact(() -> app.root().showReplay());
         robot.press(KeyCode.R).release(KeyCode.R);
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(app.liveViewModel().recordingProperty().get(), "R records only in the live view");
+        assertFalse(app.liveViewModel().recorder().recordingProperty().get(), "R records only in the live view");
         assertTrue(app.keyMap().find(KeyMap.TARE).scope() == KeyMap.Scope.LIVE);
     }
 }

@@ -1,8 +1,8 @@
 package io.tactus.bench;
 
-import io.tactus.app.heat.ColorMap;
-import io.tactus.app.heat.HeatmapRaster;
-import io.tactus.app.heat.Interpolation;
+import io.tactus.render.ColorMap;
+import io.tactus.render.HeatmapRaster;
+import io.tactus.render.Interpolation;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;

@@ -204,9 +204,21 @@ public final class SessionBenchMain {
                 o.clockStartUs());
         ScenarioStream s = ScenarioStream.open(Scenarios.GENTLE_ROUTINE, looped);
         long t0 = System.nanoTime();
-        RecordingWriter w = new RecordingWriter(file, SessionMetadata.now().withDevice(s.descriptor())
-                .withTrainee("T-1").withAppVersion("bench").withProfile("gentle"), 64L << 20, null);
         long frames = seconds * 100L;
+        RecordingStatus st = writeFrames(file, s, SessionMetadata.now().withDevice(s.descriptor())
+                .withTrainee("T-1").withAppVersion("bench").withProfile("gentle"), frames);
+        System.out.printf(Locale.ROOT, "wrote %d frames (%d s of 32x32 dense at 100 Hz) to %s: %.0f MB in %.1f s, "
+                + "lost %d, error %s%n", frames, seconds, file, Files.size(file) / 1e6, (System.nanoTime() - t0) / 1e9,
+                st.lostPackets(), st.error());
+    }
+
+    /**
+     * Writes a looped simulator stream's first {@code frames} frames through the real recorder, as fast as the
+     * recorder takes them (packets timed 10 ms apart on the host clock).
+     */
+    static RecordingStatus writeFrames(Path file, ScenarioStream s, SessionMetadata meta, long frames)
+            throws IOException {
+        RecordingWriter w = new RecordingWriter(file, meta, 64L << 20, null);
         long n = 0;
         long f = 0;
         while (f < frames) {
@@ -220,10 +232,7 @@ public final class SessionBenchMain {
                 LockSupport.parkNanos(1_000_000);
             }
         }
-        RecordingStatus st = w.stop(120_000);
-        System.out.printf(Locale.ROOT, "wrote %d frames (%d s of 32x32 dense at 100 Hz) to %s: %.0f MB in %.1f s, "
-                + "lost %d, error %s%n", frames, seconds, file, Files.size(file) / 1e6, (System.nanoTime() - t0) / 1e9,
-                st.lostPackets(), st.error());
+        return w.stop(120_000);
     }
 
     // ------------------------------------------------------------------ seeking

@@ -20,6 +20,7 @@ import io.tactus.signal.body.Registration;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagType;
 import io.tactus.signal.metrics.SessionMetrics;
+import io.tactus.signal.technique.Movement;
 import io.tactus.signal.technique.Routine;
 import io.tactus.signal.technique.RoutineProgress;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class SignalQualityTest {
     record Run(String scenario, List<TruthEvent> truth, List<FlagEvent> detected, double minutes) {
     }
 
-    record Run2(Run run, SessionMetrics metrics, RoutineProgress routine) {
+    record Run2(Run run, SessionMetrics metrics, RoutineProgress routine, List<Movement> movements, int contacts) {
     }
 
     static Run run(String scenario, SimOptions options, boolean tare) {
@@ -99,7 +100,7 @@ class SignalQualityTest {
         }
         holder[0].finish(last[0]);
         return new Run2(new Run(scenario, s.truth(), holder[0].events(), s.durationUs() / 60e6), holder[0].metrics(),
-                holder[0].routineProgress());
+                holder[0].routineProgress(), holder[0].movements(), holder[0].contactsSeen());
     }
 
     /** Per flag type: matched, detected, true, onset latencies. */

@@ -1,5 +1,8 @@
 package io.tactus.app.heat;
 
+import io.tactus.render.Interpolation;
+import io.tactus.render.HeatmapRaster;
+import io.tactus.render.ColorMap;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -41,7 +44,9 @@ public final class HeatmapView extends Region {
     private final Group scaled = new Group(mat);
     private final Scale fit = new Scale(1, 1, 0, 0);
     private final ImageView imageView = new ImageView();
+    private final Group anatomyLayer = new Group();
     private final Group overlay = new Group();
+    private final Group trails = new Group();
     private final Map<io.tactus.signal.body.BodyRegion, Group> alertOutlines = new EnumMap<>(io.tactus.signal.body.BodyRegion.class);
     private final Text placeholder = new Text();
     private HeatmapRaster raster;
@@ -49,12 +54,21 @@ public final class HeatmapView extends Region {
     private PixelBuffer<IntBuffer> pixelBuffer;
     private RegionLayout layout;
     private boolean flashOn;
+    /** Shown height per raster pixel of width: the cells' pitch ratio, so the back keeps its true proportions. */
+    private double aspect = 1;
+    private final javafx.beans.property.DoubleProperty widthPerHeight =
+            new javafx.beans.property.SimpleDoubleProperty(1);
+    private BackAnatomy anatomy;
+    private float floorKpa = 0.5f;
+    private float contourKpa = Float.NaN;
     private boolean stale;
     private final javafx.scene.effect.ColorAdjust greyed = new javafx.scene.effect.ColorAdjust(0, -1, -0.35, 0);
 
     public HeatmapView() {
-        mat.getChildren().addAll(imageView, overlay);
-        mat.setStyle("-fx-background-color: #101418;");
+        // The back under the pressure: a light, skin-neutral ground so that even the colour map's darkest (lowest
+        // pressure) colour stands out, and zero pressure is simply no colour.
+        mat.getChildren().addAll(anatomyLayer, imageView, overlay, trails);
+        mat.setStyle("-fx-background-color: #e9e4dc;");
         scaled.getTransforms().add(fit);
         placeholder.setFill(Color.web("#c8d0d8"));
         placeholder.setFont(Font.font(null, FontWeight.BOLD, 22));
@@ -72,6 +86,98 @@ public final class HeatmapView extends Region {
         requestLayout();
     }
 
+    /**
+     * The back illustration (from the body map and registration, in raster pixels), drawn under the pressure;
+     * null for none (a glove, no body map).
+     */
+    public void setAnatomy(BackAnatomy a) {
+        if (a != anatomy) {
+            anatomy = a;
+            buildAnatomy();
+        }
+    }
+
+    /**
+     * The mat's true proportions: shown height per width unit of the raster (pitch y / pitch x); text in the
+     * overlay is scaled back so it is not stretched.
+     */
+    public void setAspect(double yPerX) {
+        double a = yPerX > 0 && Double.isFinite(yPerX) ? yPerX : 1;
+        if (a != aspect) {
+            aspect = a;
+            unstretchText();
+            updateRatio();
+            requestLayout();
+        }
+    }
+
+    /** Width of the drawn mat per unit of height, for sizing the space around it. */
+    public javafx.beans.property.ReadOnlyDoubleProperty widthPerHeightProperty() {
+        return widthPerHeight;
+    }
+
+    private void updateRatio() {
+        if (raster != null) {
+            widthPerHeight.set(raster.width() / (raster.height() * aspect));
+        }
+    }
+
+    private void unstretchText() {
+        for (javafx.scene.Node n : overlay.getChildren()) {
+            if (n instanceof Text t) {
+                t.setScaleY(1 / aspect);
+            }
+        }
+    }
+
+    /** Pressure at or below {@code kpa} (the noise floor) is not coloured: the back shows through. */
+    public void setFloorKpa(float kpa) {
+        floorKpa = kpa;
+    }
+
+    /** Draws the contact contour (iso-line) at {@code kpa}; NaN for none. */
+    public void setContourKpa(float kpa) {
+        contourKpa = kpa;
+    }
+
+    /**
+     * Centre-of-pressure trails: one polyline per tracked contact, points in raster pixels (x0, y0, x1, y1...),
+     * oldest first. An empty list clears them.
+     */
+    public void showTrails(java.util.List<double[]> polylines) {
+        while (trails.getChildren().size() < polylines.size()) {
+            javafx.scene.shape.Polyline p = new javafx.scene.shape.Polyline();
+            p.setStroke(Color.web(TRAIL_COLOURS[trails.getChildren().size() % TRAIL_COLOURS.length]));
+            p.setStrokeWidth(4);
+            p.setStrokeLineCap(StrokeLineCap.ROUND);
+            p.setStrokeLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+            p.setOpacity(0.9);
+            trails.getChildren().add(p);
+        }
+        for (int i = 0; i < trails.getChildren().size(); i++) {
+            javafx.scene.shape.Polyline p = (javafx.scene.shape.Polyline) trails.getChildren().get(i);
+            if (i < polylines.size()) {
+                double[] xy = polylines.get(i);
+                Double[] boxed = new Double[xy.length];
+                for (int k = 0; k < xy.length; k++) {
+                    boxed[k] = xy[k];
+                }
+                p.getPoints().setAll(boxed);
+                p.setVisible(true);
+            } else {
+                p.setVisible(false);
+            }
+        }
+    }
+
+    /** How many centre-of-pressure trails show (for tests). */
+    public int trailsShown() {
+        return (int) trails.getChildren().stream().filter(javafx.scene.Node::isVisible).count();
+    }
+
+    /** One colour per contact: white and black read on every colour map and on the back. */
+    private static final String[] TRAIL_COLOURS = {"#ffffff", "#000000", "#ff9100", "#00e5ff"};
+
     /** Renders a frame; rebuilds the image and overlays when the grid or layout changes. */
     public void draw(float[] kpa, int rows, int cols, float maxKpa, ColorMap map, Interpolation interp,
                      RegionLayout newLayout) {
@@ -82,7 +188,7 @@ public final class HeatmapView extends Region {
             layout = newLayout;
             buildOverlay();
         }
-        raster.render(kpa, maxKpa, map, interp);
+        raster.render(kpa, maxKpa, map, interp, floorKpa, contourKpa);
         pixelBuffer.updateBuffer(pb -> {
             buffer.clear();
             buffer.put(raster.pixels());
@@ -123,6 +229,17 @@ public final class HeatmapView extends Region {
         return stale;
     }
 
+    /** The regions whose alert outline is showing now. */
+    public java.util.Set<io.tactus.signal.body.BodyRegion> outlined() {
+        java.util.Set<io.tactus.signal.body.BodyRegion> on = java.util.EnumSet.noneOf(io.tactus.signal.body.BodyRegion.class);
+        alertOutlines.forEach((r, g) -> {
+            if (g.isVisible()) {
+                on.add(r);
+            }
+        });
+        return on;
+    }
+
     /** Size of the raster in pixels (0 before the first frame). */
     public int rasterWidth() {
         return raster == null ? 0 : raster.width();
@@ -145,6 +262,8 @@ public final class HeatmapView extends Region {
         mat.setMaxSize(raster.width(), raster.height());
         layout = null;
         buildOverlay();
+        buildAnatomy();
+        updateRatio();
         requestLayout();
     }
 
@@ -163,25 +282,22 @@ public final class HeatmapView extends Region {
                 setStrokeWidth(2);
             }
         });
-        overlay.getChildren().add(backOutline(w, h));
         if (layout == null || layout.rows() != raster.rows() || layout.cols() != raster.cols()) {
             return;
         }
         double s = raster.scale();
         Path boundaries = new Path(boundaryElements(layout, s));
-        boundaries.setStroke(Color.color(1, 1, 1, 0.45));
+        boundaries.setStroke(Color.color(0.25, 0.28, 0.32, 0.35));
         boundaries.setStrokeWidth(1.5);
         boundaries.getStrokeDashArray().setAll(6.0, 5.0);
         overlay.getChildren().add(boundaries);
-        Path spineFill = new Path(fillElements(layout, io.tactus.signal.body.BodyRegion.SPINE, s));
-        spineFill.setStroke(null);
-        spineFill.setFill(Color.color(1, 0.88, 0.5, 0.16));
+        // The spine band as an outline only: it never hides the pressure under it.
         Path spine = new Path(edgeElements(layout, io.tactus.signal.body.BodyRegion.SPINE, s));
-        spine.setStroke(Color.web("#ffe082"));
-        spine.setStrokeWidth(3);
-        overlay.getChildren().addAll(spineFill, spine);
-        Text spineLabel = label("SPINE", w / 2, 22, Color.web("#ffe082"));
-        overlay.getChildren().add(spineLabel);
+        spine.setStroke(Color.web("#c62828"));
+        spine.setStrokeWidth(2);
+        spine.getStrokeDashArray().setAll(8.0, 6.0);
+        overlay.getChildren().add(spine);
+        overlay.getChildren().add(label("SPINE", w / 2, 18, Color.web("#c62828")));
         for (io.tactus.signal.body.BodyRegion r : layout.regions()) {
             Path fill = new Path(fillElements(layout, r, s));
             fill.setStroke(null);
@@ -195,9 +311,9 @@ public final class HeatmapView extends Region {
             alertOutlines.put(r, g);
             overlay.getChildren().add(g);
         }
-        overlay.getChildren().add(label("LEFT", 30, h - 10, Color.web("#c8d0d8")));
-        overlay.getChildren().add(label("RIGHT", w - 34, h - 10, Color.web("#c8d0d8")));
-        overlay.getChildren().add(label("HEAD", w / 2, h - 10 > 40 ? 44 : 14, Color.color(0.8, 0.82, 0.85, 0.0)));
+        overlay.getChildren().add(label("LEFT", 30, h - 10, Color.web("#37474f")));
+        overlay.getChildren().add(label("RIGHT", w - 34, h - 10, Color.web("#37474f")));
+        unstretchText();
     }
 
     private static Text label(String s, double cx, double baseline, Color color) {
@@ -209,30 +325,49 @@ public final class HeatmapView extends Region {
         return t;
     }
 
-    /** A stylised torso seen from above, head end at the top, scaled to the mat. */
-    private static Path backOutline(double w, double h) {
-        double cx = w / 2;
-        double sh = w * 0.46;  // shoulder half-width
-        double waist = w * 0.33;
-        double hip = w * 0.40;
-        Path p = new Path(
-                new MoveTo(cx - w * 0.09, 0),
-                new LineTo(cx - w * 0.09, h * 0.02),
-                new LineTo(cx - sh, h * 0.07),
-                new LineTo(cx - sh, h * 0.25),
-                new LineTo(cx - waist, h * 0.62),
-                new LineTo(cx - hip, h * 0.86),
-                new LineTo(cx - hip, h),
-                new MoveTo(cx + hip, h),
-                new LineTo(cx + hip, h * 0.86),
-                new LineTo(cx + waist, h * 0.62),
-                new LineTo(cx + sh, h * 0.25),
-                new LineTo(cx + sh, h * 0.07),
-                new LineTo(cx + w * 0.09, h * 0.02),
-                new LineTo(cx + w * 0.09, 0));
-        p.setStroke(Color.color(1, 1, 1, 0.7));
-        p.setStrokeWidth(3);
-        return p;
+    /** The illustration's figures as paths: bone in a light fill with a darker edge, lines for the rest. */
+    private void buildAnatomy() {
+        anatomyLayer.getChildren().clear();
+        if (anatomy == null || raster == null) {
+            return;
+        }
+        for (BackAnatomy.Figure f : anatomy.figures()) {
+            double[] xy = f.xy();
+            Path p = new Path();
+            p.getElements().add(new MoveTo(xy[0], xy[1]));
+            for (int i = 2; i < xy.length; i += 2) {
+                p.getElements().add(new LineTo(xy[i], xy[i + 1]));
+            }
+            if (f.closed()) {
+                p.getElements().add(new ClosePath());
+            }
+            p.setStrokeLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+            p.setStrokeLineCap(StrokeLineCap.ROUND);
+            switch (f.kind()) {
+                case VERTEBRA, SACRUM, SCAPULA -> {
+                    p.setFill(Color.web("#d3cabd"));
+                    p.setStroke(Color.web("#8d8273"));
+                    p.setStrokeWidth(2);
+                }
+                case SCAPULA_SPINE, ILIAC_CREST -> {
+                    p.setFill(null);
+                    p.setStroke(Color.web("#8d8273"));
+                    p.setStrokeWidth(f.kind() == BackAnatomy.Kind.ILIAC_CREST ? 5 : 3);
+                }
+                case SHOULDER_LINE -> {
+                    p.setFill(null);
+                    p.setStroke(Color.web("#8d8273"));
+                    p.setStrokeWidth(2);
+                    p.getStrokeDashArray().setAll(3.0, 5.0);
+                }
+                case SPINE_BAND_EDGE -> {
+                    p.setFill(null);
+                    p.setStroke(Color.web("#b0a493"));
+                    p.setStrokeWidth(1);
+                }
+            }
+            anatomyLayer.getChildren().add(p);
+        }
     }
 
     /** Segments between cells of different regions. */
@@ -311,10 +446,10 @@ public final class HeatmapView extends Region {
         double w = getWidth();
         double h = getHeight();
         if (raster != null) {
-            double k = Math.min(w / raster.width(), h / raster.height());
+            double k = Math.min(w / raster.width(), h / (raster.height() * aspect));
             fit.setX(k);
-            fit.setY(k);
-            scaled.relocate((w - raster.width() * k) / 2, (h - raster.height() * k) / 2);
+            fit.setY(k * aspect);
+            scaled.relocate((w - raster.width() * k) / 2, (h - raster.height() * k * aspect) / 2);
         }
         mat.autosize();
         var b = placeholder.getLayoutBounds();

@@ -28,6 +28,8 @@ public final class AlertHistory {
     }
 
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
+    /** One read-only view for good (a view per call would drop its listeners). */
+    private final ObservableList<Entry> view = FXCollections.unmodifiableObservableList(entries);
     private final Map<String, Entry> open = new HashMap<>();
 
     /** An alert started (or was seen open again); a new one is added at the top. */
@@ -71,6 +73,6 @@ public final class AlertHistory {
     }
 
     public ObservableList<Entry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return view;
     }
 }

@@ -35,6 +35,9 @@ public final class GaugeView extends VBox {
         Label name = new Label(title);
         name.getStyleClass().add("gauge-title");
         value.getStyleClass().add("gauge-value");
+        // Never cut a region's name or its value: the panel is sized for both.
+        name.setMinWidth(USE_PREF_SIZE);
+        value.setMinWidth(USE_PREF_SIZE);
         HBox head = new HBox(6, name, new Pane(), value);
         HBox.setHgrow(head.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         head.setAlignment(Pos.BASELINE_LEFT);
@@ -72,7 +75,7 @@ public final class GaugeView extends VBox {
             return "-";
         }
         if (m.zoneProperty().get() == GaugeModel.Zone.NO_DATA) {
-            return "no data";
+            return "—"; // the banner says why; a stale number must not show
         }
         return String.format(Locale.ROOT, "%.0f kPa", m.kpaProperty().get());
     }

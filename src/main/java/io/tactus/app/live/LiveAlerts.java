@@ -41,6 +41,8 @@ public final class LiveAlerts {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ObservableSet<BodyRegion> regions = FXCollections.observableSet();
+    /** One wrapper for good: a wrapper listens to the set weakly, so a fresh one per call would lose listeners. */
+    private final ObservableSet<BodyRegion> regionsView = FXCollections.unmodifiableObservableSet(regions);
     private final ReadOnlyStringWrapper markerText = new ReadOnlyStringWrapper("");
     private Map<BodyRegion, Double> limits = Map.of();
     private boolean appeared;
@@ -193,7 +195,7 @@ public final class LiveAlerts {
     }
 
     public ObservableSet<BodyRegion> regions() {
-        return FXCollections.unmodifiableObservableSet(regions);
+        return regionsView;
     }
 
     public ReadOnlyStringProperty markerTextProperty() {

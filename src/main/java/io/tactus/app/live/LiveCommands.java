@@ -1,6 +1,8 @@
 package io.tactus.app.live;
 
 import io.tactus.app.fx.Threads;
+import io.tactus.app.heat.BackAnatomy;
+import io.tactus.render.HeatmapRaster;
 import io.tactus.app.heat.RegionLayout;
 import io.tactus.session.PipelineCommand;
 import io.tactus.session.PipelineCommands;
@@ -28,8 +30,12 @@ import java.util.function.Supplier;
  */
 final class LiveCommands {
 
-    /** What the view model gets back from the core after a registration or settings change. */
-    record CoreView(RegionLayout layout, Map<BodyRegion, Double> limits) {
+    /**
+     * What the view model gets back from the core after a registration or settings change: the region map, the
+     * flag limit per region, the back illustration placed by the registration, the noise floor and contact level.
+     */
+    record CoreView(RegionLayout layout, Map<BodyRegion, Double> limits, BackAnatomy anatomy, double floorKpa,
+                    double contactKpa, double pxPerMmX, double pxPerMmY) {
     }
 
     private static final long POLL_MS = 200;
@@ -80,12 +86,12 @@ final class LiveCommands {
     }
 
     void startSpineTrace() {
-        simple("Tracing the spine", PipelineCommands.traceStart(),
+        send("Tracing the spine", PipelineCommands.traceStart(),
                 "Tracing: slide one finger slowly from the sacrum up the spine to the neck, then press Finish");
     }
 
     void cancelSpineTrace() {
-        simple("Tracing the spine", PipelineCommands.traceCancel(), "Trace cancelled");
+        send("Tracing the spine", PipelineCommands.traceCancel(), "Trace cancelled");
     }
 
     /** Fits a straight midline to the finger's track and moves the body map onto it. */
@@ -136,8 +142,14 @@ final class LiveCommands {
                     limits.put(r, t);
                 }
             }
-            return new CoreView(new RegionLayout(p.descriptor().rows(), p.descriptor().cols(), p.cellRegions(),
-                    "body map"), limits);
+            int rows = p.descriptor().rows();
+            int cols = p.descriptor().cols();
+            int scale = HeatmapRaster.scaleFor(rows, cols);
+            double kx = scale / p.descriptor().pitchXmm();
+            double ky = scale / p.descriptor().pitchYmm();
+            return new CoreView(new RegionLayout(rows, cols, p.cellRegions(), "body map"), limits,
+                    BackAnatomy.of(p.settings().bodyMap(), p.registration(), p.matSizeMm()[0], kx, ky),
+                    p.settings().noiseFloorKpa(), p.profile().spineContactKpa(), kx, ky);
         }));
         threads.fx().execute(() -> {
             if (feed.get() == asked) {
@@ -181,7 +193,8 @@ final class LiveCommands {
         });
     }
 
-    private void simple(String what, PipelineCommand command, String done) {
+    /** Sends one recorded command; {@code done} is reported when the core took it. */
+    void send(String what, PipelineCommand command, String done) {
         control(what).ifPresent(c -> task.run(c, what, ctl -> {
             PipelineTask.await(ctl.execute(command));
             return done;

@@ -34,6 +34,8 @@ public final class LiveView extends BorderPane {
     private final LiveViewModel vm;
     private final DisplayOptions display;
     private final HeatmapView heatmap = new HeatmapView();
+    private final GloveView gloveView = new GloveView();
+    private javafx.beans.binding.DoubleBinding heatWidth;
     private final Map<BodyRegion, GaugeView> gauges = new EnumMap<>(BodyRegion.class);
     private final StackPane banner = new StackPane();
     private final Label markerChip = new Label();
@@ -41,18 +43,26 @@ public final class LiveView extends BorderPane {
     private final AnimationTimer timer;
 
     public LiveView(LiveViewModel vm, DisplayOptions display) {
+        this(vm, display, () -> vm.coach().start(null));
+    }
+
+    /** {@code loadRoutine}: asks for a routine file and starts it (the routine panel's Load button). */
+    public LiveView(LiveViewModel vm, DisplayOptions display, Runnable loadRoutine) {
         this.vm = vm;
         this.display = display;
         getStyleClass().add("live-view");
         setTop(buildBanner());
         setCenter(buildCenter());
         setRight(buildGauges());
+        setLeft(new RoutinePanel(vm.coach(), loadRoutine));
         setBottom(buildStatusBar());
         vm.stateProperty().addListener((o, a, s) -> placeholder(s));
         display.colorMapProperty().addListener(o -> redraw());
         display.interpolationProperty().addListener(o -> redraw());
         display.scaleMaxKpaProperty().addListener(o -> redraw());
         vm.bannerProperty().addListener((o, a, b) -> showBanner(b));
+        vm.drawing().anatomyProperty().addListener((o, a, an) -> heatmap.setAnatomy(an));
+        display.contourProperty().addListener(o -> redraw());
         timer = new AnimationTimer() {
             @Override
             public void handle(long pulseStart) {
@@ -95,10 +105,20 @@ public final class LiveView extends BorderPane {
     }
 
     private void draw(FrameSnapshot s) {
-        if (s.rows() == 1) {
-            heatmap.showPlaceholder("Glove: " + s.cols() + " taxels (back heatmap needs a mat)");
+        boolean glove = s.rows() == 1;
+        glove(glove);
+        if (glove) {
+            FrameFeed f = vm.feedProperty().get();
+            gloveView.draw(s, f == null ? null : f.descriptor(), (float) display.scaleMaxKpaProperty().get(),
+                    display.colorMapProperty().get(), System.nanoTime());
             return;
         }
+        LiveDrawing d = vm.drawing();
+        heatmap.setAspect(d.aspect());
+        heatmap.setAnatomy(d.anatomyProperty().get());
+        heatmap.setFloorKpa((float) d.floorKpa());
+        heatmap.setContourKpa(display.contourProperty().get() ? (float) d.contactKpa() : Float.NaN);
+        heatmap.showTrails(display.trailsProperty().get() ? d.trailPolylines() : java.util.List.of());
         heatmap.draw(s.kpa(), s.rows(), s.cols(), (float) display.scaleMaxKpaProperty().get(),
                 display.colorMapProperty().get(), display.interpolationProperty().get(), vm.layoutProperty().get());
     }
@@ -146,16 +166,23 @@ public final class LiveView extends BorderPane {
     }
 
     private HBox buildCenter() {
-        LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty());
+        LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty(), display.legendBandProperty());
         markerChip.getStyleClass().add("marker-chip");
         markerChip.textProperty().bind(vm.markerTextProperty());
         markerChip.visibleProperty().bind(vm.markerTextProperty().isNotEmpty());
-        StackPane heat = new StackPane(heatmap, markerChip);
+        gloveView.setVisible(false);
+        StackPane heat = new StackPane(heatmap, gloveView, markerChip);
         StackPane.setAlignment(markerChip, Pos.TOP_CENTER);
         StackPane.setMargin(markerChip, new Insets(12));
-        HBox.setHgrow(heat, Priority.ALWAYS);
         HBox box = new HBox(10, heat, legend);
         box.setPadding(new Insets(10));
+        box.setAlignment(Pos.CENTER);
+        // The heatmap takes the width its proportions need at the available height, the legend sits beside it.
+        heatWidth = box.heightProperty().subtract(20).multiply(heatmap.widthPerHeightProperty());
+        heat.prefWidthProperty().bind(heatWidth);
+        heat.setMinWidth(200);
+        heat.maxWidthProperty().bind(heat.prefWidthProperty());
+        HBox.setHgrow(heat, Priority.SOMETIMES);
         return box;
     }
 
@@ -190,15 +217,15 @@ public final class LiveView extends BorderPane {
         Label hint = new Label();
         hint.getStyleClass().add("gauge-hint");
         hint.setWrapText(true);
-        hint.textProperty().bind(Bindings.createStringBinding(() -> vm.gauge(BodyRegion.THORACIC_L).bandProperty()
-                .get() == null ? "Target bands: not available yet (profiles come from the signal core)."
-                : "Green: target band. Red mark: hard maximum.", vm.gauge(BodyRegion.THORACIC_L).bandProperty()));
+        hint.setText("Green: target band. Red mark: hard maximum.");
         Label title = new Label("Pressure by region (peak)");
         title.getStyleClass().add("panel-title");
-        VBox box = new VBox(6, title, grid, hint);
+        AlertHistoryView history = new AlertHistoryView(vm.alerts().history());
+        VBox.setVgrow(history, Priority.ALWAYS);
+        VBox box = new VBox(6, title, grid, hint, history);
         box.setPadding(new Insets(10));
-        box.setPrefWidth(360);
-        box.setMinWidth(300);
+        box.setPrefWidth(400);
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.getStyleClass().add("gauge-panel");
         return box;
     }
@@ -236,6 +263,32 @@ public final class LiveView extends BorderPane {
         l.setId(id);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** Shows the glove's hand diagram instead of the mat heatmap (and back). */
+    private void glove(boolean on) {
+        if (gloveView.isVisible() != on) {
+            gloveView.setVisible(on);
+            heatmap.setVisible(!on);
+            StackPane heat = heat();
+            heat.maxWidthProperty().unbind();
+            heat.prefWidthProperty().unbind();
+            if (on) {
+                heat.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                heat.setMaxWidth(Double.MAX_VALUE);
+            } else {
+                heat.prefWidthProperty().bind(heatWidth);
+                heat.maxWidthProperty().bind(heat.prefWidthProperty());
+            }
+        }
+    }
+
+    private StackPane heat() {
+        return (StackPane) heatmap.getParent();
+    }
+
+    public GloveView gloveView() {
+        return gloveView;
     }
 
     public HeatmapView heatmap() {

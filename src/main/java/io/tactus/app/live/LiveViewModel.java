@@ -6,12 +6,10 @@ import io.tactus.app.sound.AlertSound;
 import io.tactus.device.SourceState;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.PrintableText;
-import io.tactus.session.SessionMetadata;
 import io.tactus.signal.flags.FlagType;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.SignalSettings;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +17,6 @@ import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -51,6 +48,9 @@ public final class LiveViewModel {
     private final Map<BodyRegion, GaugeModel> gauges = new EnumMap<>(BodyRegion.class);
     private final LiveStatus status = new LiveStatus();
     private final LiveAlerts alerts;
+    private final LiveDrawing drawing = new LiveDrawing();
+    private final CoachModel coach;
+    private final LiveRecorder recorder;
     private final LiveCommands commands;
     private final Threads threads;
 
@@ -63,8 +63,6 @@ public final class LiveViewModel {
     private final ReadOnlyObjectWrapper<RegionLayout> layout = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
     private final ObjectProperty<Function<BodyRegion, RegionBand>> bands = new SimpleObjectProperty<>(r -> null);
-    private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<Path> lastRecording = new ReadOnlyObjectWrapper<>();
 
     private long lastVersion = -1;
     private FrameSnapshot frame;
@@ -83,7 +81,10 @@ public final class LiveViewModel {
         this.commands = new LiveCommands(threads, feed::get, messageText::set, v -> {
             layout.set(v.layout());
             alerts.limits(v.limits());
+            drawing.fromCore(v);
         });
+        this.recorder = new LiveRecorder(feed::get, commands);
+        this.coach = new CoachModel(threads, sound, muted, drawing, commands);
         bands.addListener((o, a, b) -> gauges.values().forEach(g -> g.bandProperty().set(b.apply(g.region()))));
         alerts.regions().addListener((SetChangeListener<BodyRegion>) c ->
                 gauges.forEach((r, g) -> g.alertingProperty().set(alerts.regions().contains(r))));
@@ -101,6 +102,7 @@ public final class LiveViewModel {
         disconnect();
         long seq = ++connectSeq;
         alerts.reset();
+        coach.reset();
         status.connecting(name);
         refreshBanner();
         threads.background().execute(() -> {
@@ -134,40 +136,18 @@ public final class LiveViewModel {
         FrameFeed f = feed.get();
         if (f != null) {
             feed.set(null);
-            recording.set(false);
+            recorder.disconnected();
             threads.background().execute(f::close);
         }
         frame = null;
         lastVersion = -1;
         lastFrameAt = 0;
         layoutFor = null;
+        drawing.clear();
         status.stopped();
         setLive(false);
         alerts.reset();
         refreshBanner();
-    }
-
-    // ---- recording
-
-    /** True when the connected feed can record (the session layer's live session). */
-    public boolean canRecord() {
-        return feed.get() != null && feed.get().control().isPresent();
-    }
-
-    /** Starts recording into {@code file} off the FX thread; a bad path is reported in the message line. */
-    public void startRecording(Path file, SessionMetadata metadata) {
-        recording.set(true);
-        commands.startRecording(file, metadata, () -> recording.set(false));
-    }
-
-    /** Stops recording off the FX thread (the writer flushes and writes its index). */
-    public void stopRecording() {
-        commands.stopRecording(st -> {
-            recording.set(false);
-            if (st != null && st.file() != null) {
-                lastRecording.set(st.file());
-            }
-        });
     }
 
     // ---- the pulse
@@ -196,14 +176,13 @@ public final class LiveViewModel {
                     framesShown.set(framesShown.get() + 1);
                     updateLayout(f.descriptor(), s);
                     alerts.sync(s.activeFlags(), now);
+                    drawing.frame(now, s);
                 }
             }
             if (lastStateAt == 0 || now - lastStateAt >= STATE_EVERY_NANOS || changed && !live) {
                 lastStateAt = now;
                 status.update(f.stats(), now);
-                if (recording.get() && !f.control().map(FeedControl::recording).orElse(false)) {
-                    recording.set(false);
-                }
+                recorder.check(f);
             }
             setLive(frame != null && status.state() == SourceState.CONNECTED
                     && now - lastFrameAt <= noDataNanos(f.descriptor()));
@@ -215,6 +194,7 @@ public final class LiveViewModel {
             alerts.clear(); // nothing is known while no frames arrive; the core's open flags return with them
         }
         alerts.pulse(now);
+        coach.pulse(live ? f : null, now);
         refreshBanner();
         return changed;
     }
@@ -264,6 +244,11 @@ public final class LiveViewModel {
         double px = d == null ? 10 : d.pitchXmm();
         double py = d == null ? 10 : d.pitchYmm();
         layout.set(d != null && d.isGlove() ? null : RegionLayout.template(s.rows(), s.cols(), px, py));
+        if (d != null && d.isGlove()) {
+            drawing.clear();
+        } else {
+            drawing.template(s.rows(), s.cols(), px, py);
+        }
         if (d != null && !d.isGlove()) {
             // The template is only the first frame's placeholder: the core's own body map replaces it.
             commands.refreshCoreView();
@@ -315,6 +300,18 @@ public final class LiveViewModel {
     /** True while frames arrive; false when not connected or frames stopped (the heatmap greys out). */
     public boolean live() {
         return live;
+    }
+
+    public LiveRecorder recorder() {
+        return recorder;
+    }
+
+    public CoachModel coach() {
+        return coach;
+    }
+
+    public LiveDrawing drawing() {
+        return drawing;
     }
 
     public LiveAlerts alerts() {
@@ -387,14 +384,5 @@ public final class LiveViewModel {
 
     public ObjectProperty<Function<BodyRegion, RegionBand>> bandsProperty() {
         return bands;
-    }
-
-    public ReadOnlyBooleanProperty recordingProperty() {
-        return recording.getReadOnlyProperty();
-    }
-
-    /** The file of the last finished recording (to open it in replay). */
-    public ReadOnlyObjectProperty<Path> lastRecordingProperty() {
-        return lastRecording.getReadOnlyProperty();
     }
 }

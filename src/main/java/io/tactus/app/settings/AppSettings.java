@@ -1,9 +1,9 @@
 package io.tactus.app.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.tactus.app.heat.ColorMap;
+import io.tactus.render.ColorMap;
 import io.tactus.app.heat.DisplayOptions;
-import io.tactus.app.heat.Interpolation;
+import io.tactus.render.Interpolation;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import java.util.Map;
  * @param spineHalfWidthMm half-width of the spine band
  * @param colorMap         heatmap colour scale
  * @param interpolation    how cells are drawn
- * @param scaleMaxKpa      top of the colour scale
+ * @param scaleMaxKpa      top of the colour scale, or {@link #SCALE_AUTO} for "from the profile"
  * @param soundMuted       alert sound muted
  * @param scenario         last simulator scenario
  * @param lastPort         last serial port path
@@ -28,10 +28,12 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
                           String scenario, String lastPort, List<String> recentFiles) {
 
     public static final int MAX_RECENT = 8;
+    /** {@code scaleMaxKpa} value meaning: chosen from the profile so its target band sits mid-scale (default). */
+    public static final double SCALE_AUTO = 0;
 
     public static AppSettings defaults() {
-        return new AppSettings("gentle", Map.of(), 20, ColorMap.VIRIDIS, Interpolation.BILINEAR,
-                DisplayOptions.DEFAULT_SCALE_MAX_KPA, false, null, null, List.of());
+        return new AppSettings("gentle", Map.of(), 20, ColorMap.VIRIDIS, Interpolation.BILINEAR, SCALE_AUTO, false,
+                null, null, List.of());
     }
 
     /** Fills nulls and nonsense from the defaults (a hand-edited file must not break the app). */
@@ -71,7 +73,7 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
                 spineHalfWidthMm > 5 && spineHalfWidthMm < 80 ? spineHalfWidthMm : d.spineHalfWidthMm,
                 colorMap == null ? d.colorMap : colorMap,
                 interpolation == null ? d.interpolation : interpolation,
-                scaleMaxKpa >= 10 && scaleMaxKpa <= 2000 ? scaleMaxKpa : d.scaleMaxKpa,
+                scaleMaxKpa == SCALE_AUTO || scaleMaxKpa >= 10 && scaleMaxKpa <= 2000 ? scaleMaxKpa : d.scaleMaxKpa,
                 soundMuted, scenario, lastPort, recentFiles == null ? List.of() : List.copyOf(recentFiles));
     }
 
@@ -83,6 +85,28 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
     public AppSettings withInterpolation(Interpolation i) {
         return new AppSettings(profile, bandOverrides, spineHalfWidthMm, colorMap, i, scaleMaxKpa, soundMuted,
                 scenario, lastPort, recentFiles);
+    }
+
+    /**
+     * The top of the colour scale to draw with: the fixed value, or in auto mode twice the centre of the profile's
+     * band for the mid back (the main working region), rounded up to 10 kPa, so that band sits mid-scale.
+     */
+    public double effectiveScaleMaxKpa() {
+        if (scaleMaxKpa != SCALE_AUTO) {
+            return scaleMaxKpa;
+        }
+        double[] b = workingBand();
+        return b == null ? DisplayOptions.DEFAULT_SCALE_MAX_KPA : Math.max(20, Math.ceil((b[0] + b[1]) / 10) * 10);
+    }
+
+    /** [target min, target max, hard max] of the profile's mid-back band (what the legend marks), or null. */
+    public double[] workingBand() {
+        io.tactus.signal.flags.Band b = toSignalSettings().profile().band(io.tactus.signal.body.BodyRegion.THORACIC_L);
+        return b == null ? null : new double[] {b.targetMin(), b.targetMax(), b.hardMaxOrInfinity()};
+    }
+
+    public boolean scaleAuto() {
+        return scaleMaxKpa == SCALE_AUTO;
     }
 
     public AppSettings withScaleMaxKpa(double v) {

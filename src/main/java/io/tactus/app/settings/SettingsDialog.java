@@ -1,6 +1,6 @@
 package io.tactus.app.settings;
 
-import io.tactus.app.heat.ColorMap;
+import io.tactus.render.ColorMap;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.Band;
 import io.tactus.signal.flags.Profile;
@@ -74,6 +74,18 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         ComboBox<ColorMap> colors = new ComboBox<>();
         colors.getItems().setAll(ColorMap.values());
         colors.getSelectionModel().select(settings.colorMap());
+        CheckBox autoScale = new CheckBox("From the profile (target band mid-scale)");
+        autoScale.setId("scaleAuto");
+        autoScale.setSelected(settings.scaleAuto());
+        Spinner<Double> fixedScale = new Spinner<>(10.0, 2000.0, settings.scaleAuto()
+                ? io.tactus.app.heat.DisplayOptions.DEFAULT_SCALE_MAX_KPA : settings.scaleMaxKpa(), 10.0);
+        fixedScale.setId("scaleFixed");
+        fixedScale.setEditable(true);
+        fixedScale.setPrefWidth(100);
+        fixedScale.disableProperty().bind(autoScale.selectedProperty());
+        javafx.scene.layout.HBox scale = new javafx.scene.layout.HBox(10, autoScale, new Label("or fixed, kPa"),
+                fixedScale);
+        scale.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         CheckBox muted = new CheckBox("Mute the alert sound");
         muted.setSelected(settings.soundMuted());
 
@@ -83,7 +95,8 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         top.addRow(0, new Label("Profile"), profile);
         top.addRow(1, new Label("Spine band half-width (mm)"), spine);
         top.addRow(2, new Label("Colour map"), colors);
-        top.add(muted, 1, 3);
+        top.addRow(3, new Label("Colour scale top"), scale);
+        top.add(muted, 1, 4);
         bands.setHgap(10);
         bands.setVgap(6);
         Label hint = new Label("Per region: target band (slider, kPa) and hard maximum (kPa). The spine and the "
@@ -113,6 +126,7 @@ public final class SettingsDialog extends Dialog<AppSettings> {
             return start.withProfile(p == null ? start.profile() : p.id())
                     .withSpineHalfWidthMm(spine.getValue())
                     .withColorMap(colors.getValue())
+                    .withScaleMaxKpa(autoScale.isSelected() ? AppSettings.SCALE_AUTO : fixedScale.getValue())
                     .withSoundMuted(muted.isSelected())
                     .withBandOverrides(Map.copyOf(overrides));
         });

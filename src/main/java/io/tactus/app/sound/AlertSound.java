@@ -1,12 +1,26 @@
 package io.tactus.app.sound;
 
-/** Plays the alert sound. Implementations return at once; a missing audio device is reported, never thrown. */
+/**
+ * The app's sound sink: alert tones, coaching cues and spoken step prompts. Implementations return at once; a
+ * missing audio device is reported, never thrown. {@link Silent} records what it was asked to play, so every
+ * sound decision is tested without audio hardware.
+ */
 public interface AlertSound extends AutoCloseable {
 
-    /** What kind of alert: the spine gets the most urgent sound. */
-    enum Kind { SPINE, BONE, EXCESS, MARKER }
+    /**
+     * What to sound: alerts (the spine gets the most urgent), the receiver's marker, and the coaching cues: a soft
+     * tick per counted movement, a chime when a step completes, a low double cue when a movement misses the step.
+     */
+    enum Kind { SPINE, BONE, EXCESS, MARKER, TICK, CHIME, MISS }
 
     void play(Kind kind);
+
+    /**
+     * Speaks a bundled prompt clip ({@code prompts/ID.wav}: the built-in routine's step ids, "routine_start",
+     * "routine_done"); an unknown id says nothing.
+     */
+    default void speak(String clipId) {
+    }
 
     /** False when no audio output could be opened; the UI then says "sound unavailable". */
     boolean available();
@@ -22,11 +36,23 @@ public interface AlertSound extends AutoCloseable {
     final class Silent implements AlertSound {
         private int plays;
         private Kind last;
+        private final java.util.List<String> heard = new java.util.ArrayList<>();
 
         @Override
         public synchronized void play(Kind kind) {
             plays++;
             last = kind;
+            heard.add(kind.name());
+        }
+
+        @Override
+        public synchronized void speak(String clipId) {
+            heard.add("say " + clipId);
+        }
+
+        /** Everything asked for, in order: kind names and "say ID". */
+        public synchronized java.util.List<String> heard() {
+            return java.util.List.copyOf(heard);
         }
 
         public synchronized int plays() {

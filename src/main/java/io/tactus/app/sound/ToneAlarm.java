@@ -18,7 +18,8 @@ public final class ToneAlarm implements AlertSound {
     private static final System.Logger LOG = System.getLogger(ToneAlarm.class.getName());
     private static final float RATE = 44_100f;
 
-    private final BlockingQueue<Kind> requests = new ArrayBlockingQueue<>(4);
+    /** A Kind or a prompt clip id. */
+    private final BlockingQueue<Object> requests = new ArrayBlockingQueue<>(4);
     private final Thread thread;
     private volatile boolean available;
     private volatile String state = "sound: starting";
@@ -53,6 +54,13 @@ public final class ToneAlarm implements AlertSound {
     }
 
     @Override
+    public void speak(String clipId) {
+        if (available) {
+            requests.offer(clipId);
+        }
+    }
+
+    @Override
     public boolean available() {
         return available;
     }
@@ -71,9 +79,11 @@ public final class ToneAlarm implements AlertSound {
     private void loop() {
         try {
             while (!closed) {
-                Kind k = requests.take();
-                byte[] pcm = tone(k);
-                line.write(pcm, 0, pcm.length);
+                Object r = requests.take();
+                byte[] pcm = r instanceof Kind k ? tone(k) : clip((String) r);
+                if (pcm != null) {
+                    line.write(pcm, 0, pcm.length);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,7 +102,48 @@ public final class ToneAlarm implements AlertSound {
             case BONE -> pattern(1320, 0.12, 0.06, 2, 0.8);
             case EXCESS -> pattern(880, 0.35, 0.0, 1, 0.7);
             case MARKER -> pattern(660, 0.06, 0.0, 1, 0.4);
+            // coaching cues: soft and short, clearly not alarms
+            case TICK -> pattern(2400, 0.015, 0.0, 1, 0.25);
+            case CHIME -> concat(pattern(1047, 0.12, 0.0, 1, 0.35), pattern(1568, 0.25, 0.0, 1, 0.35));
+            case MISS -> pattern(330, 0.09, 0.07, 2, 0.4);
         };
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /**
+     * A bundled prompt as 16-bit 44.1 kHz PCM (the line's format): the clips are 8-bit 11025 Hz WAV, upsampled
+     * 4x linearly. Null when there is no such clip. Package-private for tests.
+     */
+    static byte[] clip(String id) {
+        try (java.io.InputStream raw = ToneAlarm.class.getResourceAsStream("prompts/" + id + ".wav")) {
+            if (raw == null) {
+                return null;
+            }
+            javax.sound.sampled.AudioInputStream in = AudioSystem.getAudioInputStream(
+                    new java.io.BufferedInputStream(raw));
+            byte[] b = in.readAllBytes();
+            int up = 4;
+            byte[] out = new byte[b.length * up * 2];
+            for (int i = 0; i < b.length; i++) {
+                int a = (b[i] & 0xFF) - 128;
+                int n = i + 1 < b.length ? (b[i + 1] & 0xFF) - 128 : a;
+                for (int k = 0; k < up; k++) {
+                    short s = (short) ((a + (n - a) * k / (double) up) * 256 * 0.9);
+                    int idx = (i * up + k) * 2;
+                    out[idx] = (byte) s;
+                    out[idx + 1] = (byte) (s >> 8);
+                }
+            }
+            return out;
+        } catch (java.io.IOException | javax.sound.sampled.UnsupportedAudioFileException e) {
+            LOG.log(System.Logger.Level.WARNING, "prompt " + id + " unreadable: " + e.getMessage());
+            return null;
+        }
     }
 
     private static byte[] pattern(double hz, double onS, double offS, int repeats, double gain) {

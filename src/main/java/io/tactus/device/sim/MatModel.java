@@ -50,7 +50,7 @@ final class MatModel implements FrameModel {
                         && !BackGeometry.isBone(BackGeometry.regionAt(x, y + pitchY));
             }
         }
-        sensor = new MatSensor(rows, cols, faultEligible, o.seed());
+        sensor = new MatSensor(rows, cols, faultEligible, o.seed(), o.noiseScale());
         kpa = new double[n];
         best = new double[n];
         owner = new int[n];

@@ -34,7 +34,7 @@ final class MatSensor {
     private final double[] rowSum;
     private final double[] colSum;
 
-    MatSensor(int rows, int cols, boolean[] faultEligible, long seed) {
+    MatSensor(int rows, int cols, boolean[] faultEligible, long seed, double noiseScale) {
         this.rows = rows;
         this.cols = cols;
         int n = rows * cols;
@@ -48,7 +48,7 @@ final class MatSensor {
             baseline[i] = SensorModel.OFFSET_COUNTS
                     + layout.uniform(-SensorModel.BASELINE_SPREAD_COUNTS, SensorModel.BASELINE_SPREAD_COUNTS);
             gain[i] = 1 + layout.uniform(-SensorModel.GAIN_SPREAD, SensorModel.GAIN_SPREAD);
-            sigma[i] = SensorModel.NOISE_SIGMA_COUNTS;
+            sigma[i] = SensorModel.NOISE_SIGMA_COUNTS * noiseScale;
         }
         // Own generator: the drift shares leave every other seeded choice (and so the bytes without drift) unchanged.
         Gaussian drift = new Gaussian(new SplittableRandom(seed ^ 0xD21F_7000L));
@@ -67,7 +67,7 @@ final class MatSensor {
             dead[i] = true;
         }
         for (int i : noisyCells) {
-            sigma[i] = NOISY_SIGMA_COUNTS;
+            sigma[i] = NOISY_SIGMA_COUNTS * noiseScale;
         }
         load = new double[n];
         rowSum = new double[rows];

@@ -94,6 +94,18 @@ public final class ScenarioStream {
         return truth;
     }
 
+    /**
+     * The scripted movements of one pass (strokes, circles, holds per hand), in device time like {@link #truth()};
+     * empty for scenarios without movement truth.
+     */
+    public List<TruthMovement> movementTruth() {
+        List<TruthMovement> out = new java.util.ArrayList<>();
+        for (TruthMovement m : scenario.script().movements()) {
+            out.add(m.shifted(options.clockStartUs()));
+        }
+        return List.copyOf(out);
+    }
+
     /** Device time one pass covers: the frames' span (frame k is at k / rate s). */
     public long durationUs() {
         return durationUs;

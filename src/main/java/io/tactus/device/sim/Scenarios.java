@@ -14,6 +14,7 @@ public final class Scenarios {
     public static final String SCAPULA_CONTACT = "scapula-contact";
     public static final String MISTAKES = "mistakes";
     public static final String GLOVE = "glove";
+    public static final String TWO_HAND_ROUTINE = "two-hand-routine";
     public static final String DEFAULT = GENTLE_ROUTINE;
 
     private record Entry(String description, boolean glove, Supplier<Script> script) {
@@ -47,6 +48,10 @@ public final class Scenarios {
         m.put(GLOVE, new Entry("A right sensing glove (20 taxels, POSE from a tracker) working the right side:"
                 + " effleurage, thumb slides (one on the spine), palm circles, kneading, a thumb pressing far too"
                 + " hard on the right shoulder, knuckles, finishing.", true, ScriptedRoutine::glove));
+        m.put(TWO_HAND_ROUTINE, new Entry("42 s, two hands sometimes doing different things at once (one circles"
+                + " while the other strokes or holds): 11 strokes up, 4 outward, 4 clockwise and 2 counter-clockwise"
+                + " circles, one 5 s hold. Movement truth for technique scoring; no flag events.", false,
+                TechniqueScripts::twoHandRoutine));
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -63,6 +68,15 @@ public final class Scenarios {
     public static Scenario get(String name) {
         Entry e = entry(name);
         return new Scenario(name, e.description(), e.glove(), e.script().get());
+    }
+
+    /**
+     * A generated technique scenario ({@link TechniqueScripts#generated}): random speeds, sizes, tools, both
+     * hands or one, each doing its own thing, with exact movement truth. Not in {@link #names()}.
+     */
+    public static Scenario generated(long seed) {
+        return new Scenario("generated-" + seed, "generated technique scenario, seed " + seed, false,
+                TechniqueScripts.generated(seed));
     }
 
     private static Entry entry(String name) {

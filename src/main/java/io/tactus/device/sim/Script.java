@@ -5,9 +5,12 @@ import java.util.List;
 
 /**
  * A scenario's choreography: strokes (possibly overlapping, one per hand), the receiver's button presses, and
- * the total length. Pure data: rendering and ground truth are computed from it.
+ * the total length. Pure data: rendering and ground truth are computed from it. {@code movements} is the exact
+ * movement truth where the script states it ({@link TechniqueScripts}; empty for the older scenarios, whose
+ * movements are not scored).
  */
-public record Script(List<Stroke> strokes, List<ScriptMarker> markers, double durationS) {
+public record Script(List<Stroke> strokes, List<ScriptMarker> markers, double durationS,
+                     List<TruthMovement> movements) {
 
     /** A receiver button press (MARKER packet) with the region the receiver complains about. */
     public record ScriptMarker(double t, int code, String text, String region, String note) {
@@ -16,6 +19,12 @@ public record Script(List<Stroke> strokes, List<ScriptMarker> markers, double du
     public Script {
         strokes = List.copyOf(strokes);
         markers = List.copyOf(markers);
+        movements = List.copyOf(movements);
+    }
+
+    /** A script without movement truth. */
+    public Script(List<Stroke> strokes, List<ScriptMarker> markers, double durationS) {
+        this(strokes, markers, durationS, List.of());
     }
 
     /** Every dome pressing at scenario time t (strokes whose pressure is 0 at t contribute none). */
@@ -52,6 +61,7 @@ public record Script(List<Stroke> strokes, List<ScriptMarker> markers, double du
     public static final class Builder {
         private final List<Stroke> strokes = new ArrayList<>();
         private final List<ScriptMarker> markers = new ArrayList<>();
+        private final List<TruthMovement> movements = new ArrayList<>();
         private double t;
 
         public double now() {
@@ -73,9 +83,16 @@ public record Script(List<Stroke> strokes, List<ScriptMarker> markers, double du
             return this;
         }
 
+        /** States a movement the script makes (times relative to the scenario start). */
+        public Builder movement(TruthMovement m) {
+            movements.add(m);
+            return this;
+        }
+
         public Script build() {
             markers.sort((a, b) -> Double.compare(a.t(), b.t()));
-            return new Script(strokes, markers, t);
+            movements.sort((a, b) -> Long.compare(a.startUs(), b.startUs()));
+            return new Script(strokes, markers, t, movements);
         }
     }
 }

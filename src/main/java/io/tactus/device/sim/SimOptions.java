@@ -19,9 +19,12 @@ import io.tactus.protocol.DeviceDescriptor;
  * @param clockStartUs device clock (us) at the HELLO; the clock wraps at 2^32 on the wire as a real device's does
  * @param driftCountsPerMinute slow no-load baseline drift of a piezoresistive sensor, counts per minute of device
  *                     time (each cell drifts at 0.5..1.5 times this); 0 (default) = none. Ground truth is unaffected.
+ * @param noiseScale   multiplies the mat's per-cell read noise (sigma 2 counts; the two noisy cells' 40); 1 (default)
+ *                     = the nominal sensor. Ground truth is unaffected.
  */
 public record SimOptions(long seed, double rateHz, boolean sparse, int rows, int cols, double pitchXmm,
-                         double pitchYmm, boolean loop, long clockStartUs, double driftCountsPerMinute) {
+                         double pitchYmm, boolean loop, long clockStartUs, double driftCountsPerMinute,
+                         double noiseScale) {
 
     public static final long DEFAULT_SEED = 20_240_515L;
     public static final double DEFAULT_RATE_HZ = 100;
@@ -50,6 +53,21 @@ public record SimOptions(long seed, double rateHz, boolean sparse, int rows, int
             throw new IllegalArgumentException("drift must be within +-" + (int) MAX_DRIFT_COUNTS_PER_MINUTE
                     + " counts/min, got " + driftCountsPerMinute);
         }
+        if (!(noiseScale >= 0) || noiseScale > 100) {
+            throw new IllegalArgumentException("noise scale must be in [0, 100], got " + noiseScale);
+        }
+    }
+
+    /** Options with the nominal sensor noise (the original ten components). */
+    public SimOptions(long seed, double rateHz, boolean sparse, int rows, int cols, double pitchXmm, double pitchYmm,
+                      boolean loop, long clockStartUs, double driftCountsPerMinute) {
+        this(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs, driftCountsPerMinute, 1);
+    }
+
+    /** Read noise times {@code scale} (0 = noise-free counts, 1 = nominal). */
+    public SimOptions withNoise(double scale) {
+        return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs,
+                driftCountsPerMinute, scale);
     }
 
     /** Options without drift (the original nine components). */
@@ -65,15 +83,18 @@ public record SimOptions(long seed, double rateHz, boolean sparse, int rows, int
     }
 
     public SimOptions withSeed(long s) {
-        return new SimOptions(s, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs, driftCountsPerMinute);
+        return new SimOptions(s, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs,
+                driftCountsPerMinute, noiseScale);
     }
 
     public SimOptions withRate(double hz) {
-        return new SimOptions(seed, hz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs, driftCountsPerMinute);
+        return new SimOptions(seed, hz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs,
+                driftCountsPerMinute, noiseScale);
     }
 
     public SimOptions withSparse(boolean s) {
-        return new SimOptions(seed, rateHz, s, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs, driftCountsPerMinute);
+        return new SimOptions(seed, rateHz, s, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs,
+                driftCountsPerMinute, noiseScale);
     }
 
     /** A grid of {@code r} x {@code c} cells covering the standard 400 x 600 mm mat (pitch rescaled). */
@@ -82,25 +103,28 @@ public record SimOptions(long seed, double rateHz, boolean sparse, int rows, int
             throw new IllegalArgumentException("grid must be at least 1x1, got " + r + "x" + c);
         }
         return new SimOptions(seed, rateHz, sparse, r, c, BackGeometry.MAT_WIDTH_MM / c,
-                BackGeometry.MAT_LENGTH_MM / r, loop, clockStartUs, driftCountsPerMinute);
+                BackGeometry.MAT_LENGTH_MM / r, loop, clockStartUs, driftCountsPerMinute, noiseScale);
     }
 
     /** Explicit pitch: the mat then covers cols*x by rows*y mm, still centred on the spine from the shoulder line. */
     public SimOptions withPitch(double xMm, double yMm) {
-        return new SimOptions(seed, rateHz, sparse, rows, cols, xMm, yMm, loop, clockStartUs, driftCountsPerMinute);
+        return new SimOptions(seed, rateHz, sparse, rows, cols, xMm, yMm, loop, clockStartUs,
+                driftCountsPerMinute, noiseScale);
     }
 
     public SimOptions withLoop(boolean l) {
-        return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, l, clockStartUs, driftCountsPerMinute);
+        return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, l, clockStartUs,
+                driftCountsPerMinute, noiseScale);
     }
 
     public SimOptions withClockStartUs(long us) {
-        return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, us, driftCountsPerMinute);
+        return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, us,
+                driftCountsPerMinute, noiseScale);
     }
 
     public SimOptions withDrift(double countsPerMinute) {
         return new SimOptions(seed, rateHz, sparse, rows, cols, pitchXmm, pitchYmm, loop, clockStartUs,
-                countsPerMinute);
+                countsPerMinute, noiseScale);
     }
 
     public double matWidthMm() {

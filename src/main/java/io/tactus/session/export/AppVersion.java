@@ -1,12 +1,12 @@
 package io.tactus.session.export;
 
 /** Version of this build, from the jar manifest ("dev" when run from classes). */
-final class AppVersion {
+public final class AppVersion {
 
     private AppVersion() {
     }
 
-    static String get() {
+    public static String get() {
         String v = AppVersion.class.getPackage().getImplementationVersion();
         return v != null ? v : "0.1.0-dev";
     }

@@ -13,9 +13,10 @@ import java.util.List;
 /**
  * The files of one export: written under ".part" names, renamed into place only when everything succeeded, all
  * deleted otherwise. A file already at a final name is replaced only when the options allow it; otherwise the
- * export fails before writing anything ({@link OutputExistsException}). Not thread-safe.
+ * export fails before writing anything ({@link OutputExistsException}). Not thread-safe. Shared by exports and
+ * reports.
  */
-final class AtomicOutput implements AutoCloseable {
+public final class AtomicOutput implements AutoCloseable {
 
     private final Path dir;
     private final boolean replaceExisting;
@@ -25,8 +26,13 @@ final class AtomicOutput implements AutoCloseable {
     private boolean committed;
 
     AtomicOutput(Path dir, ExportOptions options) throws IOException {
+        this(dir, options.replaceExisting());
+    }
+
+    /** @param replaceExisting whether a file already at a final name may be replaced */
+    public AtomicOutput(Path dir, boolean replaceExisting) throws IOException {
         this.dir = dir;
-        this.replaceExisting = options.replaceExisting();
+        this.replaceExisting = replaceExisting;
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IOException("output " + dir + " exists and is not a directory");
         }
@@ -46,7 +52,7 @@ final class AtomicOutput implements AutoCloseable {
      *
      * @throws OutputExistsException the final file exists and may not be replaced
      */
-    Path file(String name) throws IOException {
+    public Path file(String name) throws IOException {
         Path f = dir.resolve(name);
         requireReplaceable(f);
         Path p = dir.resolve("." + name + ".part");
@@ -75,7 +81,7 @@ final class AtomicOutput implements AutoCloseable {
     }
 
     /** Renames every part into place; returns the final paths in registration order. */
-    List<Path> commit() throws IOException {
+    public List<Path> commit() throws IOException {
         for (Path f : finals) {
             requireReplaceable(f); // created by someone else while the export ran
         }

@@ -76,12 +76,7 @@ public final class FileExport {
 
     /** A core factory for a profile id (null: the core's defaults). */
     public static Function<DeviceDescriptor, SignalPipeline> pipelines(String profileId) {
-        if (profileId == null) {
-            return SignalPipeline::new;
-        }
-        Profile p = Profiles.byId(profileId);
-        SignalSettings settings = SignalSettings.defaults().withProfile(p);
-        return d -> new SignalPipeline(d, settings);
+        return io.tactus.session.FileAnalysis.pipelines(profileId);
     }
 
     private static String recordedProfile(Path file) {

@@ -7,14 +7,15 @@ package io.tactus.signal.technique;
  *
  * <ul>
  *   <li><b>Stroke</b>: a run in one dominant direction (up / down / outward / inward, fixed once the contact has
- *   moved {@link #DIRECTION_MM}), ended by lift-off or by moving back {@link #REVERSAL_MM}; it counts when its
+ *   moved {@link #DIRECTION_MM}, revised until it has moved twice that; the stroke's direction is that of its whole
+ *   displacement), ended by lift-off or by moving back {@link #REVERSAL_MM}; it counts when its
  *   straight length is at least {@link #STROKE_MIN_MM} and it is straight (length / path >= {@link #STRAIGHT}:
  *   half a large circle is not a stroke).</li>
- *   <li><b>Circle</b>: the heading of the path (resampled every {@link #STEP_MM}) is integrated; each full turn
+ *   <li><b>Circle</b>: the heading of the path (resampled every {@link #STEP_MM} or half a cell) is integrated; each full turn
  *   is a circle (clockwise when the turn is positive with y toward the feet, i.e. clockwise as seen from above
  *   with the head at the top), if its radius is at least {@link #CIRCLE_MIN_RADIUS_MM} (smaller circles are
- *   kneading in place: a hold when firm). A turn of more than 90 degrees between two steps is a reversal and
- *   restarts the count. At lift-off a last turn of at least {@link #LAST_TURN} counts (the hand ramps in and out
+ *   kneading in place: a hold when firm). A turn of more than 135 degrees between two steps is a reversal
+ *   and restarts the count. At lift-off a last turn of at least {@link #LAST_TURN} counts (the hand ramps in and out
  *   while already moving).</li>
  *   <li><b>Hold</b>: the contact stays within {@link #HOLD_RADIUS_MM} of where it settled for at least
  *   {@link #HOLD_MIN_S}, with a mean peak pressure at or above the profile's {@code hold_min_kpa}.</li>
@@ -27,8 +28,10 @@ final class ContactMovement {
     static final double DIRECTION_MM = 20;
     static final double STRAIGHT = 0.75;
     static final double STEP_MM = 5;
+    /** A heading change above this between two steps is a reversal (back and forth), not a turn. */
+    static final double REVERSAL_RAD = 0.75 * Math.PI;
     static final double CIRCLE_MIN_RADIUS_MM = 10;
-    static final double LAST_TURN = 0.75;
+    static final double LAST_TURN = 0.6;
     static final double HOLD_RADIUS_MM = 15;
     static final double HOLD_MIN_S = 1.5;
 
@@ -39,6 +42,7 @@ final class ContactMovement {
     }
 
     private final Sink sink;
+    private final double step;
     private int contact;
 
     // stroke run
@@ -73,8 +77,14 @@ final class ContactMovement {
     private double holdMinKpa;
     private boolean live;
 
-    ContactMovement(Sink sink) {
+    /**
+     * @param cellMm the larger cell pitch: the path is resampled every max({@link #STEP_MM}, half a cell), since
+     *               a small contact's centre on a coarse mat moves in steps (a thumb's circle reads as a rounded
+     *               square) and shorter steps would see its corners as sharp turns
+     */
+    ContactMovement(Sink sink, double cellMm) {
         this.sink = sink;
+        this.step = Math.max(STEP_MM, cellMm / 2);
     }
 
     /** Running sums over a movement's frames. */
@@ -138,7 +148,7 @@ final class ContactMovement {
         turnSyy += y * y;
         double sx = x - px;
         double sy = y - py;
-        if (sx * sx + sy * sy >= STEP_MM * STEP_MM) {
+        if (sx * sx + sy * sy >= step * step) {
             double step = Math.sqrt(sx * sx + sy * sy);
             run.path += step;
             turn.path += step;
@@ -184,6 +194,11 @@ final class ContactMovement {
                 et = t;
             }
             return;
+        }
+        if (dx * dx + dy * dy < 4 * DIRECTION_MM * DIRECTION_MM) {
+            // early in the run the direction may still settle: a tool landing shows its strongest part first,
+            // so its centre wanders a little before the hand's own motion dominates
+            dir = classify(dx, dy, rx0);
         }
         double progress = along(dir, dx, dy, rx0);
         double best = along(dir, ex - rx0, ey - ry0, rx0);
@@ -232,8 +247,10 @@ final class ContactMovement {
         double len = Math.hypot(ex - rx0, ey - ry0);
         // the path since the last resample point is not in run.path yet
         double path = Math.max(run.path, len);
-        if (len >= STROKE_MIN_MM && len >= STRAIGHT * path && classify(ex - rx0, ey - ry0, rx0) == dir) {
-            sink.movement(contact, MovementType.STROKE, dir, run.sx / run.n, run.sy / run.n, rt0, et, len, 0,
+        // the direction is the whole run's: what the hand did from start to end
+        Direction whole = classify(ex - rx0, ey - ry0, rx0);
+        if (len >= STROKE_MIN_MM && len >= STRAIGHT * path) {
+            sink.movement(contact, MovementType.STROKE, whole, run.sx / run.n, run.sy / run.n, rt0, et, len, 0,
                     run.kpaSum / run.n, run.kpaMax);
         }
         dir = null;
@@ -254,7 +271,7 @@ final class ContactMovement {
             d += 2 * Math.PI;
         }
         lastHeading = h;
-        if (Math.abs(d) >= Math.PI / 2) {
+        if (Math.abs(d) >= REVERSAL_RAD) {
             restartTurn(t);
             return;
         }

@@ -12,8 +12,9 @@ import java.util.Arrays;
  * peak, and the peaks are at least {@link #SPLIT_MIN_MM} apart. So two palms side by side, or a thumb beside a
  * palm, are two contacts even when their cells touch; the knuckles of one fist (a ridge, no deep saddle) or a
  * noisy plateau stay one. Connected components fall out of the same pass (cells that never touch never merge).
- * Then a weak part next to a strong one (peak below {@link #SPLIT_RATIO} of a contact whose centre is within
- * {@link #COMPANION_MM}) joins it: the lighter palm of a flat hand belongs to its heel. Parts of fewer than
+ * Parts whose peaks are closer than {@link #SPLIT_MIN_MM} are one contact even without loaded cells between
+ * them (the knuckles of a fist on a fine mat). Then a weak part next to a strong one (peak below
+ * {@link #SPLIT_RATIO} of a contact whose centre is within {@link #COMPANION_MM}) joins it: the lighter palm of a flat hand belongs to its heel. Parts of fewer than
  * {@link #MIN_CELLS} cells are noise.
  *
  * <p><b>Identity</b>: each contact is matched to the nearest track (greedy over all pairs in order of distance,
@@ -23,11 +24,13 @@ import java.util.Arrays;
  */
 public final class ContactTracker {
 
-    public static final double SPLIT_RATIO = 0.5;
+    public static final double SPLIT_RATIO = 0.55;
     public static final double SPLIT_DEPTH = 0.3;
-    public static final double SPLIT_MIN_MM = 35;
+    public static final double SPLIT_MIN_MM = 30;
     public static final double COMPANION_MM = 70;
     public static final int MIN_CELLS = 2;
+    /** A part of fewer than {@link #MIN_CELLS} cells counts when its peak is this many times the contact level. */
+    public static final double SINGLE_CELL_FACTOR = 3;
     public static final double GATE_MM = 40;
     public static final double GATE_SPEED_MM_S = 1500;
     public static final double COAST_S = 0.05;
@@ -47,6 +50,10 @@ public final class ContactTracker {
     private final int[] stamp;
     private final float[] basinPeak;
     private final int[] basinPeakCell;
+    /** Per basin root: the peaks of the basins merged into it (a fist's knuckles), up to {@link #SUB_PEAKS}. */
+    private final int[] subPeak;
+    private final int[] subPeaks;
+    private static final int SUB_PEAKS = 8;
     private final int[] blobOf;
     private final int[] roots = new int[8];
     private int frame;
@@ -59,6 +66,9 @@ public final class ContactTracker {
     private final double[] bPeak = new double[MAX_BLOBS];
     private final int[] bCells = new int[MAX_BLOBS];
     private final int[] bTrack = new int[MAX_BLOBS];
+    private final int[] bPeakCell = new int[MAX_BLOBS];
+    private final int[] bRoot = new int[MAX_BLOBS];
+    private final int[] bParent = new int[MAX_BLOBS];
     private final boolean[] bAlive = new boolean[MAX_BLOBS];
 
     // tracks (slots)
@@ -92,6 +102,8 @@ public final class ContactTracker {
         stamp = new int[n];
         basinPeak = new float[n];
         basinPeakCell = new int[n];
+        subPeak = new int[n * SUB_PEAKS];
+        subPeaks = new int[n];
         blobOf = new int[n];
     }
 
@@ -149,6 +161,8 @@ public final class ContactTracker {
                 parent[i] = i;
                 basinPeak[i] = v;
                 basinPeakCell[i] = i;
+                subPeak[i * SUB_PEAKS] = i;
+                subPeaks[i] = 1;
                 continue;
             }
             int a = roots[0];
@@ -162,11 +176,12 @@ public final class ContactTracker {
                 int b = roots[q];
                 if (b != a && !separate(a, b, v)) {
                     parent[b] = a;
+                    absorbPeaks(a, b);
                 }
             }
         }
         collectBlobs(kpa, m);
-        mergeCompanions();
+        mergeCompanions(level);
     }
 
     private int neighbourRoots(int i) {
@@ -213,6 +228,19 @@ public final class ContactTracker {
         return r;
     }
 
+    private int blobRoot(int b) {
+        while (bParent[b] != b) {
+            b = bParent[b];
+        }
+        return b;
+    }
+
+    private double peakDistance2(int pa, int pb) {
+        double dx = colX[pa % cols] - colX[pb % cols];
+        double dy = rowY[pa / cols] - rowY[pb / cols];
+        return dx * dx + dy * dy;
+    }
+
     /** Two basins meeting at level v stay apart when both are real contacts (class comment). */
     private boolean separate(int a, int b, float v) {
         float hi = basinPeak[a];
@@ -220,11 +248,24 @@ public final class ContactTracker {
         if (lo < SPLIT_RATIO * hi || v > (1 - SPLIT_DEPTH) * lo) {
             return false;
         }
-        int pa = basinPeakCell[a];
-        int pb = basinPeakCell[b];
-        double dx = colX[pa % cols] - colX[pb % cols];
-        double dy = rowY[pa / cols] - rowY[pb / cols];
-        return dx * dx + dy * dy >= SPLIT_MIN_MM * SPLIT_MIN_MM;
+        return nearestPeaks2(a, b) >= SPLIT_MIN_MM * SPLIT_MIN_MM;
+    }
+
+    /** Squared distance between the closest peaks of two basins (a ridge of bumps is one contact). */
+    private double nearestPeaks2(int a, int b) {
+        double best = Double.MAX_VALUE;
+        for (int p = 0; p < subPeaks[a]; p++) {
+            for (int q = 0; q < subPeaks[b]; q++) {
+                best = Math.min(best, peakDistance2(subPeak[a * SUB_PEAKS + p], subPeak[b * SUB_PEAKS + q]));
+            }
+        }
+        return best;
+    }
+
+    private void absorbPeaks(int a, int b) {
+        for (int q = 0; q < subPeaks[b] && subPeaks[a] < SUB_PEAKS; q++) {
+            subPeak[a * SUB_PEAKS + subPeaks[a]++] = subPeak[b * SUB_PEAKS + q];
+        }
     }
 
     private void collectBlobs(float[] kpa, int m) {
@@ -244,6 +285,8 @@ public final class ContactTracker {
                 bSx[b] = 0;
                 bSy[b] = 0;
                 bPeak[b] = kpa[i];
+                bPeakCell[b] = i;
+                bRoot[b] = i;
                 bCells[b] = 0;
                 bAlive[b] = true;
                 bTrack[b] = -1;
@@ -263,10 +306,42 @@ public final class ContactTracker {
         }
     }
 
-    /** A weak part within {@link #COMPANION_MM} of a contact at least twice as strong joins it. */
-    private void mergeCompanions() {
+    /**
+     * Parts whose peaks are closer than {@link #SPLIT_MIN_MM} are one contact even when no loaded cell joins
+     * them (a fist's knuckles on a fine mat), as the watershed keeps such basins together; then a weak part
+     * within {@link #COMPANION_MM} of a much stronger one joins it.
+     */
+    private void mergeCompanions(float level) {
+        for (int b = 0; b < blobs; b++) {
+            bParent[b] = b;
+        }
+        for (int a = 0; a < blobs; a++) {
+            for (int b = a + 1; b < blobs; b++) {
+                if (nearestPeaks2(bRoot[a], bRoot[b]) < SPLIT_MIN_MM * SPLIT_MIN_MM) {
+                    int ra = blobRoot(a);
+                    int rb = blobRoot(b);
+                    if (ra != rb) {
+                        // the lower index has the higher peak: it stays the root
+                        bParent[Math.max(ra, rb)] = Math.min(ra, rb);
+                    }
+                }
+            }
+        }
+        for (int b = 1; b < blobs; b++) {
+            int r = blobRoot(b);
+            if (r != b) {
+                bForce[r] += bForce[b];
+                bSx[r] += bSx[b];
+                bSy[r] += bSy[b];
+                bCells[r] += bCells[b];
+                bAlive[b] = false;
+            }
+        }
         // blobs are numbered in descending peak order (their roots came in that order)
         for (int w = 1; w < blobs; w++) {
+            if (!bAlive[w]) {
+                continue;
+            }
             double wx = bSx[w] / bForce[w];
             double wy = bSy[w] / bForce[w];
             for (int s = 0; s < w; s++) {
@@ -286,7 +361,9 @@ public final class ContactTracker {
             }
         }
         for (int b = 0; b < blobs; b++) {
-            if (bCells[b] < MIN_CELLS) {
+            // a thumb centred on a coarse cell loads that one cell; a lone cell is a contact when it is clearly
+            // pressed (a noise spike past the noise floor is not)
+            if (bCells[b] < MIN_CELLS && bPeak[b] < SINGLE_CELL_FACTOR * level) {
                 bAlive[b] = false;
             }
         }

@@ -40,8 +40,9 @@ public final class TechniqueTracker implements ContactMovement.Sink {
     public TechniqueTracker(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2,
                             List<TechniqueListener> listeners) {
         contacts = new ContactTracker(rows, cols, colX, rowY, cellAreaMm2);
+        double cellMm = Math.max(cols > 1 ? colX[1] - colX[0] : 0, rows > 1 ? rowY[1] - rowY[0] : 0);
         for (int s = 0; s < detectors.length; s++) {
-            detectors[s] = new ContactMovement(this);
+            detectors[s] = new ContactMovement(this, cellMm);
         }
         this.listeners = listeners;
     }

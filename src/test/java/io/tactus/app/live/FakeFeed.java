@@ -22,6 +22,7 @@ public final class FakeFeed implements FrameFeed {
     private final int rows;
     private final int cols;
     private FakeControl control;
+    private volatile SourceState state = SourceState.CONNECTED;
 
     public FakeFeed(int rows, int cols) {
         this.rows = rows;
@@ -93,6 +94,11 @@ public final class FakeFeed implements FrameFeed {
         }
     }
 
+    /** What the source says about its connection (device lost, stopped...). */
+    public void state(SourceState s) {
+        state = s;
+    }
+
     public synchronized void event(FeedEvent e) {
         events.add(e);
     }
@@ -123,7 +129,7 @@ public final class FakeFeed implements FrameFeed {
 
     @Override
     public FeedStats stats() {
-        return new FeedStats(SourceState.CONNECTED, "", index, 2, 1, 0, 0, "test", -1, 0);
+        return new FeedStats(state, "", index, 2, 1, 0, 0, "test", -1, 0);
     }
 
     @Override

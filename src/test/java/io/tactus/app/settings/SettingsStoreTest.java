@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tactus.app.heat.ColorMap;
-import io.tactus.app.heat.Interpolation;
+import io.tactus.render.ColorMap;
+import io.tactus.render.Interpolation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -54,7 +54,7 @@ class SettingsStoreTest {
     void nonsenseValuesFallBackToDefaults() throws Exception {
         Files.writeString(home.resolve("settings.json"), "{\"scaleMaxKpa\": -5, \"colorMap\": null, \"extra\": 1}");
         AppSettings s = new SettingsStore(home).load();
-        assertEquals(io.tactus.app.heat.DisplayOptions.DEFAULT_SCALE_MAX_KPA, s.scaleMaxKpa());
+        assertEquals(AppSettings.SCALE_AUTO, s.scaleMaxKpa(), "nonsense falls back to the default (auto)");
         assertEquals(ColorMap.VIRIDIS, s.colorMap());
     }
 

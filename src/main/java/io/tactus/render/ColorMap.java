@@ -1,4 +1,4 @@
-package io.tactus.app.heat;
+package io.tactus.render;
 
 /**
  * Colour scales for pressure, as 256-entry ARGB lookup tables. The default is viridis: perceptually uniform and

@@ -1,4 +1,4 @@
-package io.tactus.app.heat;
+package io.tactus.render;
 
 /** How cells are blown up to display pixels: crisp blocks (what the sensor saw) or a smooth bilinear blend. */
 public enum Interpolation {

@@ -1,4 +1,4 @@
-package io.tactus.app.heat;
+package io.tactus.render;
 
 /**
  * Turns one frame of cell pressures into ARGB pixels at a fixed upsampled size (cells x scale), so the cost per
@@ -26,9 +26,16 @@ public final class HeatmapRaster {
     private final int[] y1;
     private final int[] wy;
     private final float[] rowA;
+    /** The previous output row's pressures (for the contour's vertical neighbour). */
+    private final float[] rowPrev;
 
     public HeatmapRaster(int rows, int cols) {
-        this(rows, cols, Math.max(1, TARGET_PIXELS / Math.max(rows, cols)));
+        this(rows, cols, scaleFor(rows, cols));
+    }
+
+    /** Pixels per cell for a grid: about {@link #TARGET_PIXELS} on the long side. */
+    public static int scaleFor(int rows, int cols) {
+        return Math.max(1, TARGET_PIXELS / Math.max(rows, cols));
     }
 
     public HeatmapRaster(int rows, int cols, int scale) {
@@ -48,6 +55,7 @@ public final class HeatmapRaster {
         this.y1 = new int[height];
         this.wy = new int[height];
         this.rowA = new float[width];
+        this.rowPrev = new float[width];
         axis(cols, scale, x0, x1, wx);
         axis(rows, scale, y0, y1, wy);
     }
@@ -97,21 +105,59 @@ public final class HeatmapRaster {
     }
 
     /**
-     * Renders {@code kpa} (row-major, rows x cols) with the scale 0..{@code maxKpa}. Values above the top of the
-     * scale take the top colour.
+     * Renders {@code kpa} (row-major, rows x cols) with the scale 0..{@code maxKpa}, every pixel opaque. Values
+     * above the top of the scale take the top colour.
      */
     public void render(float[] kpa, float maxKpa, ColorMap map, Interpolation interpolation) {
+        render(kpa, maxKpa, map, interpolation, Float.NEGATIVE_INFINITY, Float.NaN);
+    }
+
+    /**
+     * Renders for drawing over the back illustration: pixels at or below {@code floorKpa} (the noise floor) are
+     * transparent, so no pressure shows the back and any contact above the floor shows in colour; where the
+     * pressure crosses {@code contourKpa} (NaN = no contour) the pixel is white, an iso-line around each contact.
+     */
+    public void render(float[] kpa, float maxKpa, ColorMap map, Interpolation interpolation, float floorKpa,
+                       float contourKpa) {
         if (kpa.length != rows * cols) {
             throw new IllegalArgumentException("frame has " + kpa.length + " cells, raster " + rows * cols);
         }
         int[] lut = map.lut();
         float k = (ColorMap.SIZE - 1) / Math.max(1e-6f, maxKpa);
-        if (interpolation == Interpolation.NEAREST) {
+        boolean contour = !Float.isNaN(contourKpa);
+        if (interpolation == Interpolation.NEAREST && !contour && floorKpa == Float.NEGATIVE_INFINITY) {
             renderNearest(kpa, k, lut);
-        } else {
-            renderBilinear(kpa, k, lut);
+            return;
+        }
+        for (int py = 0; py < height; py++) {
+            if (interpolation == Interpolation.NEAREST) {
+                int base = (py / scale) * cols;
+                for (int px = 0; px < width; px++) {
+                    rowA[px] = kpa[base + px / scale];
+                }
+            } else {
+                blendRow(kpa, py);
+            }
+            int off = py * width;
+            for (int px = 0; px < width; px++) {
+                float v = rowA[px];
+                int argb = v > floorKpa || floorKpa == Float.NEGATIVE_INFINITY ? lut[index(v * k)] : TRANSPARENT;
+                if (contour) {
+                    boolean in = v >= contourKpa;
+                    if ((px > 0 && in != rowA[px - 1] >= contourKpa) || (py > 0 && in != rowPrev[px] >= contourKpa)) {
+                        argb = CONTOUR;
+                    }
+                }
+                pixels[off + px] = argb;
+            }
+            System.arraycopy(rowA, 0, rowPrev, 0, width);
         }
     }
+
+    /** Fully transparent (premultiplied ARGB). */
+    public static final int TRANSPARENT = 0;
+    /** The contact contour's colour: white, visible on every colour map and on the illustration. */
+    public static final int CONTOUR = 0xFFFFFFFF;
 
     private void renderNearest(float[] kpa, float k, int[] lut) {
         for (int r = 0; r < rows; r++) {
@@ -129,25 +175,19 @@ public final class HeatmapRaster {
         }
     }
 
-    private void renderBilinear(float[] kpa, float k, int[] lut) {
+    /** Bilinear pressure of output row {@code py} into {@code rowA}: the two source rows blended, then along x. */
+    private void blendRow(float[] kpa, int py) {
         final float inv = 1f / 256f;
-        for (int py = 0; py < height; py++) {
-            int ra = y0[py] * cols;
-            int rb = y1[py] * cols;
-            float fy = wy[py] * inv;
-            // Blend the two source rows once per output row, then along x.
-            for (int px = 0; px < width; px++) {
-                int xa = x0[px];
-                int xb = x1[px];
-                float fx = wx[px] * inv;
-                float top = kpa[ra + xa] + (kpa[ra + xb] - kpa[ra + xa]) * fx;
-                float bottom = kpa[rb + xa] + (kpa[rb + xb] - kpa[rb + xa]) * fx;
-                rowA[px] = top + (bottom - top) * fy;
-            }
-            int off = py * width;
-            for (int px = 0; px < width; px++) {
-                pixels[off + px] = lut[index(rowA[px] * k)];
-            }
+        int ra = y0[py] * cols;
+        int rb = y1[py] * cols;
+        float fy = wy[py] * inv;
+        for (int px = 0; px < width; px++) {
+            int xa = x0[px];
+            int xb = x1[px];
+            float fx = wx[px] * inv;
+            float top = kpa[ra + xa] + (kpa[ra + xb] - kpa[ra + xa]) * fx;
+            float bottom = kpa[rb + xa] + (kpa[rb + xb] - kpa[rb + xa]) * fx;
+            rowA[px] = top + (bottom - top) * fy;
         }
     }
 

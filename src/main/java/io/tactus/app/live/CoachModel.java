@@ -1,0 +1,286 @@
+package io.tactus.app.live;
+
+import io.tactus.app.fx.Threads;
+import io.tactus.app.sound.AlertSound;
+import io.tactus.session.PipelineCommands;
+import io.tactus.signal.technique.MovementFeedback;
+import io.tactus.signal.technique.Routine;
+import io.tactus.signal.technique.RoutineProgress;
+import io.tactus.signal.technique.TechniqueSnapshot;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The routine panel's state and the coaching sounds, from the core's technique picture (tracked contacts,
+ * movements judged against the current step, routine progress), polled a few times a second on the processing
+ * thread. Words come from the routine itself (each step's title and text, in the guidance's words). Sounds: a
+ * soft tick per counted movement, a chime when a step completes, a miss cue when a movement misses what the step
+ * asks, and the next step's spoken prompt. FX thread only; {@link #apply} is the whole logic, tested directly.
+ */
+public final class CoachModel {
+
+    /** What one poll of the core returns. */
+    public record Poll(TechniqueSnapshot technique, RoutineProgress routine) {
+    }
+
+    /** One row of the step list: a mark for its status, its name, and its count against the goal. */
+    public record StepRow(String id, String mark, String label, String count, RoutineProgress.Status status) {
+    }
+
+    private static final long POLL_NANOS = 50_000_000L;
+
+    private final Threads threads;
+    private final AlertSound sound;
+    private final BooleanProperty alertsMuted;
+    private final BooleanProperty muted = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper routineName = new ReadOnlyStringWrapper("No routine running");
+    private final ReadOnlyStringWrapper stepTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stepText = new ReadOnlyStringWrapper(
+            "Start a routine to be guided step by step.");
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper balanceText = new ReadOnlyStringWrapper("Left/right: no side work yet");
+    private final ReadOnlyDoubleWrapper leftShare = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final ObservableList<StepRow> stepsView = FXCollections.unmodifiableObservableList(steps);
+    private final LiveCommands commands;
+    private final LiveDrawing drawing;
+    private CompletableFuture<Void> inFlight;
+    private long lastPollAt;
+    private int movementsSeen = -1;
+    private String spokenStep;
+    private boolean doneSpoken;
+
+    CoachModel(Threads threads, AlertSound sound, BooleanProperty alertsMuted, LiveDrawing drawing,
+               LiveCommands commands) {
+        this.threads = threads;
+        this.commands = commands;
+        this.sound = sound;
+        this.alertsMuted = alertsMuted;
+        this.drawing = drawing;
+    }
+
+    /**
+     * Starts {@code routine} (null: the built-in one) on the live core, as a recorded command: the recording and
+     * its replay show the same progress.
+     */
+    public void start(Routine routine) {
+        spokenStep = null;
+        doneSpoken = false;
+        commands.send("Routine", PipelineCommands.routineStart(routine),
+                "Routine started: " + (routine == null ? Routine.defaultRoutine().name() : routine.name()));
+    }
+
+    public void stop() {
+        commands.send("Routine", PipelineCommands.routineStop(), "Routine stopped");
+    }
+
+    /** Passes over the current step (marked skipped). */
+    public void skip() {
+        commands.send("Routine", PipelineCommands.routineSkip(), "Step skipped");
+    }
+
+    /** Asks the core for a new picture when the last answer is in and the poll interval has passed. */
+    void pulse(FrameFeed f, long now) {
+        if (f == null || f.control().isEmpty() || (inFlight != null && !inFlight.isDone())
+                || now - lastPollAt < POLL_NANOS) {
+            return;
+        }
+        lastPollAt = now;
+        inFlight = f.control().get().query(p -> new Poll(p.technique(), p.routineProgress()))
+                .thenAccept(poll -> threads.fx().execute(() -> apply(poll, System.nanoTime())))
+                .exceptionally(e -> null); // a poll lost to a reconnect is simply asked again
+    }
+
+    /** A new connection: nothing is known yet. */
+    void reset() {
+        movementsSeen = -1;
+        spokenStep = null;
+        doneSpoken = false;
+        running.set(false);
+        routineName.set("No routine running");
+        stepTitle.set("");
+        stepText.set("Start a routine to be guided step by step.");
+        countText.set("");
+        progress.set(0);
+        feedback.set("");
+        steps.clear();
+        leftShare.set(Double.NaN);
+        balanceText.set("Left/right: no side work yet");
+    }
+
+    /** Takes one answer from the core: panel words, trails, and the sounds for what happened since the last. */
+    public void apply(Poll poll, long now) {
+        TechniqueSnapshot t = poll.technique();
+        if (t != null) {
+            drawing.contacts(now, t.contacts());
+            balance(t.leftShare());
+            if (movementsSeen >= 0 && t.movements() > movementsSeen && t.last() != null) {
+                feedback.set(t.last().text());
+                cue(t.last().verdict());
+            }
+            movementsSeen = t.movements();
+        }
+        routine(poll.routine(), t == null ? 0 : t.holdS());
+    }
+
+    private void cue(MovementFeedback.Verdict v) {
+        AlertSound.Kind k = switch (v) {
+            case COUNTED -> AlertSound.Kind.TICK;
+            case STEP_COMPLETE -> AlertSound.Kind.CHIME;
+            case MISSED -> AlertSound.Kind.MISS;
+            case NO_STEP -> null;
+        };
+        if (k != null && !silent()) {
+            sound.play(k);
+        }
+    }
+
+    private boolean silent() {
+        return muted.get() || alertsMuted.get();
+    }
+
+    private void balance(double left) {
+        leftShare.set(left);
+        balanceText.set(Double.isNaN(left) ? "Left/right: no side work yet"
+                : String.format(Locale.ROOT, "Left %.0f %%  |  Right %.0f %%", left * 100, (1 - left) * 100));
+    }
+
+    private void routine(RoutineProgress r, double holdS) {
+        running.set(r != null);
+        if (r == null) {
+            if (!steps.isEmpty() || spokenStep != null) {
+                reset();
+            }
+            return;
+        }
+        routineName.set(r.routine());
+        Routine.Step cur = r.current();
+        if (cur == null) {
+            stepTitle.set(r.done() ? "Routine complete" : "Routine stopped");
+            stepText.set(r.done() ? "Every step is done. Well done." : "");
+            countText.set("");
+            progress.set(1);
+            if (r.done() && !doneSpoken) {
+                doneSpoken = true;
+                say("routine_done");
+            }
+        } else {
+            stepTitle.set(String.format(Locale.ROOT, "Step %d of %d: %s", r.step() + 1, r.steps().size(),
+                    cur.label()));
+            stepText.set(cur.text());
+            RoutineProgress.StepState st = r.steps().get(r.step());
+            countText.set(count(cur, st, holdS, r.holdTargetS()));
+            progress.set(r.progress());
+            if (!cur.id().equals(spokenStep)) {
+                say(spokenStep == null && r.step() == 0 ? "routine_start" : cur.id());
+                spokenStep = cur.id();
+            }
+        }
+        List<StepRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < r.steps().size(); i++) {
+            RoutineProgress.StepState s = r.steps().get(i);
+            rows.add(new StepRow(s.id(), mark(s.status()), label(r, i), String.format(Locale.ROOT, "%s / %s",
+                    number(s.count()), number(s.goal())), s.status()));
+        }
+        if (!rows.equals(steps)) {
+            steps.setAll(rows);
+        }
+    }
+
+    private void say(String clip) {
+        if (!silent()) {
+            sound.speak(clip);
+        }
+    }
+
+    /** "3 / 4 circles clockwise", "Hold 3.2 / 5 s", "4.1 / 6 s". */
+    static String count(Routine.Step step, RoutineProgress.StepState st, double holdS, double holdTargetS) {
+        return switch (step.kind()) {
+            case "strokes" -> String.format(Locale.ROOT, "%s / %s strokes %s", number(st.count()), number(st.goal()),
+                    step.direction());
+            case "circles" -> String.format(Locale.ROOT, "%s / %s circles %s", number(st.count()), number(st.goal()),
+                    step.direction());
+            case "hold" -> String.format(Locale.ROOT, "Hold %.1f / %.0f s  (%s / %s done)", holdS, holdTargetS,
+                    number(st.count()), number(st.goal()));
+            default -> String.format(Locale.ROOT, "%.1f / %.0f s", st.count(), st.goal());
+        };
+    }
+
+    private static String label(RoutineProgress r, int i) {
+        return r.current() != null && i == r.step() ? r.current().label() : r.steps().get(i).id().replace('_', ' ');
+    }
+
+    static String mark(RoutineProgress.Status s) {
+        return switch (s) {
+            case DONE -> "\u2713";          // check mark
+            case OUT_OF_ORDER -> "\u2713*"; // done, but before its turn
+            case SKIPPED -> "\u21b7";       // skipped
+            case CURRENT -> "\u25b6";       // now
+            case PENDING -> "\u25cb";
+            case NOT_REACHED -> "\u2717";
+        };
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Coaching sounds (ticks, chimes, prompts) off, independently of the alert sound. */
+    public BooleanProperty mutedProperty() {
+        return muted;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty routineNameProperty() {
+        return routineName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stepTitleProperty() {
+        return stepTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stepTextProperty() {
+        return stepText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty feedbackProperty() {
+        return feedback.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty balanceTextProperty() {
+        return balanceText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty leftShareProperty() {
+        return leftShare.getReadOnlyProperty();
+    }
+
+    public ObservableList<StepRow> steps() {
+        return stepsView;
+    }
+}

@@ -1,0 +1,65 @@
+package io.tactus.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tactus.app.live.LiveSessionFeed;
+import io.tactus.app.sound.AlertSound;
+import io.tactus.device.sim.ScenarioStream;
+import io.tactus.device.sim.Scenarios;
+import io.tactus.device.sim.SimOptions;
+import io.tactus.device.sim.SimulatedSource;
+import io.tactus.session.LiveSession;
+import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.body.BodyRegion;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The simulated glove: its own view (hand diagram with every taxel, region under the pose), same gauges. */
+@ExtendWith(ApplicationExtension.class)
+class GloveFxTest {
+
+    private static final Path home = Path.of("target", "glove-home");
+    private AppController app;
+
+    @Start
+    void start(Stage stage) {
+        TestSources glove = new TestSources(() -> new LiveSessionFeed(new LiveSession(
+                new SimulatedSource(ScenarioStream.open(Scenarios.GLOVE, SimOptions.defaults()), 2.0),
+                SignalPipeline::new), "simulated").start());
+        app = FxApp.show(stage, home, glove, new AlertSound.Silent(), 1366, 768);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        org.testfx.api.FxToolkit.setupFixture(app::shutdown);
+    }
+
+    @Test
+    void theGloveGetsAHandDiagramAndThePoseOnTheBack(FxRobot robot) throws Exception {
+        robot.interact(app::connectDefault);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.liveView().gloveView().isVisible());
+        assertFalse(app.liveView().heatmap().isVisible(), "the mat heatmap gives way to the hand");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.liveView().gloveView().taxelCount() == 20);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.liveView().gloveView().regionText()
+                .matches("Under the hand: (Lower|Mid) back.*|Under the hand: Shoulder.*"));
+        // the same gauges: the region under the hand reads the glove's pressure
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Arrays.stream(BodyRegion.values())
+                .anyMatch(r -> app.liveViewModel().gauge(r).kpaProperty().get() > 2));
+        assertTrue(app.liveView().gloveView().regionText().startsWith("Under the hand: "));
+        java.util.concurrent.atomic.AtomicReference<java.util.List<String>> cut =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> cut.set(LayoutChecks.truncatedLabels(app.liveView())));
+        assertEquals(java.util.List.of(), cut.get(), "no text cut in the glove view");
+    }
+}

@@ -1,0 +1,87 @@
+package io.tactus.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tactus.app.live.CoachModel;
+import io.tactus.app.live.LiveSessionFeed;
+import io.tactus.app.sound.AlertSound;
+import io.tactus.session.LiveSession;
+import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.technique.RoutineProgress;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The routine panel on a live core: a hand slides up beside the spine every 3 s (the built-in routine's first
+ * step asks for upward strokes). The panel shows the step in the routine's words, counts the strokes, gives
+ * feedback per movement, plays a tick per counted stroke and the spoken prompts (recorded by the silent sound
+ * sink), draws the hand's trail, and a skipped step is marked.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RoutineCoachFxTest {
+
+    private static final int N = 32;
+
+    @TempDir
+    static Path home;
+
+    private AppController app;
+    private final AlertSound.Silent sound = new AlertSound.Silent();
+
+    @Start
+    void start(Stage stage) {
+        // column 19 of 32: beside the spine on the receiver's right, bottom to top in 3 s, then again
+        TestSources hand = new TestSources(() -> new LiveSessionFeed(new LiveSession(new SyntheticSource(N, N, 100,
+                t -> new double[] {19, (N - 1) * (1 - (t % 3.0) / 3.0)}), SignalPipeline::new), "test").start());
+        app = FxApp.show(stage, home, hand, sound, 1366, 768);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        org.testfx.api.FxToolkit.setupFixture(app::shutdown);
+    }
+
+    @Test
+    void theRoutineCoachesStrokesAndMarksASkippedStep(FxRobot robot) throws Exception {
+        robot.interact(app::connectDefault);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.liveViewModel().framesShownProperty().get() > 5);
+        CoachModel coach = app.liveViewModel().coach();
+        robot.interact(() -> coach.start(null));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> coach.runningProperty().get());
+        assertTrue(coach.stepTitleProperty().get().startsWith("Step 1 of 7: Effleurage"),
+                coach.stepTitleProperty().get());
+        assertTrue(coach.stepTextProperty().get().contains("long strokes up the back"),
+                "the routine's own words: " + coach.stepTextProperty().get());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sound.heard().contains("say routine_start"));
+
+        // Strokes are counted, fed back and ticked.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> coach.countTextProperty().get().startsWith("2 / 3"));
+        assertTrue(coach.countTextProperty().get().endsWith("strokes up"), coach.countTextProperty().get());
+        assertTrue(!coach.feedbackProperty().get().isEmpty(), "feedback on the last movement");
+        assertTrue(sound.heard().contains("TICK"), "a tick per counted stroke: " + sound.heard());
+        assertTrue(app.liveView().heatmap().trailsShown() >= 1, "the hand's trail is drawn");
+
+        // The third stroke completes the step: chime, then the next step's prompt.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> coach.stepTitleProperty().get().startsWith("Step 2"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sound.heard().contains("say palm_circles"));
+        assertTrue(sound.heard().contains("CHIME"), sound.heard().toString());
+        assertEquals(RoutineProgress.Status.DONE, coach.steps().get(0).status());
+        assertEquals("\u2713", coach.steps().get(0).mark());
+
+        // Circles do not happen here: skip the step, it is marked skipped.
+        robot.interact(coach::skip);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> coach.steps().get(1).status() == RoutineProgress.Status.SKIPPED);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> coach.stepTitleProperty().get().startsWith("Step 3"));
+    }
+}
