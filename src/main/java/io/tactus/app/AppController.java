@@ -17,8 +17,6 @@ import io.tactus.app.live.LiveView;
 import io.tactus.app.live.LiveViewModel;
 import io.tactus.app.live.RegionBand;
 import io.tactus.app.live.Sources;
-import io.tactus.app.replay.RecordingDocument;
-import io.tactus.app.replay.ReplayDocument;
 import io.tactus.app.replay.ReplayOpener;
 import io.tactus.app.replay.ReplayView;
 import io.tactus.app.replay.ReplayViewModel;
@@ -26,6 +24,7 @@ import io.tactus.app.settings.AppSettings;
 import io.tactus.app.settings.SettingsDialog;
 import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
+import io.tactus.session.ReplayEngine;
 import io.tactus.session.UserFiles;
 import io.tactus.session.export.RecordingExportSource;
 import io.tactus.signal.flags.Band;
@@ -67,7 +66,7 @@ public final class AppController {
 
     public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
                          Sources sources) {
-        this(threads, store, settings, sound, sources, file -> RecordingDocument.open(file, SignalPipeline::new));
+        this(threads, store, settings, sound, sources, file -> ReplayEngine.open(file, SignalPipeline::new));
     }
 
     public AppController(Threads threads, SettingsStore store, AppSettings settings, AlertSound sound,
@@ -327,7 +326,7 @@ public final class AppController {
 
     /** The export dialog for the recording open in replay (or the last one recorded). */
     public ExportViewModel exportViewModel() {
-        ReplayDocument d = replay.documentProperty().get();
+        ReplayEngine d = replay.documentProperty().get();
         Path file = d != null ? d.file() : live.recorder().lastRecordingProperty().get();
         if (file == null) {
             return null;

@@ -222,4 +222,44 @@ public final class FrameAssembler {
     public int peakCount() {
         return peakCount;
     }
+
+    /**
+     * Everything the assembler carries from packet to packet (descriptor, sequence and clock unwrapping, counters):
+     * a replay checkpoint restores it so the frames after a seek are numbered and timed exactly as in a straight
+     * run. Immutable.
+     */
+    public record State(DeviceDescriptor descriptor, long lastSeqRaw, long seqUnwrapped, long lastTimeRaw,
+                        long timeUnwrapped, long frames, long dropped, long badPayload, long framesWithoutHello,
+                        int peakCount, long deviceResets, long markerTextKept, long markerTextsCut,
+                        long markerCharsCut) {
+
+        /** This state continuing at {@code p} (unwrapped time {@code unwrappedUs}) as if nothing was skipped. */
+        public State resumingAt(Packet p, long unwrappedUs) {
+            return new State(descriptor, Math.floorMod(p.seq() - 1, SEQ_MOD), seqUnwrapped, p.deviceTimeUs(),
+                    unwrappedUs, frames, dropped, badPayload, framesWithoutHello, peakCount, deviceResets,
+                    markerTextKept, markerTextsCut, markerCharsCut);
+        }
+    }
+
+    public State checkpoint() {
+        return new State(descriptor, lastSeqRaw, seqUnwrapped, lastTimeRaw, timeUnwrapped, frames, dropped,
+                badPayload, framesWithoutHello, peakCount, deviceResets, markerTextKept, markerTextsCut, markerCharsCut);
+    }
+
+    public void restore(State s) {
+        descriptor = s.descriptor();
+        lastSeqRaw = s.lastSeqRaw();
+        seqUnwrapped = s.seqUnwrapped();
+        lastTimeRaw = s.lastTimeRaw();
+        timeUnwrapped = s.timeUnwrapped();
+        frames = s.frames();
+        dropped = s.dropped();
+        badPayload = s.badPayload();
+        framesWithoutHello = s.framesWithoutHello();
+        peakCount = s.peakCount();
+        deviceResets = s.deviceResets();
+        markerTextKept = s.markerTextKept();
+        markerTextsCut = s.markerTextsCut();
+        markerCharsCut = s.markerCharsCut();
+    }
 }

@@ -1,4 +1,5 @@
 /**
- * Sources of packets (serial port, simulator, recording replay) and the frame assembler that turns packets into raw frames. Depends on protocol only.
+ * Sources of packets (serial port, simulator) and the frame assembler that turns packets into raw frames (a
+ * recording is replayed by {@code session.ReplayEngine}, which feeds an assembler directly). Depends on protocol only.
  */
 package io.tactus.device;

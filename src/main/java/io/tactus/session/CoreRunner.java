@@ -7,6 +7,7 @@ import io.tactus.device.TimedPacket;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Payloads;
 import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.PipelineState;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagListener;
@@ -109,6 +110,51 @@ final class CoreRunner {
         return segments.segments();
     }
 
+    /**
+     * Everything the runner carries from packet to packet: the assembler's and the pipeline's state, which
+     * recorded commands have been applied, the counters and the markers seen. Immutable; a replay checkpoint.
+     */
+    record State(FrameAssembler.State assembler, PipelineSegments.State segments, int nextCommand, long commandsFailed, long frames, boolean helloSeen, long framesBeforeHello,
+                 long firstFrameUs, long lastFrameUs, long lastTimeUs, List<MarkerAt> markers) {
+    }
+
+    State checkpoint() {
+        return new State(assembler.checkpoint(), segments.checkpoint(), nextCommand, commandsFailed, frames, helloSeen,
+                framesBeforeHello, firstFrameUs, lastFrameUs, lastTimeUs, List.copyOf(markers));
+    }
+
+    /** Puts a runner made with the same factory and commands into a checkpointed state. */
+    void restore(State s) {
+        assembler.restore(s.assembler());
+        pipeline = null;
+        for (SignalPipeline p : segments.restore(s.segments())) {
+            pipeline = p;
+            forwardFlags(p);
+        }
+        nextCommand = s.nextCommand();
+        commandsFailed = s.commandsFailed();
+        frames = s.frames();
+        helloSeen = s.helloSeen();
+        framesBeforeHello = s.framesBeforeHello();
+        firstFrameUs = s.firstFrameUs();
+        lastFrameUs = s.lastFrameUs();
+        lastTimeUs = s.lastTimeUs();
+        markers.clear();
+        markers.addAll(s.markers());
+        frameDone = false;
+    }
+
+    /**
+     * Continues at {@code p} as if the packets before it had been fed (for a preview): commands recorded before
+     * it are skipped, the clock and sequence resume at it without counting a gap.
+     */
+    void jumpTo(RecordedPacket p) {
+        while (nextCommand < commands.size() && commands.get(nextCommand).beforePacket() < p.ordinal()) {
+            nextCommand++;
+        }
+        assembler.restore(assembler.checkpoint().resumingAt(p.timed().packet(), p.deviceTimeUs()));
+    }
+
     SignalPipeline pipeline() {
         return pipeline;
     }
@@ -155,22 +201,26 @@ final class CoreRunner {
         SignalPipeline started = segments.onDescriptor(d);
         if (started != null) {
             pipeline = started;
-            pipeline.addListener(new FlagListener() {
-                @Override
-                public void onFlagStart(FlagEvent event) {
-                    for (FlagListener l : flagListeners) {
-                        l.onFlagStart(event);
-                    }
-                }
-
-                @Override
-                public void onFlagEnd(FlagEvent event) {
-                    for (FlagListener l : flagListeners) {
-                        l.onFlagEnd(event);
-                    }
-                }
-            });
+            forwardFlags(started);
         }
+    }
+
+    private void forwardFlags(SignalPipeline p) {
+        p.addListener(new FlagListener() {
+            @Override
+            public void onFlagStart(FlagEvent event) {
+                for (FlagListener l : flagListeners) {
+                    l.onFlagStart(event);
+                }
+            }
+
+            @Override
+            public void onFlagEnd(FlagEvent event) {
+                for (FlagListener l : flagListeners) {
+                    l.onFlagEnd(event);
+                }
+            }
+        });
     }
 
     private final class Frames implements FrameListener {

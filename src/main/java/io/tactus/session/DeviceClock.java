@@ -28,6 +28,10 @@ final class DeviceClock {
         unwrapped = at;
     }
 
+    long lastRaw() {
+        return lastRaw;
+    }
+
     boolean started() {
         return lastRaw >= 0;
     }

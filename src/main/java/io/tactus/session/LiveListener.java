@@ -39,8 +39,4 @@ public interface LiveListener {
     /** A recording ended: stopped on request, or on an error ({@link RecordingStatus#error()} says why). */
     default void onRecordingStopped(RecordingStatus status) {
     }
-
-    /** A replay jumped (seek backwards or loop): all frame-derived state was rebuilt from the new position. */
-    default void onReset() {
-    }
 }

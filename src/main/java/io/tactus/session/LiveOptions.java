@@ -12,7 +12,7 @@ import io.tactus.protocol.DeviceDescriptor;
  *                               counted as lost, written as a LOSS record and reported as a recording error.
  * @param initialDescriptor      descriptor to start with when the stream carries none (DIY text grids), or null
  * @param lossless               block the source instead of dropping when the processing queue is full; for file
- *                               sources (replay) that can wait, never for a live device
+ *                               sources that can wait (a capture fed as a device), never for a live device
  */
 public record LiveOptions(int processingQueuePackets, long recorderQueueBytes, DeviceDescriptor initialDescriptor,
                           boolean lossless) {

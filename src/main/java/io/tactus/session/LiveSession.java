@@ -51,13 +51,8 @@ public final class LiveSession implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LiveSession.class.getName());
     private static final long PUBLISH_EVERY_NS = 4_000_000L;
     private static final long RATE_WINDOW_NS = 1_000_000_000L;
-    private static final Object RESET = new Object();
 
     private record Arrival(long arrival, TimedPacket packet) {
-    }
-
-    /** A recorded command replayed in order with the packets. */
-    private record ReplayCommand(PipelineCommand command) {
     }
 
     private final PacketSource source;
@@ -109,8 +104,7 @@ public final class LiveSession implements AutoCloseable {
         this.pipelineFactory = Objects.requireNonNull(pipelineFactory, "pipelineFactory");
         this.options = Objects.requireNonNull(options, "options");
         this.processing = new ArrayBlockingQueue<>(options.processingQueuePackets());
-        // A file can wait: replays never drop, so they reproduce the live flags.
-        this.lossless = options.lossless() || source instanceof ReplaySource;
+        this.lossless = options.lossless();
         this.processingThread = new Thread(this::processLoop, "tactus-processing");
         this.processingThread.setDaemon(true);
     }
@@ -361,7 +355,7 @@ public final class LiveSession implements AutoCloseable {
     }
 
     /** The source's side: stamp an arrival number, hand off, return. Never waits (unless lossless). */
-    private final class Sink implements PacketSink, ReplayAwareSink {
+    private final class Sink implements PacketSink {
         private long arrivals;
 
         @Override
@@ -373,16 +367,6 @@ public final class LiveSession implements AutoCloseable {
                 r.offerPacket(n, packet);
             }
             enqueue(new Arrival(n, packet));
-        }
-
-        @Override
-        public void onReplayReset() {
-            enqueue(RESET);
-        }
-
-        @Override
-        public void onReplayCommand(PipelineCommand command) {
-            enqueue(new ReplayCommand(command));
         }
 
         @Override
@@ -423,14 +407,6 @@ public final class LiveSession implements AutoCloseable {
                     updateRate();
                     continue;
                 }
-                if (item == RESET) {
-                    onReset();
-                    continue;
-                }
-                if (item instanceof ReplayCommand rc) {
-                    applyReplayed(rc.command());
-                    continue;
-                }
                 Arrival a = (Arrival) item;
                 lastArrival = a.arrival;
                 try {
@@ -463,19 +439,6 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
-    private void applyReplayed(PipelineCommand c) {
-        if (pipeline == null) {
-            return;
-        }
-        try {
-            PipelineCommands.apply(pipeline, c);
-        } catch (RuntimeException e) {
-            processingErrors++;
-            if (processingErrors == 1) {
-                LOG.log(System.Logger.Level.WARNING, "recorded command not applied (logged once): " + e.getMessage());
-            }
-        }
-    }
 
     private void runControl() {
         Runnable r;
@@ -497,19 +460,6 @@ public final class LiveSession implements AutoCloseable {
         }
     }
 
-    private void onReset() {
-        if (pipeline != null) {
-            pipeline.finish(lastDeviceTimeUs);
-        }
-        newAssembler();
-        latest.set(null);
-        unpublished = false;
-        version.incrementAndGet();
-        frames = 0;
-        for (LiveListener l : listeners) {
-            l.onReset();
-        }
-    }
 
     private void installPipeline(DeviceDescriptor d) {
         SignalPipeline started = segments.onDescriptor(d);

@@ -1,6 +1,7 @@
 package io.tactus.session;
 
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.signal.PipelineState;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.flags.FlagEvent;
 import java.util.ArrayList;
@@ -21,12 +22,15 @@ public final class PipelineSegments {
      */
     public static final class Segment {
         private final SignalPipeline pipeline;
+        /** The descriptor the pipeline was made for (a later HELLO of the same sensor may change its rate). */
+        private final DeviceDescriptor madeFor;
         private long firstFrameUs = -1;
         private long lastFrameUs = -1;
         private long frames;
 
-        Segment(SignalPipeline pipeline) {
+        Segment(SignalPipeline pipeline, DeviceDescriptor madeFor) {
             this.pipeline = pipeline;
+            this.madeFor = madeFor;
         }
 
         public SignalPipeline pipeline() {
@@ -68,7 +72,7 @@ public final class PipelineSegments {
         if (cur != null) {
             cur.pipeline.finish(cur.lastFrameUs >= 0 ? cur.lastFrameUs : lastTimeUs);
         }
-        Segment s = new Segment(factory.apply(d));
+        Segment s = new Segment(factory.apply(d), d);
         segments.add(s);
         return s.pipeline;
     }
@@ -115,6 +119,45 @@ public final class PipelineSegments {
         }
         all.sort((a, b) -> Long.compare(a.startUs(), b.startUs()));
         return List.copyOf(all);
+    }
+
+    /** Every segment's pipeline state and frame span: a replay checkpoint's share of this object. */
+    public record State(List<SegmentState> segments, long lastTimeUs) {
+    }
+
+    /** One segment in a {@link State}. */
+    public record SegmentState(DeviceDescriptor madeFor, PipelineState pipeline, long firstFrameUs, long lastFrameUs,
+                               long frames) {
+    }
+
+    public State checkpoint() {
+        List<SegmentState> out = new ArrayList<>(segments.size());
+        for (Segment s : segments) {
+            out.add(new SegmentState(s.madeFor, s.pipeline.checkpoint(), s.firstFrameUs, s.lastFrameUs, s.frames));
+        }
+        return new State(List.copyOf(out), lastTimeUs);
+    }
+
+    /**
+     * Rebuilds the segments of a checkpoint, each with a fresh pipeline from the factory.
+     *
+     * @return their pipelines in order (the last is the running one), for the caller's listeners
+     */
+    public List<SignalPipeline> restore(State state) {
+        segments.clear();
+        List<SignalPipeline> out = new ArrayList<>();
+        for (SegmentState ss : state.segments()) {
+            SignalPipeline p = factory.apply(ss.madeFor());
+            p.restore(ss.pipeline());
+            Segment seg = new Segment(p, ss.madeFor());
+            seg.firstFrameUs = ss.firstFrameUs();
+            seg.lastFrameUs = ss.lastFrameUs();
+            seg.frames = ss.frames();
+            segments.add(seg);
+            out.add(p);
+        }
+        lastTimeUs = state.lastTimeUs();
+        return out;
     }
 
     private Segment current() {

@@ -310,6 +310,18 @@ public final class RecordingReader implements AutoCloseable {
         return new Cursor(index.offsetAt(i), index.ordinalAt(i), null, index.timeAt(i));
     }
 
+    /** A cursor that continues exactly where {@link Cursor#mark()} was taken (a replay checkpoint's file position). */
+    Cursor cursorAt(Mark mark) {
+        Cursor c = new Cursor(mark.offset(), mark.ordinal(), null, mark.seedTimeUs());
+        c.clock.seed(mark.clockLastRaw(), mark.clockUnwrappedUs());
+        c.lost = mark.lost();
+        return c;
+    }
+
+    /** Where a cursor stands: the next record's offset, the packet ordinal, the clock and the losses so far. */
+    record Mark(long offset, long ordinal, long lost, long clockLastRaw, long clockUnwrappedUs, long seedTimeUs) {
+    }
+
     /**
      * Verifies every record's CRC by a full sequential scan (for `tactus info`): returns the report of the scan,
      * combined with what opening found.
@@ -487,6 +499,11 @@ public final class RecordingReader implements AutoCloseable {
                 ordinal++;
             }
             return new RecordedPacket(ord, t, synthetic, new TimedPacket(p, ph.hostNs));
+        }
+
+        /** The position after the last packet returned (CORRUPT counts are not part of it). */
+        Mark mark() {
+            return new Mark(scanner.position(), ordinal, lost, clock.lastRaw(), clock.current(), seedTimeUs);
         }
 
         /** CORRUPT notes seen so far, by kind. */

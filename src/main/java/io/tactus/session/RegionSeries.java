@@ -82,6 +82,11 @@ public final class RegionSeries {
         bucketS *= 2;
     }
 
+    /** Device time of the first frame (bucket 0 starts there); 0 before any frame. */
+    public long startUs() {
+        return Double.isNaN(originUs) ? 0 : (long) originUs;
+    }
+
     /** Bucket width in seconds. */
     public double bucketSeconds() {
         return bucketS;

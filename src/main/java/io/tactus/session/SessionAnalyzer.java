@@ -53,6 +53,16 @@ public final class SessionAnalyzer {
      * @throws IOException if the file cannot be read further
      */
     public SessionAnalysis analyze(RecordingReader reader, Consumer<FrameSnapshot> perFrame) throws IOException {
+        return analyze(reader, perFrame, null);
+    }
+
+    /** Sees the core after every packet of a recording's pass (the replay engine takes its checkpoints here). */
+    interface ScanHook {
+        void afterPacket(CoreRunner core, RecordingReader.Cursor cursor, RecordedPacket packet);
+    }
+
+    SessionAnalysis analyze(RecordingReader reader, Consumer<FrameSnapshot> perFrame, ScanHook hook)
+            throws IOException {
         long t0 = System.nanoTime();
         // The metadata's descriptor (validated like a HELLO) decodes frames whose HELLO record is damaged.
         CoreRunner core = new CoreRunner(pipelineFactory, reader.commands(), reader.metadata().device());
@@ -65,6 +75,9 @@ public final class SessionAnalyzer {
             packets++;
             if (core.frameDone()) {
                 acc.frame(core.snapshot());
+            }
+            if (hook != null) {
+                hook.afterPacket(core, c, p);
             }
         }
         if (c.failure() != null) {

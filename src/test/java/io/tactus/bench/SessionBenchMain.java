@@ -16,9 +16,8 @@ import io.tactus.session.RecordedPacket;
 import io.tactus.session.RecordingReader;
 import io.tactus.session.RecordingStatus;
 import io.tactus.session.RecordingWriter;
-import io.tactus.session.ReplaySource;
+import io.tactus.session.ReplayEngine;
 import io.tactus.session.SessionMetadata;
-import io.tactus.session.SnapshotSeeker;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
 import java.io.IOException;
@@ -41,8 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  *       frame.</li>
  *   <li>{@code hour FILE [SECONDS]}: writes a one-hour (default) 32x32 100 Hz dense recording of the looped
  *       simulator, for {@code tactus analyze} and {@code seek}.</li>
- *   <li>{@code seek FILE}: index seek (cursorAt), exact seeks (SnapshotSeeker, ReplaySource.seek through a
- *       LiveSession) and the preview seek (ReplaySource.seekPreview) in that file.</li>
+ *   <li>{@code seek FILE}: the index lookup (cursorAt, the reference), the replay engine's scan with its
+ *       checkpoint memory, and its exact seeks (random, worst case just before a checkpoint, playing forward).</li>
  * </ul>
  * See docs/benchmarks/session.md and bench/session.sh.
  */
@@ -260,76 +259,70 @@ public final class SessionBenchMain {
             }
             report("RecordingReader.cursorAt + first packet (200 random times)", ms);
 
-            // 2. Exact snapshot at a time: forward continues, backward re-runs the core from the file start.
-            SnapshotSeeker seeker = new SnapshotSeeker(reader, SignalPipeline::new);
-            long s = System.nanoTime();
-            FrameSnapshot at = seeker.at(first + span - 60_000_000L);
-            System.out.printf(Locale.ROOT, "SnapshotSeeker.at(59 min) from the start (forward, whole file): %.0f ms%n",
-                    (System.nanoTime() - s) / 1e6);
-            s = System.nanoTime();
-            seeker.at(at.deviceTimeUs() + 1_000_000L);
-            System.out.printf(Locale.ROOT, "SnapshotSeeker.at(+1 s) forward: %.1f ms%n", (System.nanoTime() - s) / 1e6);
-            s = System.nanoTime();
-            seeker.at(first + span / 2);
-            System.out.printf(Locale.ROOT, "SnapshotSeeker.at(30 min) backward (re-runs from the start): %.0f ms%n",
-                    (System.nanoTime() - s) / 1e6);
         }
 
-        // 3. ReplaySource through a LiveSession (what the replay view does): preview vs exact seek, end to end
-        //    until the session has published the snapshot at the target.
-        RecordingReader reader = RecordingReader.open(file);
-        ReplaySource replay = new ReplaySource(reader);
-        LiveSession session = new LiveSession(replay, SignalPipeline::new);
-        session.start();
-        replay.pause();
-        long first = reader.firstTimeUs();
-        long span = reader.lastTimeUs() - first;
-        double[] preview = new double[20];
-        for (int i = 0; i < preview.length; i++) {
-            long t = first + (long) (rnd.nextDouble() * span);
+        // 2. The replay engine (what the replay view uses): the scan with its checkpoints, then exact seeks.
+        System.gc();
+        long heapBefore = usedHeap();
+        try (ReplayEngine engine = ReplayEngine.open(file, SignalPipeline::new)) {
+            long first = engine.startUs();
+            long span = engine.endUs() - first;
             long s = System.nanoTime();
-            replay.seekPreview(t);
-            awaitAt(session, t);
-            preview[i] = (System.nanoTime() - s) / 1e6;
+            engine.scan(null);
+            System.out.printf(Locale.ROOT, "ReplayEngine.scan (whole file, %d checkpoints every %.0f s): %.0f ms%n",
+                    engine.checkpointCount(), ReplayEngine.CHECKPOINT_EVERY_US / 1e6, (System.nanoTime() - s) / 1e6);
+            long heapAfter = usedHeap();
+            double mb = (heapAfter - heapBefore) / 1e6;
+            System.out.printf(Locale.ROOT, "engine memory after the scan (checkpoints, series, index): %.1f MB, "
+                    + "%.1f MB per hour of recording%n", mb, mb * 3600e6 / span);
+
+            double[] exact = new double[300];
+            for (int i = 0; i < exact.length; i++) {
+                long t = first + (long) (rnd.nextDouble() * span);
+                s = System.nanoTime();
+                FrameSnapshot f = engine.at(t);
+                exact[i] = (System.nanoTime() - s) / 1e6;
+                check(f, t);
+            }
+            report("ReplayEngine.at exact, 300 random times in random order (backward and forward)", exact);
+            double[] worst = new double[100];
+            for (int i = 0; i < worst.length; i++) {
+                // just before a checkpoint: the longest run forward from the previous one
+                long k = (long) (rnd.nextDouble() * (span / ReplayEngine.CHECKPOINT_EVERY_US - 1));
+                long t = first + (k + 1) * ReplayEngine.CHECKPOINT_EVERY_US - 15_000;
+                engine.at(first + span - (long) (rnd.nextDouble() * 60e6)); // start from elsewhere
+                s = System.nanoTime();
+                FrameSnapshot f = engine.at(t);
+                worst[i] = (System.nanoTime() - s) / 1e6;
+                check(f, t);
+            }
+            report("ReplayEngine.at exact, 100 targets just before a checkpoint (worst case)", worst);
+            double[] step = new double[300];
+            long t = first + span / 3;
+            engine.at(t);
+            for (int i = 0; i < step.length; i++) {
+                t += 10_000;
+                s = System.nanoTime();
+                engine.at(t);
+                step[i] = (System.nanoTime() - s) / 1e6;
+            }
+            report("ReplayEngine.at +10 ms (playing forward)", step);
         }
-        report("ReplaySource.seekPreview -> snapshot published (20 random times, fresh core from t-2 s)", preview);
-        double[] exactBack = new double[3];
-        for (int i = 0; i < exactBack.length; i++) {
-            long t = first + span / 4 + i * 60_000_000L;
-            replay.seekPreview(first + span - 30_000_000L);
-            awaitAt(session, first + span - 30_000_000L);
-            long s = System.nanoTime();
-            replay.seek(t);
-            awaitAt(session, t);
-            exactBack[i] = (System.nanoTime() - s) / 1e6;
-        }
-        report("ReplaySource.seek exact backward (59.5 min -> 15-17 min; replays from the file start)", exactBack);
-        double[] exactFwd = new double[5];
-        for (int i = 0; i < exactFwd.length; i++) {
-            long base = first + span / 2 + i * 120_000_000L;
-            replay.seek(base);
-            awaitAt(session, base);
-            long s = System.nanoTime();
-            replay.seek(base + 10_000_000L);
-            awaitAt(session, base + 10_000_000L);
-            exactFwd[i] = (System.nanoTime() - s) / 1e6;
-        }
-        report("ReplaySource.seek exact forward +10 s", exactFwd);
-        session.close();
-        reader.close();
     }
 
-    /** Waits until the session's latest snapshot is the frame at (or the last before) device time t. */
-    private static void awaitAt(LiveSession session, long t) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            FrameSnapshot f = session.latest();
-            if (f != null && f.deviceTimeUs() <= t && f.deviceTimeUs() > t - 20_000) {
-                return;
-            }
-            LockSupport.parkNanos(200_000);
+    /** The snapshot is the frame at t, or the last one before it (100 Hz: within 10 ms). */
+    private static void check(FrameSnapshot f, long t) {
+        if (f == null || f.deviceTimeUs() > t || f.deviceTimeUs() < t - 20_000) {
+            throw new IllegalStateException("seek to " + t + " gave " + (f == null ? "nothing" : f.deviceTimeUs()));
         }
-        throw new IllegalStateException("seek to " + t + " did not settle");
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     private static void report(String what, double[] ms) {

@@ -4,10 +4,9 @@ import static io.tactus.session.TestStreams.eventually;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tactus.device.SourceState;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,18 +57,12 @@ class ReplayTest {
     @Test
     void replayAndAnalysisReproduceTheLiveRun() throws Exception {
         LiveRun run = live(400);
-        try (RecordingReader r = RecordingReader.open(run.file());
-             LiveSession s = new LiveSession(new ReplaySource(r), SignalPipeline::new)) {
-            s.start();
-            ReplaySource rs = (ReplaySource) s.source();
-            rs.seek(Long.MAX_VALUE / 2); // fast-forward through the whole file
-            assertTrue(eventually(() -> s.stats().frames() == 400), () -> "" + s.stats());
-            assertTrue(eventually(() -> s.latest() != null && s.latest().index() == 400));
-            assertSameFrame(run.last(), s.latest());
-            assertEquals(run.events(), s.events().get(20, TimeUnit.SECONDS));
-            assertEquals(0, s.stats().queueDrops(), "replays are lossless");
+        try (ReplayEngine engine = ReplayEngine.open(run.file(), SignalPipeline::new)) {
+            RecordingReader r = engine.reader();
+            assertSameFrame(run.last(), engine.at(Long.MAX_VALUE / 2));
+            assertEquals(run.events(), engine.eventsSoFar(), "the replayed core raised the live flags");
 
-            SessionAnalysis a = new SessionAnalyzer(SignalPipeline::new).analyze(r);
+            SessionAnalysis a = engine.scan(null);
             // A whole-file analysis finishes the stream: events still open when the live run stopped are
             // closed at the last frame's time; everything else is identical.
             long lastFrameUs = run.last().deviceTimeUs();
@@ -82,85 +74,38 @@ class ReplayTest {
             assertEquals(400, a.metrics().frames());
             assertEquals(7_000, a.metrics().firstFrameUs());
             assertEquals(3.99, a.metrics().durationSeconds(), 1e-9);
-
-            FrameSnapshot atEnd = new SnapshotSeeker(r, SignalPipeline::new).at(Long.MAX_VALUE);
-            assertSameFrame(run.last(), atEnd);
+            assertEquals(a.events(), new SessionAnalyzer(SignalPipeline::new).analyze(r).events(),
+                    "the engine's scan is the analyzer's pass");
+            assertSameFrame(run.last(), engine.at(Long.MAX_VALUE / 2));
         }
     }
 
     @Test
-    void pausedReplayStepsFrameByFrame() throws Exception {
+    void stepsFrameByFrameThroughTheIndex() throws Exception {
         LiveRun run = live(50);
-        try (RecordingReader r = RecordingReader.open(run.file());
-             LiveSession s = new LiveSession(new ReplaySource(r), SignalPipeline::new)) {
-            s.start();
-            ReplaySource rs = (ReplaySource) s.source();
-            rs.stepFrame();
-            rs.stepFrame();
-            rs.stepFrame();
-            assertTrue(eventually(() -> s.stats().frames() == 3));
-            Thread.sleep(100);
-            assertEquals(3, s.stats().frames(), "paused: nothing beyond the steps");
-            assertEquals(7_000 + 2 * 10_000, rs.positionUs());
-            assertTrue(eventually(() -> s.latest() != null && s.latest().index() == 3));
+        try (ReplayEngine engine = ReplayEngine.open(run.file(), SignalPipeline::new)) {
+            long first = 7_000;
+            assertEquals(first + 10_000, engine.frameTime(first, 1));
+            assertEquals(first + 3 * 10_000, engine.frameTime(first + 5_000, 3), "between frames: the next ones");
+            assertEquals(first + 20_000, engine.frameTime(first + 25_000, -1), "between frames: the previous one");
+            assertEquals(first, engine.frameTime(first + 10_000, -5), "stops at the first frame");
+            assertEquals(first + 49 * 10_000, engine.frameTime(first + 48 * 10_000, 9), "stops at the last frame");
         }
     }
 
     @Test
-    void seekBackwardsRebuildsExactStateAndMatchesTheSeeker() throws Exception {
+    void seekBackwardsGivesTheStraightRunsFrame() throws Exception {
         LiveRun run = live(300);
-        AtomicInteger resets = new AtomicInteger();
-        try (RecordingReader r = RecordingReader.open(run.file());
-             LiveSession s = new LiveSession(new ReplaySource(r), SignalPipeline::new)) {
-            s.addListener(new LiveListener() {
-                @Override
-                public void onReset() {
-                    resets.incrementAndGet();
-                }
-            });
-            s.start();
-            ReplaySource rs = (ReplaySource) s.source();
-            rs.seek(2_500_000);
-            assertTrue(eventually(() -> rs.positionUs() == 2_497_000));
-            rs.seek(1_000_000);
-            assertTrue(eventually(() -> resets.get() == 1));
-            assertTrue(eventually(() -> rs.positionUs() == 997_000));
-            assertTrue(eventually(() -> s.latest() != null && s.latest().deviceTimeUs() == 997_000));
-            SnapshotSeeker seeker = new SnapshotSeeker(r, SignalPipeline::new);
-            seeker.at(2_500_000);
-            FrameSnapshot back = seeker.at(1_000_000);
-            assertSameFrame(back, s.latest());
-            assertEquals(s.stats().frames(), back.index(), "the core processed exactly the frames up to t");
-        }
-    }
-
-    @Test
-    void playsToTheEndAndLoopsARange() throws Exception {
-        LiveRun run = live(200);
-        try (RecordingReader r = RecordingReader.open(run.file());
-             LiveSession s = new LiveSession(new ReplaySource(r), SignalPipeline::new)) {
-            AtomicInteger resets = new AtomicInteger();
-            s.addListener(new LiveListener() {
-                @Override
-                public void onReset() {
-                    resets.incrementAndGet();
-                }
-            });
-            s.start();
-            ReplaySource rs = (ReplaySource) s.source();
-            rs.setSpeed(16);
-            rs.play();
-            assertTrue(eventually(() -> s.stats().state() == SourceState.STOPPED), "reaches the end");
-            // The source stops once it has handed over its last packet; processing may still be draining.
-            assertTrue(eventually(() -> s.stats().frames() == 200), () -> "every frame processed: " + s.stats());
-            rs.setLoop(500_000, 800_000);
-            rs.seek(500_000);
-            rs.play();
-            assertTrue(eventually(() -> resets.get() >= 3), "loops");
-            long pos = rs.positionUs();
-            assertTrue(pos >= 497_000 && pos <= 800_000, "inside the loop: " + pos);
-            assertThrows(IllegalArgumentException.class, () -> rs.setSpeed(32));
-            assertThrows(IllegalArgumentException.class, () -> rs.setSpeed(0.1));
+        try (ReplayEngine engine = ReplayEngine.open(run.file(), SignalPipeline::new);
+             ReplayEngine straight = ReplayEngine.open(run.file(), SignalPipeline::new)) {
+            engine.scan(null);
+            assertTrue(engine.checkpointCount() == 0, "3 s of recording: shorter than one checkpoint interval");
+            engine.at(2_500_000);
+            FrameSnapshot back = engine.at(1_000_000);
+            assertEquals(997_000, back.deviceTimeUs());
+            assertSameFrame(straight.at(1_000_000), back);
+            assertEquals(100, back.index(), "the core processed exactly the frames up to t");
+            assertNull(engine.at(6_999), "no frame that early");
         }
     }
 

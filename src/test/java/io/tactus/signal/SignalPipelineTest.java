@@ -380,7 +380,7 @@ class SignalPipelineTest {
 
     @Test
     void builtInProfilesAndBands() {
-        List<Profile> all = SignalPipeline.builtInProfiles();
+        List<Profile> all = Profiles.builtIn();
         assertEquals(List.of("gentle", "swedish", "deep_tissue", "trigger_point"), all.stream().map(Profile::id).toList());
         for (Profile pr : all) {
             for (BodyRegion r : new BodyRegion[] {BodyRegion.SHOULDER_L, BodyRegion.SHOULDER_R}) {

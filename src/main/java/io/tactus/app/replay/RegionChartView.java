@@ -1,5 +1,7 @@
 package io.tactus.app.replay;
 
+import io.tactus.session.RegionSeries;
+import io.tactus.session.ReplayEngine;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.FlagType;
 import java.util.Locale;
@@ -36,13 +38,15 @@ public final class RegionChartView extends javafx.scene.layout.Region {
         setMinHeight(90);
         setPrefHeight(150);
         vm.documentProperty().addListener(o -> draw());
+        vm.seriesProperty().addListener(o -> draw());
         vm.events().addListener((ListChangeListener<TimelineEvent>) c -> draw());
         vm.positionUsProperty().addListener(o -> movePlayhead());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             vm.playingProperty().set(false);
             vm.seekFraction(e.getX() / Math.max(1, canvas.getWidth()));
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.seekFraction(e.getX() / Math.max(1, canvas.getWidth())));
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.scrubFraction(e.getX() / Math.max(1, canvas.getWidth())));
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> vm.endScrub());
     }
 
     /** Shows a left/right pair (or one midline region: pass it twice). */
@@ -60,7 +64,7 @@ public final class RegionChartView extends javafx.scene.layout.Region {
     }
 
     private void movePlayhead() {
-        ReplayDocument d = vm.documentProperty().get();
+        ReplayEngine d = vm.documentProperty().get();
         if (d == null) {
             playhead.setVisible(false);
             return;
@@ -80,12 +84,12 @@ public final class RegionChartView extends javafx.scene.layout.Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.web("#161b20"));
         g.fillRect(0, 0, w, h);
-        ReplayDocument d = vm.documentProperty().get();
+        ReplayEngine d = vm.documentProperty().get();
         movePlayhead();
         if (d == null || w <= 0) {
             return;
         }
-        RegionSeries s = d.series();
+        RegionSeries s = vm.seriesProperty().get();
         double span = Math.max(1, d.endUs() - d.startUs());
         for (TimelineEvent e : vm.events()) {
             if (e.type() == FlagType.MARKER || (e.region() != left && e.region() != right)) {
@@ -97,11 +101,8 @@ public final class RegionChartView extends javafx.scene.layout.Region {
             g.fillRect(a, 0, Math.max(2, b - a), h);
         }
         float max = 10;
-        for (float v : s.of(left)) {
-            max = Math.max(max, v);
-        }
-        for (float v : s.of(right)) {
-            max = Math.max(max, v);
+        for (int i = 0; s != null && i < s.size(); i++) {
+            max = (float) Math.max(max, Math.max(s.peakKpa(left, i), s.peakKpa(right, i)));
         }
         max *= 1.1f;
         g.setStroke(Color.web("#2b3640"));
@@ -111,6 +112,9 @@ public final class RegionChartView extends javafx.scene.layout.Region {
             double y = h - h * i / 4.0;
             g.strokeLine(0, y, w, y);
             g.fillText(String.format(Locale.ROOT, "%.0f kPa", max * i / 4.0), 4, y - 2);
+        }
+        if (s == null) {
+            return; // the scan has not finished: flags and curves follow
         }
         plot(g, s, left, LEFT, d, span, w, h, max);
         if (right != left) {
@@ -124,19 +128,17 @@ public final class RegionChartView extends javafx.scene.layout.Region {
         }
     }
 
-    private static void plot(GraphicsContext g, RegionSeries s, BodyRegion r, Color c, ReplayDocument d, double span,
+    private static void plot(GraphicsContext g, RegionSeries s, BodyRegion r, Color c, ReplayEngine d, double span,
                              double w, double h, float max) {
-        float[] v = s.of(r);
-        long[] t = s.timesUs();
-        if (v.length == 0) {
+        if (s.size() == 0) {
             return;
         }
         g.setStroke(c);
         g.setLineWidth(1.6);
         g.beginPath();
-        for (int i = 0; i < v.length; i++) {
-            double x = (t[i] - d.startUs()) / span * w;
-            double y = h - v[i] / max * h;
+        for (int i = 0; i < s.size(); i++) {
+            double x = (s.startUs() + s.timeS(i) * 1e6 - d.startUs()) / span * w;
+            double y = h - s.peakKpa(r, i) / max * h;
             if (i == 0) {
                 g.moveTo(x, y);
             } else {

@@ -4,6 +4,7 @@ import io.tactus.app.heat.DisplayOptions;
 import io.tactus.app.heat.HeatmapView;
 import io.tactus.app.heat.LegendView;
 import io.tactus.app.heat.RegionLayout;
+import io.tactus.session.ReplayEngine;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.body.BodyRegion;
 import java.io.File;
@@ -26,7 +27,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -109,7 +109,7 @@ public final class ReplayView extends BorderPane {
         }
     }
 
-    private void draw(HeatmapView view, FrameSnapshot s, ReplayDocument d) {
+    private void draw(HeatmapView view, FrameSnapshot s, ReplayEngine d) {
         if (s == null || d == null) {
             return;
         }
@@ -144,10 +144,10 @@ public final class ReplayView extends BorderPane {
         LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty());
         Label mainTitle = new Label();
         mainTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.documentProperty().get() == null ? ""
-                : vm.documentProperty().get().title(), vm.documentProperty()));
+                : vm.titleProperty().get(), vm.titleProperty(), vm.documentProperty()));
         Label compareTitle = new Label();
         compareTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.compareProperty().get() == null ? ""
-                : "Compared: " + vm.compareProperty().get().title(), vm.compareProperty()));
+                : "Compared: " + RecordingTitle.of(vm.compareProperty().get()), vm.compareProperty()));
         VBox main = new VBox(4, mainTitle, heatmap);
         VBox cmp = new VBox(4, compareTitle, compareHeatmap);
         VBox.setVgrow(heatmap, Priority.ALWAYS);
@@ -169,9 +169,9 @@ public final class ReplayView extends BorderPane {
             @Override
             protected void updateItem(Note n, boolean empty) {
                 super.updateItem(n, empty);
-                ReplayDocument d = vm.documentProperty().get();
+                ReplayEngine d = vm.documentProperty().get();
                 setText(empty || n == null ? null
-                        : ReplayViewModel.clock(n.timeUs() - (d == null ? 0 : d.startUs())) + "  " + n.text());
+                        : PlaybackClock.format(n.timeUs() - (d == null ? 0 : d.startUs())) + "  " + n.text());
             }
         });
         notes.setOnMouseClicked(e -> {
@@ -222,7 +222,7 @@ public final class ReplayView extends BorderPane {
         vm.playingProperty().set(false);
         TextInputDialog d = new TextInputDialog();
         d.setTitle("Add note");
-        d.setHeaderText("Note at " + ReplayViewModel.clock(vm.positionUsProperty().get()
+        d.setHeaderText("Note at " + PlaybackClock.format(vm.positionUsProperty().get()
                 - vm.documentProperty().get().startUs()));
         d.initOwner(getScene() == null ? null : getScene().getWindow());
         d.showAndWait().ifPresent(vm::addNote);
@@ -231,7 +231,7 @@ public final class ReplayView extends BorderPane {
     private void edit(Note n) {
         TextInputDialog d = new TextInputDialog(n.text());
         d.setTitle("Edit note");
-        d.setHeaderText("Note at " + ReplayViewModel.clock(n.timeUs() - vm.documentProperty().get().startUs()));
+        d.setHeaderText("Note at " + PlaybackClock.format(n.timeUs() - vm.documentProperty().get().startUs()));
         d.initOwner(getScene() == null ? null : getScene().getWindow());
         d.showAndWait().ifPresent(t -> vm.editNote(n, t));
     }

@@ -1,77 +1,63 @@
 package io.tactus.app.replay;
 
-import io.tactus.app.fx.LatestWinsLoader;
 import io.tactus.app.fx.Threads;
+import io.tactus.session.RegionSeries;
+import io.tactus.session.ReplayEngine;
+import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.FlagType;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The instructor's replay: one open recording (and optionally a second one to compare), a playhead that the
  * view's pulse advances at the chosen speed, seeking, stepping, flag-to-flag jumps, a loop range, and notes.
- * Frames are decoded off the FX thread, latest request wins. Testable without a stage.
+ * Frames come from the session layer's {@link ReplayEngine}, off the FX thread, latest request wins: dragging
+ * shows fast previews, every other move (and letting go) settles on the exact frame a straight run shows.
+ * While the engine's scan runs, the view is already usable; flags and the chart appear when it ends.
+ * Testable without a stage.
  */
 public final class ReplayViewModel {
 
-    public static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4, 8, 16};
+    public static final double[] SPEEDS = PlaybackClock.SPEEDS;
 
     private final Threads threads;
     private final ReplayOpener opener;
-    private final ReadOnlyObjectWrapper<ReplayDocument> document = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ReplayDocument> compare = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ReplayEngine> document = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RegionSeries> series = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyDoubleWrapper scanProgress = new ReadOnlyDoubleWrapper(0);
     private final LongProperty positionUs = new SimpleLongProperty();
-    private final BooleanProperty playing = new SimpleBooleanProperty(false);
-    private final DoubleProperty speed = new SimpleDoubleProperty(1);
-    private final LongProperty loopInUs = new SimpleLongProperty(-1);
-    private final LongProperty loopOutUs = new SimpleLongProperty(-1);
-    private final ObjectProperty<BodyRegion> chartRegion = new SimpleObjectProperty<>(null);
-    private final ReadOnlyObjectWrapper<FrameSnapshot> frame = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<FrameSnapshot> compareFrame = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyLongWrapper framesLoaded = new ReadOnlyLongWrapper();
+    private final PlaybackClock clock = new PlaybackClock();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a recording (File > Open, or drop a file here)");
     private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper("0:00.000 / 0:00.000");
     private final ObservableList<TimelineEvent> events = FXCollections.observableArrayList();
-    private final ObservableList<Note> notes = FXCollections.observableArrayList();
-    private final LatestWinsLoader<Long, FrameSnapshot> loader;
-    private final LatestWinsLoader<Long, FrameSnapshot> compareLoader;
-    private long lastPulse;
+    private final ReplayNotes notes;
+    private final ReplayCompare compare;
+    private final PlayheadFrames frames;
+    private boolean scrubbing;
 
     public ReplayViewModel(Threads threads, ReplayOpener opener) {
         this.threads = threads;
         this.opener = opener;
-        this.loader = new LatestWinsLoader<>(threads, t -> {
-            ReplayDocument d = document.get();
-            return d == null ? null : d.frameAt(t);
-        }, f -> {
-            if (f != null) {
-                frame.set(f);
-                framesLoaded.set(framesLoaded.get() + 1);
-            }
-        }, why -> status.set("Could not read the frame: " + why));
-        this.compareLoader = new LatestWinsLoader<>(threads, t -> {
-            ReplayDocument d = compare.get();
-            return d == null ? null : d.frameAt(t);
-        }, compareFrame::set, why -> status.set("Could not read the compared frame: " + why));
+        this.frames = new PlayheadFrames(threads, positionUs::get, status::set);
+        this.notes = new ReplayNotes(threads, status::set);
+        this.compare = new ReplayCompare(threads, opener, status::set);
         positionUs.addListener((o, a, p) -> {
             updateTimeText();
             requestFrames();
@@ -80,31 +66,34 @@ public final class ReplayViewModel {
 
     // ---- opening
 
-    /** Opens a recording in the background; {@code onOpened} runs on the FX thread when it is shown. */
+    /**
+     * Opens a recording in the background; {@code onOpened} runs on the FX thread as soon as it can be shown
+     * (its scan, which finds the flags and makes seeking fast, then continues in the background).
+     */
     public void open(Path file, Runnable onOpened) {
         status.set("Opening " + file.getFileName() + "...");
-        playing.set(false);
+        clock.playingProperty().set(false);
         threads.background().execute(() -> {
-            ReplayDocument d;
+            ReplayEngine d;
             try {
                 d = opener.open(file);
             } catch (Exception e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                threads.fx().execute(() -> status.set("Could not open " + file.getFileName() + ": " + why));
+                threads.fx().execute(() -> status.set("Could not open " + file.getFileName() + ": "
+                        + ReplayCompare.why(e)));
                 return;
             }
-            ReplayDocument doc = d;
+            ReplayEngine doc = d;
             threads.fx().execute(() -> {
-                ReplayDocument old = document.get();
+                ReplayEngine old = document.get();
                 document.set(doc);
-                events.setAll(doc.events());
-                notes.setAll(doc.notes());
-                notes.sort(Comparator.comparingLong(Note::timeUs));
-                loopInUs.set(-1);
-                loopOutUs.set(-1);
-                frame.set(null);
-                status.set(doc.title() + (doc.warnings().isEmpty() ? "" : "  (" + String.join("; ", doc.warnings())
-                        + ")"));
+                events.clear();
+                series.set(null);
+                notes.show(doc);
+                clock.clearLoop();
+                frames.clear();
+                title.set(RecordingTitle.of(doc));
+                scanProgress.set(0);
+                status.set(title.get() + "  (scanning...)");
                 positionUs.set(doc.startUs());
                 requestFrames();
                 updateTimeText();
@@ -114,47 +103,58 @@ public final class ReplayViewModel {
                 if (onOpened != null) {
                     onOpened.run();
                 }
+                threads.background().execute(() -> scan(doc));
             });
+        });
+    }
+
+    private void scan(ReplayEngine doc) {
+        SessionAnalysis a;
+        try {
+            a = doc.scan(p -> threads.fx().execute(() -> {
+                if (document.get() == doc && p < 1) {
+                    scanProgress.set(p);
+                    status.set(String.format(Locale.ROOT, "%s  (scanning %.0f %%)", title.get(), p * 100));
+                }
+            }));
+        } catch (Exception e) {
+            threads.fx().execute(() -> status.set("Could not scan " + doc.file().getFileName() + ": "
+                    + ReplayCompare.why(e)));
+            return;
+        }
+        List<TimelineEvent> timeline = TimelineEvent.of(a, doc.endUs());
+        List<String> warnings = doc.reader().integrity().clean() ? List.of()
+                : List.of(doc.reader().integrity().summary());
+        threads.fx().execute(() -> {
+            if (document.get() != doc) {
+                return;
+            }
+            events.setAll(timeline);
+            series.set(a.series());
+            scanProgress.set(1);
+            status.set(title.get() + (warnings.isEmpty() ? "" : "  (" + String.join("; ", warnings) + ")"));
         });
     }
 
     /** Opens a second recording shown beside the first, synced by time from each one's start. */
     public void openCompare(Path file) {
-        threads.background().execute(() -> {
-            try {
-                ReplayDocument d = opener.open(file);
-                threads.fx().execute(() -> {
-                    ReplayDocument old = compare.get();
-                    compare.set(d);
-                    requestFrames();
-                    if (old != null) {
-                        threads.background().execute(old::close);
-                    }
-                });
-            } catch (Exception e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                threads.fx().execute(() -> status.set("Could not open " + file.getFileName() + ": " + why));
-            }
-        });
+        compare.open(file, this::requestFrames);
     }
 
     public void closeCompare() {
-        ReplayDocument old = compare.get();
-        compare.set(null);
-        compareFrame.set(null);
-        if (old != null) {
-            threads.background().execute(old::close);
-        }
+        compare.close();
     }
 
     public void close() {
-        playing.set(false);
+        clock.playingProperty().set(false);
         closeCompare();
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         document.set(null);
-        frame.set(null);
+        frames.clear();
+        series.set(null);
+        title.set("");
         events.clear();
-        notes.clear();
+        notes.show(null);
         if (d != null) {
             threads.background().execute(d::close);
         }
@@ -164,38 +164,39 @@ public final class ReplayViewModel {
 
     /** Advances the playhead when playing; call once per pulse on the FX thread. */
     public void pulse(long now) {
-        long dt = lastPulse == 0 ? 0 : now - lastPulse;
-        lastPulse = now;
-        ReplayDocument d = document.get();
-        if (d == null || !playing.get() || dt <= 0) {
-            return;
+        ReplayEngine d = document.get();
+        long p = clock.pulse(now, positionUs.get(), d == null ? 0 : d.endUs());
+        if (d != null) {
+            positionUs.set(p);
         }
-        dt = Math.min(dt, 100_000_000L); // a stalled pulse must not jump far ahead
-        long next = positionUs.get() + (long) (dt / 1000.0 * speed.get());
-        if (loopOutUs.get() > loopInUs.get() && loopInUs.get() >= 0 && next >= loopOutUs.get()) {
-            next = loopInUs.get();
-        } else if (next >= d.endUs()) {
-            next = d.endUs();
-            playing.set(false);
-        }
-        positionUs.set(next);
     }
 
     public void togglePlay() {
-        ReplayDocument d = document.get();
-        if (d == null) {
-            return;
+        ReplayEngine d = document.get();
+        if (d != null) {
+            positionUs.set(clock.resumeFrom(positionUs.get(), d.startUs(), d.endUs()));
+            clock.playingProperty().set(!clock.playingProperty().get());
         }
-        if (!playing.get() && positionUs.get() >= d.endUs()) {
-            positionUs.set(loopInUs.get() >= 0 ? loopInUs.get() : d.startUs());
-        }
-        playing.set(!playing.get());
     }
 
     public void seek(long us) {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d != null) {
             positionUs.set(Math.max(d.startUs(), Math.min(d.endUs(), us)));
+        }
+    }
+
+    /** While dragging the playhead: a fast preview frame; {@link #endScrub()} settles exactly. */
+    public void scrubFraction(double f) {
+        scrubbing = true;
+        seekFraction(f);
+    }
+
+    /** The drag ended: load the exact frame at the playhead. */
+    public void endScrub() {
+        if (scrubbing) {
+            scrubbing = false;
+            requestFrames();
         }
     }
 
@@ -205,7 +206,7 @@ public final class ReplayViewModel {
 
     /** Seeks to a fraction 0..1 of the recording (timeline drag). */
     public void seekFraction(double f) {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d != null) {
             seek(d.startUs() + Math.round(Math.max(0, Math.min(1, f)) * (d.endUs() - d.startUs())));
         }
@@ -213,15 +214,15 @@ public final class ReplayViewModel {
 
     /** One frame forward or back; pauses. */
     public void step(int frames) {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d == null) {
             return;
         }
-        playing.set(false);
+        clock.playingProperty().set(false);
         long from = positionUs.get();
         threads.background().execute(() -> {
             try {
-                long t = d.stepFrom(from, frames);
+                long t = d.frameTime(from, frames);
                 threads.fx().execute(() -> seek(t));
             } catch (Exception e) {
                 threads.fx().execute(() -> status.set("Could not step: " + e.getMessage()));
@@ -231,178 +232,121 @@ public final class ReplayViewModel {
 
     /** Jumps to the next flag (not markers or notes) after the playhead; returns false when there is none. */
     public boolean nextFlag() {
-        long p = positionUs.get();
-        for (TimelineEvent e : events) {
-            if (e.type() != FlagType.MARKER && e.startUs() > p + 1000) {
-                seek(e.startUs());
-                status.set(describe(e));
-                return true;
-            }
-        }
-        status.set("No later flag");
-        return false;
+        return jumpToFlag(1);
     }
 
     public boolean previousFlag() {
+        return jumpToFlag(-1);
+    }
+
+    private boolean jumpToFlag(int dir) {
         long p = positionUs.get();
-        for (int i = events.size() - 1; i >= 0; i--) {
-            TimelineEvent e = events.get(i);
-            if (e.type() != FlagType.MARKER && e.startUs() < p - 1000) {
+        for (int k = 0; k < events.size(); k++) {
+            TimelineEvent e = events.get(dir > 0 ? k : events.size() - 1 - k);
+            if (e.type() != FlagType.MARKER && (dir > 0 ? e.startUs() > p + 1000 : e.startUs() < p - 1000)) {
                 seek(e.startUs());
-                status.set(describe(e));
+                status.set(e.describe(document.get().startUs()));
                 return true;
             }
         }
-        status.set("No earlier flag");
+        status.set(dir > 0 ? "No later flag" : "No earlier flag");
         return false;
     }
 
     public void setLoopIn() {
-        loopInUs.set(positionUs.get());
-        if (loopOutUs.get() >= 0 && loopOutUs.get() <= loopInUs.get()) {
-            loopOutUs.set(-1);
-        }
+        clock.setLoopIn(positionUs.get());
     }
 
     public void setLoopOut() {
-        if (loopInUs.get() < 0 || positionUs.get() <= loopInUs.get()) {
+        if (!clock.setLoopOut(positionUs.get())) {
             status.set("Set the loop start ([) before its end (])");
-            return;
         }
-        loopOutUs.set(positionUs.get());
     }
 
     public void clearLoop() {
-        loopInUs.set(-1);
-        loopOutUs.set(-1);
+        clock.clearLoop();
     }
 
     public boolean looping() {
-        return loopInUs.get() >= 0 && loopOutUs.get() > loopInUs.get();
+        return clock.looping();
     }
 
     public void faster() {
-        speed.set(nextSpeed(speed.get(), 1));
+        clock.faster();
     }
 
     public void slower() {
-        speed.set(nextSpeed(speed.get(), -1));
-    }
-
-    static double nextSpeed(double s, int dir) {
-        int i = 0;
-        while (i < SPEEDS.length - 1 && SPEEDS[i] < s) {
-            i++;
-        }
-        return SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i + dir))];
+        clock.slower();
     }
 
     // ---- notes
 
     /** Adds a note at the playhead and saves it into the recording in the background. */
     public void addNote(String text) {
-        saveNote(new Note(null, positionUs.get(), text));
+        notes.save(new Note(null, positionUs.get(), text));
     }
 
     public void editNote(Note n, String text) {
-        saveNote(new Note(n.id(), n.timeUs(), text));
-    }
-
-    private void saveNote(Note n) {
-        ReplayDocument d = document.get();
-        if (d == null || n.text() == null || n.text().isBlank()) {
-            return;
-        }
-        threads.background().execute(() -> {
-            try {
-                Path before = d.file();
-                Note stored = d.saveNote(new Note(n.id(), n.timeUs(), n.text().strip()));
-                Path after = d.file();
-                threads.fx().execute(() -> {
-                    notes.removeIf(x -> x.id().equals(stored.id()));
-                    notes.add(stored);
-                    notes.sort(Comparator.comparingLong(Note::timeUs));
-                    status.set("Note saved at " + clock(stored.timeUs() - d.startUs())
-                            + (after.equals(before) ? "" : " in your copy " + after + " (" + before.getFileName()
-                            + " is a sample or read-only and stays unchanged)"));
-                });
-            } catch (Exception e) {
-                threads.fx().execute(() -> status.set("Could not save the note: " + e.getMessage()));
-            }
-        });
+        notes.save(new Note(n.id(), n.timeUs(), text));
     }
 
     public void deleteNote(Note n) {
-        ReplayDocument d = document.get();
-        if (d == null) {
-            return;
-        }
-        threads.background().execute(() -> {
-            try {
-                d.deleteNote(n.id());
-                threads.fx().execute(() -> {
-                    notes.removeIf(x -> x.id().equals(n.id()));
-                    status.set("Note deleted");
-                });
-            } catch (Exception e) {
-                threads.fx().execute(() -> status.set("Could not delete the note: " + e.getMessage()));
-            }
-        });
+        notes.delete(n);
     }
 
     // ---- helpers
 
     private void requestFrames() {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d == null) {
             return;
         }
         long p = positionUs.get();
-        loader.request(p);
-        ReplayDocument c = compare.get();
-        if (c != null) {
-            long cp = c.startUs() + (p - d.startUs());
-            compareLoader.request(Math.max(c.startUs(), Math.min(c.endUs(), cp)));
-        }
+        // Only a drag takes previews; playing continues the exact core forward (cheap), and jumps restore the
+        // nearest checkpoint.
+        frames.request(d, p, !scrubbing);
+        compare.follow(p, d.startUs());
     }
 
     private void updateTimeText() {
-        ReplayDocument d = document.get();
+        ReplayEngine d = document.get();
         if (d == null) {
             timeText.set("0:00.000 / 0:00.000");
         } else {
-            timeText.set(clock(positionUs.get() - d.startUs()) + " / " + clock(d.endUs() - d.startUs()));
+            timeText.set(PlaybackClock.format(positionUs.get() - d.startUs()) + " / "
+                    + PlaybackClock.format(d.endUs() - d.startUs()));
         }
-    }
-
-    /** m:ss.mmm from microseconds. */
-    public static String clock(long us) {
-        long ms = Math.max(0, us) / 1000;
-        return String.format(Locale.ROOT, "%d:%02d.%03d", ms / 60_000, (ms / 1000) % 60, ms % 1000);
-    }
-
-    private String describe(TimelineEvent e) {
-        ReplayDocument d = document.get();
-        String what = switch (e.type()) {
-            case SPINE_CONTACT -> "Spine contact";
-            case BONE_CONTACT -> "Bone contact";
-            case EXCESS_PRESSURE -> "Excess pressure";
-            case MARKER -> "Receiver marker";
-        };
-        return what + (e.region() == null ? "" : " on the "
-                + io.tactus.signal.body.BodyMap.standard().displayName(e.region()).toLowerCase(Locale.ROOT))
-                + " at " + clock(e.startUs() - (d == null ? 0 : d.startUs()))
-                + (e.peakKpa() > 0 ? String.format(Locale.ROOT, ", peak %.0f kPa", e.peakKpa()) : "");
     }
 
     // ---- properties
 
-    public ReadOnlyObjectProperty<ReplayDocument> documentProperty() {
+    /** File name, pseudonyms, date and mat of the open recording ("" when none). */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Per-region pressure over the whole recording; null until the scan has finished. */
+    public ReadOnlyObjectProperty<RegionSeries> seriesProperty() {
+        return series.getReadOnlyProperty();
+    }
+
+    /** 0..1 while the open recording is being scanned, 1 when done. */
+    public ReadOnlyDoubleProperty scanProgressProperty() {
+        return scanProgress.getReadOnlyProperty();
+    }
+
+    /** True when the frame shown is the exact one at the playhead (false while dragging or loading). */
+    public ReadOnlyBooleanProperty settledProperty() {
+        return frames.settledProperty();
+    }
+
+    /** The open recording's replay engine, or null. */
+    public ReadOnlyObjectProperty<ReplayEngine> documentProperty() {
         return document.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<ReplayDocument> compareProperty() {
-        return compare.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<ReplayEngine> compareProperty() {
+        return compare.engineProperty();
     }
 
     public LongProperty positionUsProperty() {
@@ -410,35 +354,31 @@ public final class ReplayViewModel {
     }
 
     public BooleanProperty playingProperty() {
-        return playing;
+        return clock.playingProperty();
     }
 
     public DoubleProperty speedProperty() {
-        return speed;
+        return clock.speedProperty();
     }
 
     public LongProperty loopInUsProperty() {
-        return loopInUs;
+        return clock.loopInUsProperty();
     }
 
     public LongProperty loopOutUsProperty() {
-        return loopOutUs;
-    }
-
-    public ObjectProperty<BodyRegion> chartRegionProperty() {
-        return chartRegion;
+        return clock.loopOutUsProperty();
     }
 
     public ReadOnlyObjectProperty<FrameSnapshot> frameProperty() {
-        return frame.getReadOnlyProperty();
+        return frames.frameProperty();
     }
 
     public ReadOnlyObjectProperty<FrameSnapshot> compareFrameProperty() {
-        return compareFrame.getReadOnlyProperty();
+        return compare.frameProperty();
     }
 
     public ReadOnlyLongProperty framesLoadedProperty() {
-        return framesLoaded.getReadOnlyProperty();
+        return frames.loadedProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -454,10 +394,6 @@ public final class ReplayViewModel {
     }
 
     public ObservableList<Note> notes() {
-        return notes;
-    }
-
-    public List<TimelineEvent> flagsOnly() {
-        return events.stream().filter(e -> e.type() != FlagType.MARKER).toList();
+        return notes.list();
     }
 }

@@ -1,5 +1,6 @@
 package io.tactus.app.replay;
 
+import io.tactus.session.ReplayEngine;
 import io.tactus.signal.flags.FlagType;
 import javafx.collections.ListChangeListener;
 import javafx.scene.canvas.Canvas;
@@ -10,7 +11,8 @@ import javafx.scene.paint.Color;
 
 /**
  * The recording's timeline: one lane per flag type (spine, bone, excess, receiver marker), notes as blue flags
- * above, the loop range shaded, and the playhead. Press or drag anywhere to seek.
+ * above, the loop range shaded, and the playhead. Press anywhere to seek; drag to scrub
+ * (previews), and the exact frame follows when the mouse is released.
  */
 public final class TimelineView extends Region {
 
@@ -32,13 +34,13 @@ public final class TimelineView extends Region {
         vm.documentProperty().addListener(o -> draw());
         vm.events().addListener((ListChangeListener<TimelineEvent>) c -> draw());
         vm.notes().addListener((ListChangeListener<Note>) c -> draw());
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::seek);
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::seek);
-    }
-
-    private void seek(MouseEvent e) {
-        vm.playingProperty().set(false);
-        vm.seekFraction(e.getX() / Math.max(1, canvas.getWidth()));
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            vm.playingProperty().set(false);
+            vm.seekFraction(e.getX() / Math.max(1, canvas.getWidth()));
+        });
+        // dragging shows fast previews; letting go settles on the exact frame
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.scrubFraction(e.getX() / Math.max(1, canvas.getWidth())));
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> vm.endScrub());
     }
 
     @Override
@@ -54,7 +56,7 @@ public final class TimelineView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.web("#11161a"));
         g.fillRect(0, 0, w, h);
-        ReplayDocument d = vm.documentProperty().get();
+        ReplayEngine d = vm.documentProperty().get();
         if (d == null || w <= 0) {
             return;
         }
@@ -93,7 +95,7 @@ public final class TimelineView extends Region {
         g.setLineWidth(1);
     }
 
-    private static double x(long us, ReplayDocument d, double span, double w) {
+    private static double x(long us, ReplayEngine d, double span, double w) {
         return (us - d.startUs()) / span * w;
     }
 }

@@ -1,6 +1,6 @@
 package io.tactus.signal.body;
 
-import org.apache.commons.math3.fitting.PolynomialCurveFitter;
+import io.tactus.signal.state.Checkpointable;import org.apache.commons.math3.fitting.PolynomialCurveFitter;
 import org.apache.commons.math3.fitting.WeightedObservedPoints;
 
 /**
@@ -8,13 +8,16 @@ import org.apache.commons.math3.fitting.WeightedObservedPoints;
  * spine, then fits the midline {@code x(y)} (a line or a quadratic) by least squares with Commons Math, with one
  * robust pass that drops points more than max(10 mm, 3 x median residual) from the first fit.
  */
-public final class SpineTracer {
+public final class SpineTracer implements Checkpointable<SpineTracer.State> {
+
+    /** The trace so far (the collected points only). */
+    public record State(boolean active, double[] xs, double[] ys) {
+    }
 
     static final int CAPACITY = 60_000;
     static final int MIN_POINTS = 10;
     static final double MIN_SPAN_MM = 100;
 
-    // allocated on the first trace only: most sessions never trace
     private static double poly(double[] c, double y) {
         double v = 0;
         for (int i = c.length - 1; i >= 0; i--) {
@@ -23,16 +26,15 @@ public final class SpineTracer {
         return v;
     }
 
+    // allocated per trace and dropped after it: most sessions never trace
     private double[] xs;
     private double[] ys;
     private int n;
     private boolean active;
 
     public void start() {
-        if (xs == null) {
-            xs = new double[CAPACITY];
-            ys = new double[CAPACITY];
-        }
+        xs = new double[CAPACITY];
+        ys = new double[CAPACITY];
         n = 0;
         active = true;
     }
@@ -48,6 +50,35 @@ public final class SpineTracer {
     public void cancel() {
         active = false;
         n = 0;
+        xs = null;
+        ys = null;
+    }
+
+    /**
+     * Adds the centre of the cells at or above half the frame's peak: the finger, not a stray noisy cell
+     * elsewhere on the mat (those would pull a light finger's whole-mat centre of pressure sideways). A lone
+     * cell is a noise spike and is skipped.
+     */
+    public void addFocusedCentre(float[] kpa, double[] colX, double[] rowY, double peakKpa) {
+        float half = (float) (peakKpa / 2);
+        int cells = 0;
+        double w = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int r = 0, i = 0; r < rowY.length; r++) {
+            for (int c = 0; c < colX.length; c++, i++) {
+                float v = kpa[i];
+                if (v >= half) {
+                    cells++;
+                    w += v;
+                    sx += v * colX[c];
+                    sy += v * rowY[r];
+                }
+            }
+        }
+        if (cells >= 2) {
+            add(sx / w, sy / w);
+        }
     }
 
     public void add(double x, double y) {
@@ -63,7 +94,17 @@ public final class SpineTracer {
      * @throws IllegalStateException with a user-readable reason when the track cannot define a midline
      */
     public Registration finish(int degree, double shoulderYmm) {
-        active = false;
+        try {
+            return fit(degree, shoulderYmm);
+        } finally {
+            active = false;
+            n = 0;
+            xs = null;
+            ys = null;
+        }
+    }
+
+    private Registration fit(int degree, double shoulderYmm) {
         if (degree < 1 || degree > 2) {
             throw new IllegalArgumentException("midline degree must be 1 or 2, got " + degree);
         }
@@ -115,5 +156,19 @@ public final class SpineTracer {
         }
         n = 0;
         return new Registration(c, shoulderYmm, "traced", Math.sqrt(se / Math.max(1, m)));
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(active, xs == null ? null : java.util.Arrays.copyOf(xs, n),
+                ys == null ? null : java.util.Arrays.copyOf(ys, n));
+    }
+
+    @Override
+    public void restore(State s) {
+        active = s.active();
+        n = s.xs() == null ? 0 : s.xs().length;
+        xs = s.xs() == null ? null : java.util.Arrays.copyOf(s.xs(), CAPACITY);
+        ys = s.ys() == null ? null : java.util.Arrays.copyOf(s.ys(), CAPACITY);
     }
 }

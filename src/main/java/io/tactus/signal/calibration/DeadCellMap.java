@@ -1,5 +1,6 @@
 package io.tactus.signal.calibration;
 
+import io.tactus.signal.state.Checkpointable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +11,11 @@ import java.util.List;
  * exactly 0 while its four neighbours read more than {@link #NEIGHBOUR_KPA} for {@link #FRAMES} consecutive
  * frames is a broken trace (pressure does not fall from 10 kPa to nothing within one cell).
  */
-public final class DeadCellMap {
+public final class DeadCellMap implements Checkpointable<DeadCellMap.State> {
+
+    /** Dead flags, the zero-run counters of the live detection, and where each dead cell came from. */
+    public record State(boolean[] dead, short[] zeroRun, List<DeadCell> fromTare, List<DeadCell> live) {
+    }
 
     private static final System.Logger LOG = System.getLogger(DeadCellMap.class.getName());
     static final float NEIGHBOUR_KPA = 10f;
@@ -140,5 +145,21 @@ public final class DeadCellMap {
         deadIdx = idx.stream().mapToInt(Integer::intValue).toArray();
         nbrStart = starts.stream().mapToInt(Integer::intValue).toArray();
         nbrIdx = nb.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(dead.clone(), zeroRun.clone(), List.copyOf(fromTare), List.copyOf(live));
+    }
+
+    @Override
+    public void restore(State s) {
+        System.arraycopy(s.dead(), 0, dead, 0, dead.length);
+        System.arraycopy(s.zeroRun(), 0, zeroRun, 0, zeroRun.length);
+        fromTare.clear();
+        fromTare.addAll(s.fromTare());
+        live.clear();
+        live.addAll(s.live());
+        buildNeighbours();
     }
 }

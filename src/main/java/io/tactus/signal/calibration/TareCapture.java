@@ -1,5 +1,6 @@
 package io.tactus.signal.calibration;
 
+import io.tactus.signal.state.Checkpointable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,12 @@ import java.util.Locale;
  * Collects a no-touch baseline over a span of device time (per-cell sum, sum of squares, min, max; no allocation
  * per frame) and judges it: baseline, noise, dead / stuck / saturated / noisy cells, warnings.
  */
-public final class TareCapture {
+public final class TareCapture implements Checkpointable<TareCapture.State> {
+
+    /** The sums so far of a capture in progress. */
+    public record State(double[] sum, double[] sumSq, int[] min, int[] max, int frames, long startUs,
+                        long durationUs, boolean active) {
+    }
 
     private final int n;
     private final int cols;
@@ -141,5 +147,22 @@ public final class TareCapture {
         float[] c = v.clone();
         Arrays.sort(c);
         return c.length == 0 ? 0 : c[c.length / 2];
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(sum.clone(), sumSq.clone(), min.clone(), max.clone(), frames, startUs, durationUs, active);
+    }
+
+    @Override
+    public void restore(State s) {
+        System.arraycopy(s.sum(), 0, sum, 0, n);
+        System.arraycopy(s.sumSq(), 0, sumSq, 0, n);
+        System.arraycopy(s.min(), 0, min, 0, n);
+        System.arraycopy(s.max(), 0, max, 0, n);
+        frames = s.frames();
+        startUs = s.startUs();
+        durationUs = s.durationUs();
+        active = s.active();
     }
 }

@@ -1,6 +1,7 @@
 package io.tactus.signal.flags;
 
 import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.state.Checkpointable;
 
 /**
  * Debounce and hysteresis for one (flag type, region) condition, fed one value per frame. A condition that crosses
@@ -9,59 +10,64 @@ import io.tactus.signal.body.BodyRegion;
  * ({@code on * (1 - hysteresis)}) for {@code releaseUs}; its end is the last frame above that level. No allocation
  * except on confirm and end (the event objects).
  */
-public final class FlagDetector {
+final class FlagDetector implements Checkpointable<FlagDetector.State> {
 
-    enum State { IDLE, PENDING, ACTIVE, RELEASING }
+    enum Phase { IDLE, PENDING, ACTIVE, RELEASING }
 
-    public interface Sink {
+    /** Thresholds, phase and the open event's figures. */
+    record State(double on, double release, long debounceUs, long releaseUs, Phase phase, long startUs,
+                 long lastAboveUs, long belowSinceUs, double peak, int eventIndex) {
+    }
+
+    interface Sink {
         void confirmed(FlagDetector d);
 
         void ended(FlagDetector d);
     }
 
-    public final FlagType type;
-    public final BodyRegion region;
+    final FlagType type;
+    final BodyRegion region;
     private double on;
     private double release;
     private long debounceUs;
     private long releaseUs;
-    private State state = State.IDLE;
-    public long startUs;
-    public long lastAboveUs;
+    private Phase state = Phase.IDLE;
+    long startUs;
+    long lastAboveUs;
     private long belowSinceUs;
-    public double peak;
+    double peak;
     /** Index of the open event in the pipeline's event list, -1 when none. */
-    public int eventIndex = -1;
+    int eventIndex = -1;
 
-    public FlagDetector(FlagType type, BodyRegion region) {
+    FlagDetector(FlagType type, BodyRegion region) {
         this.type = type;
         this.region = region;
     }
 
-    public void configure(double onThreshold, double hysteresis, long debounceUs, long releaseUs) {
+    void configure(double onThreshold, double hysteresis, long debounceUs, long releaseUs) {
         this.on = onThreshold;
         this.release = onThreshold * (1 - hysteresis);
         this.debounceUs = debounceUs;
         this.releaseUs = releaseUs;
     }
 
-    public double threshold() {
+    double threshold() {
         return on;
     }
 
-    State state() {
+    Phase state() {
         return state;
     }
 
-    public boolean isActive() {
-        return state == State.ACTIVE || state == State.RELEASING;
+    boolean isActive() {
+        return state == Phase.ACTIVE || state == Phase.RELEASING;
     }
 
-    public void update(long t, double value, Sink sink) {
+    void update(long t, double value, Sink sink) {
         switch (state) {
             case IDLE -> {
                 if (value > on) {
-                    state = State.PENDING;
+                    state = Phase.PENDING;
                     startUs = t;
                     lastAboveUs = t;
                     peak = value;
@@ -74,7 +80,7 @@ public final class FlagDetector {
                     peak = Math.max(peak, value);
                     confirmIfDue(t, sink);
                 } else {
-                    state = State.IDLE;
+                    state = Phase.IDLE;
                 }
             }
             case ACTIVE -> {
@@ -82,14 +88,14 @@ public final class FlagDetector {
                     lastAboveUs = t;
                     peak = Math.max(peak, value);
                 } else {
-                    state = State.RELEASING;
+                    state = Phase.RELEASING;
                     belowSinceUs = t;
                     endIfDue(t, sink);
                 }
             }
             case RELEASING -> {
                 if (value > release) {
-                    state = State.ACTIVE;
+                    state = Phase.ACTIVE;
                     lastAboveUs = t;
                     peak = Math.max(peak, value);
                 } else {
@@ -102,30 +108,50 @@ public final class FlagDetector {
 
     private void confirmIfDue(long t, Sink sink) {
         if (t - startUs >= debounceUs) {
-            state = State.ACTIVE;
+            state = Phase.ACTIVE;
             sink.confirmed(this);
         }
     }
 
     private void endIfDue(long t, Sink sink) {
         if (t - belowSinceUs >= releaseUs) {
-            state = State.IDLE;
+            state = Phase.IDLE;
             sink.ended(this);
         }
     }
 
     /** End of stream: an active event ends at its last frame above the release level; a pending one is dropped. */
-    public void finish(Sink sink) {
+    void finish(Sink sink) {
         if (isActive()) {
-            state = State.IDLE;
+            state = Phase.IDLE;
             sink.ended(this);
         } else {
-            state = State.IDLE;
+            state = Phase.IDLE;
         }
     }
 
     /** Ends an open event now (e.g. on reconfiguration) without waiting for the release time. */
     void reset(Sink sink) {
         finish(sink);
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(on, release, debounceUs, releaseUs, state, startUs, lastAboveUs, belowSinceUs, peak,
+                eventIndex);
+    }
+
+    @Override
+    public void restore(State s) {
+        on = s.on();
+        release = s.release();
+        debounceUs = s.debounceUs();
+        releaseUs = s.releaseUs();
+        state = s.phase();
+        startUs = s.startUs();
+        lastAboveUs = s.lastAboveUs();
+        belowSinceUs = s.belowSinceUs();
+        peak = s.peak();
+        eventIndex = s.eventIndex();
     }
 }

@@ -1,6 +1,6 @@
 package io.tactus.signal.metrics;
 
-import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.state.Checkpointable;import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.Band;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagType;
@@ -13,7 +13,14 @@ import java.util.List;
  * and force-time integrals, left/right balance, first region touched. {@link #metrics} turns them (plus the
  * events, the movement counters and the coverage map) into an immutable {@link SessionMetrics}.
  */
-public final class SessionAccumulator {
+public final class SessionAccumulator implements Checkpointable<SessionAccumulator.State> {
+
+    /** The totals so far (copies). */
+    public record State(long frames, long firstUs, long lastUs, long contactUs, double maxForce, double peak,
+                        boolean[] touched, long[] touchedUs, long[] belowUs, long[] withinUs, long[] aboveUs, double[] ptiKpaUs,
+                        double[] impulseNus, double[] regionPeak, double leftImpulse, double rightImpulse,
+                        long leftUs, long rightUs, int firstRegion) {
+    }
 
     private static final BodyRegion[] REGIONS = BodyRegion.values();
     private static final int NREG = REGIONS.length;
@@ -24,6 +31,8 @@ public final class SessionAccumulator {
     private long contactUs;
     private double maxForce;
     private double peak;
+    /** Per region, touched in the last frame (peak at or above the profile's contact level). */
+    private final boolean[] touched = new boolean[NREG];
     private final long[] touchedUs = new long[NREG];
     private final long[] belowUs = new long[NREG];
     private final long[] withinUs = new long[NREG];
@@ -40,10 +49,8 @@ public final class SessionAccumulator {
     /**
      * @param rPeak    region peak pressure this frame
      * @param rForce   region force this frame
-     * @param touched  out: per region, peak at or above the profile's contact level
      */
-    public void add(long t, long dt, double totalForceN, double peakKpa, double[] rPeak, double[] rForce, Profile p,
-             boolean[] touched) {
+    public void add(long t, long dt, double totalForceN, double peakKpa, double[] rPeak, double[] rForce, Profile p) {
         frames++;
         if (firstUs < 0) {
             firstUs = t;
@@ -104,6 +111,11 @@ public final class SessionAccumulator {
         }
     }
 
+    /** Per region: touched in the last frame; do not modify. */
+    public boolean[] touched() {
+        return touched;
+    }
+
     public SessionMetrics metrics(String profileId, List<FlagEvent> events, SessionMetrics.Movement movement, int rows,
                            int cols, double[] coverage) {
         List<SessionMetrics.RegionMetrics> regs = new ArrayList<>();
@@ -131,5 +143,35 @@ public final class SessionAccumulator {
         return new SessionMetrics(profileId, frames, firstUs < 0 ? 0 : (lastUs - firstUs) / 1e6, contactUs / 1e6,
                 maxForce, peak, regs, lr > 0 ? leftImpulse / lr : Double.NaN, leftUs / 1e6, rightUs / 1e6, fl,
                 movement, firstRegion < 0 ? null : REGIONS[firstRegion].id(), rows, cols, cov);
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(frames, firstUs, lastUs, contactUs, maxForce, peak, touched.clone(), touchedUs.clone(), belowUs.clone(),
+                withinUs.clone(), aboveUs.clone(), ptiKpaUs.clone(), impulseNus.clone(), regionPeak.clone(),
+                leftImpulse, rightImpulse, leftUs, rightUs, firstRegion);
+    }
+
+    @Override
+    public void restore(State s) {
+        frames = s.frames();
+        firstUs = s.firstUs();
+        lastUs = s.lastUs();
+        contactUs = s.contactUs();
+        maxForce = s.maxForce();
+        peak = s.peak();
+        System.arraycopy(s.touched(), 0, touched, 0, NREG);
+        System.arraycopy(s.touchedUs(), 0, touchedUs, 0, NREG);
+        System.arraycopy(s.belowUs(), 0, belowUs, 0, NREG);
+        System.arraycopy(s.withinUs(), 0, withinUs, 0, NREG);
+        System.arraycopy(s.aboveUs(), 0, aboveUs, 0, NREG);
+        System.arraycopy(s.ptiKpaUs(), 0, ptiKpaUs, 0, NREG);
+        System.arraycopy(s.impulseNus(), 0, impulseNus, 0, NREG);
+        System.arraycopy(s.regionPeak(), 0, regionPeak, 0, NREG);
+        leftImpulse = s.leftImpulse();
+        rightImpulse = s.rightImpulse();
+        leftUs = s.leftUs();
+        rightUs = s.rightUs();
+        firstRegion = s.firstRegion();
     }
 }

@@ -1,5 +1,7 @@
 package io.tactus.signal.technique;
 
+import io.tactus.signal.state.Checkpointable;
+
 /**
  * Strokes, circles and holds of one tracked contact, from its centre in body coordinates (mm from the spine
  * midline, mm below the shoulder line), without allocating per frame. Each finished movement goes to the
@@ -21,7 +23,11 @@ package io.tactus.signal.technique;
  *   {@link #HOLD_MIN_S}, with a mean peak pressure at or above the profile's {@code hold_min_kpa}.</li>
  * </ul>
  */
-final class ContactMovement {
+final class ContactMovement implements Checkpointable<ContactMovement.State> {
+
+    /** A detached copy of a detector (never fed), holding its run, path, turn and hold so far. */
+    record State(ContactMovement copy) {
+    }
 
     static final double STROKE_MIN_MM = 80;
     static final double REVERSAL_MM = 25;
@@ -103,6 +109,15 @@ final class ContactMovement {
             kpaMax = 0;
             n = 0;
             path = 0;
+        }
+
+        void copyFrom(Stats o) {
+            sx = o.sx;
+            sy = o.sy;
+            kpaSum = o.kpaSum;
+            kpaMax = o.kpaMax;
+            n = o.n;
+            path = o.path;
         }
 
         void add(double x, double y, double kpa) {
@@ -346,5 +361,44 @@ final class ContactMovement {
                     mean, hold.kpaMax);
         }
         hold.reset();
+    }
+
+    private void copyFrom(ContactMovement o) {
+        contact = o.contact;
+        rx0 = o.rx0;
+        ry0 = o.ry0;
+        rt0 = o.rt0;
+        ex = o.ex;
+        ey = o.ey;
+        et = o.et;
+        dir = o.dir;
+        run.copyFrom(o.run);
+        px = o.px;
+        py = o.py;
+        lastHeading = o.lastHeading;
+        turning = o.turning;
+        turnT0 = o.turnT0;
+        turn.copyFrom(o.turn);
+        turnSxx = o.turnSxx;
+        turnSyy = o.turnSyy;
+        hx = o.hx;
+        hy = o.hy;
+        ht0 = o.ht0;
+        htLast = o.htLast;
+        hold.copyFrom(o.hold);
+        holdMinKpa = o.holdMinKpa;
+        live = o.live;
+    }
+
+    @Override
+    public State checkpoint() {
+        ContactMovement c = new ContactMovement(null, 2 * step);
+        c.copyFrom(this);
+        return new State(c);
+    }
+
+    @Override
+    public void restore(State s) {
+        copyFrom(s.copy());
     }
 }

@@ -1,6 +1,11 @@
 package io.tactus.signal.technique;
 
+import io.tactus.signal.state.Checkpointable;
+import io.tactus.signal.state.Scratch;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Separates the calibrated frame into contacts and follows them across frames, without allocating per frame.
@@ -22,7 +27,11 @@ import java.util.Arrays;
  * of {@link #GATE_MM} or the distance a hand moves at {@link #GATE_SPEED_MM_S} in one frame. A track that finds no
  * contact coasts for {@link #COAST_S} (a hand flickering at the contact level is the same hand), then ends.
  */
-public final class ContactTracker {
+public final class ContactTracker implements Checkpointable<ContactTracker.State> {
+
+    /** Copies of the track slot arrays (in {@code slots()} order), the frame counter, next id, last time. */
+    public record State(List<Object> slots, int frame, int nextId, long lastUs) {
+    }
 
     public static final double SPLIT_RATIO = 0.55;
     public static final double SPLIT_DEPTH = 0.3;
@@ -44,31 +53,51 @@ public final class ContactTracker {
     private final double[] rowY;
     private final double forcePerKpa;
 
-    // segmentation scratch (per cell)
+    // segmentation scratch (per cell): stamp marks this frame's cells by the frame counter, which is state
+    @Scratch
     private final long[] keys;
+    @Scratch
     private final int[] parent;
+    @Scratch
     private final int[] stamp;
+    @Scratch
     private final float[] basinPeak;
+    @Scratch
     private final int[] basinPeakCell;
     /** Per basin root: the peaks of the basins merged into it (a fist's knuckles), up to {@link #SUB_PEAKS}. */
+    @Scratch
     private final int[] subPeak;
+    @Scratch
     private final int[] subPeaks;
     private static final int SUB_PEAKS = 8;
+    @Scratch
     private final int[] blobOf;
+    @Scratch
     private final int[] roots = new int[8];
     private int frame;
 
     // blobs of this frame
+    @Scratch
     private int blobs;
+    @Scratch
     private final double[] bForce = new double[MAX_BLOBS];
+    @Scratch
     private final double[] bSx = new double[MAX_BLOBS];
+    @Scratch
     private final double[] bSy = new double[MAX_BLOBS];
+    @Scratch
     private final double[] bPeak = new double[MAX_BLOBS];
+    @Scratch
     private final int[] bCells = new int[MAX_BLOBS];
+    @Scratch
     private final int[] bTrack = new int[MAX_BLOBS];
+    @Scratch
     private final int[] bPeakCell = new int[MAX_BLOBS];
+    @Scratch
     private final int[] bRoot = new int[MAX_BLOBS];
+    @Scratch
     private final int[] bParent = new int[MAX_BLOBS];
+    @Scratch
     private final boolean[] bAlive = new boolean[MAX_BLOBS];
 
     // tracks (slots)
@@ -457,5 +486,31 @@ public final class ContactTracker {
             }
         }
         return k;
+    }
+
+    private Object[] slots() {
+        return new Object[] {active, id, x, y, peak, force, cells, since, lastSeen, seen, started, ended};
+    }
+
+    @Override
+    public State checkpoint() {
+        List<Object> copies = new ArrayList<>();
+        for (Object a : slots()) {
+            Object c = Array.newInstance(a.getClass().getComponentType(), MAX_TRACKS);
+            System.arraycopy(a, 0, c, 0, MAX_TRACKS);
+            copies.add(c);
+        }
+        return new State(List.copyOf(copies), frame, nextId, lastUs);
+    }
+
+    @Override
+    public void restore(State s) {
+        Object[] dst = slots();
+        for (int k = 0; k < dst.length; k++) {
+            System.arraycopy(s.slots().get(k), 0, dst[k], 0, MAX_TRACKS);
+        }
+        frame = s.frame();
+        nextId = s.nextId();
+        lastUs = s.lastUs();
     }
 }

@@ -1,6 +1,6 @@
 package io.tactus.signal.technique;
 
-import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.state.Checkpointable;import io.tactus.signal.body.BodyMap;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.Profile;
 import io.tactus.signal.technique.RoutineProgress.Status;
@@ -26,7 +26,12 @@ import java.util.Locale;
  *   <li>At the end of the stream, steps not completed or skipped are <b>not reached</b>.</li>
  * </ul>
  */
-public final class RoutineCoach {
+public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
+
+    /** The routine followed and where each step stands (copies). */
+    public record State(Routine routine, Status[] status, double[] count, long[] completedAt, long[] lastStart,
+                        long[] lastEnd, int current, boolean finished) {
+    }
 
     /** A movement between half and twice the aimed duration keeps the pace. */
     public static final double PACE_TOLERANCE = 2.0;
@@ -304,5 +309,23 @@ public final class RoutineCoach {
         double frac = none ? 1 : Math.max(0, Math.min(1, count[current] / step(current).goal()));
         return new RoutineProgress(routine.name(), routine.id(), none ? n : current, none ? null : step(current), frac,
                 allDone, completed, states, holdS, holdTargetS);
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(routine, status.clone(), count.clone(), completedAt.clone(), lastStart.clone(),
+                lastEnd.clone(), current, finished);
+    }
+
+    /** Restores progress; the coach must follow the same routine ({@code new RoutineCoach(s.routine())}). */
+    @Override
+    public void restore(State s) {
+        System.arraycopy(s.status(), 0, status, 0, n);
+        System.arraycopy(s.count(), 0, count, 0, n);
+        System.arraycopy(s.completedAt(), 0, completedAt, 0, n);
+        System.arraycopy(s.lastStart(), 0, lastStart, 0, n);
+        System.arraycopy(s.lastEnd(), 0, lastEnd, 0, n);
+        current = s.current();
+        finished = s.finished();
     }
 }

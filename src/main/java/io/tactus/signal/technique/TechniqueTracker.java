@@ -1,9 +1,10 @@
 package io.tactus.signal.technique;
 
-import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.state.Checkpointable;import io.tactus.signal.body.BodyMap;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.body.Registration;
 import io.tactus.signal.flags.Profile;
+import io.tactus.signal.metrics.SessionMetrics;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,16 @@ import java.util.List;
  * right balance. One per pipeline, used from its thread; no allocation per frame (a movement, its feedback and a
  * routine change allocate when they happen, like flag events).
  */
-public final class TechniqueTracker implements ContactMovement.Sink {
+public final class TechniqueTracker implements ContactMovement.Sink, Checkpointable<TechniqueTracker.State> {
+
+    /**
+     * Contacts, one movement detector per slot, the movements so far, the routine in progress (or null), the
+     * latest feedback, the last frame's context and the balance.
+     */
+    public record State(ContactTracker.State contacts, List<ContactMovement.State> detectors, List<Movement> movements,
+                        RoutineCoach.State coach, MovementFeedback last, Registration registration, BodyMap map,
+                        Profile profile, double leftEma, double rightEma, double holdS) {
+    }
 
     /** Time constant of the live left / right balance. */
     public static final double BALANCE_TAU_S = 2.0;
@@ -191,6 +201,38 @@ public final class TechniqueTracker implements ContactMovement.Sink {
         return sum > 1e-3 ? leftEma / sum : Double.NaN;
     }
 
+    /** The guidance counters of the session metrics from the movements ({@code target}: the profile's hold time). */
+    public SessionMetrics.Movement movementCounts(double target) {
+        int[] strokes = new int[4];
+        int cw = 0;
+        int ccw = 0;
+        int holds = 0;
+        int reaching = 0;
+        List<Double> durations = new ArrayList<>();
+        for (Movement m : movements) {
+            switch (m.type()) {
+                case STROKE -> strokes[m.direction().ordinal()]++;
+                case CIRCLE -> {
+                    if (m.direction() == Direction.CLOCKWISE) {
+                        cw++;
+                    } else {
+                        ccw++;
+                    }
+                }
+                case HOLD -> {
+                    holds++;
+                    durations.add(m.durationS());
+                    if (m.durationS() >= target - RoutineCoach.HOLD_SLACK_S) {
+                        reaching++;
+                    }
+                }
+            }
+        }
+        return new SessionMetrics.Movement(strokes[Direction.UP.ordinal()], strokes[Direction.DOWN.ordinal()],
+                strokes[Direction.OUTWARD.ordinal()], strokes[Direction.INWARD.ordinal()], cw, ccw, holds, reaching,
+                target, durations);
+    }
+
     /** The live picture: contacts now, balance, hold timer, latest feedback. */
     public TechniqueSnapshot snapshot() {
         List<TrackedContact> now = new ArrayList<>();
@@ -206,5 +248,38 @@ public final class TechniqueTracker implements ContactMovement.Sink {
                     contacts.force[s], contacts.cells[s], r, side, contacts.since[s]));
         }
         return new TechniqueSnapshot(now, leftShare(), holdS, contactsSeen(), movements.size(), last);
+    }
+
+    @Override
+    public State checkpoint() {
+        List<ContactMovement.State> ds = new ArrayList<>(detectors.length);
+        for (ContactMovement d : detectors) {
+            ds.add(d.checkpoint());
+        }
+        return new State(contacts.checkpoint(), List.copyOf(ds), List.copyOf(movements),
+                coach == null ? null : coach.checkpoint(), last, registration, map, profile, leftEma, rightEma, holdS);
+    }
+
+    @Override
+    public void restore(State s) {
+        contacts.restore(s.contacts());
+        for (int i = 0; i < detectors.length; i++) {
+            detectors[i].restore(s.detectors().get(i));
+        }
+        movements.clear();
+        movements.addAll(s.movements());
+        if (s.coach() == null) {
+            coach = null;
+        } else {
+            coach = new RoutineCoach(s.coach().routine());
+            coach.restore(s.coach());
+        }
+        last = s.last();
+        registration = s.registration();
+        map = s.map();
+        profile = s.profile();
+        leftEma = s.leftEma();
+        rightEma = s.rightEma();
+        holdS = s.holdS();
     }
 }

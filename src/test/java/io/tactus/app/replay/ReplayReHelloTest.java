@@ -2,10 +2,12 @@ package io.tactus.app.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tactus.app.fx.Threads;
 import io.tactus.device.TimedPacket;
 import io.tactus.protocol.Packet;
 import io.tactus.session.ReHelloTest;
 import io.tactus.session.RecordingReader;
+import io.tactus.session.ReplayEngine;
 import io.tactus.session.RecordingWriter;
 import io.tactus.session.SessionAnalyzer;
 import io.tactus.session.SessionMetadata;
@@ -37,24 +39,27 @@ class ReplayReHelloTest {
         return events.stream().filter(e -> e.type() == FlagType.SPINE_CONTACT).map(TimelineEvent::startUs).toList();
     }
 
+    private static List<TimelineEvent> timeline(Path file) {
+        ReplayViewModel vm = new ReplayViewModel(Threads.inline(), f -> ReplayEngine.open(f, SignalPipeline::new));
+        vm.open(file, null);
+        List<TimelineEvent> events = List.copyOf(vm.events());
+        vm.close();
+        return events;
+    }
+
     @Test
     void theTimelineHasEveryFlagAcrossAReHelloAndASensorChange() throws Exception {
         List<Packet> plainPackets = ReHelloTest.withHelloBetweenTheEvents(d -> d, Long.MAX_VALUE);
         List<Long> plain;
-        try (RecordingDocument doc = RecordingDocument.open(record(plainPackets), SignalPipeline::new)) {
-            plain = spineStarts(doc.events());
-        }
+        plain = spineStarts(timeline(record(plainPackets)));
         assertEquals(2, plain.size(), plain.toString());
         long between = (plain.get(0) + plain.get(1)) / 2;
 
         Path rate = record(ReHelloTest.withHelloBetweenTheEvents(d -> ReHelloTest.withRate(d, 25), between));
-        try (RecordingDocument doc = RecordingDocument.open(rate, SignalPipeline::new)) {
-            assertEquals(plain, spineStarts(doc.events()), "same sensor at a new rate: the pipeline continues");
-        }
+        assertEquals(plain, spineStarts(timeline(rate)), "same sensor at a new rate: the pipeline continues");
         Path other = record(ReHelloTest.withHelloBetweenTheEvents(ReHelloTest::otherSensor, between));
-        try (RecordingDocument doc = RecordingDocument.open(other, SignalPipeline::new);
-             RecordingReader r = RecordingReader.open(other)) {
-            List<Long> starts = spineStarts(doc.events());
+        try (RecordingReader r = RecordingReader.open(other)) {
+            List<Long> starts = spineStarts(timeline(other));
             assertEquals(plain.get(0), starts.get(0), "the first segment's flag is kept: " + starts);
             List<Long> analyzed = new SessionAnalyzer(SignalPipeline::new).analyze(r).events().stream()
                     .filter(e -> e.type() == FlagType.SPINE_CONTACT).map(e -> e.startUs()).toList();

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.session.Annotation;
 import io.tactus.session.RecordingReader;
+import io.tactus.session.ReplayEngine;
 import io.tactus.session.UserFiles;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.store.TactusHome;
@@ -49,19 +51,19 @@ class SampleNotesTest {
         byte[] before = Files.readAllBytes(sample);
         assertFalse(UserFiles.isUsers(sample));
 
-        try (RecordingDocument doc = RecordingDocument.open(sample, SignalPipeline::new)) {
-            doc.saveNote(new Note(null, doc.startUs() + 1_000_000, "lighter here"));
+        try (ReplayEngine doc = ReplayEngine.open(sample, SignalPipeline::new)) {
+            doc.saveAnnotation(Annotation.of(doc.startUs() + 1_000_000, "lighter here"));
             Path copy = doc.file();
             assertEquals(UserFiles.sessionsDir().resolve("spine-contact.tactus"), copy);
             assertArrayEquals(before, Files.readAllBytes(sample), "the sample is unchanged");
             try (RecordingReader r = RecordingReader.open(copy)) {
                 assertEquals("lighter here", r.annotations().get(0).text());
             }
-            doc.saveNote(new Note(null, doc.startUs() + 2_000_000, "and here"));
+            doc.saveAnnotation(Annotation.of(doc.startUs() + 2_000_000, "and here"));
             assertEquals(copy, doc.file(), "later notes go to the same copy");
         }
-        try (RecordingDocument again = RecordingDocument.open(sample, SignalPipeline::new)) {
-            again.saveNote(new Note(null, again.startUs(), "second opening"));
+        try (ReplayEngine again = ReplayEngine.open(sample, SignalPipeline::new)) {
+            again.saveAnnotation(Annotation.of(again.startUs(), "second opening"));
             assertEquals(UserFiles.sessionsDir().resolve("spine-contact-2.tactus"), again.file(),
                     "an existing copy is never replaced");
         }
@@ -73,8 +75,8 @@ class SampleNotesTest {
         Path mine = dir.resolve("mine.tactus");
         Files.copy(SAMPLES.resolve("spine-contact.tactus"), mine);
         assertTrue(UserFiles.isUsers(mine));
-        try (RecordingDocument doc = RecordingDocument.open(mine, SignalPipeline::new)) {
-            doc.saveNote(new Note(null, doc.startUs(), "mine"));
+        try (ReplayEngine doc = ReplayEngine.open(mine, SignalPipeline::new)) {
+            doc.saveAnnotation(Annotation.of(doc.startUs(), "mine"));
             assertEquals(mine, doc.file());
         }
         assertFalse(Files.exists(UserFiles.sessionsDir()), "no copy made");

@@ -1,0 +1,67 @@
+package io.tactus.app.replay;
+
+import io.tactus.app.fx.LatestWinsLoader;
+import io.tactus.app.fx.Threads;
+import io.tactus.session.ReplayEngine;
+import io.tactus.signal.FrameSnapshot;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The frame at the playhead, loaded from the replay engine off the FX thread, latest request wins: exact
+ * ({@link ReplayEngine#at}) or, while the user drags, a preview ({@link ReplayEngine#preview}). "Settled" says
+ * the frame shown is the exact one for the playhead's current position.
+ */
+final class PlayheadFrames {
+
+    private record Request(ReplayEngine engine, long timeUs, boolean exact) {
+    }
+
+    private record Loaded(FrameSnapshot frame, boolean exact, long timeUs) {
+    }
+
+    private final ReadOnlyObjectWrapper<FrameSnapshot> frame = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper loaded = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(false);
+    private final LatestWinsLoader<Request, Loaded> loader;
+
+    /** @param position the playhead now (read on the FX thread when a frame arrives) */
+    PlayheadFrames(Threads threads, LongSupplier position, Consumer<String> status) {
+        loader = new LatestWinsLoader<>(threads, r -> new Loaded(r.exact() ? r.engine().at(r.timeUs())
+                : r.engine().preview(r.timeUs()), r.exact(), r.timeUs()), l -> {
+                    if (l.frame() != null) {
+                        frame.set(l.frame());
+                        loaded.set(loaded.get() + 1);
+                        settled.set(l.exact() && l.timeUs() == position.getAsLong());
+                    }
+                }, why -> status.accept("Could not read the frame: " + why));
+    }
+
+    void request(ReplayEngine engine, long timeUs, boolean exact) {
+        settled.set(false);
+        loader.request(new Request(engine, timeUs, exact));
+    }
+
+    void clear() {
+        frame.set(null);
+        settled.set(false);
+    }
+
+    ReadOnlyObjectProperty<FrameSnapshot> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    ReadOnlyLongProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    ReadOnlyBooleanProperty settledProperty() {
+        return settled.getReadOnlyProperty();
+    }
+}

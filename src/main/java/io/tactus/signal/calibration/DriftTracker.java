@@ -1,0 +1,86 @@
+package io.tactus.signal.calibration;
+
+import io.tactus.signal.state.Checkpointable;
+import java.util.Arrays;
+
+/**
+ * The zero-load baseline per cell and how far it has drifted: while nothing is pressed the baseline follows the
+ * counts with a time constant (sensor creep, temperature), and the distance from the reference (the tare's, or
+ * the factory offset) is reported in kPa. No allocation per frame.
+ */
+public final class DriftTracker implements Checkpointable<DriftTracker.State> {
+
+    /** The live baseline (a copy), the reference (shared: it is replaced on a tare, never written) and stats. */
+    public record State(float[] base, float[] refBase, long idleFrames, double meanKpa, double maxKpa) {
+    }
+
+    private final int n;
+    private final float[] base;
+    private float[] refBase;
+    private long idleFrames;
+    private double meanKpa;
+    private double maxKpa;
+
+    /** Every cell starts at {@code offsetCounts} (the factory zero-load reading). */
+    public DriftTracker(int n, float offsetCounts) {
+        this.n = n;
+        base = new float[n];
+        Arrays.fill(base, offsetCounts);
+        refBase = base.clone();
+    }
+
+    /** The live zero-load baseline in counts; read by the calibration loop, do not modify. */
+    float[] baseline() {
+        return base;
+    }
+
+    /** A tare: baseline and reference become {@code baseline}; the drift figures restart. */
+    void reset(float[] baseline) {
+        System.arraycopy(baseline, 0, base, 0, n);
+        refBase = baseline.clone();
+        meanKpa = 0;
+        maxKpa = 0;
+    }
+
+    /** One idle frame (the caller decides "nothing pressed"): the baseline moves towards the counts. */
+    void track(int[] counts, long dt, double tauS, DeadCellMap deadCells, CountsLut lut) {
+        float beta = (float) Math.min(1.0, dt / (tauS * 1e6));
+        double sum = 0;
+        float max = 0;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (deadCells.isDead(i) || counts[i] == 0) {
+                continue; // a zero is zero-suppression or a broken trace, never a baseline
+            }
+            base[i] += beta * (counts[i] - base[i]);
+            float d = Math.abs(base[i] - refBase[i]);
+            sum += d;
+            m++;
+            if (d > max) {
+                max = d;
+            }
+        }
+        idleFrames++;
+        meanKpa = m == 0 ? 0 : lut.kpa((float) (sum / m));
+        maxKpa = lut.kpa(max);
+    }
+
+    /** @param warnAboveKpa a mean drift above this warns (the median noise floor) */
+    DriftStatus status(double warnAboveKpa) {
+        return new DriftStatus(meanKpa, maxKpa, meanKpa > warnAboveKpa, idleFrames);
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(base.clone(), refBase, idleFrames, meanKpa, maxKpa);
+    }
+
+    @Override
+    public void restore(State s) {
+        System.arraycopy(s.base(), 0, base, 0, n);
+        refBase = s.refBase();
+        idleFrames = s.idleFrames();
+        meanKpa = s.meanKpa();
+        maxKpa = s.maxKpa();
+    }
+}

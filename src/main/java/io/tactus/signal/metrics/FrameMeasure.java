@@ -1,0 +1,235 @@
+package io.tactus.signal.metrics;
+
+import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.state.Checkpointable;
+import java.util.Arrays;
+
+/**
+ * The measuring stage: exponential smoothing of the calibrated kPa (one frame of delay), the per-cell noise
+ * floor, then the frame's figures: total force, contact area, peak, centre of pressure, per-region force, mean
+ * and peak, and the per-cell pressure-time coverage. No allocation per frame.
+ */
+public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
+
+    private static final BodyRegion[] REGIONS = BodyRegion.values();
+    private static final int NREG = REGIONS.length;
+
+    /** Filter state, the last frame's pressure and figures, and the coverage so far (copies). */
+    public record State(float[] filt, float[] kpa, double[] coverage, boolean primed, double totalForceN,
+                        double areaCm2, double peakKpa, double copX, double copY, double[] rForce, double[] rPeak,
+                        double[] rSum, int[] rLoaded) {
+    }
+
+    private final int rows;
+    private final int cols;
+    private final int n;
+    private final double cellAreaMm2;
+    private final double[] colX;
+    private final double[] rowY;
+    private final float[] filt;
+    private final float[] kpa;
+    private final double[] coverage;
+    private final double[] rForce = new double[NREG];
+    private final double[] rPeak = new double[NREG];
+    private final double[] rSum = new double[NREG];
+    private final int[] rLoaded = new int[NREG];
+    private boolean primed;
+    private double totalForceN;
+    private double areaCm2;
+    private double peakKpa;
+    private double copX = Double.NaN;
+    private double copY = Double.NaN;
+
+    /** @param cellAreaMm2 the area one cell's pressure acts on (a glove's taxel area from the settings) */
+    public FrameMeasure(DeviceDescriptor d, double cellAreaMm2) {
+        this.rows = d.rows();
+        this.cols = d.cols();
+        this.n = rows * cols;
+        this.cellAreaMm2 = cellAreaMm2;
+        colX = new double[cols];
+        rowY = new double[rows];
+        for (int c = 0; c < cols; c++) {
+            colX[c] = (c + 0.5) * d.pitchXmm();
+        }
+        for (int r = 0; r < rows; r++) {
+            rowY[r] = (r + 0.5) * d.pitchYmm();
+        }
+        filt = new float[n];
+        kpa = new float[n];
+        coverage = new double[n];
+    }
+
+    /**
+     * One frame.
+     *
+     * @param rw         calibrated kPa per cell (this frame)
+     * @param floorKpa   per-cell noise floor
+     * @param cellRegion region ordinal per cell, -1 off the back
+     * @param alpha      smoothing factor (1 = no smoothing)
+     * @param dt         device time since the previous frame, us
+     * @param pose       a glove's position [x, y] in mat mm (its centre of pressure), or null for a mat
+     */
+    public void measure(float[] rw, float[] floorKpa, int[] cellRegion, float alpha, long dt, double[] pose) {
+        final float a = alpha;
+        final float[] f = filt;
+        final float[] out = kpa;
+        final float[] fl = floorKpa;
+        final int[] reg = cellRegion;
+        final double forcePerKpa = cellAreaMm2 / 1000.0;
+        final double dts = dt / 1e6;
+        if (!primed) {
+            System.arraycopy(rw, 0, f, 0, n);
+            primed = true;
+        }
+        Arrays.fill(rForce, 0);
+        Arrays.fill(rPeak, 0);
+        Arrays.fill(rSum, 0);
+        Arrays.fill(rLoaded, 0);
+        double force = 0;
+        double sx = 0;
+        double sy = 0;
+        double pk = 0;
+        int loaded = 0;
+        for (int r = 0, i = 0; r < rows; r++) {
+            double rowForce = 0;
+            for (int c = 0; c < cols; c++, i++) {
+                float v = f[i] + a * (rw[i] - f[i]);
+                f[i] = v;
+                if (v < fl[i]) {
+                    out[i] = 0f;
+                    continue;
+                }
+                out[i] = v;
+                double fn = v * forcePerKpa;
+                rowForce += fn;
+                sx += fn * colX[c];
+                loaded++;
+                if (v > pk) {
+                    pk = v;
+                }
+                coverage[i] += v * dts;
+                int g = reg[i];
+                if (g >= 0) {
+                    rForce[g] += fn;
+                    rSum[g] += v;
+                    rLoaded[g]++;
+                    if (v > rPeak[g]) {
+                        rPeak[g] = v;
+                    }
+                }
+            }
+            force += rowForce;
+            sy += rowForce * rowY[r];
+        }
+        totalForceN = force;
+        areaCm2 = loaded * cellAreaMm2 / 100.0;
+        peakKpa = pk;
+        if (force > 0) {
+            if (pose != null) {
+                copX = pose[0];
+                copY = pose[1];
+            } else {
+                copX = sx / force;
+                copY = sy / force;
+            }
+        } else {
+            copX = Double.NaN;
+            copY = Double.NaN;
+        }
+    }
+
+    /** Cell centres across the mat in mm (by column); do not modify. */
+    public double[] colX() {
+        return colX;
+    }
+
+    /** Cell centres along the mat in mm (by row); do not modify. */
+    public double[] rowY() {
+        return rowY;
+    }
+
+    /** This frame's pressure per cell (0 below the floor); do not modify. */
+    public float[] kpa() {
+        return kpa;
+    }
+
+    /** Each region's peak pressure this frame, by ordinal; do not modify. */
+    public double[] regionPeak() {
+        return rPeak;
+    }
+
+    /** Each region's force this frame, by ordinal; do not modify. */
+    public double[] regionForce() {
+        return rForce;
+    }
+
+    /** Force this frame on the regions of one side of the receiver. */
+    public double sideForceN(BodyRegion.Side side) {
+        double f = 0;
+        for (int g = 0; g < NREG; g++) {
+            if (REGIONS[g].side() == side) {
+                f += rForce[g];
+            }
+        }
+        return f;
+    }
+
+    /** Per-cell integral of pressure over time so far (kPa*s); do not modify. */
+    public double[] coverage() {
+        return coverage;
+    }
+
+    public double totalForceN() {
+        return totalForceN;
+    }
+
+    public double areaCm2() {
+        return areaCm2;
+    }
+
+    public double peakKpa() {
+        return peakKpa;
+    }
+
+    public double copX() {
+        return copX;
+    }
+
+    public double copY() {
+        return copY;
+    }
+
+    /** The per-region values of this frame. Allocates. */
+    public RegionValue[] regionValues() {
+        RegionValue[] regions = new RegionValue[NREG];
+        for (int g = 0; g < NREG; g++) {
+            regions[g] = new RegionValue(REGIONS[g], rLoaded[g] == 0 ? 0 : rSum[g] / rLoaded[g], rPeak[g], rForce[g],
+                    rLoaded[g]);
+        }
+        return regions;
+    }
+
+    @Override
+    public State checkpoint() {
+        return new State(filt.clone(), kpa.clone(), coverage.clone(), primed, totalForceN, areaCm2, peakKpa, copX,
+                copY, rForce.clone(), rPeak.clone(), rSum.clone(), rLoaded.clone());
+    }
+
+    @Override
+    public void restore(State s) {
+        System.arraycopy(s.filt(), 0, filt, 0, n);
+        System.arraycopy(s.kpa(), 0, kpa, 0, n);
+        System.arraycopy(s.coverage(), 0, coverage, 0, n);
+        primed = s.primed();
+        totalForceN = s.totalForceN();
+        areaCm2 = s.areaCm2();
+        peakKpa = s.peakKpa();
+        copX = s.copX();
+        copY = s.copY();
+        System.arraycopy(s.rForce(), 0, rForce, 0, NREG);
+        System.arraycopy(s.rPeak(), 0, rPeak, 0, NREG);
+        System.arraycopy(s.rSum(), 0, rSum, 0, NREG);
+        System.arraycopy(s.rLoaded(), 0, rLoaded, 0, NREG);
+    }
+}
