@@ -17,6 +17,8 @@ import io.tactus.app.live.LiveView;
 import io.tactus.app.live.LiveViewModel;
 import io.tactus.app.live.RegionBand;
 import io.tactus.app.live.Sources;
+import io.tactus.app.library.LibraryView;
+import io.tactus.app.library.LibraryViewModel;
 import io.tactus.app.replay.ReplayOpener;
 import io.tactus.app.replay.ReplayView;
 import io.tactus.app.replay.ReplayViewModel;
@@ -34,7 +36,10 @@ import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.store.TactusHome;
 import io.tactus.signal.technique.Routine;
 import java.io.File;
+import io.tactus.library.SessionLibrary;
 import java.nio.file.Path;
+import javafx.scene.control.Tab;
+import javafx.stage.DirectoryChooser;
 import java.time.Clock;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -56,6 +61,7 @@ public final class AppController {
     private final LiveView liveView;
     private final ReplayViewModel replay;
     private final ReplayView replayView;
+    private final LibraryViewModel library;
     private final MainWindow window;
     private final AppMenus menus = new AppMenus(this::openRecording);
     private final DialogService dialogs;
@@ -93,6 +99,20 @@ public final class AppController {
         this.replayView = new ReplayView(replay, display, AppToolbars.replay(actions, replay, menus.recentButton()),
                 f -> openRecording(f.toPath()));
         this.window = new MainWindow(menus.menuBar(actions), AppToolbars.live(actions, live), liveView, replayView);
+        this.library = new LibraryViewModel(threads, store.home().resolve(SessionLibrary.FILE_NAME),
+                new LibraryViewModel.Opener() {
+                    @Override
+                    public void open(Path recording) {
+                        openRecording(recording);
+                    }
+
+                    @Override
+                    public void compare(Path recording, Path reference) {
+                        openRecording(recording);
+                        replay.openCompare(reference);
+                    }
+                });
+        window.tabs().getTabs().add(libraryTab());
         live.mutedProperty().addListener((o, a, m) -> update(settings().withSoundMuted(m)));
         display.colorMapProperty().addListener((o, a, m) -> update(settings().withColorMap(m)));
         display.interpolationProperty().addListener((o, a, m) -> update(settings().withInterpolation(m)));
@@ -307,6 +327,26 @@ public final class AppController {
         }
         String samples = System.getProperty("tactus.samplesDir");
         return samples == null ? Path.of("sample-recordings") : Path.of(samples);
+    }
+
+    /** The session library tab; the library is searched the first time the tab is shown (not at start-up). */
+    private Tab libraryTab() {
+        Tab tab = new Tab("Library (instructor)", new LibraryView(library, () -> {
+            java.io.File dir = new DirectoryChooser().showDialog(stage);
+            return dir == null ? null : dir.toPath();
+        }));
+        tab.setClosable(false);
+        tab.setId("libraryTab");
+        tab.selectedProperty().addListener((o, was, now) -> {
+            if (now && library.sessions().isEmpty()) {
+                library.search();
+            }
+        });
+        return tab;
+    }
+
+    public LibraryViewModel libraryViewModel() {
+        return library;
     }
 
     public void openRecording(Path file) {

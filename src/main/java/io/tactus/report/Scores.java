@@ -5,6 +5,7 @@ import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.flags.FlagType;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.metrics.SessionMetrics;
+import io.tactus.signal.technique.RoutineProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +28,8 @@ import java.util.Map;
  * @param timeAboveBand          share of that time above the band
  * @param leftShare              force on the receiver's left / (left + right), 0.5 = balanced; NaN without
  *                               lateral work
- * @param routineStepsDone       guided-routine steps completed, or -1 when no routine analysis exists
+ * @param routineStepsDone       guided-routine steps completed (done, or done out of order) when a routine was
+ *                               started in the session (a recorded command); -1 otherwise
  * @param routineSteps           steps in the routine, or -1
  */
 public record Scores(double durationS, int spineContacts, double spineContactsPerMinute, double spineContactS,
@@ -41,7 +43,20 @@ public record Scores(double durationS, int spineContacts, double spineContactsPe
     }
 
     public static Scores of(FileAnalysis.Result r) {
-        return of(r.analysis());
+        return of(r.analysis(), r.pipeline() == null ? null : r.pipeline().routineProgress());
+    }
+
+    /**
+     * With the guided routine's outcome from the core that ran the session (null: no routine was started, so
+     * routine steps stay unknown).
+     */
+    public static Scores of(SessionAnalysis a, RoutineProgress routine) {
+        Scores s = of(a);
+        if (routine == null || routine.steps().isEmpty()) {
+            return s;
+        }
+        int done = (int) routine.steps().stream().filter(st -> st.status().completed()).count();
+        return s.withRoutine(done, routine.steps().size());
     }
 
     /** From an analysis: its flag counts and times, and its per-region statistics (all segments). */

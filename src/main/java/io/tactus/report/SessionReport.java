@@ -21,7 +21,7 @@ import java.util.List;
  * @param flags       every flag and marker in time order
  * @param regions     per-region table in region order
  * @param movement    movement statistics from the core's centre-of-pressure tracker
- * @param technique   rows of the technique analysis (movements, routine steps) when the analysis has one; empty
+ * @param technique   the guided routine's steps and their outcome when a routine was started in the session; empty
  * @param notes       the instructor's notes with their times
  * @param generator   application version line
  */

@@ -9,6 +9,7 @@ import io.tactus.signal.flags.FlagType;
 import io.tactus.signal.body.BodyMap;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.metrics.SessionMetrics;
+import io.tactus.signal.technique.RoutineProgress;
 import io.tactus.signal.SignalPipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,18 +32,20 @@ public final class SessionReportBuilder {
         Scores scores = Scores.of(r);
         BodyRegion[] cellRegions = p == null ? null : p.cellRegions();
 
+        // an A4 page holds two maps side by side only at a smaller size
+        int mapPx = pictures == Pictures.PNG ? 240 : MAP_PX;
         String peakMap = null;
         String ptMap = null;
         float[] peak = frames.peakKpa();
         if (peak != null) {
             peakMap = pictures.markup(new HeatmapFigure(frames.rows(), frames.cols(), peak, max(peak), cellRegions,
-                    null, "Highest pressure each cell saw during the session", "kPa", MAP_PX));
+                    null, "Highest pressure each cell saw during the session", "kPa", mapPx));
         }
         if (sm != null && sm.rows() > 0 && sm.cols() > 0 && sm.coverageKpaS().length == sm.rows() * sm.cols()) {
             boolean sameGrid = sm.rows() == frames.rows() && sm.cols() == frames.cols();
             ptMap = pictures.markup(new HeatmapFigure(sm.rows(), sm.cols(), sm.coverageKpaS(), max(sm.coverageKpaS()),
                     sameGrid ? cellRegions : null, null, "Pressure-time per cell (where the work went)", "kPa s",
-                    MAP_PX));
+                    mapPx));
         }
 
         List<SessionReport.FlagRow> flags = new ArrayList<>();
@@ -88,6 +91,16 @@ public final class SessionReportBuilder {
                     Integer.toString(m.holdsReachingTarget())));
         }
 
+        // the guided routine, when one was started in the session: each step's outcome
+        List<SessionReport.Row> technique = new ArrayList<>();
+        RoutineProgress routine = p == null ? null : p.routineProgress();
+        if (routine != null) {
+            for (RoutineProgress.StepState st : routine.steps()) {
+                technique.add(new SessionReport.Row("step." + st.id(), routine.routine() + ": " + st.id(),
+                        st.status().id() + String.format(Locale.ROOT, " (%.0f of %.0f)", st.count(), st.goal())));
+            }
+        }
+
         List<SessionReport.NoteRow> notes = new ArrayList<>();
         for (Annotation n : r.annotations()) {
             notes.add(new SessionReport.NoteRow(a.secondsFromStart(n.deviceTimeUs()), n.text()));
@@ -100,7 +113,7 @@ public final class SessionReportBuilder {
                 md == null ? null : md.startUtc(), device, r.profile(),
                 r.warnings().isEmpty() ? "ok" : String.join("; ", r.warnings()),
                 scores, NextSteps.texts(NextSteps.of(scores, a)), peakMap, ptMap, List.copyOf(flags),
-                List.copyOf(regions), List.copyOf(movement), List.of(), List.copyOf(notes),
+                List.copyOf(regions), List.copyOf(movement), List.copyOf(technique), List.copyOf(notes),
                 "Tactus " + AppVersion.get());
     }
 
