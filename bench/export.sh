@@ -3,5 +3,5 @@
 # in a JVM limited to 256 MB of heap. Usage: bench/export.sh [seconds] [formats] [outDir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
+mvn -q -B -o test-compile >/dev/null  # also writes target/bench-cp.txt (pom.xml: bench-classpath)
 exec java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" io.tactus.bench.ExportBenchMain "$@"

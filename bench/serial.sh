@@ -12,5 +12,5 @@ case "${1:-}" in
 esac
 shift
 command -v socat >/dev/null || { echo "bench/serial.sh: socat is required (apt-get install socat)" >&2; exit 1; }
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
+mvn -q -B -o test-compile >/dev/null  # also writes target/bench-cp.txt (pom.xml: bench-classpath)
 exec java -Djava.util.logging.config.file=/dev/null -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" "$main" "$@"

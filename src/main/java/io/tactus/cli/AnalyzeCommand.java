@@ -30,7 +30,6 @@ import picocli.CommandLine;
 public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Text output shows the body map's display names; --json keeps the ids. */
-    private static final io.tactus.signal.body.BodyMap NAMES = io.tactus.signal.body.BodyMap.standard();
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -171,13 +170,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (FlagEvent e : a.events()) {
             out.printf(Locale.ROOT, "  %8.2f - %-8s %-16s %-22s peak %6.1f kPa%n", a.secondsFromStart(e.startUs()),
                     e.isOpen() ? "open" : String.format(Locale.ROOT, "%.2f", a.secondsFromStart(e.endUs())),
-                    e.type().id(), e.region() == null ? "-" : NAMES.displayName(e.region()), e.peakKpa());
+                    e.type().id(), e.region() == null ? "-" : names().displayName(e.region()), e.peakKpa());
         }
         out.println();
         out.println("regions:                 touched s   peak kPa   mean kPa   kPa*s");
         for (SessionMetrics.RegionMetrics s : a.regions()) {
             out.printf(Locale.ROOT, "  %-22s %9.1f %10.1f %10.1f %9.0f%n",
-                    NAMES.displayName(BodyRegion.fromId(s.region())), s.timeTouchedS(), s.peakKpa(),
+                    names().displayName(BodyRegion.fromId(s.region())), s.timeTouchedS(), s.peakKpa(),
                     s.timeTouchedS() > 0 ? s.ptiKpaS() / s.timeTouchedS() : 0, s.ptiKpaS());
         }
         if (a.segments().size() > 1) {
@@ -205,5 +204,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** Three decimals; null (JSON null) for NaN / infinity. */
     private static Double round(double v) {
         return Double.isFinite(v) ? Math.round(v * 1000.0) / 1000.0 : null;
+    }
+
+    /** The region names, loaded on first use: picocli builds every command at start-up, `tactus --help` too. */
+    private static io.tactus.signal.body.BodyMap names() {
+        return io.tactus.signal.body.BodyMap.standard();
     }
 }

@@ -1,26 +1,19 @@
 package io.tactus.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Root of the headless CLI: `java -jar target/tactus.jar <command> --help`. */
 @Command(name = "tactus", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Tactus: live pressure feedback for learning back massage (training aid, not a medical device).",
-        subcommands = {
-            PortsCommand.class,
-            MonitorCommand.class,
-            SimulateCommand.class,
-            RecordCommand.class,
-            InfoCommand.class,
-            AnalyzeCommand.class,
-            ExportCommand.class,
-            ReportCommand.class,
-            LibraryCommand.class,
-            ProgressCommand.class,
-            CohortCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "Tactus: live pressure feedback for learning back massage (training aid, not a medical device).")
 public final class TactusCli implements Runnable {
+
+    /** The commands, in help order. */
+    private static final List<Class<?>> COMMANDS = List.of(PortsCommand.class, MonitorCommand.class,
+            SimulateCommand.class, RecordCommand.class, InfoCommand.class, AnalyzeCommand.class, ExportCommand.class,
+            ReportCommand.class, LibraryCommand.class, ProgressCommand.class, CohortCommand.class,
+            CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,13 +23,37 @@ public final class TactusCli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
     }
 
-    /** Runs the CLI and returns the exit code (0 ok, 1 runtime failure, 2 bad arguments). */
+    /**
+     * Runs the CLI and returns the exit code (0 ok, 1 runtime failure, 2 bad arguments). When the first argument
+     * names a command, only that command is built: picocli reflects over every option of every command it is
+     * given, which was most of the start-up time of a one-second command like {@code info}.
+     */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        return commandLineFor(args).execute(args);
     }
 
+    /** Only the named command when the first argument names one, else the whole CLI. */
+    static CommandLine commandLineFor(String... args) {
+        String first = args.length > 0 ? args[0] : "";
+        for (Class<?> c : COMMANDS) {
+            Command cmd = c.getAnnotation(Command.class);
+            if (c != CommandLine.HelpCommand.class && cmd != null && List.of(cmd.name()).contains(first)) {
+                return configure(new CommandLine(new TactusCli()).addSubcommand(c));
+            }
+        }
+        return newCommandLine();
+    }
+
+    /** The whole CLI, every command (root help, {@code help CMD}, unknown commands). */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new TactusCli());
+        for (Class<?> c : COMMANDS) {
+            cl.addSubcommand(c);
+        }
+        return configure(cl);
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         // Whatever a command prints is stripped of control characters (device texts reach the terminal). Help
         // is printed before, with the original writers: it is our own text and may be coloured (ANSI).
         cl.setExecutionStrategy(parseResult -> {

@@ -35,6 +35,8 @@ public final class FrameAssembler {
     private long markerTextKept;
     private long markerTextsCut;
     private long markerCharsCut;
+    private boolean oneBuffer;
+    private int[] buffer;
 
     public FrameAssembler(FrameListener listener) {
         this.listener = listener;
@@ -44,6 +46,15 @@ public final class FrameAssembler {
     public FrameAssembler(FrameListener listener, DeviceDescriptor descriptor) {
         this(listener);
         this.descriptor = descriptor;
+    }
+
+    /**
+     * Decodes every frame into the same counts array instead of a new one per frame: for a consumer on this
+     * thread that is done with each {@link RawFrame} before the next packet (offline analysis), never for frames
+     * handed to another thread or kept.
+     */
+    public void decodeIntoOneBuffer() {
+        oneBuffer = true;
     }
 
     public void accept(TimedPacket tp) {
@@ -108,7 +119,11 @@ public final class FrameAssembler {
             framesWithoutHello++;
             return;
         }
-        int[] counts = new int[descriptor.cellCount()];
+        int cells = descriptor.cellCount();
+        int[] counts = oneBuffer && buffer != null && buffer.length == cells ? buffer : new int[cells];
+        if (oneBuffer) {
+            buffer = counts;
+        }
         if (!Payloads.decodeFrame(tp.packet().type(), tp.packet().payload(), counts)) {
             bad(tp, tp.packet().type() + " payload of " + tp.packet().payload().length
                     + " bytes does not fit " + descriptor.rows() + "x" + descriptor.cols());

@@ -66,6 +66,7 @@ public final class SessionAnalyzer {
         long t0 = System.nanoTime();
         // The metadata's descriptor (validated like a HELLO) decodes frames whose HELLO record is damaged.
         CoreRunner core = new CoreRunner(pipelineFactory, reader.commands(), reader.metadata().device());
+        core.assembler().decodeIntoOneBuffer(); // each frame is done with before the next packet
         Accumulator acc = new Accumulator(perFrame);
         RecordingReader.Cursor c = reader.cursor();
         RecordedPacket p;
@@ -74,7 +75,7 @@ public final class SessionAnalyzer {
             core.feed(p.ordinal(), p.timed());
             packets++;
             if (core.frameDone()) {
-                acc.frame(core.snapshot());
+                acc.frame(core);
             }
             if (hook != null) {
                 hook.afterPacket(core, c, p);
@@ -119,6 +120,7 @@ public final class SessionAnalyzer {
                                          Function<PacketDecoder.Sink, ByteStreamDecoder> decoders) throws IOException {
         long t0 = System.nanoTime();
         CoreRunner core = new CoreRunner(pipelineFactory, List.of(), initial);
+        core.assembler().decodeIntoOneBuffer(); // each frame is done with before the next packet
         Accumulator acc = new Accumulator(perFrame);
         long[] packets = {0};
         ByteStreamDecoder decoder = decoders.apply(new PacketDecoder.Sink() {
@@ -127,7 +129,7 @@ public final class SessionAnalyzer {
                 core.feed(-1, new TimedPacket(packet, 0));
                 packets[0]++;
                 if (core.frameDone()) {
-                    acc.frame(core.snapshot());
+                    acc.frame(core);
                 }
             }
         });
@@ -156,6 +158,7 @@ public final class SessionAnalyzer {
     private static final class Accumulator {
         private static final int R = BodyRegion.values().length;
         private final Consumer<FrameSnapshot> perFrame;
+        private float[] cells = new float[0];
         private final RegionSeries series = new RegionSeries(0.05);
         private long lastUs = -1;
         private double contactS;
@@ -169,7 +172,27 @@ public final class SessionAnalyzer {
             this.perFrame = perFrame;
         }
 
-        void frame(FrameSnapshot s) {
+        /**
+         * Without a per-frame consumer nobody keeps a snapshot, so its cells go into one reused buffer; a
+         * consumer (export) gets its own immutable copy per frame.
+         */
+        void frame(CoreRunner core) {
+            SignalPipeline p = core.pipeline();
+            if (p == null) {
+                return;
+            }
+            if (perFrame != null) {
+                frame(p.snapshot());
+                return;
+            }
+            int cellCount = p.descriptor().cellCount();
+            if (cells.length != cellCount) {
+                cells = new float[cellCount];
+            }
+            frame(p.snapshotInto(cells));
+        }
+
+        private void frame(FrameSnapshot s) {
             if (s == null) {
                 return;
             }

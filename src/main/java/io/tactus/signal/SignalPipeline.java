@@ -249,10 +249,25 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     /** Immutable copy of the latest processed frame, or null before the first frame. Allocates. */
     public FrameSnapshot snapshot() {
+        return hasFrame ? snapshotOf(measure.kpa().clone()) : null;
+    }
+
+    /**
+     * Like {@link #snapshot()}, but the per-cell kPa are copied into {@code cells} (length rows x cols), which
+     * the snapshot then shares: for an offline pass that is done with a frame before it processes the next
+     * (analysis), so the largest per-frame copy is not allocated every frame. Never for a hand-off to another
+     * thread. Null before the first frame.
+     */
+    public FrameSnapshot snapshotInto(float[] cells) {
         if (!hasFrame) {
             return null;
         }
-        return new FrameSnapshot(index, timeUs, hostNanos, rows, cols, measure.kpa().clone(), measure.totalForceN(),
+        System.arraycopy(measure.kpa(), 0, cells, 0, n);
+        return snapshotOf(cells);
+    }
+
+    private FrameSnapshot snapshotOf(float[] cells) {
+        return new FrameSnapshot(index, timeUs, hostNanos, rows, cols, cells, measure.totalForceN(),
                 measure.areaCm2(), measure.peakKpa(), measure.copX(), measure.copY(), measure.regionValues(),
                 flags.active());
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -29,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * long words), a routine started and the replay tab showing a recording, no node lies outside the window and no
  * label's text is cut (the rendered text equals the whole text: no ellipsis).
  */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class LayoutFxTest {
 

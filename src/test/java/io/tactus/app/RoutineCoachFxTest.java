@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * feedback per movement, plays a tick per counted stroke and the spoken prompts (recorded by the silent sound
  * sink), draws the hand's trail, and a skipped step is marked.
  */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class RoutineCoachFxTest {
 

@@ -2,7 +2,11 @@ package io.tactus.bench;
 
 import io.tactus.device.RawFrame;
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.PacketType;
+import io.tactus.protocol.Payloads;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.calibration.CalibrationCurve;
+import io.tactus.signal.calibration.CountsLut;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,6 +22,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The whole signal pipeline per frame (calibrate, dead-cell fill, filter, noise floor, regions, flags, session
@@ -25,6 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * optionally a thumb on the spine (flags open and close) and idle stretches (drift tracking runs). Frames are
  * generated in setup, so the measured loop is only {@link SignalPipeline#process}; the pipeline is built once
  * per trial so its construction does not show in the gc profile.
+ *
+ * <p>Three benchmarks in one run, so they share the machine's load: {@code process} (the pipeline alone, as
+ * before), {@code parseProcessSnapshot} (what offline analysis does per frame: decode the dense payload into a
+ * reused counts buffer, process, take the snapshot into a reused cell buffer) and {@code fusedLoop}, the
+ * reference: a minimal single loop over the cells doing only the arithmetic the pipeline cannot avoid (zero,
+ * calibrate through the same lookup table, filter, noise floor, force, peak, per-region sums).
  *
  * <p>Run: {@code bench/run.sh SignalBench -f 1 -wi 3 -i 5 -prof gc}
  */
@@ -51,6 +62,16 @@ public class SignalBench {
     private DeviceDescriptor descriptor;
     private SignalPipeline pipeline;
     private int next;
+    private byte[][] payloads;
+    private int[] countsBuffer;
+    private float[] cellsBuffer;
+    // the fused reference loop's state
+    private CountsLut lut;
+    private float[] base;
+    private float[] filt;
+    private float[] floor;
+    private int[] region;
+    private double[] regionSum;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -84,6 +105,23 @@ public class SignalBench {
             }
             frames[f] = new RawFrame(f, 0, 0, counts);
         }
+        payloads = new byte[STREAM][];
+        for (int f = 0; f < STREAM; f++) {
+            payloads[f] = Payloads.dense(frames[f].counts());
+        }
+        countsBuffer = new int[size * size];
+        cellsBuffer = new float[size * size];
+        lut = new CountsLut(CalibrationCurve.power(0.0123, 1.25, 40), 12);
+        base = new float[size * size];
+        java.util.Arrays.fill(base, 40f);
+        filt = new float[size * size];
+        floor = new float[size * size];
+        java.util.Arrays.fill(floor, 1f);
+        region = new int[size * size];
+        for (int i = 0; i < region.length; i++) {
+            region[i] = (i % size) * 14 / size; // 14 column bands, as many groups as body regions
+        }
+        regionSum = new double[14];
         descriptor = d;
         // RawFrame is an immutable record made by the FrameAssembler (its allocation, not the pipeline's): prebuild
         // a long timeline of frames with increasing device time over the 1000 distinct count arrays
@@ -101,13 +139,54 @@ public class SignalBench {
     }
 
     @Benchmark
-    public double process() {
+    public void process(Blackhole bh) {
         if (next == timeline.length) {
             // the timeline wraps every 2^20 frames: device time steps back once, which the pipeline treats as
             // a zero-length frame interval (no allocation, no reset)
             next = 0;
         }
         pipeline.process(timeline[next++]);
-        return pipeline.descriptor().rateHz();
+        bh.consume(pipeline);
+    }
+
+    /** Decode, process, snapshot: the per-frame work of {@code tactus analyze}, with its reused buffers. */
+    @Benchmark
+    public void parseProcessSnapshot(Blackhole bh) {
+        if (next == timeline.length) {
+            next = 0;
+        }
+        int k = next++;
+        Payloads.decodeFrame(PacketType.FRAME_DENSE, payloads[k % STREAM], countsBuffer);
+        pipeline.process(new RawFrame(k, 10_000L * k, 0, countsBuffer));
+        bh.consume(pipeline.snapshotInto(cellsBuffer));
+    }
+
+    /** The reference: the unavoidable per-cell arithmetic in one loop, nothing else. */
+    @Benchmark
+    public void fusedLoop(Blackhole bh) {
+        if (next == timeline.length) {
+            next = 0;
+        }
+        int[] counts = timeline[next++].counts();
+        final float[] b = base;
+        final float[] f = filt;
+        final float[] fl = floor;
+        final int[] reg = region;
+        final double[] rs = regionSum;
+        final CountsLut l = lut;
+        java.util.Arrays.fill(rs, 0);
+        double force = 0;
+        float peak = 0;
+        for (int i = 0; i < counts.length; i++) {
+            float v = f[i] + 0.5f * (l.kpa(counts[i] - b[i]) - f[i]);
+            f[i] = v;
+            float out = v < fl[i] ? 0f : v;
+            force += out;
+            peak = Math.max(peak, out);
+            rs[reg[i]] += out;
+        }
+        bh.consume(force);
+        bh.consume(peak);
+        bh.consume(rs);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -30,6 +31,7 @@ import org.testfx.framework.junit5.Start;
  * value and limit, clears within 0.5 s of its cause, goes into the history, and a stopped stream reads as
  * "no data" within 0.5 s and recovers by itself.
  */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class BannerGaugesHeatmapFxTest {
 
