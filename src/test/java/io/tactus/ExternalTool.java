@@ -26,7 +26,8 @@ public final class ExternalTool {
             "socat", "socat",
             "gcc", "gcc",
             "g++", "g++",
-            "python3", "python3");
+            "python3", "python3",
+            "node", "nodejs");
 
     /** Debian/Ubuntu package of each Python module the tests import. */
     private static final Map<String, String> PYTHON_PACKAGES = Map.of(

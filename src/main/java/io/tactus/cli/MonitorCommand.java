@@ -49,9 +49,6 @@ public final class MonitorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-
-
-
     @CommandLine.Mixin
     SerialPortOptions serial = new SerialPortOptions();
 
@@ -60,7 +57,6 @@ public final class MonitorCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per line; the last one has \"summary\":true.")
     boolean json;
-
 
     @Override
     public Integer call() throws Exception {

@@ -54,8 +54,6 @@ public final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-
-
     @CommandLine.Mixin
     SerialPortOptions serial = new SerialPortOptions();
 
@@ -65,7 +63,6 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write exactly this file (default: tactus-YYYYMMDD-HHMMSS.tactus in the current directory).")
     Path out;
-
 
     @Option(names = "--profile", paramLabel = "NAME", completionCandidates = ProfileIds.class,
             description = "Detection profile for the live flags: ${COMPLETION-CANDIDATES} (default: "
@@ -83,7 +80,6 @@ public final class RecordCommand implements Callable<Integer> {
 
     @Option(names = "--force", description = "Overwrite FILE if it exists and is not empty.")
     boolean force;
-
 
     @Override
     public Integer call() throws Exception {

@@ -35,7 +35,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-
     @CommandLine.Mixin
     SerialPortOptions serial = new SerialPortOptions();
 
@@ -52,13 +51,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--loop", description = "Restart the scenario at its end (sequence and device time continue).")
     boolean loop;
 
-
     @Option(names = "--grid", paramLabel = "RxC", description = "Mat size (default 32x32; ignored by the glove).")
     String grid;
 
     @Option(names = "--seed", paramLabel = "N", description = "Noise seed (same seed, same bytes).")
     Long seed;
-
 
     @Option(names = "--list-scenarios", description = "Print the scenarios and exit.")
     boolean list;

@@ -15,7 +15,8 @@ import java.util.List;
  * @param skippedBytes     bytes skipped in those regions
  * @param cutBytes         bytes at the end that did not form a complete record (crash or kill mid-write)
  * @param malformedRecords records with a valid CRC that do not hold what their type needs (a CORRUPT or LOSS
- *                         record too short for its fields); ignored
+ *                         record too short for its fields, a PACKET without a protocol-v1 header, a side record
+ *                         whose JSON cannot be read); ignored and counted
  * @param lostSpans        where the damaged regions fell among the packets, in device time (empty before a pass)
  * @param problems         one line per problem (at most 100; the counts are complete)
  */

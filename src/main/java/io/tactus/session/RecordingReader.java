@@ -171,7 +171,9 @@ public final class RecordingReader implements AutoCloseable {
         if (side.metadata == null) {
             return null;
         }
-        IntegrityReport rep = new IntegrityReport(true, false, false, 0, 0, 0, List.of());
+        // Side records with a valid CRC but unreadable JSON (not written by Tactus) are ignored, never silently.
+        IntegrityReport rep = new IntegrityReport(true, false, false, 0, 0, 0, side.badJson, List.of(),
+                side.badJson == 0 ? List.of() : List.of(side.badJson + " side record(s) with unreadable JSON ignored"));
         return new RecordingReader(file, ch, size, side.metadata, index, rep, side, indexOffset);
     }
 
@@ -221,7 +223,7 @@ public final class RecordingReader implements AutoCloseable {
                     + (s.problems().isEmpty() ? "" : ": " + s.problems().get(0)));
         }
         IntegrityReport rep = new IntegrityReport(hadTrailer, true, true, s.damagedRegions(), s.skippedBytes(),
-                s.cutBytes(), List.copyOf(problems));
+                s.cutBytes(), side.badJson, List.of(), List.copyOf(problems));
         SessionMetadata meta = side.metadata != null ? side.metadata
                 : new SessionMetadata(null, null, null, null, null, null, null, null, null, null);
         return new RecordingReader(file, ch, size, meta, index, rep, side, dataEnd);
@@ -466,18 +468,20 @@ public final class RecordingReader implements AutoCloseable {
                 problems.addAll(scanner.problems());
             }
             if (malformed > 0) {
-                problems.add(malformed + " CORRUPT/LOSS record(s) too short for their fields ignored");
+                problems.add(malformed + " record(s) with a valid CRC but unreadable fields ignored (a PACKET "
+                        + "without a protocol-v1 header, a CORRUPT/LOSS record too short)");
             }
             return new IntegrityReport(open.complete(), open.indexRebuilt(), scanned || finished,
                     scanned ? open.damagedRegions() : scanner.damagedRegions(),
                     scanned ? open.skippedBytes() : scanner.skippedBytes(),
-                    scanned ? open.cutBytes() : scanner.cutBytes(), malformed, List.copyOf(spans),
-                    List.copyOf(problems));
+                    scanned ? open.cutBytes() : scanner.cutBytes(), open.malformedRecords() + malformed,
+                    List.copyOf(spans), List.copyOf(problems));
         }
 
         private RecordedPacket packet(RecordScanner.Rec r) {
             PacketHeader ph = PacketHeader.of(r.body());
             if (ph == null) {
+                malformed++; // a CRC-valid PACKET record with no readable packet header: counted, not silent
                 return null;
             }
             ByteBuffer b = r.body();

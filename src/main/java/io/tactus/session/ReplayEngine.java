@@ -327,7 +327,8 @@ public final class ReplayEngine implements AutoCloseable {
     }
 
     private void rewind() {
-        core = new CoreRunner(factory, reader.commands(), null);
+        // As the scan (SessionAnalyzer): the metadata's descriptor decodes frames whose HELLO record is damaged.
+        core = new CoreRunner(factory, reader.commands(), reader.metadata().device());
         cursor = reader.cursor();
         next = cursor.next();
         fedUs = Long.MIN_VALUE;

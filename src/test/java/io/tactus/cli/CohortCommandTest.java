@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tactus.ExternalTool;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +122,7 @@ class CohortCommandTest {
         assertTrue(rows.stream().anyMatch(x -> x.get("status").equals("unreadable") && x.get("type").isEmpty()));
     }
 
+    @Tag("native")
     @Test
     void parquetIsReadByAnIndependentReader() throws Exception {
         Path in = folder();
@@ -128,6 +131,7 @@ class CohortCommandTest {
         assertEquals(0, run("cohort", in.toString(), "--out", parquet.toString(), "--quiet").code());
         assertEquals(0, run("cohort", in.toString(), "--out", csv.toString(), "--quiet").code());
         assertTrue(new String(Files.readAllBytes(parquet), StandardCharsets.ISO_8859_1).startsWith("PAR1"));
+        ExternalTool.require("node");
         Path hyparquet = NODE_MODULES.resolve("hyparquet/src/node.js").toAbsolutePath();
         assumeTrue(Files.exists(hyparquet), "needs node + the npm package hyparquet in " + NODE_MODULES
                 + " (.ci/run installs it: npm install --prefix .ci/node hyparquet@1.33.0)");

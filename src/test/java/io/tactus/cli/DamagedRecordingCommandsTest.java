@@ -173,4 +173,21 @@ class DamagedRecordingCommandsTest {
             assertTrue(analyze.err().contains("bad size " + label), analyze.err());
         }
     }
+
+    @Test
+    void aMetadataDescriptorThatDisagreesWithTheHelloIsReportedAndTheHelloIsExported() throws Exception {
+        Path f = RecordingBytes.grid4x4(40).write(dir.resolve("ok.tactus"));
+        io.tactus.protocol.DeviceDescriptor other = new io.tactus.protocol.DeviceDescriptor(1, "Liar", null, null,
+                "grid", 4, 4, new double[] {10, 10}, 12, 50, null, null);
+        Path lying = dir.resolve("lying.tactus");
+        Files.write(lying, RecordingBytes.withMetadataDevice(Files.readAllBytes(f), other));
+        Path out = dir.resolve("out");
+        Run r = run("export", lying.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("differs from the device's HELLO"), r.err());
+        try (var files = Files.list(out)) {
+            Path sidecar = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+            assertEquals(100.0, JSON.readTree(sidecar.toFile()).get("device").get("rate_hz").asDouble());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tactus.device.TimedPacket;
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.protocol.Packet;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -142,6 +143,50 @@ class RecordingDamageTest {
             assertFalse(r.integrity().clean());
             List<String> p = r.integrity().problems();
             assertTrue(p.get(0).contains("last 10 bytes cut"), p.toString());
+        }
+    }
+
+    @Test
+    void crcValidRecordsWithUnreadableContentAreCountedNeverSilent() throws Exception {
+        // A PACKET record whose protocol version byte is not 1 (valid CRC): skipped, and counted.
+        Packet frame = TestStreams.frame(d, 99, 2_000_000, 3);
+        ByteBuffer body = ByteBuffer.allocate(RecordingFormat.PACKET_PREFIX + frame.payload().length)
+                .order(ByteOrder.LITTLE_ENDIAN).putLong(0).put((byte) 9).put((byte) frame.type().code())
+                .putShort((short) 99).putInt(2_000_000).put(frame.payload());
+        Path f = withFrames(5).record(RecordType.PACKET, body.array()).write(dir.resolve("version.tactus"));
+        try (RecordingReader r = RecordingReader.open(f)) {
+            RecordingReader.Cursor c = r.cursor();
+            while (c.next() != null) {
+                // read all
+            }
+            assertEquals(1, c.integrity().malformedRecords());
+            assertFalse(c.integrity().clean());
+            assertTrue(c.integrity().summary().contains("1 malformed record(s) ignored"), c.integrity().summary());
+        }
+
+        // A closed file whose ANNOTATION record holds unreadable JSON with a valid CRC (opened through the index).
+        Path closed = dir.resolve("closed.tactus");
+        RecordingWriter w = new RecordingWriter(closed, SessionMetadata.now().withDevice(d), 64L << 20, null);
+        for (TimedPacket p : TestStreams.stream(d, 20, 1_000, 0)) {
+            w.offerPacket(p.packet().seq(), p);
+        }
+        w.offerAnnotation(Annotation.of(2_000, "note"));
+        w.stop(20_000);
+        byte[] b = java.nio.file.Files.readAllBytes(closed);
+        int at = 16;
+        while ((b[at + 1] & 0xFF) != RecordType.ANNOTATION.code()) {
+            at += 12 + ByteBuffer.wrap(b, at + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        }
+        int len = ByteBuffer.wrap(b, at + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        java.util.Arrays.fill(b, at + 8, at + 8 + len, (byte) '{');
+        CRC32 crc = new CRC32();
+        crc.update(b, at, 8 + len);
+        ByteBuffer.wrap(b, at + 8 + len, 4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue());
+        java.nio.file.Files.write(closed, b);
+        try (RecordingReader r = RecordingReader.open(closed)) {
+            assertTrue(r.integrity().complete(), "opened through the trailer's index");
+            assertEquals(1, r.integrity().malformedRecords());
+            assertFalse(r.integrity().clean(), r.integrity().summary());
         }
     }
 }

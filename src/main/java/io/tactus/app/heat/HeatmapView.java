@@ -44,9 +44,9 @@ public final class HeatmapView extends Region {
     private final Group scaled = new Group(mat);
     private final Scale fit = new Scale(1, 1, 0, 0);
     private final ImageView imageView = new ImageView();
-    private final Group anatomyLayer = new Group();
+    private final AnatomyLayer anatomyLayer = new AnatomyLayer();
     private final Group overlay = new Group();
-    private final Group trails = new Group();
+    private final TrailLayer trails = new TrailLayer();
     private final Map<io.tactus.signal.body.BodyRegion, Group> alertOutlines = new EnumMap<>(io.tactus.signal.body.BodyRegion.class);
     private final Text placeholder = new Text();
     private HeatmapRaster raster;
@@ -140,43 +140,15 @@ public final class HeatmapView extends Region {
         contourKpa = kpa;
     }
 
-    /**
-     * Centre-of-pressure trails: one polyline per tracked contact, points in raster pixels (x0, y0, x1, y1...),
-     * oldest first. An empty list clears them.
-     */
+    /** Centre-of-pressure trails, one polyline per contact in raster pixels; an empty list clears them. */
     public void showTrails(java.util.List<double[]> polylines) {
-        while (trails.getChildren().size() < polylines.size()) {
-            javafx.scene.shape.Polyline p = new javafx.scene.shape.Polyline();
-            p.setStroke(Color.web(TRAIL_COLOURS[trails.getChildren().size() % TRAIL_COLOURS.length]));
-            p.setStrokeWidth(4);
-            p.setStrokeLineCap(StrokeLineCap.ROUND);
-            p.setStrokeLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
-            p.setOpacity(0.9);
-            trails.getChildren().add(p);
-        }
-        for (int i = 0; i < trails.getChildren().size(); i++) {
-            javafx.scene.shape.Polyline p = (javafx.scene.shape.Polyline) trails.getChildren().get(i);
-            if (i < polylines.size()) {
-                double[] xy = polylines.get(i);
-                Double[] boxed = new Double[xy.length];
-                for (int k = 0; k < xy.length; k++) {
-                    boxed[k] = xy[k];
-                }
-                p.getPoints().setAll(boxed);
-                p.setVisible(true);
-            } else {
-                p.setVisible(false);
-            }
-        }
+        trails.show(polylines);
     }
 
     /** How many centre-of-pressure trails show (for tests). */
     public int trailsShown() {
-        return (int) trails.getChildren().stream().filter(javafx.scene.Node::isVisible).count();
+        return trails.shown();
     }
-
-    /** One colour per contact: white and black read on every colour map and on the back. */
-    private static final String[] TRAIL_COLOURS = {"#ffffff", "#000000", "#ff9100", "#00e5ff"};
 
     /** Renders a frame; rebuilds the image and overlays when the grid or layout changes. */
     public void draw(float[] kpa, int rows, int cols, float maxKpa, ColorMap map, Interpolation interp,
@@ -325,49 +297,8 @@ public final class HeatmapView extends Region {
         return t;
     }
 
-    /** The illustration's figures as paths: bone in a light fill with a darker edge, lines for the rest. */
     private void buildAnatomy() {
-        anatomyLayer.getChildren().clear();
-        if (anatomy == null || raster == null) {
-            return;
-        }
-        for (BackAnatomy.Figure f : anatomy.figures()) {
-            double[] xy = f.xy();
-            Path p = new Path();
-            p.getElements().add(new MoveTo(xy[0], xy[1]));
-            for (int i = 2; i < xy.length; i += 2) {
-                p.getElements().add(new LineTo(xy[i], xy[i + 1]));
-            }
-            if (f.closed()) {
-                p.getElements().add(new ClosePath());
-            }
-            p.setStrokeLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
-            p.setStrokeLineCap(StrokeLineCap.ROUND);
-            switch (f.kind()) {
-                case VERTEBRA, SACRUM, SCAPULA -> {
-                    p.setFill(Color.web("#d3cabd"));
-                    p.setStroke(Color.web("#8d8273"));
-                    p.setStrokeWidth(2);
-                }
-                case SCAPULA_SPINE, ILIAC_CREST -> {
-                    p.setFill(null);
-                    p.setStroke(Color.web("#8d8273"));
-                    p.setStrokeWidth(f.kind() == BackAnatomy.Kind.ILIAC_CREST ? 5 : 3);
-                }
-                case SHOULDER_LINE -> {
-                    p.setFill(null);
-                    p.setStroke(Color.web("#8d8273"));
-                    p.setStrokeWidth(2);
-                    p.getStrokeDashArray().setAll(3.0, 5.0);
-                }
-                case SPINE_BAND_EDGE -> {
-                    p.setFill(null);
-                    p.setStroke(Color.web("#b0a493"));
-                    p.setStrokeWidth(1);
-                }
-            }
-            anatomyLayer.getChildren().add(p);
-        }
+        anatomyLayer.show(raster == null ? null : anatomy);
     }
 
     /** Segments between cells of different regions. */

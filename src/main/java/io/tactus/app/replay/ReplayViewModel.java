@@ -1,6 +1,7 @@
 package io.tactus.app.replay;
 
 import io.tactus.app.fx.Threads;
+import io.tactus.session.IntegrityReport;
 import io.tactus.session.RegionSeries;
 import io.tactus.session.ReplayEngine;
 import io.tactus.session.SessionAnalysis;
@@ -47,6 +48,7 @@ public final class ReplayViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a recording (File > Open, or drop a file here)");
     private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper("0:00.000 / 0:00.000");
     private final ObservableList<TimelineEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<IntegrityReport.LostSpan> lostSpans = FXCollections.observableArrayList();
     private final ReplayNotes notes;
     private final ReplayCompare compare;
     private final PlayheadFrames frames;
@@ -87,6 +89,7 @@ public final class ReplayViewModel {
                 ReplayEngine old = document.get();
                 document.set(doc);
                 events.clear();
+                lostSpans.clear();
                 series.set(null);
                 notes.show(doc);
                 clock.clearLoop();
@@ -123,13 +126,16 @@ public final class ReplayViewModel {
             return;
         }
         List<TimelineEvent> timeline = TimelineEvent.of(a, doc.endUs());
-        List<String> warnings = doc.reader().integrity().clean() ? List.of()
-                : List.of(doc.reader().integrity().summary());
+        // Damage the scan's pass found (and a rejected metadata descriptor...): a note, and the lost spans drawn
+        // on the timeline.
+        List<String> warnings = a.warnings(doc.reader());
+        List<IntegrityReport.LostSpan> lost = a.integrity() == null ? List.of() : a.integrity().lostSpans();
         threads.fx().execute(() -> {
             if (document.get() != doc) {
                 return;
             }
             events.setAll(timeline);
+            lostSpans.setAll(lost);
             series.set(a.series());
             scanProgress.set(1);
             status.set(title.get() + (warnings.isEmpty() ? "" : "  (" + String.join("; ", warnings) + ")"));
@@ -391,6 +397,11 @@ public final class ReplayViewModel {
 
     public ObservableList<TimelineEvent> events() {
         return events;
+    }
+
+    /** Where the open recording lost data to file damage (device time); empty for a whole file. */
+    public ObservableList<IntegrityReport.LostSpan> lostSpans() {
+        return lostSpans;
     }
 
     public ObservableList<Note> notes() {

@@ -1,5 +1,6 @@
 package io.tactus.app.replay;
 
+import io.tactus.session.IntegrityReport;
 import io.tactus.session.ReplayEngine;
 import io.tactus.signal.flags.FlagType;
 import javafx.collections.ListChangeListener;
@@ -11,13 +12,16 @@ import javafx.scene.paint.Color;
 
 /**
  * The recording's timeline: one lane per flag type (spine, bone, excess, receiver marker), notes as blue flags
- * above, the loop range shaded, and the playhead. Press anywhere to seek; drag to scrub
- * (previews), and the exact frame follows when the mouse is released.
+ * above, the loop range shaded, data lost to file damage as hatched red bands, and the playhead. Press anywhere
+ * to seek; drag to scrub (previews), and the exact frame follows when the mouse is released.
  */
 public final class TimelineView extends Region {
 
     private static final double LANE = 12;
     private static final double TOP = 16;
+    /** Lost-data bands (damaged records): the alert red of the flags, so damage is not mistaken for a pause. */
+    private static final Color LOST = Color.web("#ff5252");
+    private static final Color LOST_FILL = Color.color(1.0, 0.32, 0.32, 0.25);
     private final ReplayViewModel vm;
     private final Canvas canvas = new Canvas();
 
@@ -34,6 +38,7 @@ public final class TimelineView extends Region {
         vm.documentProperty().addListener(o -> draw());
         vm.events().addListener((ListChangeListener<TimelineEvent>) c -> draw());
         vm.notes().addListener((ListChangeListener<Note>) c -> draw());
+        vm.lostSpans().addListener((ListChangeListener<IntegrityReport.LostSpan>) c -> draw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             vm.playingProperty().set(false);
             vm.seekFraction(e.getX() / Math.max(1, canvas.getWidth()));
@@ -66,6 +71,22 @@ public final class TimelineView extends Region {
             double b = vm.loopOutUsProperty().get() > 0 ? x(vm.loopOutUsProperty().get(), d, span, w) : a + 2;
             g.setFill(Color.color(0.31, 0.76, 0.97, 0.18));
             g.fillRect(a, 0, Math.max(2, b - a), h);
+        }
+        // Data lost to damage in the file: a hatched red band across every lane (at least 3 px wide).
+        for (IntegrityReport.LostSpan lost : vm.lostSpans()) {
+            double a = x(lost.fromUs(), d, span, w);
+            double b = Math.max(a + 3, x(lost.toUs(), d, span, w));
+            g.setFill(LOST_FILL);
+            g.fillRect(a, TOP, b - a, LANE * 4);
+            g.save();
+            g.beginPath();
+            g.rect(a, TOP, b - a, LANE * 4);
+            g.clip();
+            g.setStroke(LOST);
+            for (double hx = a - LANE * 4; hx < b; hx += 5) {
+                g.strokeLine(hx, TOP + LANE * 4, hx + LANE * 4, TOP);
+            }
+            g.restore();
         }
         g.setStroke(Color.web("#2b3640"));
         for (int lane = 0; lane <= 4; lane++) {

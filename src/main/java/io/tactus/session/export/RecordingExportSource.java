@@ -37,13 +37,20 @@ public final class RecordingExportSource implements ExportSource, AutoCloseable 
     private List<FlagEvent> events = List.of();
     private io.tactus.session.IntegrityReport integrity;
     private List<String> warnings = List.of();
+    private final String mismatch;
 
     private RecordingExportSource(RecordingReader reader, Function<DeviceDescriptor, SignalPipeline> pipelines)
             throws IOException {
         this.reader = reader;
         this.analyzer = new SessionAnalyzer(pipelines);
         SessionMetadata m = reader.metadata();
-        DeviceDescriptor d = m.device() != null ? m.device() : firstHello(reader);
+        // The device's own HELLO describes the frames; the metadata's copy stands in when it is damaged.
+        DeviceDescriptor hello = firstHello(reader);
+        DeviceDescriptor d = hello != null ? hello : m.device();
+        this.mismatch = hello != null && m.device() != null && !hello.equals(m.device())
+                ? "the metadata's device description differs from the device's HELLO (" + m.device().rows() + "x"
+                        + m.device().cols() + " at " + m.device().rateHz() + " Hz vs " + hello.rows() + "x"
+                        + hello.cols() + " at " + hello.rateHz() + " Hz...): the HELLO is exported" : null;
         if (d == null) {
             throw new IOException(reader.file().getFileName() + " has no valid device description ("
                     + (reader.metadataDeviceProblem() != null ? reader.metadataDeviceProblem() + ", " : "")
@@ -95,7 +102,11 @@ public final class RecordingExportSource implements ExportSource, AutoCloseable 
         SessionAnalysis a = analyzer.analyze(reader, consumer);
         events = merge(a.events(), reader.recordedEvents());
         integrity = a.integrity();
-        warnings = a.warnings(reader);
+        List<String> w = new ArrayList<>(a.warnings(reader));
+        if (mismatch != null) {
+            w.add(mismatch);
+        }
+        warnings = List.copyOf(w);
     }
 
     @Override
@@ -158,16 +169,20 @@ public final class RecordingExportSource implements ExportSource, AutoCloseable 
         }
     }
 
+    /** The first HELLO that parses, looking no further than the first frame (a damaged HELLO: null). */
     private static DeviceDescriptor firstHello(RecordingReader r) {
         RecordingReader.Cursor c = r.cursor();
         RecordedPacket p;
         while ((p = c.next()) != null) {
-            if (p.timed().packet().type() == PacketType.HELLO) {
+            PacketType type = p.timed().packet().type();
+            if (type == PacketType.HELLO) {
                 try {
                     return DeviceDescriptor.parse(p.timed().packet().payload());
                 } catch (DeviceDescriptor.DescriptorException e) {
-                    // a damaged HELLO: keep looking
+                    // an invalid HELLO: keep looking until the first frame
                 }
+            } else if (type.isFrame()) {
+                return null;
             }
         }
         return null;
