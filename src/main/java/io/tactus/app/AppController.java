@@ -27,6 +27,7 @@ import io.tactus.app.settings.SettingsDialog;
 import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.session.ReplayEngine;
+import io.tactus.session.UserFiles;
 import io.tactus.session.export.RecordingExportSource;
 import io.tactus.signal.flags.Band;
 import io.tactus.signal.store.CalibrationStore;
@@ -336,7 +337,9 @@ public final class AppController {
             return null;
         }
         String base = file.getFileName().toString().replaceFirst("\\.tactus$", "");
-        Path out = file.toAbsolutePath().getParent().resolve(base + "-export");
+        // Beside the user's own recording; a sample's (or a read-only file's) export goes to the user's folder.
+        Path out = (UserFiles.isUsers(file) ? file.toAbsolutePath().getParent() : UserFiles.exportsDir())
+                .resolve(base + "-export");
         return new ExportViewModel(threads, () -> RecordingExportSource.open(file, SignalPipeline::new), base, out);
     }
 

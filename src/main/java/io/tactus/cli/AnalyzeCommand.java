@@ -113,6 +113,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         metrics.put("left_right_balance", round(mt.leftRightBalance()));
         metrics.put("flag_counts", mt.flagCounts());
         metrics.put("flag_seconds", mt.flagSeconds());
+        // Host clock (recordings): an unplug / replug outage shows here, device time can hide it.
+        metrics.put("host_duration_s", mt.host() == null ? null : round(mt.host().spanSeconds()));
+        metrics.put("host_gaps", mt.host() == null ? null : mt.host().gaps());
+        metrics.put("host_gap_s", mt.host() == null ? null : round(mt.host().gapSeconds()));
         m.put("metrics", metrics);
         // The core's own session metrics: time below / within / above the band per region, guidance metrics
         // (strokes, circles, trigger-point holds), coverage map. Per segment when the sensor changed mid-stream.
@@ -188,6 +192,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         io.tactus.protocol.PrintableText.oneLine(sg.descriptor().device()), sg.descriptor().layout(),
                         sg.descriptor().rows(), sg.descriptor().cols(), sg.descriptor().rateHz(), sg.frames());
             }
+        }
+        if (mt.host() != null && mt.host().gaps() > 0) {
+            out.printf(Locale.ROOT, "%noutages: %d without frames, %.1f s in all (host clock; the recording lasted %.1f s)%n",
+                    mt.host().gaps(), mt.host().gapSeconds(), mt.host().spanSeconds());
         }
         SessionAnalysis.StreamStats st = a.stream();
         if (st.markerTextsCut() > 0) {

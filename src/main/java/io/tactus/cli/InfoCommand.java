@@ -11,6 +11,7 @@ import io.tactus.protocol.FrameClock;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Json;
 import io.tactus.protocol.PacketDecoder;
+import io.tactus.session.HostGaps;
 import io.tactus.session.IntegrityReport;
 import io.tactus.session.RecordedPacket;
 import io.tactus.session.RecordingException;
@@ -67,6 +68,9 @@ public final class InfoCommand implements Callable<Integer> {
         long pauses;
         long pausedUs;
         long markers;
+        /** Fed for recordings only (captures carry no host time). */
+        final HostGaps host = new HostGaps();
+        boolean hostTimed;
         boolean helloSeen;
         long framesBeforeHello;
 
@@ -89,6 +93,9 @@ public final class InfoCommand implements Callable<Integer> {
             }
             lastUs = f.deviceTimeUs();
             frames++;
+            if (hostTimed) {
+                host.frame(f.hostNanos());
+            }
         }
 
         @Override
@@ -122,6 +129,7 @@ public final class InfoCommand implements Callable<Integer> {
         try (RecordingReader r = RecordingReader.open(file)) {
             SessionMetadata md = r.metadata();
             Counter counter = new Counter();
+            counter.hostTimed = true;
             FrameAssembler assembler = new FrameAssembler(counter, md.device());
             RecordingReader.Cursor c = r.cursor();
             RecordedPacket p;
@@ -257,14 +265,20 @@ public final class InfoCommand implements Callable<Integer> {
 
     private static void putCounts(Map<String, Object> m, Counter c, long packets, FrameAssembler a) {
         double duration = c.firstUs < 0 ? 0 : (c.lastUs - c.firstUs) / 1e6;
-        m.put("duration_s", Math.round(duration * 1000) / 1000.0);
+        // A recording's duration and pauses are on the host clock, where an unplug / replug shows; the device
+        // clock (all a capture has) can hide it.
+        m.put("duration_s", Math.round((c.host.any() ? c.host.spanSeconds() : duration) * 1000) / 1000.0);
+        if (c.host.any()) {
+            m.put("device_time_s", Math.round(duration * 1000) / 1000.0);
+        }
         m.put("packets", packets);
         m.put("frames", c.frames);
         m.put("markers", c.markers);
         m.put("marker_texts_cut", a.markerTextsCut());
         m.put("dropped_packets", a.dropped());
-        m.put("pauses_over_half_s", c.pauses);
-        m.put("paused_s", Math.round(c.pausedUs / 1000.0) / 1000.0);
+        m.put("pauses_over_half_s", c.host.any() ? c.host.gaps() : c.pauses);
+        m.put("paused_s", c.host.any() ? Math.round(c.host.gapSeconds() * 1000) / 1000.0
+                : Math.round(c.pausedUs / 1000.0) / 1000.0);
         m.put("bad_payloads", a.badPayload());
         m.put("frames_without_hello", a.framesWithoutHello());
         m.put("device_resets", a.deviceResets());

@@ -1,5 +1,6 @@
 package io.tactus.cli;
 
+import io.tactus.session.IoReason;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,7 +74,9 @@ public final class TactusCli implements Runnable {
         });
         // Runtime failures: one line, never a stack trace (set TACTUS_DEBUG=1 for the trace).
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            SafeOutput.wrap(c.getErr()).println("tactus: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            // A bare Java file exception's message is only its path: IoReason adds why (permission denied...).
+            SafeOutput.wrap(c.getErr()).println("tactus: " + (ex instanceof java.io.IOException io ? IoReason.message(io)
+                    : ex.getMessage() != null ? ex.getMessage() : ex.toString()));
             if (System.getenv("TACTUS_DEBUG") != null) {
                 ex.printStackTrace(c.getErr());
             }

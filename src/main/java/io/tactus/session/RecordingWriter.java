@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * Appends a session to a file on its own thread (format: {@link RecordingFormat}). Producers only enqueue and
  * never block: the queue is bounded by bytes ({@code queueCapBytes}); a packet that does not fit is counted as
  * lost, reported in {@link #status()} and written as a LOSS record, never dropped silently. Durability: the
- * in-memory buffer is written to the OS at least every 50 ms and {@link FileChannel#force} runs at least once a
- * second, so a killed process loses at most ~50 ms and a power cut at most ~1 s. An I/O error (disk full, file
+ * in-memory buffer is written to the OS at least every 10 ms and {@link FileChannel#force} runs at least once a
+ * second, so a killed process loses what was written in the last ~10 ms plus what was still on its way (tens of
+ * ms, measured by bench/record-kill9.sh) and a power cut at most ~1 s. An I/O error (disk full, file
  * removed, USB stick pulled) stops the recording with a one-line message; the caller's live path is untouched.
  *
  * <p>Nothing at the target path is removed or replaced before the new recording has its first frame: the file
@@ -36,7 +37,13 @@ import java.util.function.Consumer;
 public final class RecordingWriter implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RecordingWriter.class.getName());
-    private static final long WRITE_EVERY_NS = 50_000_000L;
+    /**
+     * The buffer goes to the OS (where a killed process cannot lose it) at least this often. 10 ms: a write(2)
+     * per 10 ms costs nothing measurable, and kill -9 then loses about the pipeline's own latency
+     * (bench/record-kill9.sh, docs/BENCHMARKS.md); 50 ms lost a median of 73 ms in issue 8's trials. The
+     * property {@code tactus.recorder.writeEveryMs} exists for that benchmark's comparison only.
+     */
+    private static final long WRITE_EVERY_NS = Long.getLong("tactus.recorder.writeEveryMs", 10) * 1_000_000L;
     private static final long FORCE_EVERY_NS = 1_000_000_000L;
     private static final int BUFFER_BYTES = 1 << 20;
     private static final Object END = new Object();
@@ -258,7 +265,7 @@ public final class RecordingWriter implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                Object item = queue.poll(20, TimeUnit.MILLISECONDS);
+                Object item = queue.poll(WRITE_EVERY_NS, TimeUnit.NANOSECONDS);
                 boolean end = false;
                 while (item != null) {
                     if (item == END) {

@@ -49,6 +49,8 @@ public final class ReplayEngine implements AutoCloseable {
 
     // The positioned core, guarded by this.
     private CoreRunner core;
+    /** Where notes are written: null = the file itself; else the user's copy of a sample / read-only file. */
+    private volatile Path notesFile;
     private RecordingReader.Cursor cursor;
     private RecordedPacket next;
     /** Device time of the last packet fed; every packet at or before it has been fed. */
@@ -83,8 +85,22 @@ public final class ReplayEngine implements AutoCloseable {
         return reader;
     }
 
+    /** The file notes go into (after a note on a sample recording: the user's copy of it). */
     public Path file() {
-        return reader.file();
+        Path own = notesFile;
+        return own != null ? own : reader.file();
+    }
+
+    /** A sample recording or a read-only file is never rewritten: the first note makes the user's copy. */
+    private Path writableFile() throws RecordingException {
+        if (notesFile == null) {
+            try {
+                notesFile = UserFiles.ownCopy(reader.file(), UserFiles.sessionsDir());
+            } catch (java.io.IOException e) {
+                throw new RecordingException(e.getMessage());
+            }
+        }
+        return notesFile;
     }
 
     /** The device from the metadata, else from the first HELLO the scan saw (null before that). */
@@ -286,13 +302,13 @@ public final class ReplayEngine implements AutoCloseable {
 
     /** Adds or replaces (same id) an annotation in the recording; returns it as stored. */
     public synchronized Annotation saveAnnotation(Annotation a) throws RecordingException {
-        RecordingAppender.append(reader.file(), List.of(a), List.of());
+        RecordingAppender.append(writableFile(), List.of(a), List.of());
         return a;
     }
 
     /** Appends the deletion of an annotation. */
     public synchronized void deleteAnnotation(Annotation a) throws RecordingException {
-        RecordingAppender.append(reader.file(), List.of(a.asDeleted()), List.of());
+        RecordingAppender.append(writableFile(), List.of(a.asDeleted()), List.of());
     }
 
     @Override

@@ -85,11 +85,22 @@ public record SessionAnalysis(DeviceDescriptor descriptor, List<FlagEvent> event
      * @param leftRightBalance  force on the receiver's left regions / (left + right), 0.5 = balanced, NaN if none
      * @param flagCounts        number of events per flag id (spine_contact, ...)
      * @param flagSeconds       total duration per flag id
+     * @param host              outages on the host clock (unplug / replug), null for captures (no host time)
      */
     public record Metrics(long firstFrameUs, long lastFrameUs, double durationSeconds, long frames,
                           double meanFrameRateHz, double contactSeconds, double peakForceN,
                           double meanForceWhileContactN, double leftRightBalance, Map<String, Long> flagCounts,
-                          Map<String, Double> flagSeconds) {
+                          Map<String, Double> flagSeconds, HostTime host) {
+    }
+
+    /**
+     * A recording's host clock, where an outage shows that device time can hide.
+     *
+     * @param spanSeconds  first to last frame on the host clock (outages included)
+     * @param gaps         stretches of more than {@link HostGaps#GAP_NANOS} without a frame
+     * @param gapSeconds   their total length
+     */
+    public record HostTime(double spanSeconds, long gaps, double gapSeconds) {
     }
 
     /**

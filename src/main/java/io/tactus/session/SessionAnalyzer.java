@@ -67,7 +67,7 @@ public final class SessionAnalyzer {
         // The metadata's descriptor (validated like a HELLO) decodes frames whose HELLO record is damaged.
         CoreRunner core = new CoreRunner(pipelineFactory, reader.commands(), reader.metadata().device());
         core.assembler().decodeIntoOneBuffer(); // each frame is done with before the next packet
-        Accumulator acc = new Accumulator(perFrame);
+        Accumulator acc = new Accumulator(perFrame, true);
         RecordingReader.Cursor c = reader.cursor();
         RecordedPacket p;
         long packets = 0;
@@ -121,7 +121,7 @@ public final class SessionAnalyzer {
         long t0 = System.nanoTime();
         CoreRunner core = new CoreRunner(pipelineFactory, List.of(), initial);
         core.assembler().decodeIntoOneBuffer(); // each frame is done with before the next packet
-        Accumulator acc = new Accumulator(perFrame);
+        Accumulator acc = new Accumulator(perFrame, false);
         long[] packets = {0};
         ByteStreamDecoder decoder = decoders.apply(new PacketDecoder.Sink() {
             @Override
@@ -168,8 +168,12 @@ public final class SessionAnalyzer {
         private double leftForce;
         private double rightForce;
 
-        Accumulator(Consumer<FrameSnapshot> perFrame) {
+        /** Recordings only: a capture's packets carry no host time. */
+        private final HostGaps host;
+
+        Accumulator(Consumer<FrameSnapshot> perFrame, boolean hostTimed) {
             this.perFrame = perFrame;
+            this.host = hostTimed ? new HostGaps() : null;
         }
 
         /**
@@ -199,6 +203,9 @@ public final class SessionAnalyzer {
             double dt = lastUs < 0 ? 0 : Math.min(MAX_FRAME_GAP_S, Math.max(0, (s.deviceTimeUs() - lastUs) / 1e6));
             lastUs = s.deviceTimeUs();
             series.add(s);
+            if (host != null) {
+                host.frame(s.hostNanos());
+            }
             if (s.totalForceN() > 0) {
                 contactS += dt;
                 sumForceContact += s.totalForceN();
@@ -247,7 +254,9 @@ public final class SessionAnalyzer {
             SessionAnalysis.Metrics m = new SessionAnalysis.Metrics(first, last, dur, core.frames(),
                     dur > 0 ? (core.frames() - 1) / dur : 0, contactS, peakForce,
                     contactFrames == 0 ? 0 : sumForceContact / contactFrames,
-                    leftForce + rightForce > 0 ? leftForce / (leftForce + rightForce) : Double.NaN, counts, seconds);
+                    leftForce + rightForce > 0 ? leftForce / (leftForce + rightForce) : Double.NaN, counts, seconds,
+                    host == null || !host.any() ? null
+                            : new SessionAnalysis.HostTime(host.spanSeconds(), host.gaps(), host.gapSeconds()));
             List<SessionAnalysis.Marker> markers = new ArrayList<>();
             for (CoreRunner.MarkerAt mk : core.markers()) {
                 markers.add(new SessionAnalysis.Marker(mk.deviceTimeUs(), mk.code(), mk.text()));

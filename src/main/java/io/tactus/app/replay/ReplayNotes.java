@@ -49,14 +49,18 @@ final class ReplayNotes {
         threads.background().execute(() -> {
             try {
                 String text = n.text().strip();
+                java.nio.file.Path before = d.file();
                 Annotation a = d.saveAnnotation(n.id() == null ? Annotation.of(n.timeUs(), text)
                         : new Annotation(n.id(), n.timeUs(), text, false));
+                java.nio.file.Path after = d.file();
                 Note stored = new Note(a.id(), a.deviceTimeUs(), a.text());
                 threads.fx().execute(() -> {
                     notes.removeIf(x -> x.id().equals(stored.id()));
                     notes.add(stored);
                     notes.sort(Comparator.comparingLong(Note::timeUs));
-                    status.accept("Note saved at " + PlaybackClock.format(stored.timeUs() - d.startUs()));
+                    status.accept("Note saved at " + PlaybackClock.format(stored.timeUs() - d.startUs())
+                            + (after.equals(before) ? "" : " in your copy " + after + " (" + before.getFileName()
+                            + " is a sample or read-only and stays unchanged)"));
                 });
             } catch (Exception e) {
                 threads.fx().execute(() -> status.accept("Could not save the note: " + e.getMessage()));
