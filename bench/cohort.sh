@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Library and cohort benchmark (docs/BENCHMARKS.md, "Library and cohort"):
-#   bench/cohort.sh [N] [SECONDS] [RUNS]     default: 200 sessions of 600 s, 3 runs
-# Generates N simulated sessions once (target/bench-cohort/, reused), then per run, each in a fresh JVM under
+#   bench/cohort.sh [N] [SECONDS] [RUNS] [DISTINCT]   default: 200 sessions of 600 s, 3 runs, 10 distinct
+# Generates N simulated sessions once (target/bench-cohort/, reused; DISTINCT of them simulated, the rest byte
+# copies: the indexer analyses every file, so a copy costs what a new session costs), then per run, each in a
+# fresh JVM under
 # /usr/bin/time (wall time and peak RSS of the whole process: heap + DuckDB's native memory):
 #   reference: sha256sum of every file (reading all bytes once)
 #   library:   tactus library add DIR --db (new file)      # index: analyse all, write the database
@@ -12,13 +14,14 @@ cd "$(dirname "$0")/.."
 N=${1:-200}
 SECONDS_EACH=${2:-600}
 RUNS=${3:-3}
+DISTINCT=${4:-10}
 WORK=target/bench-cohort
-DATA=$WORK/sessions-${N}x${SECONDS_EACH}
+DATA=$WORK/sessions-${N}x${SECONDS_EACH}-${DISTINCT:-10}
 mkdir -p "$WORK"
 mvn -q -B -o package -DskipTests >/dev/null
 mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
 java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" io.tactus.bench.CohortBenchMain \
-  generate "$DATA" "$N" "$SECONDS_EACH"
+  generate "$DATA" "$N" "$SECONDS_EACH" "$DISTINCT"
 JAVA=(java -Xmx256m -jar target/tactus.jar)
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc)"
 echo "data: $(du -sh "$DATA" | cut -f1) in $(ls "$DATA" | wc -l) files"

@@ -13,7 +13,9 @@ import java.util.Locale;
 /**
  * Generates the sessions for bench/cohort.sh: N recordings of S seconds each (32x32 at 100 Hz, sparse frames like
  * the sample recordings), rotating the simulator's scenarios (looped) over ten trainee pseudonyms, one day apart.
- * Usage: {@code generate DIR N SECONDS}. Deterministic apart from nothing: start times are fixed.
+ * Usage: {@code generate DIR N SECONDS [DISTINCT]}: with DISTINCT &lt; N only that many are simulated and the rest
+ * are byte copies of them (writing 200 ten-minute sessions through the simulator takes longer than indexing them;
+ * the indexer analyses every path whatever its content, so copies cost the same to index).
  */
 public final class CohortBenchMain {
 
@@ -27,13 +29,18 @@ public final class CohortBenchMain {
         Path dir = Path.of(args[1]);
         int n = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
+        int distinct = args.length > 4 ? Integer.parseInt(args[4]) : n;
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
         long bytes = 0;
         for (int i = 0; i < n; i++) {
             Path f = dir.resolve(String.format(Locale.ROOT, "session-%03d.tactus", i));
             if (!Files.exists(f)) {
-                write(f, i, seconds);
+                if (i < distinct) {
+                    write(f, i, seconds);
+                } else {
+                    Files.copy(dir.resolve(String.format(Locale.ROOT, "session-%03d.tactus", i % distinct)), f);
+                }
             }
             bytes += Files.size(f);
         }
