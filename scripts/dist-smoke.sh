@@ -40,11 +40,14 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
     kill -0 $app 2>/dev/null || break
     sleep 0.25
   done
+  cp target/dist/app.log target/dist/app-running.log 2>/dev/null || true
   kill $app 2>/dev/null || true
   wait $app 2>/dev/null || true
 '
 [ -s target/dist/window.txt ] || { cat target/dist/app.log >&2; fail "no Tactus window within 60 s, or it closed"; }
-! grep -q "Exception" target/dist/app.log || { cat target/dist/app.log >&2; fail "the app logged an exception"; }
+# Only what the app logged while it ran: JavaFX's own shutdown hook can race a pulse when SIGTERM ends it
+# (RejectedExecutionException from QuantumRenderer), which is JavaFX's, not a fault of the running app.
+! grep -q "Exception" target/dist/app-running.log || { cat target/dist/app.log >&2; fail "the app logged an exception"; }
 
 apt-get remove -y -qq tactus >/dev/null
 trap - EXIT
