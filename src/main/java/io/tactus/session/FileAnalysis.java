@@ -83,7 +83,7 @@ public final class FileAnalysis {
         }
         if (RecordingReader.isRecording(file)) {
             try (RecordingReader reader = RecordingReader.open(file)) {
-                String profile = profileId != null ? profileId : knownProfile(reader.metadata().profile());
+                String profile = profileId != null ? profileId : Profiles.knownIdOrNull(reader.metadata().profile());
                 SessionAnalysis a = new SessionAnalyzer(remembering(pipelines(profile), last, routine))
                         .analyze(reader, perFrame);
                 return new Result(true, profileName(profile), a, last.get(), a.warnings(reader), reader.metadata(),
@@ -151,17 +151,6 @@ public final class FileAnalysis {
         };
     }
 
-    private static String knownProfile(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            Profiles.byId(id);
-            return id;
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
 
     private static String profileName(String id) {
         return id != null ? id : "default (" + SignalSettings.defaults().profile().id() + ")";

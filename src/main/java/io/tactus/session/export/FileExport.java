@@ -46,7 +46,7 @@ public final class FileExport {
         String base = baseName != null ? baseName : defaultBaseName(file);
         Exporter exporter = format.newExporter();
         if (RecordingReader.isRecording(file)) {
-            String id = profileId != null ? profileId : knownOrNull(recordedProfile(file));
+            String id = profileId != null ? profileId : Profiles.knownIdOrNull(recordedProfile(file));
             try (RecordingExportSource src = RecordingExportSource.open(file, pipelines(id))) {
                 return exporter.export(src, outDir, base, options, progress, cancel).withWarnings(src.warnings());
             }
@@ -87,15 +87,4 @@ public final class FileExport {
         }
     }
 
-    private static String knownOrNull(String id) {
-        if (id == null) {
-            return null;
-        }
-        try {
-            Profiles.byId(id);
-            return id;
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
 }

@@ -54,6 +54,22 @@ public final class Profiles {
                 + String.join(", ", all.stream().map(Profile::id).toList()));
     }
 
+    /**
+     * The id itself when it names a built-in profile, else null: a recording's metadata may name a profile this
+     * build does not know (a newer build, a hand edit), and callers then fall back to the default instead of failing.
+     */
+    public static String knownIdOrNull(String id) {
+        if (id == null) {
+            return null;
+        }
+        for (Profile p : builtIn()) {
+            if (p.id().equalsIgnoreCase(id) || p.name().equalsIgnoreCase(id)) {
+                return id;
+            }
+        }
+        return null;
+    }
+
     /** A file holding either one profile object or {"profiles": [...]}. */
     public static List<Profile> load(Path file) {
         try {
