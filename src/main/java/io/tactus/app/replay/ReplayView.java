@@ -206,6 +206,8 @@ public final class ReplayView extends BorderPane {
         Label legend = new Label("Timeline lanes: spine (red), bone (orange), too hard (purple), receiver marker "
                 + "(yellow); notes in blue.");
         legend.setWrapText(true);
+        // A wrapped label in a VBox whose list grows gets only one line unless its minimum is its full height.
+        legend.setMinHeight(Label.USE_PREF_SIZE);
         legend.getStyleClass().add("hint");
         VBox box = new VBox(6, title, notes, new HBox(6, add, edit, delete), legend);
         VBox.setVgrow(notes, Priority.ALWAYS);
