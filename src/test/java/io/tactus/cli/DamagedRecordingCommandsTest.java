@@ -12,12 +12,9 @@ import java.nio.file.Files;
 
 import io.tactus.session.RecordType;
 import io.tactus.session.RecordingBytes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** info, analyze and export on damaged or crafted recordings: damage is reported, never a crash or silence. */
 class DamagedRecordingCommandsTest {
@@ -28,17 +25,8 @@ class DamagedRecordingCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = TactusCli.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -54,7 +42,7 @@ class DamagedRecordingCommandsTest {
             {"analyze", f.toString(), "--json"},
             {"export", f.toString(), "--format", "csv", "--out", dir.resolve("out").toString(), "--quiet"},
         }) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
             assertTrue(!r.err().contains("Exception") && !r.err().contains("tactus: 8"), r.err());
         }
@@ -74,7 +62,7 @@ class DamagedRecordingCommandsTest {
         Path f = dir.resolve("flipped.tactus");
         Files.write(f, damaged);
 
-        Run info = run("info", f.toString());
+        CliRun info = run("info", f.toString());
         assertEquals(0, info.code(), info.err());
         assertTrue(info.out().contains("DAMAGED: 2 damaged region(s)"), info.out());
         assertTrue(info.out().contains("lost at:"), info.out());
@@ -85,11 +73,11 @@ class DamagedRecordingCommandsTest {
         assertTrue(ij.get("frames_lost").asLong() >= 2, ij.toString());
         assertTrue(ij.get("seconds_lost").asDouble() > 0, ij.toString());
 
-        Run text = run("analyze", f.toString());
+        CliRun text = run("analyze", f.toString());
         assertEquals(0, text.code(), text.err());
         assertTrue(text.err().startsWith("tactus: warning: the recording is DAMAGED"), text.err());
         assertTrue(text.out().contains("integrity: closed normally, DAMAGED"), text.out());
-        Run json = run("analyze", f.toString(), "--json");
+        CliRun json = run("analyze", f.toString(), "--json");
         JsonNode a = JSON.readTree(json.out());
         JsonNode integrity = a.get("integrity");
         assertEquals("damaged", integrity.get("status").asText());
@@ -102,7 +90,7 @@ class DamagedRecordingCommandsTest {
                 a.get("metrics").get("frames").asLong(), "the frames lost are exactly the ones missing");
 
         Path out = dir.resolve("out");
-        Run export = run("export", f.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
+        CliRun export = run("export", f.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
         assertEquals(0, export.code(), export.err());
         assertTrue(export.err().contains("tactus: warning: the recording is DAMAGED"), export.err());
         try (var files = Files.list(out)) {
@@ -122,7 +110,7 @@ class DamagedRecordingCommandsTest {
         Files.write(f, damaged);
         JsonNode clean = JSON.readTree(run("analyze", SAMPLES.resolve("spine-contact.tactus").toString(), "--json").out());
 
-        Run r = run("analyze", f.toString(), "--json");
+        CliRun r = run("analyze", f.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode a = JSON.readTree(r.out());
         assertEquals(clean.get("metrics").get("frames"), a.get("metrics").get("frames"), "no frame is lost");
@@ -131,7 +119,7 @@ class DamagedRecordingCommandsTest {
         assertTrue(r.err().contains("device description from the recording's metadata"), r.err());
         assertTrue(r.err().contains("DAMAGED"), r.err());
 
-        Run info = run("info", f.toString());
+        CliRun info = run("info", f.toString());
         assertTrue(info.out().contains("device description from: the recording's metadata"), info.out());
         assertFalse(info.out().contains("frames:              0"), info.out());
     }
@@ -152,11 +140,11 @@ class DamagedRecordingCommandsTest {
             Path hostile = dir.resolve("hostile-" + label + ".tactus");
             Files.write(hostile, RecordingBytes.withMetadataDevice(b, grid(size[0], size[1])));
             Path out = dir.resolve("out-" + label);
-            Run export = run("export", hostile.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
+            CliRun export = run("export", hostile.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
             assertEquals(0, export.code(), label + ": " + export.err());
             assertTrue(export.err().contains("metadata's device description is invalid (bad size " + label), export.err());
             assertTrue(export.err().lines().allMatch(l -> l.startsWith("tactus: warning: ")), export.err());
-            Run info = run("info", hostile.toString());
+            CliRun info = run("info", hostile.toString());
             assertEquals(0, info.code(), info.err());
             assertTrue(info.out().contains("layout:              grid 4x4"), info.out());
 
@@ -164,12 +152,12 @@ class DamagedRecordingCommandsTest {
             Path noHello = dir.resolve("nohello-" + label + ".tactus");
             Files.write(noHello, RecordingBytes.withoutHello(Files.readAllBytes(hostile)));
             for (String format : new String[] {"csv", "mat", "hdf5", "asf"}) {
-                Run r = run("export", noHello.toString(), "--format", format, "--out", out.toString(), "--quiet");
+                CliRun r = run("export", noHello.toString(), "--format", format, "--out", out.toString(), "--quiet");
                 assertEquals(1, r.code(), label + " " + format + ": " + r.err());
                 assertEquals(1, r.err().strip().lines().count(), r.err());
                 assertTrue(r.err().contains("bad size " + label), r.err());
             }
-            Run analyze = run("analyze", noHello.toString());
+            CliRun analyze = run("analyze", noHello.toString());
             assertTrue(analyze.err().contains("bad size " + label), analyze.err());
         }
     }
@@ -182,7 +170,7 @@ class DamagedRecordingCommandsTest {
         Path lying = dir.resolve("lying.tactus");
         Files.write(lying, RecordingBytes.withMetadataDevice(Files.readAllBytes(f), other));
         Path out = dir.resolve("out");
-        Run r = run("export", lying.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
+        CliRun r = run("export", lying.toString(), "--format", "csv", "--out", out.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("differs from the device's HELLO"), r.err());
         try (var files = Files.list(out)) {
