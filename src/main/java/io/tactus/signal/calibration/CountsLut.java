@@ -13,13 +13,14 @@ public final class CountsLut {
      * signed zero the original form added there.
      */
     private final float[] slope;
-    /** For {@link #kpa(int, float)}: the samples and steps of 0..last, then an entry for every d below 0. */
+    /** For {@link #kpa(int, float)}: entry 0 for every d below 0 (sample 0, step 0), then sample / step i at i + 1. */
     private final float[] cellBase;
     private final float[] cellStep;
     private final int last;
-    private final int below;
     /** Every sample finite: the branch-free path is exact (0 * a finite step is 0). */
     private final boolean finite;
+    /** {@link #kpa(int, float)} may use its own form: samples finite, sample 0 not -0 (so sample 0 + any 0 is it). */
+    private final boolean cellForm;
 
     public CountsLut(CalibrationCurve curve, int adcBits) {
         int size = (1 << Math.max(1, Math.min(16, adcBits))) + 1;
@@ -30,20 +31,18 @@ public final class CountsLut {
             allFinite &= Float.isFinite(table[i]);
         }
         last = size - 1;
-        below = last + 1;
         finite = allFinite;
         slope = new float[last + 1];
         for (int i = 0; i < last; i++) {
             slope[i] = table[i + 1] - table[i];
         }
         slope[last] = 0f * (table[last + 1] - table[last]);
-        cellBase = new float[below + 1];
-        cellStep = new float[below + 1];
-        System.arraycopy(table, 0, cellBase, 0, last + 1);
-        System.arraycopy(slope, 0, cellStep, 0, last + 1);
-        // d < 0 reads sample 0 plus (negative f) * (-0 * slope[0]): the same signed zero as (+0) * slope[0]
-        cellBase[below] = table[0];
-        cellStep[below] = -0f * slope[0];
+        cellBase = new float[last + 2];
+        cellStep = new float[last + 2];
+        cellBase[0] = table[0];
+        System.arraycopy(table, 0, cellBase, 1, last + 1);
+        System.arraycopy(slope, 0, cellStep, 1, last + 1);
+        cellForm = finite && Float.floatToRawIntBits(table[0]) != Float.floatToRawIntBits(-0f);
     }
 
     /**
@@ -67,20 +66,22 @@ public final class CountsLut {
 
     /**
      * The calibration loop's form: kPa of a cell reading {@code counts} over its zero-load {@code baseline}, bit for
-     * bit {@code kpa(counts - baseline)} when the baseline is finite (the caller's promise: d is then finite and
-     * never -0). Cheaper than {@link #kpa(float)}: no float clamp at all, as d below 0 picks an entry of its own
-     * (one compare-and-move) whose step is a zero, and d at or above the top meets the signed-zero top step.
+     * bit {@code kpa(counts - baseline)} when the baseline is finite (the caller's promise, so d is finite).
+     * Cheaper than {@link #kpa(float)}, with no float clamp at all: every d below 0 reads entry 0, sample 0 plus
+     * a zero (sample 0 itself, as the original's +0 step gave); at or above the top the fraction is >= 0 and meets
+     * the signed-zero top step, as the original's 0 did.
      */
     public float kpa(int counts, float baseline) {
         float d = counts - baseline;
-        if (!finite) {
-            return kpaBranching(d);
+        if (!cellForm) {
+            return kpa(d);
         }
-        // d < 0 as a mask from the sign bit (d is never -0 here): the JIT turns a float test into a branch, and
-        // an unloaded cell's d is below 0 about half the time
+        int k = (int) d;
+        // d < 0 as a mask from the sign bit: the JIT turns a float test into a branch, and an unloaded cell's d
+        // is below 0 about half the time
         int neg = Float.floatToRawIntBits(d) >> 31;
-        int i = (Math.min((int) d, last) & ~neg) | (below & neg);
-        return cellBase[i] + (d - i) * cellStep[i];
+        int i = (Math.min(k, last) + 1) & ~neg;
+        return cellBase[i] + (d - k) * cellStep[i];
     }
 
     /** The original form, kept for a table with an infinite sample (0 * infinity would be NaN). */
