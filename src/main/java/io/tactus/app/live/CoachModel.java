@@ -26,7 +26,7 @@ import javafx.collections.ObservableList;
  * The routine panel's state and the coaching sounds, from the core's coaching picture (tracked contacts, movements
  * judged against the current step, routine progress). Event-driven: the processing thread publishes the picture
  * when it changes ({@link FrameFeed#coaching()}, see {@code LiveSession}) and queues one event per movement; each
- * pulse applies the latest picture if its version moved and cues every movement drained since the last pulse, so
+ * pulse takes the latest picture if its version moved, cues every movement drained, then applies the picture, so
  * feedback shows within one pulse and nothing is asked while nothing changes. Words come from the routine itself
  * (each step's title and text, in the guidance's words). Sounds: a soft tick per counted movement, a chime when a
  * step completes, a miss cue when a movement misses what the step asks, and the next step's spoken prompt
@@ -57,6 +57,7 @@ public final class CoachModel {
     private final LiveDrawing drawing;
     private final PromptVoice voice = new PromptVoice();
     private long coachingVersion = -1;
+    private CoachingState taken;
     private String spokenStep;
     private boolean doneSpoken;
 
@@ -87,24 +88,33 @@ public final class CoachModel {
         commands.send("Routine", PipelineCommands.routineSkip(), "Step skipped");
     }
 
-    /** Applies the feed's latest coaching picture when it changed since the last pulse (cheap otherwise). */
-    void pulse(FrameFeed f, long now) {
-        if (f == null) {
-            return;
-        }
-        long v = f.coachingVersion();
+    /**
+     * Takes the feed's coaching picture if a new one was published (cheap otherwise). Called before the pulse
+     * drains the feed's events: a movement's event is queued before the picture that contains it, so every
+     * movement event of the taken picture is drained in the same pulse, and its cue (a chime) sounds before the
+     * picture's prompt (the next step).
+     */
+    void take(FrameFeed f) {
+        long v = f == null ? coachingVersion : f.coachingVersion();
         if (v != coachingVersion) {
             coachingVersion = v;
-            CoachingState c = f.coaching();
-            if (c != null) {
-                apply(c, now);
-            }
+            taken = f.coaching();
+        }
+    }
+
+    /** Applies the picture taken this pulse, if any (after the movement events were cued). */
+    void pulse(long now) {
+        CoachingState c = taken;
+        taken = null;
+        if (c != null) {
+            apply(c, now);
         }
     }
 
     /** A new connection: nothing is known yet. */
     void reset() {
         coachingVersion = -1;
+        taken = null;
         spokenStep = null;
         doneSpoken = false;
         running.set(false);

@@ -159,6 +159,7 @@ public final class LiveViewModel {
     public boolean pulse(long now) {
         FrameFeed f = feed.get();
         boolean changed = false;
+        coach.take(f); // before draining: the movements of the picture taken are drained in this pulse
         if (f != null) {
             f.drainEvents(e -> {
                 if (alerts.onEvent(e, now)) {
@@ -199,7 +200,7 @@ public final class LiveViewModel {
             alerts.clear(); // nothing is known while no frames arrive; the core's open flags return with them
         }
         alerts.pulse(now);
-        coach.pulse(f, now);
+        coach.pulse(now);
         refreshBanner();
         return changed;
     }
