@@ -1,5 +1,6 @@
 package io.tactus.app.heat;
 
+import io.tactus.render.BackAnatomy;
 import io.tactus.render.Interpolation;
 import io.tactus.render.HeatmapRaster;
 import io.tactus.render.ColorMap;
@@ -68,7 +69,8 @@ public final class HeatmapView extends Region {
         // The back under the pressure: a light, skin-neutral ground so that even the colour map's darkest (lowest
         // pressure) colour stands out, and zero pressure is simply no colour.
         mat.getChildren().addAll(anatomyLayer, imageView, overlay, trails);
-        mat.setStyle("-fx-background-color: #e9e4dc;");
+        mat.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                AnatomyLayer.argb(BackAnatomy.GROUND_ARGB), null, null)));
         scaled.getTransforms().add(fit);
         placeholder.setFill(Color.web("#c8d0d8"));
         placeholder.setFont(Font.font(null, FontWeight.BOLD, 22));

@@ -1,7 +1,7 @@
 package io.tactus.app.live;
 
 import io.tactus.app.fx.Threads;
-import io.tactus.app.heat.BackAnatomy;
+import io.tactus.render.BackAnatomy;
 import io.tactus.render.HeatmapRaster;
 import io.tactus.app.heat.RegionLayout;
 import io.tactus.session.PipelineCommand;

@@ -1,6 +1,6 @@
 package io.tactus.app.live;
 
-import io.tactus.app.heat.BackAnatomy;
+import io.tactus.render.BackAnatomy;
 import io.tactus.render.HeatmapRaster;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.body.BodyMap;
