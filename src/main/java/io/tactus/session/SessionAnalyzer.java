@@ -56,9 +56,12 @@ public final class SessionAnalyzer {
         return analyze(reader, perFrame, null);
     }
 
-    /** Sees the core after every packet of a recording's pass (the replay engine takes its checkpoints here). */
+    /**
+     * Sees the core after every packet of a recording's pass, with the series so far (the replay engine takes its
+     * checkpoints and publishes the partial chart here).
+     */
     interface ScanHook {
-        void afterPacket(CoreRunner core, RecordingReader.Cursor cursor, RecordedPacket packet);
+        void afterPacket(CoreRunner core, RecordingReader.Cursor cursor, RecordedPacket packet, RegionSeries series);
     }
 
     SessionAnalysis analyze(RecordingReader reader, Consumer<FrameSnapshot> perFrame, ScanHook hook)
@@ -78,7 +81,7 @@ public final class SessionAnalyzer {
                 acc.frame(core);
             }
             if (hook != null) {
-                hook.afterPacket(core, c, p);
+                hook.afterPacket(core, c, p, acc.series);
             }
         }
         if (c.failure() != null) {

@@ -152,6 +152,26 @@ public final class HeatmapView extends Region {
         return trails.shown();
     }
 
+    /**
+     * Renders a mat frame as the live and replay views both show it: over the back of {@code back} (illustration,
+     * proportions, floor), with the contact contour and the trails when {@code display} asks for them.
+     *
+     * @param back   the core's drawing at this frame (the live core's, or the replay engine's at the playhead)
+     * @param trails centre-of-pressure trails in raster pixels (see {@link io.tactus.render.CopTrails})
+     */
+    public void drawOnBack(io.tactus.signal.FrameSnapshot s, io.tactus.render.BackDrawing back, RegionLayout layout,
+                           java.util.List<double[]> trails, DisplayOptions display) {
+        if (back != null) {
+            setAspect(back.aspect());
+            setAnatomy(back.anatomy());
+            setFloorKpa((float) back.floorKpa());
+            setContourKpa(display.contourProperty().get() ? (float) back.contactKpa() : Float.NaN);
+        }
+        showTrails(display.trailsProperty().get() ? trails : java.util.List.of());
+        draw(s.kpa(), s.rows(), s.cols(), (float) display.scaleMaxKpaProperty().get(),
+                display.colorMapProperty().get(), display.interpolationProperty().get(), layout);
+    }
+
     /** Renders a frame; rebuilds the image and overlays when the grid or layout changes. */
     public void draw(float[] kpa, int rows, int cols, float maxKpa, ColorMap map, Interpolation interp,
                      RegionLayout newLayout) {

@@ -2,6 +2,7 @@ package io.tactus.app.live;
 
 import io.tactus.app.heat.AnatomyLayer;
 import io.tactus.render.BackAnatomy;
+import io.tactus.render.CopTrails;
 import io.tactus.render.ColorMap;
 import io.tactus.app.heat.GloveLayout;
 import io.tactus.protocol.DeviceDescriptor;

@@ -114,7 +114,7 @@ public final class RegionChartView extends javafx.scene.layout.Region {
             g.fillText(String.format(Locale.ROOT, "%.0f kPa", max * i / 4.0), 4, y - 2);
         }
         if (s == null) {
-            return; // the scan has not finished: flags and curves follow
+            return; // the scan has not published yet: flags and curves follow
         }
         plot(g, s, left, LEFT, d, span, w, h, max);
         if (right != left) {
