@@ -147,6 +147,16 @@ public final class HeatmapView extends Region {
         trails.show(polylines);
     }
 
+    /** The back illustration drawn under the pressure now (null: none). */
+    public BackAnatomy anatomy() {
+        return anatomy;
+    }
+
+    /** Whether the contact contour is drawn (a contact level is set). */
+    public boolean contourOn() {
+        return !Float.isNaN(contourKpa);
+    }
+
     /** How many centre-of-pressure trails show (for tests). */
     public int trailsShown() {
         return trails.shown();
