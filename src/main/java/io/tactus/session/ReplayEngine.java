@@ -142,19 +142,19 @@ public final class ReplayEngine implements AutoCloseable {
             private int lastPct = -1;
 
             @Override
-            public void afterPacket(CoreRunner c, RecordingReader.Cursor cur, RecordedPacket p) {
+            public void afterPacket(CoreRunner c, RecordingReader.Cursor cur) {
                 if (!c.frameDone()) {
                     return;
                 }
                 if (dueUs < 0) { // the first frame: seeking before the first checkpoint runs from the start
-                    dueUs = p.deviceTimeUs() + CHECKPOINT_EVERY_US;
-                } else if (p.deviceTimeUs() >= dueUs) {
-                    dueUs = p.deviceTimeUs() + CHECKPOINT_EVERY_US;
-                    Checkpoint k = new Checkpoint(p.deviceTimeUs(), cur.mark(), c.checkpoint());
+                    dueUs = cur.deviceTimeUs() + CHECKPOINT_EVERY_US;
+                } else if (cur.deviceTimeUs() >= dueUs) {
+                    dueUs = cur.deviceTimeUs() + CHECKPOINT_EVERY_US;
+                    Checkpoint k = new Checkpoint(cur.deviceTimeUs(), cur.mark(), c.checkpoint());
                     synchronized (checkpoints) {
                         checkpoints.add(k);
                     }
-                    int pct = (int) ((p.deviceTimeUs() - first) * 100 / span);
+                    int pct = (int) ((cur.deviceTimeUs() - first) * 100 / span);
                     scanned = Math.min(1, pct / 100.0);
                     if (pct != lastPct && progress != null) {
                         lastPct = pct;
