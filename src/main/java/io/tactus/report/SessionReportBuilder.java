@@ -51,18 +51,19 @@ public final class SessionReportBuilder {
         List<SessionReport.FlagRow> flags = new ArrayList<>();
         for (FlagEvent e : a.events()) {
             FrameCapture.Thumbnail t = e.type() == FlagType.MARKER ? null : frames.thumbnail(e);
+            String regionName = e.region() == null ? null : BodyMap.defaultMap().displayName(e.region());
             String thumb = null;
             if (t != null) {
                 thumb = pictures.markup(new HeatmapFigure(t.rows(), t.cols(), t.kpa(), Math.max(10, max(t.kpa())),
                         cellRegions, e.region(), String.format(Locale.ROOT, "Pressure at %.1f s, %s outlined",
-                        a.secondsFromStart(t.deviceTimeUs()), e.region() == null ? "-" : e.region().id()),
+                        a.secondsFromStart(t.deviceTimeUs()), regionName == null ? "-" : regionName),
                         "kPa", THUMB_PX));
             }
             Double limit = e.type() == FlagType.MARKER || e.region() == null || p == null ? null
                     : p.flagThreshold(e.region());
             flags.add(new SessionReport.FlagRow(e.type().id(), label(e.type()), a.secondsFromStart(e.startUs()),
                     e.isOpen() ? null : a.secondsFromStart(e.endUs()),
-                    e.region() == null ? null : e.region().id(), e.peakKpa(),
+                    e.region() == null ? null : e.region().id(), regionName, e.peakKpa(),
                     limit == null || !Double.isFinite(limit) ? null : limit, e.detail(), thumb));
         }
 
