@@ -189,19 +189,19 @@ public final class ReplayEngine implements AutoCloseable {
             private long publishedAt = System.nanoTime();
 
             @Override
-            public void afterPacket(CoreRunner c, RecordingReader.Cursor cur, RecordedPacket p, RegionSeries series) {
+            public void afterPacket(CoreRunner c, RecordingReader.Cursor cur, RegionSeries series) {
                 if (!c.frameDone()) {
                     return;
                 }
                 if (dueUs < 0) { // the first frame: seeking before the first checkpoint runs from the start
-                    dueUs = p.deviceTimeUs() + CHECKPOINT_EVERY_US;
-                } else if (p.deviceTimeUs() >= dueUs) {
-                    dueUs = p.deviceTimeUs() + CHECKPOINT_EVERY_US;
-                    Checkpoint k = new Checkpoint(p.deviceTimeUs(), cur.mark(), c.checkpoint());
+                    dueUs = cur.deviceTimeUs() + CHECKPOINT_EVERY_US;
+                } else if (cur.deviceTimeUs() >= dueUs) {
+                    dueUs = cur.deviceTimeUs() + CHECKPOINT_EVERY_US;
+                    Checkpoint k = new Checkpoint(cur.deviceTimeUs(), cur.mark(), c.checkpoint());
                     synchronized (checkpoints) {
                         checkpoints.add(k);
                     }
-                    int pct = (int) ((p.deviceTimeUs() - first) * 100 / span);
+                    int pct = (int) ((cur.deviceTimeUs() - first) * 100 / span);
                     scanned = Math.min(1, pct / 100.0);
                     if (pct != lastPct && progress != null) {
                         lastPct = pct;
@@ -210,7 +210,7 @@ public final class ReplayEngine implements AutoCloseable {
                     long now = System.nanoTime();
                     if (soFar != null && now - publishedAt >= SO_FAR_EVERY_NANOS) {
                         publishedAt = now;
-                        soFar.accept(new ScanSoFar(p.deviceTimeUs(), series.copy(), c.events()));
+                        soFar.accept(new ScanSoFar(cur.deviceTimeUs(), series.copy(), c.events()));
                     }
                 }
             }
