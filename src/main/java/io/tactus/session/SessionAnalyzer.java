@@ -73,11 +73,11 @@ public final class SessionAnalyzer {
     }
 
     /**
-     * Sees the core after every packet of a recording's pass (the replay engine takes its checkpoints here); the
-     * packet is the cursor's current one.
+     * Sees the core after every packet of a recording's pass, with the series so far (the replay engine takes its
+     * checkpoints and publishes the partial chart here); the packet is the cursor's current one.
      */
     interface ScanHook {
-        void afterPacket(CoreRunner core, RecordingReader.Cursor cursor);
+        void afterPacket(CoreRunner core, RecordingReader.Cursor cursor, RegionSeries series);
     }
 
     SessionAnalysis analyze(RecordingReader reader, Consumer<FrameSnapshot> perFrame, ScanHook hook)
@@ -96,7 +96,7 @@ public final class SessionAnalyzer {
                 acc.frame(core);
             }
             if (hook != null) {
-                hook.afterPacket(core, c);
+                hook.afterPacket(core, c, acc.series);
             }
         }
         if (c.failure() != null) {
