@@ -2,7 +2,6 @@ package io.tactus.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * DIY line mode (PROTOCOL.md section 9): transcodes a hobby grid's text output (one frame per line, or one row
@@ -11,7 +10,7 @@ import java.util.Map;
  * counted ({@link Corruption#BAD_TEXT}, {@link Corruption#OVERSIZE} for overlong lines) and skipped; memory is
  * bounded by the line cap. Not thread-safe: one instance per reader thread; counters readable from any thread.
  */
-public final class AsciiFrameDecoder implements ByteStreamDecoder {
+public final class AsciiFrameDecoder extends CountingDecoder {
 
     /** Frames held back to estimate the rate when none is given. */
     public static final int ESTIMATE_FRAMES = 10;
@@ -34,9 +33,6 @@ public final class AsciiFrameDecoder implements ByteStreamDecoder {
     private int seq;
     private boolean helloSent;
     private final List<Held> held = new ArrayList<>();
-    private final CorruptionCounter corrupt = new CorruptionCounter();
-    private volatile long packets;
-    private volatile long bytesIn;
     private volatile long labelLines;
     private volatile double announcedRateHz;
 
@@ -264,25 +260,5 @@ public final class AsciiFrameDecoder implements ByteStreamDecoder {
     @Override
     public int pendingBytes() {
         return lineLen;
-    }
-
-    @Override
-    public long packets() {
-        return packets;
-    }
-
-    @Override
-    public long bytesIn() {
-        return bytesIn;
-    }
-
-    @Override
-    public Map<Corruption, Long> corruptCounts() {
-        return corrupt.byKind();
-    }
-
-    @Override
-    public long corruptTotal() {
-        return corrupt.total();
     }
 }

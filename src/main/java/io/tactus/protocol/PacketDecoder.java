@@ -1,6 +1,5 @@
 package io.tactus.protocol;
 
-import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -9,7 +8,7 @@ import java.util.zip.CRC32;
  * {@link Corruption} kind and skipped; the decoder resynchronises at the next 0x00, so the following good
  * packet is never lost. Not thread-safe: one decoder per reader thread. Counters may be read from any thread.
  */
-public final class PacketDecoder implements ByteStreamDecoder {
+public final class PacketDecoder extends CountingDecoder {
 
     /** Receives decoded packets and corruption reports on the feeding thread. */
     public interface Sink {
@@ -28,9 +27,6 @@ public final class PacketDecoder implements ByteStreamDecoder {
     private final Sink sink;
     private int blockLen;
     private boolean overflowing;
-    private final CorruptionCounter corrupt = new CorruptionCounter();
-    private volatile long packets;
-    private volatile long bytesIn;
 
     public PacketDecoder(Sink sink) {
         this.sink = sink;
@@ -108,25 +104,5 @@ public final class PacketDecoder implements ByteStreamDecoder {
     private void reject(Corruption kind, int bytes) {
         corrupt.add(kind);
         sink.onCorrupt(kind, bytes);
-    }
-
-    @Override
-    public long packets() {
-        return packets;
-    }
-
-    @Override
-    public long bytesIn() {
-        return bytesIn;
-    }
-
-    @Override
-    public Map<Corruption, Long> corruptCounts() {
-        return corrupt.byKind();
-    }
-
-    @Override
-    public long corruptTotal() {
-        return corrupt.total();
     }
 }

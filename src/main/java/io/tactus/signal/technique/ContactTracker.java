@@ -4,23 +4,13 @@ import io.tactus.signal.state.Checkpointable;
 import io.tactus.signal.state.Scratch;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Separates the calibrated frame into contacts and follows them across frames, without allocating per frame.
- *
- * <p><b>Segmentation</b> (a watershed by flooding, the "persistence" variant): the cells at or above the contact
- * level are visited from the highest pressure down (a counting sort in quarter-kPa steps); a cell joins the
- * basin of its highest-peaked 4-neighbour, and where two basins meet they merge unless both are real contacts: the lower peak is at least
- * {@link #SPLIT_RATIO} of the higher, the meeting level has dropped at least {@link #SPLIT_DEPTH} below the lower
- * peak, and the peaks are at least {@link #SPLIT_MIN_MM} apart. So two palms side by side, or a thumb beside a
- * palm, are two contacts even when their cells touch; the knuckles of one fist (a ridge, no deep saddle) or a
- * noisy plateau stay one. Connected components fall out of the same pass (cells that never touch never merge).
- * Parts whose peaks are closer than {@link #SPLIT_MIN_MM} are one contact even without loaded cells between
- * them (the knuckles of a fist on a fine mat). Then a weak part next to a strong one (peak below
- * {@link #SPLIT_RATIO} of a contact whose centre is within {@link #COMPANION_MM}) joins it: the lighter palm of a flat hand belongs to its heel. Parts of fewer than
- * {@link #MIN_CELLS} cells are noise.
+ * The frame is flooded into basins ({@link Watershed}: connected components with merged blobs split where two
+ * real contacts meet), the basins become this frame's contacts ({@link ContactParts}: close peaks and weak
+ * companions joined, noise dropped), and each contact is matched to a track here.
  *
  * <p><b>Identity</b>: each contact is matched to the nearest track (greedy over all pairs in order of distance,
  * which equals the optimal assignment when contacts are further apart than they move in a frame), within a gate
@@ -29,96 +19,19 @@ import java.util.List;
  */
 public final class ContactTracker implements Checkpointable<ContactTracker.State> {
 
-    /** Copies of the track slot arrays (in {@code slots()} order), frame counter, next id, last time, contacts counted. */
-    public record State(List<Object> slots, int frame, int nextId, long lastUs, int counted) {
+    /** Copies of the track slot arrays (in {@code slots()} order), the flood's state, next id, last time, contacts counted. */
+    public record State(List<Object> slots, Watershed.State flood, int nextId, long lastUs, int counted) {
     }
 
-    public static final double SPLIT_RATIO = 0.55;
-    public static final double SPLIT_DEPTH = 0.3;
-    public static final double SPLIT_MIN_MM = 30;
-    public static final double COMPANION_MM = 70;
-    public static final int MIN_CELLS = 2;
-    /** A part of fewer than {@link #MIN_CELLS} cells counts when its peak is this many times the contact level. */
-    public static final double SINGLE_CELL_FACTOR = 3;
     public static final double GATE_MM = 40;
     public static final double GATE_SPEED_MM_S = 1500;
     public static final double COAST_S = 0.05;
     /** Most contacts followed at once (two hands, each with a thumb apart, and spare). */
     public static final int MAX_TRACKS = 8;
-    private static final int MAX_BLOBS = 32;
 
-    private final int rows;
-    private final int cols;
-    private final double[] colX;
-    private final double[] rowY;
-    private final double forcePerKpa;
-
-    // segmentation scratch (per cell): stamp marks this frame's cells by the frame counter, which is state
-    private static final int BUCKETS_PER_KPA = 4;
-    private static final int BUCKETS = 4096;
+    private final Watershed flood;
     @Scratch
-    private final int[] loaded;
-    @Scratch
-    private final int[] loadedBucket;
-    /** Row and column of each cell (no integer division per cell and frame). */
-    private final int[] cellRow;
-    private final int[] cellCol;
-    @Scratch
-    private final int[] order;
-    @Scratch
-    private final int[] bucketStart = new int[BUCKETS + 1];
-    /** Per basin root: force, force-weighted x and y, cells (kept as the basin grows and absorbs others). */
-    @Scratch
-    private final double[] sumF;
-    @Scratch
-    private final double[] sumX;
-    @Scratch
-    private final double[] sumY;
-    @Scratch
-    private final int[] sumCells;
-    @Scratch
-    private final int[] basinList;
-    @Scratch
-    private final int[] parent;
-    @Scratch
-    private final int[] stamp;
-    @Scratch
-    private final float[] basinPeak;
-    @Scratch
-    private final int[] basinPeakCell;
-    /** Per basin root: the peaks of the basins merged into it (a fist's knuckles), up to {@link #SUB_PEAKS}. */
-    @Scratch
-    private final int[] subPeak;
-    @Scratch
-    private final int[] subPeaks;
-    private static final int SUB_PEAKS = 8;
-    @Scratch
-    private final int[] roots = new int[4];
-    private int frame;
-
-    // blobs of this frame
-    @Scratch
-    private int blobs;
-    @Scratch
-    private final double[] bForce = new double[MAX_BLOBS];
-    @Scratch
-    private final double[] bSx = new double[MAX_BLOBS];
-    @Scratch
-    private final double[] bSy = new double[MAX_BLOBS];
-    @Scratch
-    private final double[] bPeak = new double[MAX_BLOBS];
-    @Scratch
-    private final int[] bCells = new int[MAX_BLOBS];
-    @Scratch
-    private final int[] bTrack = new int[MAX_BLOBS];
-    @Scratch
-    private final int[] bPeakCell = new int[MAX_BLOBS];
-    @Scratch
-    private final int[] bRoot = new int[MAX_BLOBS];
-    @Scratch
-    private final int[] bParent = new int[MAX_BLOBS];
-    @Scratch
-    private final boolean[] bAlive = new boolean[MAX_BLOBS];
+    private final ContactParts parts = new ContactParts();
 
     // tracks (slots)
     final boolean[] active = new boolean[MAX_TRACKS];
@@ -141,32 +54,7 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
     private long lastUs = Long.MIN_VALUE;
 
     public ContactTracker(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2) {
-        this.rows = rows;
-        this.cols = cols;
-        this.colX = colX.clone();
-        this.rowY = rowY.clone();
-        this.forcePerKpa = cellAreaMm2 / 1000.0;
-        int n = rows * cols;
-        loaded = new int[n];
-        loadedBucket = new int[n];
-        cellRow = new int[n];
-        cellCol = new int[n];
-        for (int i = 0; i < n; i++) {
-            cellRow[i] = i / cols;
-            cellCol[i] = i % cols;
-        }
-        order = new int[n];
-        sumF = new double[n];
-        sumX = new double[n];
-        sumY = new double[n];
-        sumCells = new int[n];
-        basinList = new int[n];
-        parent = new int[n];
-        stamp = new int[n];
-        basinPeak = new float[n];
-        basinPeakCell = new int[n];
-        subPeak = new int[n * SUB_PEAKS];
-        subPeaks = new int[n];
+        flood = new Watershed(rows, cols, colX, rowY, cellAreaMm2);
     }
 
     /** A track counts as a contact in {@link #contactsSeen()} when it lasted at least this (not a flicker). */
@@ -198,7 +86,8 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
      * @param levelKpa contact level: cells at or above it belong to a contact
      */
     public void update(long t, float[] kpa, double levelKpa) {
-        segment(kpa, (float) levelKpa);
+        flood.flood(kpa, (float) levelKpa);
+        parts.collect(flood, (float) levelKpa);
         associate(t);
     }
 
@@ -210,286 +99,6 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
             ended[s] = false;
             if (active[s]) {
                 ended(s);
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ segmentation
-
-    private void segment(float[] kpa, float level) {
-        frame++;
-        if (frame == Integer.MAX_VALUE) {
-            Arrays.fill(stamp, 0);
-            frame = 1;
-        }
-        int m = sortByPressure(kpa, level);
-        int basins = 0;
-        for (int k = m - 1; k >= 0; k--) {
-            int i = order[k];
-            float v = kpa[i];
-            double f = v * forcePerKpa;
-            double fx = f * colX[cellCol[i]];
-            double fy = f * rowY[cellRow[i]];
-            int nr = neighbourRoots(i);
-            if (nr == 0) {
-                parent[i] = i;
-                basinPeak[i] = v;
-                basinPeakCell[i] = i;
-                subPeak[i * SUB_PEAKS] = i;
-                subPeaks[i] = 1;
-                sumF[i] = f;
-                sumX[i] = fx;
-                sumY[i] = fy;
-                sumCells[i] = 1;
-                basinList[basins++] = i;
-                continue;
-            }
-            int a = roots[0];
-            for (int q = 1; q < nr; q++) {
-                if (basinPeak[roots[q]] > basinPeak[a]) {
-                    a = roots[q];
-                }
-            }
-            parent[i] = a;
-            sumF[a] += f;
-            sumX[a] += fx;
-            sumY[a] += fy;
-            sumCells[a]++;
-            if (v > basinPeak[a]) { // same pressure bucket, a little higher than the basin's first cell
-                basinPeak[a] = v;
-                basinPeakCell[a] = i;
-            }
-            for (int q = 0; q < nr; q++) {
-                int b = roots[q];
-                if (b != a && !separate(a, b, v)) {
-                    parent[b] = a;
-                    absorbPeaks(a, b);
-                    sumF[a] += sumF[b];
-                    sumX[a] += sumX[b];
-                    sumY[a] += sumY[b];
-                    sumCells[a] += sumCells[b];
-                }
-            }
-        }
-        collectBlobs(basins);
-        mergeCompanions(level);
-    }
-
-    /**
-     * The loaded cells (at or above the contact level) in ascending pressure order into {@link #order}, by a
-     * counting sort on {@link #BUCKETS_PER_KPA} buckets per kPa (linear time, no allocation; cells within one
-     * bucket keep index order: a quarter kPa does not change which contact a cell belongs to).
-     *
-     * @return how many cells are loaded
-     */
-    private int sortByPressure(float[] kpa, float level) {
-        int m = 0;
-        int top = 0;
-        float lv = Math.max(level, Float.MIN_VALUE); // a cell reading 0 is never loaded
-        for (int i = 0; i < kpa.length; i++) {
-            float v = kpa[i];
-            if (v < lv) {
-                continue;
-            }
-            int bk = bucket(v);
-            loaded[m] = i;
-            loadedBucket[m++] = bk;
-            stamp[i] = frame;
-            parent[i] = -1;
-            if (bk > top) {
-                top = bk;
-            }
-        }
-        Arrays.fill(bucketStart, 0, top + 2, 0);
-        for (int k = 0; k < m; k++) {
-            bucketStart[loadedBucket[k] + 1]++;
-        }
-        for (int b = 1; b <= top + 1; b++) {
-            bucketStart[b] += bucketStart[b - 1];
-        }
-        for (int k = 0; k < m; k++) {
-            order[bucketStart[loadedBucket[k]]++] = loaded[k];
-        }
-        return m;
-    }
-
-    private static int bucket(float v) {
-        return Math.min(BUCKETS - 1, (int) (v * BUCKETS_PER_KPA));
-    }
-
-    /**
-     * Roots of the basins among the 4 neighbours already flooded. Four, not eight: half the work per cell, and
-     * parts that touch only at a corner are joined anyway by the peak-distance rule ({@link #mergeCompanions}).
-     */
-    private int neighbourRoots(int i) {
-        int r = cellRow[i];
-        int c = cellCol[i];
-        int nr = 0;
-        if (c > 0) {
-            nr = addRoot(i - 1, nr);
-        }
-        if (c < cols - 1) {
-            nr = addRoot(i + 1, nr);
-        }
-        if (r > 0) {
-            nr = addRoot(i - cols, nr);
-        }
-        if (r < rows - 1) {
-            nr = addRoot(i + cols, nr);
-        }
-        return nr;
-    }
-
-    private int addRoot(int j, int nr) {
-        if (stamp[j] != frame || parent[j] < 0) {
-            return nr;
-        }
-        int root = find(j);
-        for (int q = 0; q < nr; q++) {
-            if (roots[q] == root) {
-                return nr;
-            }
-        }
-        roots[nr] = root;
-        return nr + 1;
-    }
-
-    private int find(int i) {
-        int r = i;
-        while (parent[r] != r) {
-            r = parent[r];
-        }
-        while (parent[i] != r) {
-            int next = parent[i];
-            parent[i] = r;
-            i = next;
-        }
-        return r;
-    }
-
-    private int blobRoot(int b) {
-        while (bParent[b] != b) {
-            b = bParent[b];
-        }
-        return b;
-    }
-
-    private double peakDistance2(int pa, int pb) {
-        double dx = colX[cellCol[pa]] - colX[cellCol[pb]];
-        double dy = rowY[cellRow[pa]] - rowY[cellRow[pb]];
-        return dx * dx + dy * dy;
-    }
-
-    /** Two basins meeting at level v stay apart when both are real contacts (class comment). */
-    private boolean separate(int a, int b, float v) {
-        float hi = basinPeak[a];
-        float lo = basinPeak[b];
-        if (lo < SPLIT_RATIO * hi || v > (1 - SPLIT_DEPTH) * lo) {
-            return false;
-        }
-        return nearestPeaks2(a, b) >= SPLIT_MIN_MM * SPLIT_MIN_MM;
-    }
-
-    /** Squared distance between the closest peaks of two basins (a ridge of bumps is one contact). */
-    private double nearestPeaks2(int a, int b) {
-        double best = Double.MAX_VALUE;
-        for (int p = 0; p < subPeaks[a]; p++) {
-            for (int q = 0; q < subPeaks[b]; q++) {
-                best = Math.min(best, peakDistance2(subPeak[a * SUB_PEAKS + p], subPeak[b * SUB_PEAKS + q]));
-            }
-        }
-        return best;
-    }
-
-    private void absorbPeaks(int a, int b) {
-        for (int q = 0; q < subPeaks[b] && subPeaks[a] < SUB_PEAKS; q++) {
-            subPeak[a * SUB_PEAKS + subPeaks[a]++] = subPeak[b * SUB_PEAKS + q];
-        }
-    }
-
-    /** The basins still standing after the flood (their sums were kept as they grew and merged) become parts. */
-    private void collectBlobs(int basins) {
-        blobs = 0;
-        for (int k = 0; k < basins && blobs < MAX_BLOBS; k++) {
-            int r = basinList[k];
-            if (parent[r] != r) {
-                continue; // merged into another basin
-            }
-            int b = blobs++;
-            bForce[b] = sumF[r];
-            bSx[b] = sumX[r];
-            bSy[b] = sumY[r];
-            bPeak[b] = basinPeak[r];
-            bPeakCell[b] = basinPeakCell[r];
-            bRoot[b] = r;
-            bCells[b] = sumCells[r];
-            bAlive[b] = true;
-            bTrack[b] = -1;
-        }
-    }
-
-    /**
-     * Parts whose peaks are closer than {@link #SPLIT_MIN_MM} are one contact even when no loaded cell joins
-     * them (a fist's knuckles on a fine mat), as the watershed keeps such basins together; then a weak part
-     * within {@link #COMPANION_MM} of a much stronger one joins it.
-     */
-    private void mergeCompanions(float level) {
-        for (int b = 0; b < blobs; b++) {
-            bParent[b] = b;
-        }
-        for (int a = 0; a < blobs; a++) {
-            for (int b = a + 1; b < blobs; b++) {
-                if (nearestPeaks2(bRoot[a], bRoot[b]) < SPLIT_MIN_MM * SPLIT_MIN_MM) {
-                    int ra = blobRoot(a);
-                    int rb = blobRoot(b);
-                    if (ra != rb) {
-                        // the higher peak stays the root
-                        if (bPeak[ra] >= bPeak[rb]) {
-                            bParent[rb] = ra;
-                        } else {
-                            bParent[ra] = rb;
-                        }
-                    }
-                }
-            }
-        }
-        for (int b = 0; b < blobs; b++) {
-            int r = blobRoot(b);
-            if (r != b) {
-                bForce[r] += bForce[b];
-                bSx[r] += bSx[b];
-                bSy[r] += bSy[b];
-                bCells[r] += bCells[b];
-                bAlive[b] = false;
-            }
-        }
-        for (int w = 0; w < blobs; w++) {
-            if (!bAlive[w]) {
-                continue;
-            }
-            double wx = bSx[w] / bForce[w];
-            double wy = bSy[w] / bForce[w];
-            for (int s = 0; s < blobs; s++) {
-                if (s == w || !bAlive[s] || bPeak[w] >= SPLIT_RATIO * bPeak[s]) {
-                    continue;
-                }
-                double dx = bSx[s] / bForce[s] - wx;
-                double dy = bSy[s] / bForce[s] - wy;
-                if (dx * dx + dy * dy <= COMPANION_MM * COMPANION_MM) {
-                    bForce[s] += bForce[w];
-                    bSx[s] += bSx[w];
-                    bSy[s] += bSy[w];
-                    bCells[s] += bCells[w];
-                    bAlive[w] = false;
-                    break;
-                }
-            }
-        }
-        for (int b = 0; b < blobs; b++) {
-            // a thumb centred on a coarse cell loads that one cell; a lone cell is a contact when it is clearly
-            // pressed (a noise spike past the noise floor is not)
-            if (bCells[b] < MIN_CELLS && bPeak[b] < SINGLE_CELL_FACTOR * level) {
-                bAlive[b] = false;
             }
         }
     }
@@ -515,12 +124,12 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
                 if (!active[s] || seen[s]) {
                     continue;
                 }
-                for (int b = 0; b < blobs; b++) {
-                    if (!bAlive[b] || bTrack[b] >= 0) {
+                for (int b = 0; b < parts.count(); b++) {
+                    if (!parts.free(b)) {
                         continue;
                     }
-                    double dx = bSx[b] / bForce[b] - x[s];
-                    double dy = bSy[b] / bForce[b] - y[s];
+                    double dx = parts.x(b) - x[s];
+                    double dy = parts.y(b) - y[s];
                     double d2 = dx * dx + dy * dy;
                     if (d2 < best) {
                         best = d2;
@@ -532,7 +141,7 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
             if (bestS < 0) {
                 break;
             }
-            bTrack[bestB] = bestS;
+            parts.assign(bestB, bestS);
             take(bestS, bestB, t);
         }
         for (int s = 0; s < MAX_TRACKS; s++) {
@@ -540,8 +149,8 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
                 ended(s);
             }
         }
-        for (int b = 0; b < blobs; b++) {
-            if (!bAlive[b] || bTrack[b] >= 0) {
+        for (int b = 0; b < parts.count(); b++) {
+            if (!parts.free(b)) {
                 continue;
             }
             int free = -1;
@@ -557,30 +166,24 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
             started[free] = true;
             id[free] = nextId++;
             since[free] = t;
-            bTrack[b] = free;
+            parts.assign(b, free);
             take(free, b, t);
         }
     }
 
     private void take(int s, int b, long t) {
-        x[s] = bSx[b] / bForce[b];
-        y[s] = bSy[b] / bForce[b];
-        peak[s] = bPeak[b];
-        force[s] = bForce[b];
-        cells[s] = bCells[b];
+        x[s] = parts.x(b);
+        y[s] = parts.y(b);
+        peak[s] = parts.peak(b);
+        force[s] = parts.force(b);
+        cells[s] = parts.cells(b);
         lastSeen[s] = t;
         seen[s] = true;
     }
 
     /** Blobs (contacts) found in the latest frame, after merging companions and dropping noise. */
     public int contactsInFrame() {
-        int k = 0;
-        for (int b = 0; b < blobs; b++) {
-            if (bAlive[b]) {
-                k++;
-            }
-        }
-        return k;
+        return parts.contacts();
     }
 
     private Object[] slots() {
@@ -595,7 +198,7 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
             System.arraycopy(a, 0, c, 0, MAX_TRACKS);
             copies.add(c);
         }
-        return new State(List.copyOf(copies), frame, nextId, lastUs, counted);
+        return new State(List.copyOf(copies), flood.checkpoint(), nextId, lastUs, counted);
     }
 
     @Override
@@ -604,7 +207,7 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
         for (int k = 0; k < dst.length; k++) {
             System.arraycopy(s.slots().get(k), 0, dst[k], 0, MAX_TRACKS);
         }
-        frame = s.frame();
+        flood.restore(s.flood());
         nextId = s.nextId();
         lastUs = s.lastUs();
         counted = s.counted();

@@ -82,7 +82,7 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
                 detectors[s].update(t, bx(s), by(s), contacts.peak[s]);
             }
             if (contacts.active[s]) {
-                hold = Math.max(hold, detectors[s].holdSeconds(t));
+                hold = Math.max(hold, detectors[s].holdSeconds());
             }
         }
         holdS = hold;
