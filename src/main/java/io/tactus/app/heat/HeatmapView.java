@@ -64,6 +64,8 @@ public final class HeatmapView extends Region {
     private boolean stale;
     private final javafx.scene.effect.ColorAdjust greyed = new javafx.scene.effect.ColorAdjust(0, -1, -0.35, 0);
 
+    private float[] drawnKpa;
+
     public HeatmapView() {
         // The back under the pressure: a light, skin-neutral ground so that even the colour map's darkest (lowest
         // pressure) colour stands out, and zero pressure is simply no colour.
@@ -161,6 +163,7 @@ public final class HeatmapView extends Region {
             buildOverlay();
         }
         raster.render(kpa, maxKpa, map, interp, floorKpa, contourKpa);
+        drawnKpa = kpa;
         pixelBuffer.updateBuffer(pb -> {
             buffer.clear();
             buffer.put(raster.pixels());
@@ -199,6 +202,11 @@ public final class HeatmapView extends Region {
 
     public boolean stale() {
         return stale;
+    }
+
+    /** The pressure drawn last (the frame's own array), null before the first: tests check it against the gauges. */
+    public float[] drawnKpa() {
+        return drawnKpa;
     }
 
     /** The regions whose alert outline is showing now. */
