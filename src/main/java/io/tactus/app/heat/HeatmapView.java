@@ -328,8 +328,8 @@ public final class HeatmapView extends Region {
         return el.toArray(PathElement[]::new);
     }
 
-    /** The outline of one region: every cell edge whose neighbour lies outside it. */
-    static PathElement[] edgeElements(RegionLayout l, io.tactus.signal.body.BodyRegion region, double s) {
+    /** The outline of one region: every cell edge whose neighbour lies outside it ({@code s}: pixels per cell). */
+    public static PathElement[] edgeElements(RegionLayout l, io.tactus.signal.body.BodyRegion region, double s) {
         java.util.List<PathElement> el = new java.util.ArrayList<>();
         for (int r = 0; r < l.rows(); r++) {
             for (int c = 0; c < l.cols(); c++) {
