@@ -1,6 +1,8 @@
 package io.tactus.app.live;
 
-import io.tactus.app.heat.BackAnatomy;
+import io.tactus.app.heat.AnatomyLayer;
+import io.tactus.render.BackAnatomy;
+import io.tactus.render.CopTrails;
 import io.tactus.render.ColorMap;
 import io.tactus.app.heat.GloveLayout;
 import io.tactus.app.heat.RegionLayout;
@@ -72,7 +74,8 @@ public final class GloveView extends javafx.scene.layout.Region {
         hand.setMinSize(HAND_W, HAND_H);
         back.setPrefSize(BACK_W, BACK_H);
         back.setMinSize(BACK_W, BACK_H);
-        back.setStyle("-fx-background-color: #e9e4dc;");
+        back.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                AnatomyLayer.argb(BackAnatomy.GROUND_ARGB), null, null)));
         trail.setStroke(Color.web("#ff9100"));
         trail.setStrokeWidth(3);
         under.setId("gloveRegion");
@@ -227,15 +230,9 @@ public final class GloveView extends javafx.scene.layout.Region {
     private void drawBack() {
         BackAnatomy a = BackAnatomy.of(BodyMap.standard(), Registration.centred(matMm[0]), matMm[0],
                 BACK_W / matMm[0], BACK_H / matMm[1]);
-        for (BackAnatomy.Figure f : a.figures()) {
-            Polyline p = new Polyline(f.xy());
-            if (f.closed()) {
-                p.getPoints().addAll(f.xy()[0], f.xy()[1]);
-                p.setFill(Color.web("#d3cabd"));
-            }
-            p.setStroke(Color.web("#8d8273"));
-            back.getChildren().add(p);
-        }
+        AnatomyLayer layer = new AnatomyLayer();
+        layer.show(a);
+        back.getChildren().add(layer);
         int cols = (int) Math.round(matMm[0] / 10);
         int rows = (int) Math.round(matMm[1] / 10);
         BodyRegion[] cells = new BodyRegion[rows * cols];

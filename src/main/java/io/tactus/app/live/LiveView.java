@@ -114,13 +114,7 @@ public final class LiveView extends BorderPane {
             return;
         }
         LiveDrawing d = vm.drawing();
-        heatmap.setAspect(d.aspect());
-        heatmap.setAnatomy(d.anatomyProperty().get());
-        heatmap.setFloorKpa((float) d.floorKpa());
-        heatmap.setContourKpa(display.contourProperty().get() ? (float) d.contactKpa() : Float.NaN);
-        heatmap.showTrails(display.trailsProperty().get() ? d.trailPolylines() : java.util.List.of());
-        heatmap.draw(s.kpa(), s.rows(), s.cols(), (float) display.scaleMaxKpaProperty().get(),
-                display.colorMapProperty().get(), display.interpolationProperty().get(), vm.layoutProperty().get());
+        heatmap.drawOnBack(s, d.backProperty().get(), vm.layoutProperty().get(), d.trailPolylines(), display);
     }
 
     private void placeholder(SourceState s) {
