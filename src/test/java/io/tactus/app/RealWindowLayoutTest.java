@@ -32,6 +32,7 @@ class RealWindowLayoutTest {
     @TempDir
     Path out;
 
+    @Tag("native") // runs xvfb-run: every user of an external tool is tagged native (TestTagsTest)
     @ParameterizedTest
     @CsvSource({"1366, 768", "1920, 1080"})
     void traineeScreensFitTheRealWindow(int width, int height) throws Exception {
