@@ -1,7 +1,55 @@
 #!/usr/bin/env bash
-# Export benchmark: throughput (MB/s written) and peak heap for every format on a one-hour 32x32 100 Hz session,
-# in a JVM limited to 256 MB of heap. Usage: bench/export.sh [seconds] [formats] [outDir]
+# Export benchmarks (docs/benchmarks/export.md).
+#
+#   bench/export.sh FILE [FORMATS] [RUNS]     e.g. bench/export.sh /work/benchdata/hour.tactus csv,mat,hdf5,asf 3
+#       `tactus export FILE --format F` (target/tactus.jar, default JVM settings) for every format, next to
+#       `tactus analyze FILE` in the same run: per run analyze first, then each format, each in a fresh JVM under
+#       /usr/bin/time (wall time, peak RSS of the whole process). Outputs go to target/bench-export/ and are
+#       deleted after each export. Prints every run, then per format the median time, the ratio to the median
+#       analyze time and the peak RSS (max of runs). A one-hour file: bench/session.sh hour FILE [SECONDS].
+#
+#   bench/export.sh heap [SECONDS] [FORMATS] [OUTDIR] [recording]
+#       in-process throughput and peak heap in a JVM limited to 256 MB (io.tactus.bench.ExportBenchMain), on
+#       synthetic frames or a recording it writes first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -o test-compile >/dev/null  # also writes target/bench-cp.txt (pom.xml: bench-classpath)
-exec java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" io.tactus.bench.ExportBenchMain "$@"
+if [ "${1:-}" = heap ]; then
+    shift
+    mvn -q -B -o test-compile >/dev/null  # also writes target/bench-cp.txt (pom.xml: bench-classpath)
+    exec java -Xmx256m -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" \
+        io.tactus.bench.ExportBenchMain "$@"
+fi
+file=${1:?usage: bench/export.sh FILE [FORMATS] [RUNS] | bench/export.sh heap [SECONDS] [FORMATS] [OUTDIR] [recording]}
+formats=${2:-csv,mat,hdf5,asf}
+runs=${3:-3}
+[ -f "$file" ] || { echo "bench/export.sh: no such file: $file" >&2; exit 2; }
+[ -f target/tactus.jar ] || { echo "bench/export.sh: build target/tactus.jar first (mvn -o package -DskipTests)" >&2; exit 2; }
+out=target/bench-export
+mkdir -p "$out"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), cores: $(nproc); $(du -h "$file" | cut -f1) $file"
+for i in $(seq "$runs"); do
+    # %e elapsed s, %M peak RSS KiB
+    /usr/bin/time -f "analyze %e %M" java -jar target/tactus.jar analyze "$file" 2>&1 >/dev/null | tail -1
+    for f in ${formats//,/ }; do
+        rm -rf "${out:?}"/*
+        /usr/bin/time -f "$f %e %M" java -jar target/tactus.jar export "$file" --format "$f" --out "$out" \
+            --name bench --force --quiet 2>&1 >/dev/null | tail -1
+    done
+    rm -rf "${out:?}"/*
+done | tee /dev/stderr | awk -v formats="$formats" '
+    { t[$1] = t[$1] " " $2; m[$1] = ($3 > m[$1] ? $3 : m[$1]) }
+    function median(list,   a, n, i, j, x) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
+        return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    END {
+        a = median(t["analyze"])
+        printf "median: analyze %.2f s, peak RSS %.0f MB\n", a, m["analyze"] / 1024
+        n = split(formats, f, ",")
+        for (i = 1; i <= n; i++) {
+            e = median(t[f[i]])
+            printf "median: %-4s %.2f s = %.2fx analyze, peak RSS %.0f MB (max of runs)\n", f[i], e, e / a, m[f[i]] / 1024
+        }
+    }'
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -59,42 +59,65 @@ public final class FrameAssembler {
 
     public void accept(TimedPacket tp) {
         Packet p = tp.packet();
-        if (!p.type().fromDevice()) {
+        accept(p.type(), p.seq(), p.deviceTimeUs(), tp.hostNanos(), p.payload(), 0, p.payload().length, tp);
+    }
+
+    /**
+     * Same as {@link #accept(TimedPacket)} for a packet whose payload is {@code len} bytes of a shared buffer at
+     * {@code off} (a recording's read buffer): a frame is decoded straight from there without allocating; the bytes
+     * are read before this returns and never kept.
+     *
+     * @param deviceTimeUs the 32-bit device time as sent
+     */
+    public void accept(PacketType type, int seq, long deviceTimeUs, long hostNanos, byte[] buf, int off, int len) {
+        accept(type, seq, deviceTimeUs, hostNanos, buf, off, len, null);
+    }
+
+    /** @param tp the packet as received, or null when only its fields are at hand (made on demand) */
+    private void accept(PacketType type, int seq, long rawTimeUs, long hostNanos, byte[] buf, int off, int len,
+                        TimedPacket tp) {
+        if (!type.fromDevice()) {
             return;
         }
         // A device sends HELLO at boot with its clock restarted: a HELLO whose time steps backwards marks a
         // reboot, after which the sequence restarts too and must not be read as a huge gap.
-        boolean reboot = p.type() == PacketType.HELLO && lastTimeRaw >= 0
-                && Math.floorMod(p.deviceTimeUs() - lastTimeRaw, TIME_MOD) > TIME_MOD / 2;
+        boolean reboot = type == PacketType.HELLO && lastTimeRaw >= 0
+                && Math.floorMod(rawTimeUs - lastTimeRaw, TIME_MOD) > TIME_MOD / 2;
         if (reboot) {
             deviceResets++;
         }
-        trackSequence(p.seq(), reboot);
-        long deviceTime = unwrapTime(p.deviceTimeUs());
-        switch (p.type()) {
-            case HELLO -> onHello(tp);
-            case FRAME_DENSE, FRAME_SPARSE -> onFrame(tp, deviceTime);
+        trackSequence(seq, reboot);
+        long deviceTime = unwrapTime(rawTimeUs);
+        if (type.isFrame()) {
+            onFrame(type, seq, rawTimeUs, hostNanos, buf, off, len, tp, deviceTime);
+            return;
+        }
+        // the rarer packets are decoded from a packet of their own
+        TimedPacket whole = tp != null ? tp : copy(type, seq, rawTimeUs, hostNanos, buf, off, len);
+        byte[] payload = whole.packet().payload();
+        switch (type) {
+            case HELLO -> onHello(whole);
             case MARKER -> {
-                Payloads.Marker m = Payloads.decodeMarker(p.payload());
+                Payloads.Marker m = Payloads.decodeMarker(payload);
                 if (m == null) {
-                    bad(tp, "empty MARKER payload");
+                    bad(whole, "empty MARKER payload");
                 } else {
-                    listener.onMarker(deviceTime, tp.hostNanos(), capped(m));
+                    listener.onMarker(deviceTime, hostNanos, capped(m));
                 }
             }
             case POSE -> {
-                Payloads.Pose pose = Payloads.decodePose(p.payload());
+                Payloads.Pose pose = Payloads.decodePose(payload);
                 if (pose == null) {
-                    bad(tp, "POSE payload must be 8 bytes, got " + p.payload().length);
+                    bad(whole, "POSE payload must be 8 bytes, got " + payload.length);
                 } else {
                     listener.onPose(deviceTime, pose);
                 }
             }
-            case LOG -> listener.onDeviceMessage(deviceTime, -1, Payloads.decodeText(p.payload()));
+            case LOG -> listener.onDeviceMessage(deviceTime, -1, Payloads.decodeText(payload));
             case ERROR -> {
-                Payloads.DeviceError e = Payloads.decodeError(p.payload());
+                Payloads.DeviceError e = Payloads.decodeError(payload);
                 if (e == null) {
-                    bad(tp, "ERROR payload shorter than 2 bytes");
+                    bad(whole, "ERROR payload shorter than 2 bytes");
                 } else {
                     listener.onDeviceMessage(deviceTime, e.code(), e.text());
                 }
@@ -102,6 +125,12 @@ public final class FrameAssembler {
             default -> {
             }
         }
+    }
+
+    private static TimedPacket copy(PacketType type, int seq, long rawTimeUs, long hostNanos, byte[] buf, int off,
+                                    int len) {
+        return new TimedPacket(new Packet(type, seq, rawTimeUs, java.util.Arrays.copyOfRange(buf, off, off + len)),
+                hostNanos);
     }
 
     private void onHello(TimedPacket tp) {
@@ -114,7 +143,8 @@ public final class FrameAssembler {
         }
     }
 
-    private void onFrame(TimedPacket tp, long deviceTime) {
+    private void onFrame(PacketType type, int seq, long rawTimeUs, long hostNanos, byte[] buf, int off, int len,
+                         TimedPacket tp, long deviceTime) {
         if (descriptor == null) {
             framesWithoutHello++;
             return;
@@ -124,9 +154,10 @@ public final class FrameAssembler {
         if (oneBuffer) {
             buffer = counts;
         }
-        if (!Payloads.decodeFrame(tp.packet().type(), tp.packet().payload(), counts)) {
-            bad(tp, tp.packet().type() + " payload of " + tp.packet().payload().length
-                    + " bytes does not fit " + descriptor.rows() + "x" + descriptor.cols());
+        if (!Payloads.decodeFrame(type, buf, off, len, counts)) {
+            bad(tp != null ? tp : copy(type, seq, rawTimeUs, hostNanos, buf, off, len),
+                    type + " payload of " + len + " bytes does not fit " + descriptor.rows() + "x"
+                            + descriptor.cols());
             return;
         }
         for (int c : counts) {
@@ -135,7 +166,7 @@ public final class FrameAssembler {
             }
         }
         frames++;
-        listener.onFrame(new RawFrame(seqUnwrapped, deviceTime, tp.hostNanos(), counts));
+        listener.onFrame(new RawFrame(seqUnwrapped, deviceTime, hostNanos, counts));
     }
 
     /**

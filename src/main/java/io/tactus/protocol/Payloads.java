@@ -46,25 +46,30 @@ public final class Payloads {
      * @return false if the payload does not fit the layout (wrong length, cell index out of range)
      */
     public static boolean decodeFrame(PacketType type, byte[] p, int[] out) {
+        return decodeFrame(type, p, 0, p.length, out);
+    }
+
+    /** Same as {@link #decodeFrame(PacketType, byte[], int[])} for a payload of {@code len} bytes at {@code off}. */
+    public static boolean decodeFrame(PacketType type, byte[] p, int off, int len, int[] out) {
         if (type == PacketType.FRAME_DENSE) {
-            if (p.length != out.length * 2) {
+            if (len != out.length * 2) {
                 return false;
             }
             for (int i = 0; i < out.length; i++) {
-                out[i] = LittleEndian.u16(p, 2 * i);
+                out[i] = LittleEndian.u16(p, off + 2 * i);
             }
             return true;
         }
         if (type == PacketType.FRAME_SPARSE) {
-            if (p.length < 2) {
+            if (len < 2) {
                 return false;
             }
-            int n = LittleEndian.u16(p, 0);
-            if (p.length != 2 + 4 * n) {
+            int n = LittleEndian.u16(p, off);
+            if (len != 2 + 4 * n) {
                 return false;
             }
             java.util.Arrays.fill(out, 0);
-            for (int k = 0, o = 2; k < n; k++, o += 4) {
+            for (int k = 0, o = off + 2; k < n; k++, o += 4) {
                 int idx = LittleEndian.u16(p, o);
                 if (idx >= out.length) {
                     return false;

@@ -1,6 +1,6 @@
 package io.tactus.report;
 
-import io.tactus.render.BackOutline;
+import io.tactus.render.BackAnatomy;
 import io.tactus.render.ColorMap;
 import io.tactus.render.HeatmapRaster;
 import io.tactus.render.Interpolation;
@@ -9,20 +9,24 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 
 /**
- * A pressure map over the back illustration: the grid upsampled with the app's own raster (bilinear, viridis),
- * the region boundaries and the spine band from the core's body map, the stylised torso, and a colour scale.
- * Row 0 is the head end; column 0 the receiver's left (they lie prone), as in the app. A one-row grid (a glove)
- * is drawn as a strip of taxels without the torso.
+ * A pressure map over the back illustration, drawn as the app draws it: the anatomical back of the core's body
+ * map and registration ({@link BackAnatomy}: vertebrae, scapulae, sacrum, iliac crests, shoulder line) on the light
+ * ground, the grid upsampled with the app's own raster (bilinear, viridis) on top with no pressure transparent,
+ * the region boundaries and the spine band outline, and a colour scale. Row 0 is the head end; column 0 the
+ * receiver's left (they lie prone), as in the app. A one-row grid (a glove) is drawn as a strip of taxels
+ * without the back.
  */
 public final class HeatmapFigure implements Figure {
 
-    private static final Color BACKGROUND = new Color(0x1e2329);
-    private static final Color SPINE = new Color(0xffe082);
+    private static final Color GLOVE_GROUND = new Color(0x1e2329);
+    private static final Color SPINE = new Color(0xc62828);
+    private static final Color LABEL = new Color(0x37474f);
     private static final Color ALERT = new Color(0xff1744);
     private static final int LEGEND_W = 64;
 
@@ -36,15 +40,20 @@ public final class HeatmapFigure implements Figure {
     private final String unit;
     private final int cell;
     private final int rasterScale;
+    private final BackAnatomy anatomy;
+    private final double pitchXmm;
+    private final double pitchYmm;
 
     /**
      * @param cellRegions region per cell (row-major, null entries off the back), or null to draw no map
      * @param highlight   region to outline in the alert colour (a flag's region), or null
      * @param unit        scale unit, e.g. "kPa" or "kPa s"
      * @param longSidePx  size of the map's long side in CSS pixels
+     * @param back        the back under the map, in mat mm ({@link BackAnatomy#of} with 1 px per mm), or null
+     * @param pitchMm     the cells' pitch {x, y} in mm (places the back on the grid)
      */
     public HeatmapFigure(int rows, int cols, float[] kpa, double maxKpa, BodyRegion[] cellRegions, BodyRegion highlight,
-                         String description, String unit, int longSidePx) {
+                         String description, String unit, int longSidePx, BackAnatomy back, double[] pitchMm) {
         this.rows = rows;
         this.cols = cols;
         this.kpa = kpa.clone();
@@ -56,6 +65,9 @@ public final class HeatmapFigure implements Figure {
         this.cell = Math.max(2, longSidePx / Math.max(rows, cols));
         // a modest upsampled image: the viewer smooths further; keeps a report with many thumbnails small
         this.rasterScale = Math.max(1, Math.min(8, 256 / Math.max(rows, cols)));
+        this.anatomy = rows > 1 ? back : null;
+        this.pitchXmm = pitchMm != null && pitchMm[0] > 0 ? pitchMm[0] : 10;
+        this.pitchYmm = pitchMm != null && pitchMm[1] > 0 ? pitchMm[1] : pitchXmm;
     }
 
     private int mapW() {
@@ -85,22 +97,26 @@ public final class HeatmapFigure implements Figure {
     public void paint(Graphics2D g) {
         int w = mapW();
         int h = mapH();
-        g.setColor(BACKGROUND);
+        g.setColor(rows == 1 ? GLOVE_GROUND : new Color(BackAnatomy.GROUND_ARGB, true));
         g.fillRect(0, 0, w, h);
+        drawBack(g);
         HeatmapRaster raster = new HeatmapRaster(rows, cols, rasterScale);
-        raster.render(kpa, (float) maxKpa, ColorMap.VIRIDIS, rows == 1 ? Interpolation.NEAREST : Interpolation.BILINEAR);
+        if (rows == 1) {
+            raster.render(kpa, (float) maxKpa, ColorMap.VIRIDIS, Interpolation.NEAREST);
+        } else { // no pressure is no colour: the back shows through, as in the app
+            raster.render(kpa, (float) maxKpa, ColorMap.VIRIDIS, Interpolation.BILINEAR, 0f, Float.NaN);
+        }
         BufferedImage img = new BufferedImage(raster.width(), raster.height(), BufferedImage.TYPE_INT_ARGB);
         img.setRGB(0, 0, raster.width(), raster.height(), raster.pixels(), 0, raster.width());
         g.drawImage(img, 0, 0, w, h, null);
         if (rows > 1) {
             drawRegions(g);
-            drawTorso(g, w, h);
             if (w < 200) {
                 drawLegend(g, w + 10, h); // thumbnails: no labels, they would cover the map
                 return;
             }
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
-            g.setColor(new Color(0xc8d0d8));
+            g.setColor(LABEL);
             g.drawString("LEFT", 4, h - 5);
             g.drawString("RIGHT", w - 38, h - 5);
             g.drawString("HEAD", w / 2 - 15, 12);
@@ -128,7 +144,7 @@ public final class HeatmapFigure implements Figure {
                 }
             }
         }
-        g.setColor(new Color(255, 255, 255, 110));
+        g.setColor(new Color(64, 71, 82, 90));
         g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
         g.draw(boundaries);
         g.setColor(SPINE);
@@ -175,16 +191,39 @@ public final class HeatmapFigure implements Figure {
         return cellRegions[r * cols + c];
     }
 
-    private static void drawTorso(Graphics2D g, int w, int h) {
-        g.setColor(new Color(255, 255, 255, 170));
-        g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        for (double[][] side : new double[][][] {BackOutline.left(w, h), BackOutline.right(w, h)}) {
+    /**
+     * The app's back illustration ({@link BackAnatomy}, in mat mm) placed on the grid: mm times cell pixels per
+     * pitch. Line widths shrink with the drawing (they are given for the app's raster) but stay visible.
+     */
+    private void drawBack(Graphics2D g) {
+        if (anatomy == null) {
+            return;
+        }
+        AffineTransform toFigure = AffineTransform.getScaleInstance(cell / pitchXmm, cell / pitchYmm);
+        double thin = Math.max(0.6, cell / (double) HeatmapRaster.scaleFor(rows, cols));
+        for (BackAnatomy.Figure f : anatomy.figures()) {
+            double[] xy = f.xy();
             Path2D p = new Path2D.Double();
-            p.moveTo(side[0][0], side[0][1]);
-            for (int i = 1; i < side.length; i++) {
-                p.lineTo(side[i][0], side[i][1]);
+            p.moveTo(xy[0], xy[1]);
+            for (int i = 2; i < xy.length; i += 2) {
+                p.lineTo(xy[i], xy[i + 1]);
             }
-            g.draw(p);
+            if (f.closed()) {
+                p.closePath();
+            }
+            java.awt.Shape shape = toFigure.createTransformedShape(p);
+            BackAnatomy.Kind k = f.kind();
+            if (f.closed() && k.fillArgb() != 0) {
+                g.setColor(new Color(k.fillArgb(), true));
+                g.fill(shape);
+            }
+            double[] dash = k.dash();
+            float width = (float) Math.max(0.6, k.strokeWidth() * thin);
+            g.setColor(new Color(k.strokeArgb(), true));
+            g.setStroke(dash == null ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                    : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                    new float[] {(float) (dash[0] * thin), (float) (dash[1] * thin)}, 0f));
+            g.draw(shape);
         }
     }
 

@@ -30,8 +30,9 @@ public record SessionReport(String file, String trainee, String receiver, String
                             String ptMap, List<FlagRow> flags, List<RegionRow> regions, List<Row> movement,
                             List<Row> technique, List<NoteRow> notes, String generator) {
 
-    /** A flag (or marker) with its thumbnail markup (null when none was kept). */
-    public record FlagRow(String type, String label, double startS, Double endS, String region, double peakKpa,
+    /** A flag (or marker) with its thumbnail markup (null when none was kept); region is the id, regionName its display name. */
+    public record FlagRow(String type, String label, double startS, Double endS, String region, String regionName,
+                          double peakKpa,
                           Double limitKpa, String detail, String thumbnail) {
     }
 

@@ -1,5 +1,6 @@
 package io.tactus.report;
 
+import io.tactus.render.BackAnatomy;
 import io.tactus.session.Annotation;
 import io.tactus.session.FileAnalysis;
 import io.tactus.session.SessionAnalysis;
@@ -31,6 +32,10 @@ public final class SessionReportBuilder {
         SessionMetrics sm = p == null ? null : p.metrics();
         Scores scores = Scores.of(r);
         BodyRegion[] cellRegions = p == null ? null : p.cellRegions();
+        // the app's back illustration, from the core's body map and registration at the end of the session (mat mm)
+        BackAnatomy back = p == null ? null
+                : BackAnatomy.of(p.settings().bodyMap(), p.registration(), p.matSizeMm()[0], 1, 1);
+        double[] pitch = p == null ? null : new double[] {p.descriptor().pitchXmm(), p.descriptor().pitchYmm()};
 
         // an A4 page holds two maps side by side only at a smaller size
         int mapPx = pictures == Pictures.PNG ? 240 : MAP_PX;
@@ -39,30 +44,31 @@ public final class SessionReportBuilder {
         float[] peak = frames.peakKpa();
         if (peak != null) {
             peakMap = pictures.markup(new HeatmapFigure(frames.rows(), frames.cols(), peak, max(peak), cellRegions,
-                    null, "Highest pressure each cell saw during the session", "kPa", mapPx));
+                    null, "Highest pressure each cell saw during the session", "kPa", mapPx, back, pitch));
         }
         if (sm != null && sm.rows() > 0 && sm.cols() > 0 && sm.coverageKpaS().length == sm.rows() * sm.cols()) {
             boolean sameGrid = sm.rows() == frames.rows() && sm.cols() == frames.cols();
             ptMap = pictures.markup(new HeatmapFigure(sm.rows(), sm.cols(), sm.coverageKpaS(), max(sm.coverageKpaS()),
                     sameGrid ? cellRegions : null, null, "Pressure-time per cell (where the work went)", "kPa s",
-                    mapPx));
+                    mapPx, sameGrid ? back : null, pitch));
         }
 
         List<SessionReport.FlagRow> flags = new ArrayList<>();
         for (FlagEvent e : a.events()) {
             FrameCapture.Thumbnail t = e.type() == FlagType.MARKER ? null : frames.thumbnail(e);
+            String regionName = e.region() == null ? null : BodyMap.defaultMap().displayName(e.region());
             String thumb = null;
             if (t != null) {
                 thumb = pictures.markup(new HeatmapFigure(t.rows(), t.cols(), t.kpa(), Math.max(10, max(t.kpa())),
                         cellRegions, e.region(), String.format(Locale.ROOT, "Pressure at %.1f s, %s outlined",
-                        a.secondsFromStart(t.deviceTimeUs()), e.region() == null ? "-" : e.region().id()),
-                        "kPa", THUMB_PX));
+                        a.secondsFromStart(t.deviceTimeUs()), regionName == null ? "-" : regionName),
+                        "kPa", THUMB_PX, back, pitch));
             }
             Double limit = e.type() == FlagType.MARKER || e.region() == null || p == null ? null
                     : p.flagThreshold(e.region());
             flags.add(new SessionReport.FlagRow(e.type().id(), label(e.type()), a.secondsFromStart(e.startUs()),
                     e.isOpen() ? null : a.secondsFromStart(e.endUs()),
-                    e.region() == null ? null : e.region().id(), e.peakKpa(),
+                    e.region() == null ? null : e.region().id(), regionName, e.peakKpa(),
                     limit == null || !Double.isFinite(limit) ? null : limit, e.detail(), thumb));
         }
 

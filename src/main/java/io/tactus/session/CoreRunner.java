@@ -73,11 +73,23 @@ final class CoreRunner {
 
     /** Feeds one packet; {@code ordinal} positions recorded commands (-1: no commands apply). */
     void feed(long ordinal, TimedPacket packet) {
+        applyCommandsBefore(ordinal);
+        frameDone = false;
+        assembler.accept(packet);
+    }
+
+    /** Feeds a cursor's current packet, decoded straight from the reader's buffer (no allocation per frame). */
+    void feed(RecordingReader.Cursor c) {
+        applyCommandsBefore(c.ordinal());
+        frameDone = false;
+        assembler.accept(c.type(), c.seq(), c.rawTimeUs(), c.hostNanos(), c.payloadBuffer(), c.payloadStart(),
+                c.payloadLength());
+    }
+
+    private void applyCommandsBefore(long ordinal) {
         while (ordinal >= 0 && nextCommand < commands.size() && commands.get(nextCommand).beforePacket() <= ordinal) {
             apply(commands.get(nextCommand++));
         }
-        frameDone = false;
-        assembler.accept(packet);
     }
 
     /** True if the last {@link #feed} produced a processed frame. */

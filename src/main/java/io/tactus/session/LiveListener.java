@@ -4,6 +4,7 @@ import io.tactus.device.SourceStatus;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Payloads;
 import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.technique.MovementFeedback;
 
 /**
  * Discrete events of a {@link LiveSession}. Every method is called on the session's PROCESSING thread: keep it
@@ -22,6 +23,14 @@ public interface LiveListener {
 
     /** A flag ended; the event is complete. */
     default void onFlagEnd(FlagEvent event) {
+    }
+
+    /**
+     * A movement (stroke, circle, hold) ended, judged against the current routine step (counted, completed the
+     * step, missed it, or no step). One call per movement, so a UI can cue each one; the panel's whole picture is
+     * {@link LiveSession#coaching()}.
+     */
+    default void onMovement(MovementFeedback feedback) {
     }
 
     /** The receiver's marker button ("too much" / "more" / generic). */

@@ -16,6 +16,9 @@ import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.flags.FlagListener;
+import io.tactus.signal.technique.MovementFeedback;
+import io.tactus.signal.technique.RoutineProgress;
+import io.tactus.signal.technique.TechniqueListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -45,12 +48,20 @@ import java.util.function.Function;
  * whenever the queue is empty and otherwise at most every 4 ms, so a 1 kHz device does not allocate a snapshot per
  * frame. {@link LiveListener}s are called on the processing thread. Pipeline actions from a UI (tare, calibration,
  * registration) go through {@link #execute} or {@link #withPipeline}, which run on the processing thread.
+ *
+ * <p>Coaching. The processing thread also publishes a {@link CoachingState} (routine progress, tracked contacts,
+ * hold timer, balance) with its own {@link #coachingVersion()}, only when it changes: at once after a movement
+ * ends, a step changes, a hand lands or a command runs, and at most every 50 ms while a hand is on the mat (the
+ * trails and the hold timer move); nothing while nothing changes. Each movement is also told to listeners
+ * ({@link LiveListener#onMovement}).
  */
 public final class LiveSession implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LiveSession.class.getName());
     private static final long PUBLISH_EVERY_NS = 4_000_000L;
     private static final long RATE_WINDOW_NS = 1_000_000_000L;
+    /** While a hand is on the mat the coaching picture is republished at most this often (20 per second). */
+    private static final long COACHING_EVERY_NS = 50_000_000L;
 
     private record Arrival(long arrival, TimedPacket packet) {
     }
@@ -63,6 +74,8 @@ public final class LiveSession implements AutoCloseable {
     private final List<LiveListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<FrameSnapshot> latest = new AtomicReference<>();
     private final AtomicLong version = new AtomicLong();
+    private final AtomicReference<CoachingState> coaching = new AtomicReference<>();
+    private final AtomicLong coachingVersion = new AtomicLong();
     private final AtomicLong queueDrops = new AtomicLong();
     private final Object recordingLock = new Object();
     private final boolean lossless;
@@ -93,6 +106,13 @@ public final class LiveSession implements AutoCloseable {
     private long rateWindowFrames;
     private long lastDeviceTimeUs;
     private volatile long processingFrameHostNanos;
+    /** A movement ended or the routine changed since the last coaching publish. Processing thread only. */
+    private boolean coachingDirty;
+    /** The last published coaching picture was {@link CoachingState#active()}. Processing thread only. */
+    private boolean coachingActive;
+    private long lastCoachingNs;
+    /** Tracked contacts so far at the last coaching publish: a new contact (a hand lands) publishes at once. */
+    private int coachingContactsSeen;
 
     public LiveSession(PacketSource source, Function<DeviceDescriptor, SignalPipeline> pipelineFactory) {
         this(source, pipelineFactory, LiveOptions.DEFAULT);
@@ -132,6 +152,19 @@ public final class LiveSession implements AutoCloseable {
     /** Incremented each time a new snapshot is published: compare with the last value you drew. */
     public long version() {
         return version.get();
+    }
+
+    /**
+     * The latest coaching picture (routine progress, contacts, hold timer, balance), or null before the first
+     * device descriptor. Any thread; never blocks. Published only when it changes (see the class comment).
+     */
+    public CoachingState coaching() {
+        return coaching.get();
+    }
+
+    /** Incremented each time a new coaching picture is published. */
+    public long coachingVersion() {
+        return coachingVersion.get();
     }
 
     /** The current device descriptor, or null before the first HELLO (or initial descriptor). */
@@ -254,6 +287,7 @@ public final class LiveSession implements AutoCloseable {
                 if (r != null) {
                     r.offerCommand(lastArrival + 1, command);
                 }
+                publishCoaching(System.nanoTime()); // a routine start / skip / stop shows without waiting for a frame
                 f.complete(null);
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
@@ -466,6 +500,8 @@ public final class LiveSession implements AutoCloseable {
         if (started != null) {
             pipeline = started;
             pipeline.addListener(new Flags());
+            pipeline.addTechniqueListener(new Technique());
+            publishCoaching(System.nanoTime());
         }
         descriptor = d;
         for (LiveListener l : listeners) {
@@ -490,6 +526,20 @@ public final class LiveSession implements AutoCloseable {
         lastPublishNs = System.nanoTime();
     }
 
+    /** Publishes the coaching picture now (processing thread; allocates, so only when it changed). */
+    private void publishCoaching(long nowNs) {
+        if (pipeline == null) {
+            return;
+        }
+        CoachingState c = new CoachingState(pipeline.technique(), pipeline.routineProgress());
+        coaching.set(c);
+        coachingVersion.incrementAndGet();
+        coachingDirty = false;
+        coachingActive = c.active();
+        coachingContactsSeen = c.technique().contactsSeen();
+        lastCoachingNs = nowNs;
+    }
+
     private void updateRate() {
         long now = System.nanoTime();
         long elapsed = now - rateWindowStartNs;
@@ -511,6 +561,10 @@ public final class LiveSession implements AutoCloseable {
             processingFrameHostNanos = frame.hostNanos();
             pipeline.process(frame);
             segments.frameProcessed(frame.deviceTimeUs());
+            if (coachingDirty || pipeline.contactsSeen() != coachingContactsSeen
+                    || coachingActive && System.nanoTime() - lastCoachingNs >= COACHING_EVERY_NS) {
+                publishCoaching(System.nanoTime());
+            }
             frames++;
             lastDeviceTimeUs = frame.deviceTimeUs();
             unpublished = true;
@@ -561,6 +615,21 @@ public final class LiveSession implements AutoCloseable {
             for (LiveListener l : listeners) {
                 l.onFlagEnd(event);
             }
+        }
+    }
+
+    private final class Technique implements TechniqueListener {
+        @Override
+        public void onMovement(MovementFeedback feedback) {
+            coachingDirty = true; // published once the frame that ended it is processed
+            for (LiveListener l : listeners) {
+                l.onMovement(feedback);
+            }
+        }
+
+        @Override
+        public void onRoutineProgress(RoutineProgress progress) {
+            coachingDirty = true;
         }
     }
 }

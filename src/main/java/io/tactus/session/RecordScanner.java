@@ -52,17 +52,28 @@ final class RecordScanner {
 
     /** @return the next valid record, or null at the end (then {@link #cutBytes()} tells what was cut) */
     Rec next() throws IOException {
+        return advance() ? current() : null;
+    }
+
+    /**
+     * Moves to the next valid record without allocating (a record above 1 MB aside): its fields are then
+     * {@link #type()}, {@link #flags()}, {@link #offset()} and its body is {@code bodyLength()} bytes of
+     * {@link #bodyBuffer()} from {@code bodyStart()}, valid until the next call. The streaming read path uses
+     * this; {@link #next()} wraps it in a {@link Rec}.
+     *
+     * @return false at the end (then {@link #cutBytes()} tells what was cut)
+     */
+    boolean advance() throws IOException {
         if (end - pos < RecordingFormat.RECORD_OVERHEAD) {
             if (end > pos) {
                 cut(pos);
                 pos = end;
             }
-            return null;
+            return false;
         }
-        Rec r = tryAt(pos);
-        if (r != null) {
-            pos += r.totalBytes();
-            return r;
+        if (tryAt(pos)) {
+            pos += RecordingFormat.RECORD_OVERHEAD + curLen;
+            return true;
         }
         // Damage (or a record cut by a crash) at pos: one linear resync scan finds the next valid record.
         long damageStart = pos;
@@ -73,49 +84,88 @@ final class RecordScanner {
             // recording; so is anything else after the last valid record.
             cut(damageStart);
             pos = end;
-            return null;
+            return false;
         }
         finishDamage(damageStart, nxt, incomplete);
         pos = nxt;
-        r = tryAt(pos);
-        if (r == null) {
+        if (!tryAt(pos)) {
             throw new IllegalStateException("resync found a record at " + nxt + " that does not verify");
         }
-        pos += r.totalBytes();
-        return r;
+        pos += RecordingFormat.RECORD_OVERHEAD + curLen;
+        return true;
+    }
+
+    /** The record {@link #advance()} moved to, as a {@link Rec} (allocates; its body is valid until the next call). */
+    Rec current() {
+        ByteBuffer body = curSrc.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        body.limit(curBodyStart + curLen).position(curBodyStart);
+        return new Rec(curType, curTypeCode, curFlags, curOffset, body.slice().order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** Type of the current record (null: unknown, newer type). */
+    RecordType type() {
+        return curType;
+    }
+
+    int flags() {
+        return curFlags;
+    }
+
+    long offset() {
+        return curOffset;
+    }
+
+    /** Holds the current record's body at {@link #bodyStart()} (little-endian; use absolute gets only). */
+    ByteBuffer bodyBuffer() {
+        return curSrc;
+    }
+
+    int bodyStart() {
+        return curBodyStart;
+    }
+
+    int bodyLength() {
+        return curLen;
     }
 
     private boolean lastTryIncomplete;
+    private RecordType curType;
+    private int curTypeCode;
+    private int curFlags;
+    private long curOffset;
+    private ByteBuffer curSrc;
+    private int curBodyStart;
+    private int curLen;
 
-    /** Reads and verifies the record at {@code at}; null if it is not a complete valid record. */
-    private Rec tryAt(long at) throws IOException {
+    /** Reads and verifies the record at {@code at} into the current-record fields; false if it is not a complete valid record. */
+    private boolean tryAt(long at) throws IOException {
         lastTryIncomplete = false;
         if (!fill(at, RecordingFormat.RECORD_HEADER_BYTES)) {
             lastTryIncomplete = true;
-            return null;
+            return false;
         }
         int p = (int) (at - bufStart);
         if ((buf.get(p) & 0xFF) != RecordingFormat.SYNC) {
-            return null;
+            return false;
         }
         int typeCode = buf.get(p + 1) & 0xFF;
         int flags = buf.getShort(p + 2) & 0xFFFF;
         long len = buf.getInt(p + 4) & 0xFFFF_FFFFL;
         RecordType type = RecordType.fromCode(typeCode);
         if (len > maxBody(type)) {
-            return null;
+            return false;
         }
         long total = RecordingFormat.RECORD_OVERHEAD + len;
         if (at + total > end) {
             lastTryIncomplete = true;
-            return null;
+            return false;
         }
         ByteBuffer src;
         int off;
         if (total <= BUFFER) {
             if (!fill(at, (int) total)) {
                 lastTryIncomplete = true;
-                return null;
+                return false;
             }
             src = buf;
             off = (int) (at - bufStart);
@@ -128,11 +178,16 @@ final class RecordScanner {
         crc.update(src.array(), src.arrayOffset() + off, (int) (RecordingFormat.RECORD_HEADER_BYTES + len));
         long stored = src.getInt(off + RecordingFormat.RECORD_HEADER_BYTES + (int) len) & 0xFFFF_FFFFL;
         if (stored != crc.getValue()) {
-            return null;
+            return false;
         }
-        ByteBuffer body = src.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        body.limit(off + RecordingFormat.RECORD_HEADER_BYTES + (int) len).position(off + RecordingFormat.RECORD_HEADER_BYTES);
-        return new Rec(type, typeCode, flags, at, body.slice().order(ByteOrder.LITTLE_ENDIAN));
+        curType = type;
+        curTypeCode = typeCode;
+        curFlags = flags;
+        curOffset = at;
+        curSrc = src;
+        curBodyStart = off + RecordingFormat.RECORD_HEADER_BYTES;
+        curLen = (int) len;
+        return true;
     }
 
     /** Per-type cap on the body length (a corrupt length never becomes a big allocation). */

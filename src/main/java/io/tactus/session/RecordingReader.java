@@ -183,28 +183,30 @@ public final class RecordingReader implements AutoCloseable {
         RecordingIndex.Builder b = new RecordingIndex.Builder();
         Side side = new Side();
         long dataEnd = RecordingFormat.HEADER_BYTES;
-        RecordScanner.Rec r;
-        while ((r = s.next()) != null) {
-            if (r.type() == RecordType.PACKET) {
-                PacketHeader ph = PacketHeader.of(r.body());
-                if (ph != null) {
-                    b.packet(r.offset(), ph.hostNs, ph.type.fromDevice(), ph.type.isFrame(), ph.rawTimeUs,
-                            (r.flags() & RecordingFormat.FLAG_SYNTHETIC) != 0);
+        while (s.advance()) {
+            RecordType type = s.type();
+            if (type == RecordType.PACKET) {
+                ByteBuffer body = s.bodyBuffer();
+                int at = s.bodyStart();
+                PacketType pt = packetType(body, at, s.bodyLength());
+                if (pt != null) {
+                    b.packet(s.offset(), body.getLong(at), pt.fromDevice(), pt.isFrame(),
+                            body.getInt(at + 12) & 0xFFFF_FFFFL, (s.flags() & RecordingFormat.FLAG_SYNTHETIC) != 0);
                 }
-            } else if (r.type() == RecordType.CORRUPT) {
+            } else if (type == RecordType.CORRUPT) {
                 b.corrupt();
-            } else if (r.type() == RecordType.LOSS) {
-                long n = lossPackets(r.body());
+            } else if (type == RecordType.LOSS) {
+                long n = lossPackets(s.current().body());
                 if (n >= 0) {
                     b.lost(n);
                 }
-                b.side(r.offset());
-            } else if (r.type() != null && r.type().isSideRecord()) {
-                b.side(r.offset());
-                side.accept(r);
+                b.side(s.offset());
+            } else if (type != null && type.isSideRecord()) {
+                b.side(s.offset());
+                side.accept(s.current());
             }
-            if (r.type() != RecordType.INDEX && r.type() != RecordType.TRAILER) {
-                dataEnd = r.offset() + r.totalBytes();
+            if (type != RecordType.INDEX && type != RecordType.TRAILER) {
+                dataEnd = s.offset() + RecordingFormat.RECORD_OVERHEAD + s.bodyLength();
             }
         }
         List<String> problems = new ArrayList<>(s.problems());
@@ -368,6 +370,16 @@ public final class RecordingReader implements AutoCloseable {
         private final List<IntegrityReport.LostSpan> spans = new ArrayList<>();
         private long seedTimeUs;
         private IOException failure;
+        // the current packet (advance())
+        private long packetOrdinal;
+        private long deviceTimeUs;
+        private boolean synthetic;
+        private PacketType type;
+        private int seq;
+        private long rawTimeUs;
+        private long hostNanos;
+        private int payloadStart;
+        private int payloadLength;
 
         Cursor(long offset, long ordinal, Object unused, long seedTimeUs) {
             this.scanner = new RecordScanner(ch, offset, dataEnd == 0 ? size : Math.max(dataEnd, offset));
@@ -377,22 +389,32 @@ public final class RecordingReader implements AutoCloseable {
 
         /** @return the next packet, or null at the end of the data (or on an I/O error, see {@link #failure()}) */
         public RecordedPacket next() {
+            return advance() ? packet() : null;
+        }
+
+        /**
+         * Moves to the next packet without allocating: its fields are then read from this cursor
+         * ({@link #ordinal()}, {@link #deviceTimeUs()}, {@link #type()}, {@link #payloadBuffer()}...) and stay
+         * valid until the next call. For a streaming pass that is done with each packet before the next (analysis,
+         * export); {@link #next()} gives the same packet as an immutable copy.
+         *
+         * @return false at the end of the data (or on an I/O error, see {@link #failure()})
+         */
+        public boolean advance() {
             try {
-                RecordScanner.Rec r;
-                while ((r = scanner.next()) != null) {
+                while (scanner.advance()) {
                     noteDamage();
-                    switch (r.type() == null ? RecordType.INDEX : r.type()) {
+                    switch (scanner.type() == null ? RecordType.INDEX : scanner.type()) {
                         case PACKET -> {
-                            RecordedPacket p = packet(r);
-                            if (p != null) {
-                                if (p.timed().packet().type().fromDevice()) {
-                                    closeSpan(p.deviceTimeUs(), p.timed().packet().seq());
+                            if (readPacket()) {
+                                if (type.fromDevice()) {
+                                    closeSpan(deviceTimeUs, seq);
                                 }
-                                return p;
+                                return true;
                             }
                         }
                         case CORRUPT -> {
-                            int k = corruptKind(r.body());
+                            int k = corruptKind(scanner.current().body());
                             if (k < 0) {
                                 malformed++;
                             } else if (k < Corruption.values().length) {
@@ -400,7 +422,7 @@ public final class RecordingReader implements AutoCloseable {
                             }
                         }
                         case LOSS -> {
-                            long n = lossPackets(r.body());
+                            long n = lossPackets(scanner.current().body());
                             if (n < 0) {
                                 malformed++;
                             } else {
@@ -420,7 +442,7 @@ public final class RecordingReader implements AutoCloseable {
             } catch (IOException e) {
                 failure = e;
             }
-            return null;
+            return false;
         }
 
         /** A damaged region the scanner just skipped opens a lost span at the last packet seen. */
@@ -478,31 +500,98 @@ public final class RecordingReader implements AutoCloseable {
                     List.copyOf(spans), List.copyOf(problems));
         }
 
-        private RecordedPacket packet(RecordScanner.Rec r) {
-            PacketHeader ph = PacketHeader.of(r.body());
-            if (ph == null) {
+        /** Reads the current PACKET record's fields into this cursor; false (counted) if it has no valid header. */
+        private boolean readPacket() {
+            ByteBuffer b = scanner.bodyBuffer();
+            int at = scanner.bodyStart();
+            int len = scanner.bodyLength();
+            PacketType t = packetType(b, at, len);
+            if (t == null) {
                 malformed++; // a CRC-valid PACKET record with no readable packet header: counted, not silent
-                return null;
+                return false;
             }
-            ByteBuffer b = r.body();
-            byte[] payload = new byte[b.remaining() - RecordingFormat.PACKET_PREFIX];
-            b.get(RecordingFormat.PACKET_PREFIX, payload);
-            Packet p = new Packet(ph.type, ph.seq, ph.rawTimeUs, payload);
-            boolean synthetic = (r.flags() & RecordingFormat.FLAG_SYNTHETIC) != 0;
-            long t;
-            if (ph.type.fromDevice()) {
+            type = t;
+            hostNanos = b.getLong(at);
+            seq = b.getShort(at + 10) & 0xFFFF;
+            rawTimeUs = b.getInt(at + 12) & 0xFFFF_FFFFL;
+            payloadStart = at + RecordingFormat.PACKET_PREFIX;
+            payloadLength = len - RecordingFormat.PACKET_PREFIX;
+            synthetic = (scanner.flags() & RecordingFormat.FLAG_SYNTHETIC) != 0;
+            if (t.fromDevice()) {
                 if (!clock.started() && seedTimeUs >= 0) {
-                    clock.seed(ph.rawTimeUs, seedTimeUs);
+                    clock.seed(rawTimeUs, seedTimeUs);
                 }
-                t = clock.unwrap(ph.rawTimeUs);
+                deviceTimeUs = clock.unwrap(rawTimeUs);
             } else {
-                t = clock.started() ? clock.current() : seedTimeUs;
+                deviceTimeUs = clock.started() ? clock.current() : seedTimeUs;
             }
-            long ord = ordinal;
+            packetOrdinal = ordinal;
             if (!synthetic) {
                 ordinal++;
             }
-            return new RecordedPacket(ord, t, synthetic, new TimedPacket(p, ph.hostNs));
+            return true;
+        }
+
+        /** The current packet as an immutable {@link RecordedPacket} (allocates, copies the payload). */
+        private RecordedPacket packet() {
+            return new RecordedPacket(packetOrdinal, deviceTimeUs, synthetic,
+                    new TimedPacket(new Packet(type, seq, rawTimeUs, payload()), hostNanos));
+        }
+
+        /** Ordinal of the current packet (see {@link RecordedPacket#ordinal()}). */
+        public long ordinal() {
+            return packetOrdinal;
+        }
+
+        /** Unwrapped device time of the current packet. */
+        public long deviceTimeUs() {
+            return deviceTimeUs;
+        }
+
+        public boolean synthetic() {
+            return synthetic;
+        }
+
+        public PacketType type() {
+            return type;
+        }
+
+        /** The current packet's 16-bit sequence number as sent. */
+        public int seq() {
+            return seq;
+        }
+
+        /** The current packet's 32-bit device time as sent. */
+        public long rawTimeUs() {
+            return rawTimeUs;
+        }
+
+        /** Host receive time of the current packet, ns since the recording started. */
+        public long hostNanos() {
+            return hostNanos;
+        }
+
+        /**
+         * Holds the current packet's payload ({@link #payloadLength()} bytes from {@link #payloadStart()}); shared
+         * with the reader, valid until the next {@link #advance()}, never to be modified.
+         */
+        public byte[] payloadBuffer() {
+            ByteBuffer b = scanner.bodyBuffer();
+            return b.array();
+        }
+
+        /** Offset of the current payload in {@link #payloadBuffer()}. */
+        public int payloadStart() {
+            return scanner.bodyBuffer().arrayOffset() + payloadStart;
+        }
+
+        public int payloadLength() {
+            return payloadLength;
+        }
+
+        /** A copy of the current packet's payload. */
+        public byte[] payload() {
+            return java.util.Arrays.copyOfRange(payloadBuffer(), payloadStart(), payloadStart() + payloadLength);
         }
 
         /** The position after the last packet returned (CORRUPT counts are not part of it). */
@@ -549,20 +638,16 @@ public final class RecordingReader implements AutoCloseable {
         return body.remaining() >= 16 ? Math.max(-1, body.getLong(8)) : -1;
     }
 
-    /** The fixed part of a PACKET body. */
-    private record PacketHeader(long hostNs, PacketType type, int seq, long rawTimeUs) {
-        static PacketHeader of(ByteBuffer body) {
-            if (body.remaining() < RecordingFormat.PACKET_PREFIX
-                    || body.remaining() > RecordingFormat.MAX_PACKET_BODY
-                    || (body.get(8) & 0xFF) != Packet.VERSION) {
-                return null;
-            }
-            PacketType type = PacketType.fromCode(body.get(9) & 0xFF);
-            if (type == null) {
-                return null;
-            }
-            return new PacketHeader(body.getLong(0), type, body.getShort(10) & 0xFFFF, body.getInt(12) & 0xFFFF_FFFFL);
+    /**
+     * The packet type of a PACKET body ({@code i64 host_ns | u8 version | u8 type | u16 seq | u32 device_us |
+     * payload}) of {@code len} bytes at {@code at}, or null when it holds no readable protocol-v1 header.
+     */
+    private static PacketType packetType(ByteBuffer body, int at, int len) {
+        if (len < RecordingFormat.PACKET_PREFIX || len > RecordingFormat.MAX_PACKET_BODY
+                || (body.get(at + 8) & 0xFF) != Packet.VERSION) {
+            return null;
         }
+        return PacketType.fromCode(body.get(at + 9) & 0xFF);
     }
 
     /** Collects side records. */

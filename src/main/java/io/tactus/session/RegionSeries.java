@@ -52,6 +52,17 @@ public final class RegionSeries {
         }
     }
 
+    /** An independent copy of the series so far (the replay engine publishes these while its scan runs). */
+    RegionSeries copy() {
+        RegionSeries c = new RegionSeries(bucketS);
+        c.originUs = originUs;
+        c.n = n;
+        c.sumMean = Arrays.copyOf(sumMean, Math.max(1, n) * R);
+        c.maxPeak = Arrays.copyOf(maxPeak, Math.max(1, n) * R);
+        c.count = Arrays.copyOf(count, Math.max(1, n));
+        return c;
+    }
+
     private void ensure(int buckets) {
         if (buckets > count.length) {
             int cap = Math.max(buckets, count.length * 2);

@@ -1,15 +1,21 @@
 package io.tactus.session;
 
 import io.tactus.protocol.DeviceDescriptor;
+import io.tactus.render.BackDrawing;
+import io.tactus.render.CopTrails;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.SignalSettings;
+import io.tactus.signal.body.Registration;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.metrics.SessionMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.Function;
 
@@ -26,6 +32,12 @@ import java.util.function.Function;
  * (tested byte for byte). Checkpoints live in memory only (a few MB per hour; docs/benchmarks/session.md), never
  * in the recording.
  *
+ * <p>{@link #frameAt} adds what the view draws besides pressure: the core's {@link BackDrawing} at that frame and
+ * each hand's centre-of-pressure trail over the {@link #TRAIL_US} before it ({@link CopTrails}, the live view's
+ * trail keeper, on device time). An exact seek therefore starts from the checkpoint at or before t minus the
+ * trail window, so the trail is the one a straight run shows (at most {@link #CHECKPOINT_EVERY_US} plus
+ * {@link #TRAIL_US} of processing).
+ *
  * <p>Threads: {@link #scan} on one background thread; {@link #at}, {@link #preview} and {@link #frameTime} from
  * another (calls are serialised). Seeks work while the scan is running: they use the checkpoints made so far
  * (exact, but slower beyond the scanned part).
@@ -36,6 +48,21 @@ public final class ReplayEngine implements AutoCloseable {
     public static final long CHECKPOINT_EVERY_US = 4_000_000;
     /** A preview starts this long before its target with the state of the last checkpoint. */
     static final long PREVIEW_WARMUP_US = 2_000_000;
+    /** Trails show the centre of pressure over this much recording before the position (as live: 2 s). */
+    public static final long TRAIL_US = CopTrails.WINDOW_NANOS / 1000;
+
+    /** The scan publishes what it has found so far at most this often (wall time). */
+    public static final long SO_FAR_EVERY_NANOS = 250_000_000L;
+
+    /**
+     * What a running scan has found so far: independent copies, safe to hand to another thread.
+     *
+     * @param scannedToUs device time the scan has reached (open flags end here for now)
+     * @param series      per-region pressure up to there
+     * @param events      flags raised up to there (open ones included), in start order
+     */
+    public record ScanSoFar(long scannedToUs, RegionSeries series, List<FlagEvent> events) {
+    }
 
     /** The core's state right after a frame, and where the file continues. */
     private record Checkpoint(long timeUs, RecordingReader.Mark mark, CoreRunner.State core) {
@@ -58,6 +85,16 @@ public final class ReplayEngine implements AutoCloseable {
     /** False after a preview: the core skipped part of the file and must not be continued for an exact seek. */
     private boolean exact;
     private FrameSnapshot current;
+    /** Centre-of-pressure trails of the frames fed since {@link #trailsFromUs}, in device time (us x 1000). */
+    private final CopTrails trails = new CopTrails();
+    /** Trails hold every frame after this device time (MIN_VALUE: since the start of the file). */
+    private long trailsFromUs;
+    private SignalPipeline trailPipeline;
+    private float[] trailCells = new float[0];
+    private BackDrawing drawing;
+    private Registration drawnRegistration;
+    private SignalSettings drawnSettings;
+    private DeviceDescriptor drawnDevice;
 
     public ReplayEngine(RecordingReader reader, Function<DeviceDescriptor, SignalPipeline> factory) {
         this.reader = Objects.requireNonNull(reader);
@@ -132,6 +169,15 @@ public final class ReplayEngine implements AutoCloseable {
      * @throws IOException when the file cannot be read further
      */
     public SessionAnalysis scan(DoubleConsumer progress) throws IOException {
+        return scan(progress, null);
+    }
+
+    /**
+     * {@link #scan(DoubleConsumer)}, also handing {@code soFar} the chart series and flags found so far, at most
+     * every {@link #SO_FAR_EVERY_NANOS} (at checkpoints; a scan shorter than that publishes only its result), on
+     * the scan's thread.
+     */
+    public SessionAnalysis scan(DoubleConsumer progress, Consumer<ScanSoFar> soFar) throws IOException {
         if (analysis != null) {
             return analysis;
         }
@@ -140,25 +186,31 @@ public final class ReplayEngine implements AutoCloseable {
         SessionAnalysis a = new SessionAnalyzer(factory).analyze(reader, null, new SessionAnalyzer.ScanHook() {
             private long dueUs = -1;
             private int lastPct = -1;
+            private long publishedAt = System.nanoTime();
 
             @Override
-            public void afterPacket(CoreRunner c, RecordingReader.Cursor cur, RecordedPacket p) {
+            public void afterPacket(CoreRunner c, RecordingReader.Cursor cur, RegionSeries series) {
                 if (!c.frameDone()) {
                     return;
                 }
                 if (dueUs < 0) { // the first frame: seeking before the first checkpoint runs from the start
-                    dueUs = p.deviceTimeUs() + CHECKPOINT_EVERY_US;
-                } else if (p.deviceTimeUs() >= dueUs) {
-                    dueUs = p.deviceTimeUs() + CHECKPOINT_EVERY_US;
-                    Checkpoint k = new Checkpoint(p.deviceTimeUs(), cur.mark(), c.checkpoint());
+                    dueUs = cur.deviceTimeUs() + CHECKPOINT_EVERY_US;
+                } else if (cur.deviceTimeUs() >= dueUs) {
+                    dueUs = cur.deviceTimeUs() + CHECKPOINT_EVERY_US;
+                    Checkpoint k = new Checkpoint(cur.deviceTimeUs(), cur.mark(), c.checkpoint());
                     synchronized (checkpoints) {
                         checkpoints.add(k);
                     }
-                    int pct = (int) ((p.deviceTimeUs() - first) * 100 / span);
+                    int pct = (int) ((cur.deviceTimeUs() - first) * 100 / span);
                     scanned = Math.min(1, pct / 100.0);
                     if (pct != lastPct && progress != null) {
                         lastPct = pct;
                         progress.accept(scanned);
+                    }
+                    long now = System.nanoTime();
+                    if (soFar != null && now - publishedAt >= SO_FAR_EVERY_NANOS) {
+                        publishedAt = now;
+                        soFar.accept(new ScanSoFar(cur.deviceTimeUs(), series.copy(), c.events()));
                     }
                 }
             }
@@ -196,8 +248,9 @@ public final class ReplayEngine implements AutoCloseable {
      * it continues; otherwise it restores the latest checkpoint at or before the target and runs forward.
      */
     public synchronized FrameSnapshot at(long deviceTimeUs) {
-        Checkpoint c = floor(deviceTimeUs);
-        boolean canContinue = exact && fedUs <= deviceTimeUs;
+        long trailFrom = deviceTimeUs - TRAIL_US;
+        Checkpoint c = floor(trailFrom); // far enough back for the whole trail
+        boolean canContinue = exact && fedUs <= deviceTimeUs && trailsFromUs <= trailFrom;
         if (!canContinue || (c != null && c.timeUs() > fedUs)) {
             if (c == null) {
                 rewind();
@@ -206,7 +259,44 @@ public final class ReplayEngine implements AutoCloseable {
             }
         }
         advance(deviceTimeUs);
+        trails.expire(deviceTimeUs * 1000);
         return current;
+    }
+
+    /**
+     * Exact, with what the view draws: {@link #at}, the core's drawing of the back at that frame and the trails of
+     * the {@link #TRAIL_US} before {@code deviceTimeUs}. Null if no frame is that early.
+     */
+    public synchronized ReplayFrame frameAt(long deviceTimeUs) {
+        return drawn(at(deviceTimeUs));
+    }
+
+    /** {@link #preview} with the drawing and the trails (over the preview's warm-up: approximate like the frame). */
+    public synchronized ReplayFrame previewAt(long deviceTimeUs) {
+        return drawn(preview(deviceTimeUs));
+    }
+
+    private ReplayFrame drawn(FrameSnapshot s) {
+        if (s == null) {
+            return null;
+        }
+        SignalPipeline p = core.pipeline();
+        if (p == null || s.rows() == 1) {
+            return new ReplayFrame(s, null, List.of());
+        }
+        if (drawing == null || !p.descriptor().equals(drawnDevice) || !p.settings().equals(drawnSettings)
+                || !sameRegistration(p.registration(), drawnRegistration)) {
+            drawing = BackDrawing.of(p); // only when it changes: views rebuild their back when it does
+            drawnDevice = p.descriptor();
+            drawnSettings = p.settings();
+            drawnRegistration = p.registration();
+        }
+        return new ReplayFrame(s, drawing, trails.polylines(drawing.pxPerMmX(), drawing.pxPerMmY()));
+    }
+
+    private static boolean sameRegistration(Registration a, Registration b) {
+        return a == b || a != null && b != null && Arrays.equals(a.midline(), b.midline())
+                && a.shoulderYmm() == b.shoulderYmm();
     }
 
     /**
@@ -239,7 +329,10 @@ public final class ReplayEngine implements AutoCloseable {
         exact = false;
         fedUs = Long.MIN_VALUE;
         current = null;
+        trails.clear();
+        trailsFromUs = p.deviceTimeUs();
         advance(deviceTimeUs);
+        trails.expire(deviceTimeUs * 1000);
         FrameSnapshot s = current;
         return s != null ? s : at(deviceTimeUs);
     }
@@ -350,6 +443,8 @@ public final class ReplayEngine implements AutoCloseable {
         fedUs = Long.MIN_VALUE;
         exact = true;
         current = null;
+        trails.clear();
+        trailsFromUs = Long.MIN_VALUE;
     }
 
     private void restore(Checkpoint c) {
@@ -360,18 +455,51 @@ public final class ReplayEngine implements AutoCloseable {
         fedUs = c.timeUs();
         exact = true;
         current = core.snapshot();
+        trails.clear();
+        trailsFromUs = c.timeUs();
+        trail(c.timeUs()); // the checkpoint's own frame: a straight run had it in its trail too
     }
 
     private void advance(long t) {
         boolean moved = false;
         while (next != null && next.deviceTimeUs() <= t) {
             core.feed(next.ordinal(), next.timed());
-            moved |= core.frameDone();
+            if (core.frameDone()) {
+                moved = true;
+                trail(next.deviceTimeUs());
+            }
             fedUs = next.deviceTimeUs();
             next = cursor.next();
         }
         if (moved) {
             current = core.snapshot();
+        }
+    }
+
+    /** Adds the frame just processed to the trails: per tracked contact, or the combined centre of pressure. */
+    private void trail(long frameUs) {
+        SignalPipeline p = core.pipeline();
+        if (p == null || p.descriptor().rows() == 1) {
+            return;
+        }
+        if (p != trailPipeline) {
+            if (trailPipeline != null && !trailPipeline.descriptor().equals(p.descriptor())) {
+                trails.clear(); // another sensor: the old trail is in another grid
+            }
+            trailPipeline = p;
+        }
+        long nanos = frameUs * 1000;
+        if (p.settings().technique()) {
+            trails.contacts(nanos, p.technique().contacts());
+        } else {
+            int n = p.descriptor().cellCount();
+            if (trailCells.length != n) {
+                trailCells = new float[n];
+            }
+            FrameSnapshot s = p.snapshotInto(trailCells);
+            if (s != null) {
+                trails.combined(nanos, s.peakKpa(), p.settings().noiseFloorKpa(), s.copXmm(), s.copYmm());
+            }
         }
     }
 }

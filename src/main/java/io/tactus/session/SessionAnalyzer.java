@@ -39,9 +39,25 @@ public final class SessionAnalyzer {
     private static final double MAX_FRAME_GAP_S = 0.5;
 
     private final Function<DeviceDescriptor, SignalPipeline> pipelineFactory;
+    private final boolean shareCells;
 
     public SessionAnalyzer(Function<DeviceDescriptor, SignalPipeline> pipelineFactory) {
+        this(pipelineFactory, false);
+    }
+
+    private SessionAnalyzer(Function<DeviceDescriptor, SignalPipeline> pipelineFactory, boolean shareCells) {
         this.pipelineFactory = Objects.requireNonNull(pipelineFactory);
+        this.shareCells = shareCells;
+    }
+
+    /**
+     * This analyzer for a per-frame consumer that is done with each snapshot when it returns (an exporter writing
+     * it out): every snapshot's {@code kpa} is one reused buffer, overwritten by the next frame, instead of a copy
+     * per frame (4 KB a frame at 32x32, 1.5 GB of garbage an hour). A consumer that keeps snapshots (a report's
+     * thumbnails) uses the analyzer itself.
+     */
+    public SessionAnalyzer sharingFrameCells() {
+        return new SessionAnalyzer(pipelineFactory, true);
     }
 
     public SessionAnalysis analyze(RecordingReader reader) throws IOException {
@@ -56,9 +72,12 @@ public final class SessionAnalyzer {
         return analyze(reader, perFrame, null);
     }
 
-    /** Sees the core after every packet of a recording's pass (the replay engine takes its checkpoints here). */
+    /**
+     * Sees the core after every packet of a recording's pass, with the series so far (the replay engine takes its
+     * checkpoints and publishes the partial chart here); the packet is the cursor's current one.
+     */
     interface ScanHook {
-        void afterPacket(CoreRunner core, RecordingReader.Cursor cursor, RecordedPacket packet);
+        void afterPacket(CoreRunner core, RecordingReader.Cursor cursor, RegionSeries series);
     }
 
     SessionAnalysis analyze(RecordingReader reader, Consumer<FrameSnapshot> perFrame, ScanHook hook)
@@ -67,18 +86,17 @@ public final class SessionAnalyzer {
         // The metadata's descriptor (validated like a HELLO) decodes frames whose HELLO record is damaged.
         CoreRunner core = new CoreRunner(pipelineFactory, reader.commands(), reader.metadata().device());
         core.assembler().decodeIntoOneBuffer(); // each frame is done with before the next packet
-        Accumulator acc = new Accumulator(perFrame, true);
+        Accumulator acc = new Accumulator(perFrame, shareCells, true);
         RecordingReader.Cursor c = reader.cursor();
-        RecordedPacket p;
         long packets = 0;
-        while ((p = c.next()) != null) {
-            core.feed(p.ordinal(), p.timed());
+        while (c.advance()) { // each packet straight from the read buffer: no allocation per packet
+            core.feed(c);
             packets++;
             if (core.frameDone()) {
                 acc.frame(core);
             }
             if (hook != null) {
-                hook.afterPacket(core, c, p);
+                hook.afterPacket(core, c, acc.series);
             }
         }
         if (c.failure() != null) {
@@ -121,7 +139,7 @@ public final class SessionAnalyzer {
         long t0 = System.nanoTime();
         CoreRunner core = new CoreRunner(pipelineFactory, List.of(), initial);
         core.assembler().decodeIntoOneBuffer(); // each frame is done with before the next packet
-        Accumulator acc = new Accumulator(perFrame, false);
+        Accumulator acc = new Accumulator(perFrame, shareCells, false);
         long[] packets = {0};
         ByteStreamDecoder decoder = decoders.apply(new PacketDecoder.Sink() {
             @Override
@@ -158,6 +176,8 @@ public final class SessionAnalyzer {
     private static final class Accumulator {
         private static final int R = BodyRegion.values().length;
         private final Consumer<FrameSnapshot> perFrame;
+        /** Snapshots share {@link #cells}: no consumer, or one done with each snapshot when it returns. */
+        private final boolean shareCells;
         private float[] cells = new float[0];
         private final RegionSeries series = new RegionSeries(0.05);
         private long lastUs = -1;
@@ -171,21 +191,23 @@ public final class SessionAnalyzer {
         /** Recordings only: a capture's packets carry no host time. */
         private final HostGaps host;
 
-        Accumulator(Consumer<FrameSnapshot> perFrame, boolean hostTimed) {
+        Accumulator(Consumer<FrameSnapshot> perFrame, boolean shareCells, boolean hostTimed) {
             this.perFrame = perFrame;
+            this.shareCells = perFrame == null || shareCells;
             this.host = hostTimed ? new HostGaps() : null;
         }
 
         /**
-         * Without a per-frame consumer nobody keeps a snapshot, so its cells go into one reused buffer; a
-         * consumer (export) gets its own immutable copy per frame.
+         * Without a per-frame consumer nobody keeps a snapshot, so its cells go into one reused buffer, as they do
+         * for a consumer that says it is done with each one ({@link #sharingFrameCells()}); any other consumer
+         * gets its own immutable copy per frame.
          */
         void frame(CoreRunner core) {
             SignalPipeline p = core.pipeline();
             if (p == null) {
                 return;
             }
-            if (perFrame != null) {
+            if (!shareCells) {
                 frame(p.snapshot());
                 return;
             }

@@ -9,7 +9,11 @@ import io.tactus.app.sound.AlertSound;
 import io.tactus.session.LiveSession;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.technique.RoutineProgress;
+import io.tactus.session.LiveListener;
+import io.tactus.signal.technique.MovementFeedback;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -39,12 +43,23 @@ class RoutineCoachFxTest {
 
     private AppController app;
     private final AlertSound.Silent sound = new AlertSound.Silent();
+    /** Every verdict the core gave, in order, told by the session on its processing thread. */
+    private final List<MovementFeedback.Verdict> told = new CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
         // column 19 of 32: beside the spine on the receiver's right, bottom to top in 3 s, then again
-        TestSources hand = new TestSources(() -> new LiveSessionFeed(new LiveSession(new SyntheticSource(N, N, 100,
-                t -> new double[] {19, (N - 1) * (1 - (t % 3.0) / 3.0)}), SignalPipeline::new), "test").start());
+        TestSources hand = new TestSources(() -> {
+            LiveSession session = new LiveSession(new SyntheticSource(N, N, 100,
+                    t -> new double[] {19, (N - 1) * (1 - (t % 3.0) / 3.0)}), SignalPipeline::new);
+            session.addListener(new LiveListener() {
+                @Override
+                public void onMovement(MovementFeedback f) {
+                    told.add(f.verdict());
+                }
+            });
+            return new LiveSessionFeed(session, "test").start();
+        });
         app = FxApp.show(stage, home, hand, sound, 1366, 768);
     }
 
@@ -76,9 +91,16 @@ class RoutineCoachFxTest {
         // The third stroke completes the step: chime, then the next step's prompt.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> coach.stepTitleProperty().get().startsWith("Step 2"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sound.heard().contains("say palm_circles"));
-        assertTrue(sound.heard().contains("CHIME"), sound.heard().toString());
+        List<String> heard = sound.heard();
+        assertTrue(heard.contains("CHIME") && heard.indexOf("CHIME") < heard.indexOf("say palm_circles"),
+                "the chime of the completed step, then the next step's prompt: " + heard);
+        List<MovementFeedback.Verdict> judged = told.subList(0, told.indexOf(MovementFeedback.Verdict.STEP_COMPLETE));
+        assertEquals(judged.stream().filter(v -> v == MovementFeedback.Verdict.COUNTED).count(),
+                heard.subList(0, heard.indexOf("CHIME")).stream().filter("TICK"::equals).count(),
+                "one tick per movement the core counted before the step completed: " + told + " " + heard);
         assertEquals(RoutineProgress.Status.DONE, coach.steps().get(0).status());
         assertEquals("\u2713", coach.steps().get(0).mark());
+        assertEquals("Trigger-point hold", coach.steps().get(3).label(), "every row named by its step's title");
 
         // Circles do not happen here: skip the step, it is marked skipped.
         robot.interact(coach::skip);

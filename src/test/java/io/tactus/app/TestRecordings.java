@@ -22,7 +22,16 @@ public final class TestRecordings {
 
     /** Writes {@code seconds} of {@code scenario} (32x32, 100 Hz) into {@code file}. */
     public static Path make(Path file, String scenario, double seconds) throws IOException {
-        ScenarioStream s = ScenarioStream.open(scenario, SimOptions.defaults());
+        return make(file, scenario, seconds, SimOptions.defaults());
+    }
+
+    /** A long one: the scenario over and over (device time and sequence continue) for {@code seconds}. */
+    public static Path makeLooped(Path file, String scenario, double seconds) throws IOException {
+        return make(file, scenario, seconds, SimOptions.defaults().withLoop(true));
+    }
+
+    private static Path make(Path file, String scenario, double seconds, SimOptions options) throws IOException {
+        ScenarioStream s = ScenarioStream.open(scenario, options);
         SessionMetadata m = SessionMetadata.now().withTrainee("T01").withReceiver("R01").withSource("test")
                 .withDevice(s.descriptor()).withAppVersion("test");
         Files.createDirectories(file.toAbsolutePath().getParent());

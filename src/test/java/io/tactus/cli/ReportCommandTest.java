@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tactus.report.Fmt;
+import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.body.BodyRegion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +109,13 @@ class ReportCommandTest {
                 assertEquals(Fmt.d1(num(ev.get("peak_kpa"))), row.get("peak_kpa"), s + " flag " + i);
                 if (!"marker".equals(ev.get("type").asText())) {
                     assertTrue(flags.get(i).contains("<svg"), s + " flag " + i + " has a thumbnail");
+                }
+                if (ev.hasNonNull("region")) {
+                    // one name per thing: the report shows the body map's display name, the id stays an attribute
+                    String id = ev.get("region").asText();
+                    String name = BodyMap.defaultMap().displayName(BodyRegion.fromId(id));
+                    assertTrue(flags.get(i).contains("data-region-id=\"" + id + "\">" + name + "</td>"),
+                            s + " flag " + i + " names " + id + " as " + name);
                 }
             }
 

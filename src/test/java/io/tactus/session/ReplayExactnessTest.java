@@ -113,10 +113,27 @@ class ReplayExactnessTest {
         assertEquals(null, st.error());
     }
 
-    /** Canonical bytes of what a replay shows at a position: the snapshot, the events so far, the metrics. */
-    private static String shown(FrameSnapshot s, List<?> events, SessionMetrics m) {
-        return new String(Json.bytes(s), StandardCharsets.UTF_8) + "\n" + new String(Json.bytes(events),
-                StandardCharsets.UTF_8) + "\n" + new String(Json.bytes(m), StandardCharsets.UTF_8);
+    /**
+     * Canonical bytes of what a replay shows at a position: the snapshot, the core's drawing of the back, the
+     * trails of the 2 s before it, the events so far, the metrics.
+     */
+    private static String shown(ReplayFrame f, List<?> events, SessionMetrics m) {
+        return new String(Json.bytes(f.snapshot()), StandardCharsets.UTF_8) + "\n"
+                + new String(Json.bytes(f.drawing()), StandardCharsets.UTF_8) + "\n"
+                + new String(Json.bytes(f.trails()), StandardCharsets.UTF_8) + "\n"
+                + new String(Json.bytes(events), StandardCharsets.UTF_8) + "\n"
+                + new String(Json.bytes(m), StandardCharsets.UTF_8);
+    }
+
+    private static final String[] PARTS = {"snapshot", "back drawing", "trails", "events", "metrics"};
+
+    /** Equal part by part, naming the first that differs (the whole text is too long to read in a failure). */
+    private static void assertSameParts(String expected, String actual, String what) {
+        String[] e = expected.split("\n", -1);
+        String[] a = actual.split("\n", -1);
+        for (int i = 0; i < PARTS.length; i++) {
+            assertEquals(e[i], a[i], what + ": " + PARTS[i]);
+        }
     }
 
     @ParameterizedTest
@@ -143,10 +160,12 @@ class ReplayExactnessTest {
             List<Long> sorted = new ArrayList<>(targets);
             Collections.sort(sorted);
             Map<Long, String> expected = new java.util.HashMap<>();
+            int trailsSeen = 0;
             try (ReplayEngine straight = ReplayEngine.open(f, CORE)) {
                 for (long t : sorted) {
-                    FrameSnapshot s = straight.at(t);
+                    ReplayFrame s = straight.frameAt(t);
                     expected.put(t, shown(s, straight.eventsSoFar(), straight.metricsSoFar()));
+                    trailsSeen += s.trails().isEmpty() ? 0 : 1;
                 }
             }
 
@@ -155,18 +174,22 @@ class ReplayExactnessTest {
                 if (rnd.nextInt(4) == 0) {
                     engine.preview(first + (long) (rnd.nextDouble() * span)); // leaves the core off the exact path
                 }
-                FrameSnapshot s = engine.at(t);
-                assertEquals(expected.get(t), shown(s, engine.eventsSoFar(), engine.metricsSoFar()),
+                ReplayFrame s = engine.frameAt(t);
+                assertSameParts(expected.get(t), shown(s, engine.eventsSoFar(), engine.metricsSoFar()),
                         spec + ": seek to " + (t - first) / 1e6 + " s");
                 // and play on a little from there: still identical to the straight run
                 long later = t + 1 + rnd.nextInt(300_000);
-                FrameSnapshot p = engine.at(later);
+                ReplayFrame p = engine.frameAt(later);
                 try (ReplayEngine straight = ReplayEngine.open(f, CORE)) {
-                    FrameSnapshot q = straight.at(later);
-                    assertEquals(shown(q, straight.eventsSoFar(), straight.metricsSoFar()),
+                    ReplayFrame q = straight.frameAt(later);
+                    assertSameParts(shown(q, straight.eventsSoFar(), straight.metricsSoFar()),
                             shown(p, engine.eventsSoFar(), engine.metricsSoFar()),
                             spec + ": play on to " + (later - first) / 1e6 + " s");
                 }
+            }
+            if (!spec.endsWith("glove")) { // a glove has no mat to draw trails on
+                assertTrue(trailsSeen >= 10, spec + ": trails at only " + trailsSeen + " of " + sorted.size()
+                        + " positions");
             }
         }
     }

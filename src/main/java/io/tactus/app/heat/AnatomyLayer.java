@@ -1,5 +1,6 @@
 package io.tactus.app.heat;
 
+import io.tactus.render.BackAnatomy;
 import javafx.scene.Group;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.ClosePath;
@@ -8,11 +9,11 @@ import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.StrokeLineCap;
 
-/** The back illustration under the heatmap: bone in a light fill with a darker edge, lines for the rest. */
-final class AnatomyLayer extends Group {
+/** The back illustration under the heatmap, in JavaFX paths, styled as {@link BackAnatomy.Kind} says. */
+public final class AnatomyLayer extends Group {
 
     /** Replaces the drawing with {@code anatomy}'s figures (null: none). */
-    void show(BackAnatomy anatomy) {
+    public void show(BackAnatomy anatomy) {
         getChildren().clear();
         if (anatomy == null) {
             return;
@@ -29,30 +30,19 @@ final class AnatomyLayer extends Group {
             }
             p.setStrokeLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
             p.setStrokeLineCap(StrokeLineCap.ROUND);
-            switch (f.kind()) {
-                case VERTEBRA, SACRUM, SCAPULA -> {
-                    p.setFill(Color.web("#d3cabd"));
-                    p.setStroke(Color.web("#8d8273"));
-                    p.setStrokeWidth(2);
-                }
-                case SCAPULA_SPINE, ILIAC_CREST -> {
-                    p.setFill(null);
-                    p.setStroke(Color.web("#8d8273"));
-                    p.setStrokeWidth(f.kind() == BackAnatomy.Kind.ILIAC_CREST ? 5 : 3);
-                }
-                case SHOULDER_LINE -> {
-                    p.setFill(null);
-                    p.setStroke(Color.web("#8d8273"));
-                    p.setStrokeWidth(2);
-                    p.getStrokeDashArray().setAll(3.0, 5.0);
-                }
-                case SPINE_BAND_EDGE -> {
-                    p.setFill(null);
-                    p.setStroke(Color.web("#b0a493"));
-                    p.setStrokeWidth(1);
-                }
+            BackAnatomy.Kind k = f.kind();
+            p.setFill(f.closed() && k.fillArgb() != 0 ? argb(k.fillArgb()) : null);
+            p.setStroke(argb(k.strokeArgb()));
+            p.setStrokeWidth(k.strokeWidth());
+            if (k.dash() != null) {
+                p.getStrokeDashArray().setAll(k.dash()[0], k.dash()[1]);
             }
             getChildren().add(p);
         }
+    }
+
+    /** A colour from packed ARGB (the headless layer's colours). */
+    public static Color argb(int argb) {
+        return Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff, ((argb >>> 24) & 0xff) / 255.0);
     }
 }

@@ -1,5 +1,6 @@
 package io.tactus.app.heat;
 
+import io.tactus.render.BackAnatomy;
 import io.tactus.render.Interpolation;
 import io.tactus.render.HeatmapRaster;
 import io.tactus.render.ColorMap;
@@ -64,11 +65,14 @@ public final class HeatmapView extends Region {
     private boolean stale;
     private final javafx.scene.effect.ColorAdjust greyed = new javafx.scene.effect.ColorAdjust(0, -1, -0.35, 0);
 
+    private float[] drawnKpa;
+
     public HeatmapView() {
         // The back under the pressure: a light, skin-neutral ground so that even the colour map's darkest (lowest
         // pressure) colour stands out, and zero pressure is simply no colour.
         mat.getChildren().addAll(anatomyLayer, imageView, overlay, trails);
-        mat.setStyle("-fx-background-color: #e9e4dc;");
+        mat.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                AnatomyLayer.argb(BackAnatomy.GROUND_ARGB), null, null)));
         scaled.getTransforms().add(fit);
         placeholder.setFill(Color.web("#c8d0d8"));
         placeholder.setFont(Font.font(null, FontWeight.BOLD, 22));
@@ -145,9 +149,39 @@ public final class HeatmapView extends Region {
         trails.show(polylines);
     }
 
+    /** The back illustration drawn under the pressure now (null: none). */
+    public BackAnatomy anatomy() {
+        return anatomy;
+    }
+
+    /** Whether the contact contour is drawn (a contact level is set). */
+    public boolean contourOn() {
+        return !Float.isNaN(contourKpa);
+    }
+
     /** How many centre-of-pressure trails show (for tests). */
     public int trailsShown() {
         return trails.shown();
+    }
+
+    /**
+     * Renders a mat frame as the live and replay views both show it: over the back of {@code back} (illustration,
+     * proportions, floor), with the contact contour and the trails when {@code display} asks for them.
+     *
+     * @param back   the core's drawing at this frame (the live core's, or the replay engine's at the playhead)
+     * @param trails centre-of-pressure trails in raster pixels (see {@link io.tactus.render.CopTrails})
+     */
+    public void drawOnBack(io.tactus.signal.FrameSnapshot s, io.tactus.render.BackDrawing back, RegionLayout layout,
+                           java.util.List<double[]> trails, DisplayOptions display) {
+        if (back != null) {
+            setAspect(back.aspect());
+            setAnatomy(back.anatomy());
+            setFloorKpa((float) back.floorKpa());
+            setContourKpa(display.contourProperty().get() ? (float) back.contactKpa() : Float.NaN);
+        }
+        showTrails(display.trailsProperty().get() ? trails : java.util.List.of());
+        draw(s.kpa(), s.rows(), s.cols(), (float) display.scaleMaxKpaProperty().get(),
+                display.colorMapProperty().get(), display.interpolationProperty().get(), layout);
     }
 
     /** Renders a frame; rebuilds the image and overlays when the grid or layout changes. */
@@ -161,6 +195,7 @@ public final class HeatmapView extends Region {
             buildOverlay();
         }
         raster.render(kpa, maxKpa, map, interp, floorKpa, contourKpa);
+        drawnKpa = kpa;
         pixelBuffer.updateBuffer(pb -> {
             buffer.clear();
             buffer.put(raster.pixels());
@@ -199,6 +234,11 @@ public final class HeatmapView extends Region {
 
     public boolean stale() {
         return stale;
+    }
+
+    /** The pressure drawn last (the frame's own array), null before the first: tests check it against the gauges. */
+    public float[] drawnKpa() {
+        return drawnKpa;
     }
 
     /** The regions whose alert outline is showing now. */
@@ -320,8 +360,8 @@ public final class HeatmapView extends Region {
         return el.toArray(PathElement[]::new);
     }
 
-    /** The outline of one region: every cell edge whose neighbour lies outside it. */
-    static PathElement[] edgeElements(RegionLayout l, io.tactus.signal.body.BodyRegion region, double s) {
+    /** The outline of one region: every cell edge whose neighbour lies outside it ({@code s}: pixels per cell). */
+    public static PathElement[] edgeElements(RegionLayout l, io.tactus.signal.body.BodyRegion region, double s) {
         java.util.List<PathElement> el = new java.util.ArrayList<>();
         for (int r = 0; r < l.rows(); r++) {
             for (int c = 0; c < l.cols(); c++) {

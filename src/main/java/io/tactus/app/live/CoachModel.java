@@ -1,7 +1,9 @@
 package io.tactus.app.live;
 
-import io.tactus.app.fx.Threads;
 import io.tactus.app.sound.AlertSound;
+import io.tactus.app.sound.Prompt;
+import io.tactus.app.sound.PromptVoice;
+import io.tactus.session.CoachingState;
 import io.tactus.session.PipelineCommands;
 import io.tactus.signal.technique.MovementFeedback;
 import io.tactus.signal.technique.Routine;
@@ -9,7 +11,6 @@ import io.tactus.signal.technique.RoutineProgress;
 import io.tactus.signal.technique.TechniqueSnapshot;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,25 +23,21 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The routine panel's state and the coaching sounds, from the core's technique picture (tracked contacts,
- * movements judged against the current step, routine progress), polled a few times a second on the processing
- * thread. Words come from the routine itself (each step's title and text, in the guidance's words). Sounds: a
- * soft tick per counted movement, a chime when a step completes, a miss cue when a movement misses what the step
- * asks, and the next step's spoken prompt. FX thread only; {@link #apply} is the whole logic, tested directly.
+ * The routine panel's state and the coaching sounds, from the core's coaching picture (tracked contacts, movements
+ * judged against the current step, routine progress). Event-driven: the processing thread publishes the picture
+ * when it changes ({@link FrameFeed#coaching()}, see {@code LiveSession}) and queues one event per movement; each
+ * pulse takes the latest picture if its version moved, cues every movement drained, then applies the picture, so
+ * feedback shows within one pulse and nothing is asked while nothing changes. Words come from the routine itself
+ * (each step's title and text, in the guidance's words). Sounds: a soft tick per counted movement, a chime when a
+ * step completes, a miss cue when a movement misses what the step asks, and the next step's spoken prompt
+ * ({@link PromptVoice}). FX thread only; {@link #apply} and {@link #movement} are the whole logic, tested directly.
  */
 public final class CoachModel {
-
-    /** What one poll of the core returns. */
-    public record Poll(TechniqueSnapshot technique, RoutineProgress routine) {
-    }
 
     /** One row of the step list: a mark for its status, its name, and its count against the goal. */
     public record StepRow(String id, String mark, String label, String count, RoutineProgress.Status status) {
     }
 
-    private static final long POLL_NANOS = 50_000_000L;
-
-    private final Threads threads;
     private final AlertSound sound;
     private final BooleanProperty alertsMuted;
     private final BooleanProperty muted = new SimpleBooleanProperty(false);
@@ -58,15 +55,15 @@ public final class CoachModel {
     private final ObservableList<StepRow> stepsView = FXCollections.unmodifiableObservableList(steps);
     private final LiveCommands commands;
     private final LiveDrawing drawing;
-    private CompletableFuture<Void> inFlight;
-    private long lastPollAt;
-    private int movementsSeen = -1;
+    private final PromptVoice voice = new PromptVoice();
+    private long coachingVersion = -1;
+    private CoachingState taken;
+    /** The routine last started here: its step titles name the rows of the step list. */
+    private Routine started;
     private String spokenStep;
     private boolean doneSpoken;
 
-    CoachModel(Threads threads, AlertSound sound, BooleanProperty alertsMuted, LiveDrawing drawing,
-               LiveCommands commands) {
-        this.threads = threads;
+    CoachModel(AlertSound sound, BooleanProperty alertsMuted, LiveDrawing drawing, LiveCommands commands) {
         this.commands = commands;
         this.sound = sound;
         this.alertsMuted = alertsMuted;
@@ -78,6 +75,7 @@ public final class CoachModel {
      * its replay show the same progress.
      */
     public void start(Routine routine) {
+        started = routine == null ? Routine.defaultRoutine() : routine;
         spokenStep = null;
         doneSpoken = false;
         commands.send("Routine", PipelineCommands.routineStart(routine),
@@ -93,21 +91,33 @@ public final class CoachModel {
         commands.send("Routine", PipelineCommands.routineSkip(), "Step skipped");
     }
 
-    /** Asks the core for a new picture when the last answer is in and the poll interval has passed. */
-    void pulse(FrameFeed f, long now) {
-        if (f == null || f.control().isEmpty() || (inFlight != null && !inFlight.isDone())
-                || now - lastPollAt < POLL_NANOS) {
-            return;
+    /**
+     * Takes the feed's coaching picture if a new one was published (cheap otherwise). Called before the pulse
+     * drains the feed's events: a movement's event is queued before the picture that contains it, so every
+     * movement event of the taken picture is drained in the same pulse, and its cue (a chime) sounds before the
+     * picture's prompt (the next step).
+     */
+    void take(FrameFeed f) {
+        long v = f == null ? coachingVersion : f.coachingVersion();
+        if (v != coachingVersion) {
+            coachingVersion = v;
+            taken = f.coaching();
         }
-        lastPollAt = now;
-        inFlight = f.control().get().query(p -> new Poll(p.technique(), p.routineProgress()))
-                .thenAccept(poll -> threads.fx().execute(() -> apply(poll, System.nanoTime())))
-                .exceptionally(e -> null); // a poll lost to a reconnect is simply asked again
+    }
+
+    /** Applies the picture taken this pulse, if any (after the movement events were cued). */
+    void pulse(long now) {
+        CoachingState c = taken;
+        taken = null;
+        if (c != null) {
+            apply(c, now);
+        }
     }
 
     /** A new connection: nothing is known yet. */
     void reset() {
-        movementsSeen = -1;
+        coachingVersion = -1;
+        taken = null;
         spokenStep = null;
         doneSpoken = false;
         running.set(false);
@@ -122,19 +132,20 @@ public final class CoachModel {
         balanceText.set("Left/right: no side work yet");
     }
 
-    /** Takes one answer from the core: panel words, trails, and the sounds for what happened since the last. */
-    public void apply(Poll poll, long now) {
-        TechniqueSnapshot t = poll.technique();
+    /** One movement ended: its feedback line and its cue (tick, chime or miss). */
+    public void movement(MovementFeedback f) {
+        feedback.set(f.text());
+        cue(f.verdict());
+    }
+
+    /** Takes the core's coaching picture: panel words, trails, balance and the prompt for a new step. */
+    public void apply(CoachingState c, long now) {
+        TechniqueSnapshot t = c.technique();
         if (t != null) {
             drawing.contacts(now, t.contacts());
             balance(t.leftShare());
-            if (movementsSeen >= 0 && t.movements() > movementsSeen && t.last() != null) {
-                feedback.set(t.last().text());
-                cue(t.last().verdict());
-            }
-            movementsSeen = t.movements();
         }
-        routine(poll.routine(), t == null ? 0 : t.holdS());
+        routine(c.routine(), t == null ? 0 : t.holdS());
     }
 
     private void cue(MovementFeedback.Verdict v) {
@@ -176,7 +187,7 @@ public final class CoachModel {
             progress.set(1);
             if (r.done() && !doneSpoken) {
                 doneSpoken = true;
-                say("routine_done");
+                say(voice.done());
             }
         } else {
             stepTitle.set(String.format(Locale.ROOT, "Step %d of %d: %s", r.step() + 1, r.steps().size(),
@@ -186,7 +197,7 @@ public final class CoachModel {
             countText.set(count(cur, st, holdS, r.holdTargetS()));
             progress.set(r.progress());
             if (!cur.id().equals(spokenStep)) {
-                say(spokenStep == null && r.step() == 0 ? "routine_start" : cur.id());
+                say(spokenStep == null && r.step() == 0 ? voice.start(cur) : voice.next(cur));
                 spokenStep = cur.id();
             }
         }
@@ -201,9 +212,9 @@ public final class CoachModel {
         }
     }
 
-    private void say(String clip) {
+    private void say(Prompt p) {
         if (!silent()) {
-            sound.speak(clip);
+            sound.speak(p);
         }
     }
 
@@ -220,8 +231,17 @@ public final class CoachModel {
         };
     }
 
-    private static String label(RoutineProgress r, int i) {
-        return r.current() != null && i == r.step() ? r.current().label() : r.steps().get(i).id().replace('_', ' ');
+    /** A row's name: the step's title ("Palm circles") when the routine is known, else its id in words. */
+    private String label(RoutineProgress r, int i) {
+        if (r.current() != null && i == r.step()) {
+            return r.current().label();
+        }
+        String id = r.steps().get(i).id();
+        if (started != null && started.id().equals(r.routineId()) && i < started.steps().size()
+                && started.steps().get(i).id().equals(id)) {
+            return started.steps().get(i).label();
+        }
+        return id.replace('_', ' ');
     }
 
     static String mark(RoutineProgress.Status s) {

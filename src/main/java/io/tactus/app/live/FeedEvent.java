@@ -1,6 +1,7 @@
 package io.tactus.app.live;
 
 import io.tactus.signal.flags.FlagEvent;
+import io.tactus.signal.technique.MovementFeedback;
 
 /** Something that happened between two UI pulses; drained by the view model so short events are never missed. */
 public sealed interface FeedEvent {
@@ -14,6 +15,10 @@ public sealed interface FeedEvent {
 
     /** The receiver pressed a button on the device (code 1 = too much, 2 = more, 3 = generic). */
     record Marker(long deviceTimeUs, long hostNanos, int code, String text) implements FeedEvent {
+    }
+
+    /** A movement ended, judged against the routine step: one per movement, so each is cued. */
+    record Movement(MovementFeedback feedback) implements FeedEvent {
     }
 
     /** A device diagnostic (LOG / ERROR) or a bad payload, one line. */

@@ -1,8 +1,7 @@
 package io.tactus.app.live;
 
 import io.tactus.app.fx.Threads;
-import io.tactus.app.heat.BackAnatomy;
-import io.tactus.render.HeatmapRaster;
+import io.tactus.render.BackDrawing;
 import io.tactus.app.heat.RegionLayout;
 import io.tactus.session.PipelineCommand;
 import io.tactus.session.PipelineCommands;
@@ -34,8 +33,7 @@ final class LiveCommands {
      * What the view model gets back from the core after a registration or settings change: the region map, the
      * flag limit per region, the back illustration placed by the registration, the noise floor and contact level.
      */
-    record CoreView(RegionLayout layout, Map<BodyRegion, Double> limits, BackAnatomy anatomy, double floorKpa,
-                    double contactKpa, double pxPerMmX, double pxPerMmY) {
+    record CoreView(RegionLayout layout, Map<BodyRegion, Double> limits, BackDrawing drawing) {
     }
 
     private static final long POLL_MS = 200;
@@ -142,14 +140,8 @@ final class LiveCommands {
                     limits.put(r, t);
                 }
             }
-            int rows = p.descriptor().rows();
-            int cols = p.descriptor().cols();
-            int scale = HeatmapRaster.scaleFor(rows, cols);
-            double kx = scale / p.descriptor().pitchXmm();
-            double ky = scale / p.descriptor().pitchYmm();
-            return new CoreView(new RegionLayout(rows, cols, p.cellRegions(), "body map"), limits,
-                    BackAnatomy.of(p.settings().bodyMap(), p.registration(), p.matSizeMm()[0], kx, ky),
-                    p.settings().noiseFloorKpa(), p.profile().spineContactKpa(), kx, ky);
+            BackDrawing d = BackDrawing.of(p);
+            return new CoreView(new RegionLayout(d.rows(), d.cols(), d.cellRegions(), "body map"), limits, d);
         }));
         threads.fx().execute(() -> {
             if (feed.get() == asked) {

@@ -3,6 +3,7 @@ package io.tactus.app.live;
 import io.tactus.device.SourceStatus;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.Payloads;
+import io.tactus.session.CoachingState;
 import io.tactus.session.LiveListener;
 import io.tactus.session.LiveSession;
 import io.tactus.session.LiveStats;
@@ -12,6 +13,7 @@ import io.tactus.session.SessionMetadata;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.SignalPipeline;
+import io.tactus.signal.technique.MovementFeedback;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,6 +54,11 @@ public final class LiveSessionFeed implements FrameFeed, FeedControl {
             @Override
             public void onMarker(long deviceTimeUs, Payloads.Marker m) {
                 add(new FeedEvent.Marker(deviceTimeUs, 0, m.code(), m.text()));
+            }
+
+            @Override
+            public void onMovement(MovementFeedback f) {
+                add(new FeedEvent.Movement(f));
             }
 
             @Override
@@ -99,6 +106,16 @@ public final class LiveSessionFeed implements FrameFeed, FeedControl {
     @Override
     public long version() {
         return session.version();
+    }
+
+    @Override
+    public CoachingState coaching() {
+        return session.coaching();
+    }
+
+    @Override
+    public long coachingVersion() {
+        return session.coachingVersion();
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class LiveViewModel {
             drawing.fromCore(v);
         });
         this.recorder = new LiveRecorder(feed::get, commands);
-        this.coach = new CoachModel(threads, sound, muted, drawing, commands);
+        this.coach = new CoachModel(sound, muted, drawing, commands);
         bands.addListener((o, a, b) -> gauges.values().forEach(g -> g.bandProperty().set(b.apply(g.region()))));
         alerts.regions().addListener((SetChangeListener<BodyRegion>) c ->
                 gauges.forEach((r, g) -> g.alertingProperty().set(alerts.regions().contains(r))));
@@ -159,9 +159,15 @@ public final class LiveViewModel {
     public boolean pulse(long now) {
         FrameFeed f = feed.get();
         boolean changed = false;
+        coach.take(f); // before draining: the movements of the picture taken are drained in this pulse
         if (f != null) {
             f.drainEvents(e -> {
-                if (!alerts.onEvent(e, now) && e instanceof FeedEvent.Message m) {
+                if (alerts.onEvent(e, now)) {
+                    return;
+                }
+                if (e instanceof FeedEvent.Movement m) {
+                    coach.movement(m.feedback());
+                } else if (e instanceof FeedEvent.Message m) {
                     messageText.set(PrintableText.oneLine(m.text())); // device LOG / ERROR texts are untrusted
                 }
             });
@@ -194,7 +200,7 @@ public final class LiveViewModel {
             alerts.clear(); // nothing is known while no frames arrive; the core's open flags return with them
         }
         alerts.pulse(now);
-        coach.pulse(live ? f : null, now);
+        coach.pulse(now);
         refreshBanner();
         return changed;
     }

@@ -3,6 +3,7 @@ package io.tactus.app.replay;
 import io.tactus.app.fx.LatestWinsLoader;
 import io.tactus.app.fx.Threads;
 import io.tactus.session.ReplayEngine;
+import io.tactus.session.ReplayFrame;
 import io.tactus.signal.FrameSnapshot;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -23,20 +24,22 @@ final class PlayheadFrames {
     private record Request(ReplayEngine engine, long timeUs, boolean exact) {
     }
 
-    private record Loaded(FrameSnapshot frame, boolean exact, long timeUs) {
+    private record Loaded(ReplayFrame frame, boolean exact, long timeUs) {
     }
 
     private final ReadOnlyObjectWrapper<FrameSnapshot> frame = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ReplayFrame> drawn = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper loaded = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(false);
     private final LatestWinsLoader<Request, Loaded> loader;
 
     /** @param position the playhead now (read on the FX thread when a frame arrives) */
     PlayheadFrames(Threads threads, LongSupplier position, Consumer<String> status) {
-        loader = new LatestWinsLoader<>(threads, r -> new Loaded(r.exact() ? r.engine().at(r.timeUs())
-                : r.engine().preview(r.timeUs()), r.exact(), r.timeUs()), l -> {
+        loader = new LatestWinsLoader<>(threads, r -> new Loaded(r.exact() ? r.engine().frameAt(r.timeUs())
+                : r.engine().previewAt(r.timeUs()), r.exact(), r.timeUs()), l -> {
                     if (l.frame() != null) {
-                        frame.set(l.frame());
+                        drawn.set(l.frame());
+                        frame.set(l.frame().snapshot());
                         loaded.set(loaded.get() + 1);
                         settled.set(l.exact() && l.timeUs() == position.getAsLong());
                     }
@@ -50,11 +53,17 @@ final class PlayheadFrames {
 
     void clear() {
         frame.set(null);
+        drawn.set(null);
         settled.set(false);
     }
 
     ReadOnlyObjectProperty<FrameSnapshot> frameProperty() {
         return frame.getReadOnlyProperty();
+    }
+
+    /** The frame with the back drawing and trails at its position. */
+    ReadOnlyObjectProperty<ReplayFrame> drawnProperty() {
+        return drawn.getReadOnlyProperty();
     }
 
     ReadOnlyLongProperty loadedProperty() {

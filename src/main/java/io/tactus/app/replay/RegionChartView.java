@@ -27,6 +27,7 @@ public final class RegionChartView extends javafx.scene.layout.Region {
     private final Line playhead = new Line();
     private BodyRegion left = BodyRegion.LUMBAR_L;
     private BodyRegion right = BodyRegion.LUMBAR_R;
+    private int pointsDrawn;
 
     public RegionChartView(ReplayViewModel vm) {
         this.vm = vm;
@@ -47,6 +48,11 @@ public final class RegionChartView extends javafx.scene.layout.Region {
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.scrubFraction(e.getX() / Math.max(1, canvas.getWidth())));
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> vm.endScrub());
+    }
+
+    /** Points of the curves in the last drawing (0: nothing to draw yet). */
+    public int pointsDrawn() {
+        return pointsDrawn;
     }
 
     /** Shows a left/right pair (or one midline region: pass it twice). */
@@ -79,6 +85,7 @@ public final class RegionChartView extends javafx.scene.layout.Region {
     }
 
     private void draw() {
+        pointsDrawn = 0;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -114,8 +121,9 @@ public final class RegionChartView extends javafx.scene.layout.Region {
             g.fillText(String.format(Locale.ROOT, "%.0f kPa", max * i / 4.0), 4, y - 2);
         }
         if (s == null) {
-            return; // the scan has not finished: flags and curves follow
+            return; // the scan has not published yet: flags and curves follow
         }
+        pointsDrawn = s.size();
         plot(g, s, left, LEFT, d, span, w, h, max);
         if (right != left) {
             plot(g, s, right, RIGHT, d, span, w, h, max);

@@ -3,6 +3,7 @@ package io.tactus.app.replay;
 import io.tactus.app.fx.LatestWinsLoader;
 import io.tactus.app.fx.Threads;
 import io.tactus.session.ReplayEngine;
+import io.tactus.session.ReplayFrame;
 import io.tactus.signal.FrameSnapshot;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -20,7 +21,8 @@ final class ReplayCompare {
     private final Consumer<String> status;
     private final ReadOnlyObjectWrapper<ReplayEngine> engine = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FrameSnapshot> frame = new ReadOnlyObjectWrapper<>();
-    private final LatestWinsLoader<Long, FrameSnapshot> loader;
+    private final ReadOnlyObjectWrapper<ReplayFrame> drawn = new ReadOnlyObjectWrapper<>();
+    private final LatestWinsLoader<Long, ReplayFrame> loader;
 
     ReplayCompare(Threads threads, ReplayOpener opener, Consumer<String> status) {
         this.threads = threads;
@@ -28,8 +30,11 @@ final class ReplayCompare {
         this.status = status;
         this.loader = new LatestWinsLoader<>(threads, t -> {
             ReplayEngine d = engine.get();
-            return d == null ? null : d.at(t);
-        }, frame::set, why -> status.accept("Could not read the compared frame: " + why));
+            return d == null ? null : d.frameAt(t);
+        }, f -> {
+            drawn.set(f);
+            frame.set(f == null ? null : f.snapshot());
+        }, why -> status.accept("Could not read the compared frame: " + why));
     }
 
     /** Opens it in the background; {@code then} runs on the FX thread once it is shown. */
@@ -63,6 +68,7 @@ final class ReplayCompare {
         ReplayEngine old = engine.get();
         engine.set(null);
         frame.set(null);
+        drawn.set(null);
         if (old != null) {
             threads.background().execute(old::close);
         }
@@ -83,6 +89,10 @@ final class ReplayCompare {
 
     ReadOnlyObjectProperty<FrameSnapshot> frameProperty() {
         return frame.getReadOnlyProperty();
+    }
+
+    ReadOnlyObjectProperty<ReplayFrame> drawnProperty() {
+        return drawn.getReadOnlyProperty();
     }
 
     static String why(Exception e) {

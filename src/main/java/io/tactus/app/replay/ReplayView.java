@@ -4,7 +4,9 @@ import io.tactus.app.heat.DisplayOptions;
 import io.tactus.app.heat.HeatmapView;
 import io.tactus.app.heat.LegendView;
 import io.tactus.app.heat.RegionLayout;
+import io.tactus.render.BackDrawing;
 import io.tactus.session.ReplayEngine;
+import io.tactus.session.ReplayFrame;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.body.BodyRegion;
 import java.io.File;
@@ -62,8 +64,10 @@ public final class ReplayView extends BorderPane {
         setBottom(bottom());
         heatmap.showPlaceholder("Open a recording: File > Open (Ctrl+O), or drop a file here");
         compareHeatmap.showPlaceholder("");
-        vm.frameProperty().addListener(o -> dirty = true);
-        vm.compareFrameProperty().addListener(o -> compareDirty = true);
+        vm.drawnFrameProperty().addListener(o -> dirty = true);
+        vm.compareDrawnFrameProperty().addListener(o -> compareDirty = true);
+        display.contourProperty().addListener(o -> dirty = compareDirty = true);
+        display.trailsProperty().addListener(o -> dirty = compareDirty = true);
         display.colorMapProperty().addListener(o -> dirty = compareDirty = true);
         display.interpolationProperty().addListener(o -> dirty = compareDirty = true);
         display.scaleMaxKpaProperty().addListener(o -> dirty = compareDirty = true);
@@ -101,47 +105,57 @@ public final class ReplayView extends BorderPane {
         vm.pulse(now);
         if (dirty) {
             dirty = false;
-            draw(heatmap, vm.frameProperty().get(), vm.documentProperty().get());
+            draw(heatmap, vm.drawnFrameProperty().get(), mainLayout);
         }
         if (compareDirty) {
             compareDirty = false;
-            draw(compareHeatmap, vm.compareFrameProperty().get(), vm.compareProperty().get());
+            draw(compareHeatmap, vm.compareDrawnFrameProperty().get(), compareLayout);
         }
     }
 
-    private void draw(HeatmapView view, FrameSnapshot s, ReplayEngine d) {
-        if (s == null || d == null) {
+    /**
+     * Draws a replayed frame as the live view drew it: over the back of the core's drawing at that frame (body map
+     * and registration as recorded), contour and trails of the 2 s before it, flagged regions outlined.
+     */
+    private void draw(HeatmapView view, ReplayFrame f, LayoutCache layouts) {
+        if (f == null) {
             return;
         }
-        if (s.rows() == 1) {
+        FrameSnapshot s = f.snapshot();
+        if (f.drawing() == null) {
             view.showPlaceholder("Glove recording: " + s.cols() + " taxels");
             return;
         }
-        var desc = d.descriptor();
-        RegionLayout layout = layoutFor(s, desc);
-        view.draw(s.kpa(), s.rows(), s.cols(), (float) display.scaleMaxKpaProperty().get(),
-                display.colorMapProperty().get(), display.interpolationProperty().get(), layout);
+        view.drawOnBack(s, f.drawing(), layouts.of(f.drawing()), f.trails(), display);
         java.util.Set<BodyRegion> flagged = java.util.EnumSet.noneOf(BodyRegion.class);
-        s.activeFlags().forEach(f -> {
-            if (f.region() != null && f.type() != io.tactus.signal.flags.FlagType.MARKER) {
-                flagged.add(f.region());
+        s.activeFlags().forEach(e -> {
+            if (e.region() != null && e.type() != io.tactus.signal.flags.FlagType.MARKER) {
+                flagged.add(e.region());
             }
         });
         view.showAlerts(flagged, true);
     }
 
-    private RegionLayout cachedLayout;
+    private final LayoutCache mainLayout = new LayoutCache();
+    private final LayoutCache compareLayout = new LayoutCache();
 
-    private RegionLayout layoutFor(FrameSnapshot s, io.tactus.protocol.DeviceDescriptor d) {
-        if (cachedLayout == null || cachedLayout.rows() != s.rows() || cachedLayout.cols() != s.cols()) {
-            cachedLayout = RegionLayout.template(s.rows(), s.cols(), d == null ? 10 : d.pitchXmm(),
-                    d == null ? 10 : d.pitchYmm());
+    /** The region layout of the core's cell map, rebuilt only when the drawing changes (a trace, another mat). */
+    private static final class LayoutCache {
+        private BackDrawing from;
+        private RegionLayout layout;
+
+        RegionLayout of(BackDrawing d) {
+            if (d != from) {
+                from = d;
+                layout = new RegionLayout(d.rows(), d.cols(), d.cellRegions(), "body map");
+            }
+            return layout;
         }
-        return cachedLayout;
     }
 
     private HBox center() {
-        LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty());
+        LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty(),
+                display.legendBandProperty());
         Label mainTitle = new Label();
         mainTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.documentProperty().get() == null ? ""
                 : vm.titleProperty().get(), vm.titleProperty(), vm.documentProperty()));

@@ -30,7 +30,9 @@ import javafx.collections.ObservableList;
  * view's pulse advances at the chosen speed, seeking, stepping, flag-to-flag jumps, a loop range, and notes.
  * Frames come from the session layer's {@link ReplayEngine}, off the FX thread, latest request wins: dragging
  * shows fast previews, every other move (and letting go) settles on the exact frame a straight run shows.
- * While the engine's scan runs, the view is already usable; flags and the chart appear when it ends.
+ * While the engine's scan runs, the view is already usable, and the chart and the flag lanes fill in as the scan
+ * proceeds (the engine publishes what it found so far a few times a second; built off the FX thread, only set
+ * here).
  * Testable without a stage.
  */
 public final class ReplayViewModel {
@@ -119,7 +121,15 @@ public final class ReplayViewModel {
                     scanProgress.set(p);
                     status.set(String.format(Locale.ROOT, "%s  (scanning %.0f %%)", title.get(), p * 100));
                 }
-            }));
+            }), soFar -> {
+                List<TimelineEvent> found = TimelineEvent.of(soFar.events(), soFar.scannedToUs());
+                threads.fx().execute(() -> {
+                    if (document.get() == doc && scanProgress.get() < 1) { // the final result is not in yet
+                        events.setAll(found);
+                        series.set(soFar.series());
+                    }
+                });
+            });
         } catch (Exception e) {
             threads.fx().execute(() -> status.set("Could not scan " + doc.file().getFileName() + ": "
                     + ReplayCompare.why(e)));
@@ -331,7 +341,10 @@ public final class ReplayViewModel {
         return title.getReadOnlyProperty();
     }
 
-    /** Per-region pressure over the whole recording; null until the scan has finished. */
+    /**
+     * Per-region pressure over time: the part scanned so far while the scan runs (null before its first
+     * publication), the whole recording once it has finished.
+     */
     public ReadOnlyObjectProperty<RegionSeries> seriesProperty() {
         return series.getReadOnlyProperty();
     }
@@ -377,6 +390,15 @@ public final class ReplayViewModel {
 
     public ReadOnlyObjectProperty<FrameSnapshot> frameProperty() {
         return frames.frameProperty();
+    }
+
+    /** The frame at the playhead with the core's drawing of the back and the trails of the 2 s before it. */
+    public ReadOnlyObjectProperty<io.tactus.session.ReplayFrame> drawnFrameProperty() {
+        return frames.drawnProperty();
+    }
+
+    public ReadOnlyObjectProperty<io.tactus.session.ReplayFrame> compareDrawnFrameProperty() {
+        return compare.drawnProperty();
     }
 
     public ReadOnlyObjectProperty<FrameSnapshot> compareFrameProperty() {

@@ -20,19 +20,25 @@ public record TimelineEvent(FlagType type, long startUs, long endUs, BodyRegion 
 
     /** A scan's flags (open ones drawn to {@code endUs}) and receiver markers, in start order. */
     static List<TimelineEvent> of(SessionAnalysis a, long endUs) {
-        List<TimelineEvent> out = new ArrayList<>();
-        boolean pipelineMarkers = false;
-        for (FlagEvent f : a.events()) {
-            pipelineMarkers |= f.type() == FlagType.MARKER;
-            out.add(new TimelineEvent(f.type(), f.startUs(), f.isOpen() ? endUs : f.endUs(), f.region(),
-                    f.peakKpa(), f.detail()));
-        }
+        List<TimelineEvent> out = of(a.events(), endUs);
+        boolean pipelineMarkers = out.stream().anyMatch(e -> e.type() == FlagType.MARKER);
         if (!pipelineMarkers) { // markers before the first HELLO reach no pipeline
             for (SessionAnalysis.Marker m : a.markers()) {
                 String what = m.code() == Payloads.Marker.TOO_MUCH ? "too much"
                         : m.code() == Payloads.Marker.MORE ? "more pressure" : "button";
                 out.add(new TimelineEvent(FlagType.MARKER, m.deviceTimeUs(), m.deviceTimeUs(), null, 0, what));
             }
+        }
+        out.sort(Comparator.comparingLong(TimelineEvent::startUs));
+        return out;
+    }
+
+    /** Flags found so far (a running scan's), open ones drawn to {@code openEndUs}, in start order. */
+    static List<TimelineEvent> of(List<FlagEvent> flags, long openEndUs) {
+        List<TimelineEvent> out = new ArrayList<>();
+        for (FlagEvent f : flags) {
+            out.add(new TimelineEvent(f.type(), f.startUs(), f.isOpen() ? openEndUs : f.endUs(), f.region(),
+                    f.peakKpa(), f.detail()));
         }
         out.sort(Comparator.comparingLong(TimelineEvent::startUs));
         return out;

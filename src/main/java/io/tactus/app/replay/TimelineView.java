@@ -24,6 +24,7 @@ public final class TimelineView extends Region {
     private static final Color LOST_FILL = Color.color(1.0, 0.32, 0.32, 0.25);
     private final ReplayViewModel vm;
     private final Canvas canvas = new Canvas();
+    private int flagsDrawn;
 
     public TimelineView(ReplayViewModel vm) {
         this.vm = vm;
@@ -56,6 +57,7 @@ public final class TimelineView extends Region {
     }
 
     private void draw() {
+        flagsDrawn = 0;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -93,6 +95,7 @@ public final class TimelineView extends Region {
             g.strokeLine(0, TOP + lane * LANE, w, TOP + lane * LANE);
         }
         for (TimelineEvent e : vm.events()) {
+            flagsDrawn++;
             double a = x(e.startUs(), d, span, w);
             double b = x(e.endUs() < 0 ? d.endUs() : e.endUs(), d, span, w);
             double y = TOP + EventColors.lane(e.type()) * LANE + 1;
@@ -114,6 +117,11 @@ public final class TimelineView extends Region {
         g.setLineWidth(2);
         g.strokeLine(p, 0, p, h);
         g.setLineWidth(1);
+    }
+
+    /** Flags and markers in the last drawing of the lanes. */
+    public int flagsDrawn() {
+        return flagsDrawn;
     }
 
     private static double x(long us, ReplayEngine d, double span, double w) {

@@ -16,10 +16,10 @@ public interface AlertSound extends AutoCloseable {
     void play(Kind kind);
 
     /**
-     * Speaks a bundled prompt clip ({@code prompts/ID.wav}: the built-in routine's step ids, "routine_start",
-     * "routine_done"); an unknown id says nothing.
+     * Speaks a prompt: its bundled clips one after another ({@code prompts/ID.wav}, see {@link PromptVoice}); a
+     * missing clip is skipped.
      */
-    default void speak(String clipId) {
+    default void speak(Prompt prompt) {
     }
 
     /** False when no audio output could be opened; the UI then says "sound unavailable". */
@@ -45,12 +45,20 @@ public interface AlertSound extends AutoCloseable {
             heard.add(kind.name());
         }
 
+        private final java.util.List<Prompt> spoken = new java.util.ArrayList<>();
+
         @Override
-        public synchronized void speak(String clipId) {
-            heard.add("say " + clipId);
+        public synchronized void speak(Prompt prompt) {
+            heard.add("say " + String.join(" ", prompt.clips()));
+            spoken.add(prompt);
         }
 
-        /** Everything asked for, in order: kind names and "say ID". */
+        /** Every prompt asked for, in order. */
+        public synchronized java.util.List<Prompt> spoken() {
+            return java.util.List.copyOf(spoken);
+        }
+
+        /** Everything asked for, in order: kind names and "say CLIP CLIP ...". */
         public synchronized java.util.List<String> heard() {
             return java.util.List.copyOf(heard);
         }

@@ -18,7 +18,7 @@ public final class ToneAlarm implements AlertSound {
     private static final System.Logger LOG = System.getLogger(ToneAlarm.class.getName());
     private static final float RATE = 44_100f;
 
-    /** A Kind or a prompt clip id. */
+    /** A Kind or a Prompt. */
     private final BlockingQueue<Object> requests = new ArrayBlockingQueue<>(4);
     private final Thread thread;
     private volatile boolean available;
@@ -54,9 +54,9 @@ public final class ToneAlarm implements AlertSound {
     }
 
     @Override
-    public void speak(String clipId) {
+    public void speak(Prompt prompt) {
         if (available) {
-            requests.offer(clipId);
+            requests.offer(prompt);
         }
     }
 
@@ -80,7 +80,7 @@ public final class ToneAlarm implements AlertSound {
         try {
             while (!closed) {
                 Object r = requests.take();
-                byte[] pcm = r instanceof Kind k ? tone(k) : clip((String) r);
+                byte[] pcm = r instanceof Kind k ? tone(k) : clips(((Prompt) r).clips());
                 if (pcm != null) {
                     line.write(pcm, 0, pcm.length);
                 }
@@ -113,6 +113,18 @@ public final class ToneAlarm implements AlertSound {
         byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /** The clips one after another (missing ones skipped); null when none is there. Package-private for tests. */
+    static byte[] clips(java.util.List<String> ids) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (String id : ids) {
+            byte[] c = clip(id);
+            if (c != null) {
+                out.writeBytes(c);
+            }
+        }
+        return out.size() == 0 ? null : out.toByteArray();
     }
 
     /**

@@ -44,7 +44,7 @@ public final class CaptureExportSource implements ExportSource {
     private CaptureExportSource(Path file, Function<DeviceDescriptor, SignalPipeline> pipelines,
                                 DeviceDescriptor initial, AsciiOptions text) throws IOException {
         this.file = file;
-        this.analyzer = new SessionAnalyzer(pipelines);
+        this.analyzer = new SessionAnalyzer(pipelines).sharingFrameCells(); // see ExportSource#forEachFrame
         this.initial = initial;
         this.text = text;
         if (text != null) {

@@ -21,8 +21,11 @@ public interface ExportSource {
 
     /**
      * One full pass over the session's frames in time order, on the calling thread. May be called more than
-     * once; every pass must deliver the same frames. The consumer may throw an unchecked exception (cancellation,
-     * a wrapped write error) to stop the pass; implementations let it propagate after releasing their resources.
+     * once; every pass must deliver the same frames. A snapshot is the consumer's only during the call: a source
+     * may reuse its {@code kpa} array for the next frame (recordings and captures do, so a pass does not copy
+     * every frame), so a consumer that keeps frames copies them. The consumer may throw an unchecked exception
+     * (cancellation, a wrapped write error) to stop the pass; implementations let it propagate after releasing
+     * their resources.
      *
      * @throws IOException when the source cannot be read (the message is shown to the user as is)
      */

@@ -42,7 +42,7 @@ public final class RecordingExportSource implements ExportSource, AutoCloseable 
     private RecordingExportSource(RecordingReader reader, Function<DeviceDescriptor, SignalPipeline> pipelines)
             throws IOException {
         this.reader = reader;
-        this.analyzer = new SessionAnalyzer(pipelines);
+        this.analyzer = new SessionAnalyzer(pipelines).sharingFrameCells(); // see ExportSource#forEachFrame
         SessionMetadata m = reader.metadata();
         // The device's own HELLO describes the frames; the metadata's copy stands in when it is damaged.
         DeviceDescriptor hello = firstHello(reader);

@@ -23,6 +23,9 @@ public final class FakeFeed implements FrameFeed {
     private final int cols;
     private FakeControl control;
     private volatile SourceState state = SourceState.CONNECTED;
+    private volatile io.tactus.session.CoachingState coaching;
+    private volatile long coachingVersion;
+    private final java.util.concurrent.atomic.AtomicInteger coachingReads = new java.util.concurrent.atomic.AtomicInteger();
 
     public FakeFeed(int rows, int cols) {
         this.rows = rows;
@@ -44,6 +47,28 @@ public final class FakeFeed implements FrameFeed {
         return s;
     }
 
+    /** Publishes a coaching picture, as the processing thread does when it changes. */
+    public synchronized void coaching(io.tactus.session.CoachingState c) {
+        coaching = c;
+        coachingVersion++;
+    }
+
+    /** How often the coaching picture was read. */
+    public int coachingReads() {
+        return coachingReads.get();
+    }
+
+    @Override
+    public io.tactus.session.CoachingState coaching() {
+        coachingReads.incrementAndGet();
+        return coaching;
+    }
+
+    @Override
+    public long coachingVersion() {
+        return coachingVersion;
+    }
+
     /** Gives this feed a command port that records what it is asked (a feed without one has no pipeline). */
     public FakeControl withControl() {
         control = new FakeControl();
@@ -61,6 +86,7 @@ public final class FakeFeed implements FrameFeed {
         public volatile java.nio.file.Path recordingTo;
         public volatile io.tactus.session.SessionMetadata metadata;
         public volatile int stops;
+        public final java.util.concurrent.atomic.AtomicInteger queries = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public java.util.concurrent.CompletableFuture<Void> execute(io.tactus.session.PipelineCommand command) {
@@ -71,6 +97,7 @@ public final class FakeFeed implements FrameFeed {
         @Override
         public <T> java.util.concurrent.CompletableFuture<T> query(
                 java.util.function.Function<io.tactus.signal.SignalPipeline, T> query) {
+            queries.incrementAndGet();
             return java.util.concurrent.CompletableFuture.failedFuture(
                     new IllegalStateException("a scripted feed has no pipeline"));
         }

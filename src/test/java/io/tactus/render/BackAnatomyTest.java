@@ -1,4 +1,4 @@
-package io.tactus.app.heat;
+package io.tactus.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

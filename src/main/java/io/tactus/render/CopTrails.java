@@ -1,13 +1,16 @@
-package io.tactus.app.live;
+package io.tactus.render;
 
+import io.tactus.signal.technique.TrackedContact;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The centre-of-pressure trail of each hand over the last {@link #WINDOW_NANOS}: points per tracked contact id
- * (or one combined trail, id 0, when the feed has no tracking), dropped as they age. Plain Java, FX thread.
+ * (or one combined trail, id 0, when the core has no contact tracking), dropped as they age. The one trail keeper
+ * of the live view (wall time), the glove view and the replay engine (device time, so a replay's trail at a
+ * position is the last 2 s of recording before it). Plain Java, not thread-safe.
  */
 public final class CopTrails {
 
@@ -18,7 +21,26 @@ public final class CopTrails {
     private record Point(long atNanos, double xMm, double yMm) {
     }
 
-    private final Map<Integer, List<Point>> trails = new LinkedHashMap<>();
+    private final Map<Integer, List<Point>> trails = new TreeMap<>(); // by contact id: the same order however the trail began
+    /** Once tracked contacts arrive, the combined centre of pressure no longer makes a trail of its own. */
+    private boolean tracked;
+
+    /** The tracked contacts of one frame: one trail per contact id. */
+    public void contacts(long nowNanos, List<TrackedContact> contacts) {
+        tracked = true;
+        for (TrackedContact c : contacts) {
+            add(c.id(), nowNanos, c.xMm(), c.yMm());
+        }
+        expire(nowNanos);
+    }
+
+    /** One frame's combined centre of pressure, the one trail when there is no tracking (above the floor only). */
+    public void combined(long nowNanos, double peakKpa, double floorKpa, double copXmm, double copYmm) {
+        if (!tracked && peakKpa > floorKpa) {
+            add(0, nowNanos, copXmm, copYmm);
+        }
+        expire(nowNanos);
+    }
 
     /** Adds where contact {@code id} is now (NaN positions are ignored). */
     public void add(int id, long nowNanos, double xMm, double yMm) {
@@ -40,6 +62,7 @@ public final class CopTrails {
 
     public void clear() {
         trails.clear();
+        tracked = false;
     }
 
     /** Each trail with at least two points, oldest first, in raster pixels (mm times pixels per mm). */

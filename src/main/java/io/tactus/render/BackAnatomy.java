@@ -1,4 +1,4 @@
-package io.tactus.app.heat;
+package io.tactus.render;
 
 import io.tactus.signal.body.BodyMap;
 import io.tactus.signal.body.BodyRegion;
@@ -11,12 +11,62 @@ import java.util.List;
  * the registration, so the drawing moves with "trace the spine" and with a loaded body map: the spine as a
  * column of vertebrae (thoracic above the lumbar rules' top, lumbar below), both scapulae inside their ellipses
  * (medial border, inferior angle, the spine of the scapula), the sacrum, the iliac crests, the shoulder line,
- * and the spine band's edges. Coordinates are raster pixels; pure Java (tested without a stage).
+ * and the spine band's edges. Coordinates are raster pixels; pure Java (tested without a stage). The one source of
+ * the back's drawing: the app turns the figures into JavaFX paths ({@code app.heat.AnatomyLayer}), the reports
+ * into java.awt paths for SVG / PNG ({@code report.HeatmapFigure}).
  */
 public record BackAnatomy(List<Figure> figures) {
 
-    /** What a figure depicts (the view styles each kind). */
-    public enum Kind { VERTEBRA, SCAPULA, SCAPULA_SPINE, SACRUM, ILIAC_CREST, SHOULDER_LINE, SPINE_BAND_EDGE }
+    /**
+     * What a figure depicts, with its one style (bone in a light fill with a darker edge, lines for the rest), so the
+     * app and the reports draw the same back. Widths are in pixels of a {@link HeatmapRaster} of the mat; a smaller
+     * drawing scales them down.
+     */
+    public enum Kind {
+        VERTEBRA(BONE, EDGE, 2, false),
+        SCAPULA(BONE, EDGE, 2, false),
+        SCAPULA_SPINE(0, EDGE, 3, false),
+        SACRUM(BONE, EDGE, 2, false),
+        ILIAC_CREST(0, EDGE, 5, false),
+        SHOULDER_LINE(0, EDGE, 2, true),
+        SPINE_BAND_EDGE(0, 0xffb0a493, 1, false);
+
+        private final int fillArgb;
+        private final int strokeArgb;
+        private final double strokeWidth;
+        private final boolean dotted;
+
+        Kind(int fillArgb, int strokeArgb, double strokeWidth, boolean dotted) {
+            this.fillArgb = fillArgb;
+            this.strokeArgb = strokeArgb;
+            this.strokeWidth = strokeWidth;
+            this.dotted = dotted;
+        }
+
+        /** ARGB fill of a closed figure; 0 = not filled. */
+        public int fillArgb() {
+            return fillArgb;
+        }
+
+        public int strokeArgb() {
+            return strokeArgb;
+        }
+
+        /** Line width in raster pixels. */
+        public double strokeWidth() {
+            return strokeWidth;
+        }
+
+        /** Dash pattern (on, off) in raster pixels, or null for a solid line. */
+        public double[] dash() {
+            return dotted ? new double[] {3, 5} : null;
+        }
+    }
+
+    /** The ground the back is drawn on: a light skin-neutral colour, so the colour map's darkest colour shows. */
+    public static final int GROUND_ARGB = 0xffe9e4dc;
+    private static final int BONE = 0xffd3cabd;
+    private static final int EDGE = 0xff8d8273;
 
     /** A polyline (closed or open) in raster pixels: x0, y0, x1, y1... */
     public record Figure(Kind kind, double[] xy, boolean closed) {

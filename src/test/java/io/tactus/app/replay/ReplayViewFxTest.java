@@ -1,0 +1,124 @@
+package io.tactus.app.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tactus.app.AppController;
+import io.tactus.app.TactusApp;
+import io.tactus.app.TestRecordings;
+import io.tactus.app.fx.Threads;
+import io.tactus.app.heat.HeatmapView;
+import io.tactus.app.live.StandardSources;
+import io.tactus.app.settings.AppSettings;
+import io.tactus.app.settings.SettingsStore;
+import io.tactus.app.sound.AlertSound;
+import io.tactus.render.BackAnatomy;
+import io.tactus.session.ReplayEngine;
+import io.tactus.signal.SignalPipeline;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The instructor's replay view in a real (headless Monocle) window: it draws the heatmap as the live view does
+ * (the back illustration, contour and trails at the playhead), and the chart and flag lanes of a long recording
+ * fill in while its scan is still running.
+ */
+@Tag("fx")
+@ExtendWith(ApplicationExtension.class)
+class ReplayViewFxTest {
+
+    private static final Path SAMPLES = Path.of(System.getProperty("tactus.samplesDir", "sample-recordings"));
+
+    @TempDir
+    static Path home;
+
+    private AppController app;
+
+    @Start
+    void start(Stage stage) {
+        app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
+                new AlertSound.Silent(), new StandardSources());
+        Scene scene = new Scene(app.root(), 1366, 768);
+        scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
+        app.install(stage, scene);
+        stage.setScene(scene);
+        stage.show();
+        stage.requestFocus();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        org.testfx.api.FxToolkit.setupFixture(app::shutdown);
+    }
+
+    @Test
+    void drawsTheBackContourAndTrailsAtThePlayhead(FxRobot robot) throws Exception {
+        robot.interact(() -> app.openRecording(SAMPLES.resolve("mistakes.tactus")));
+        ReplayViewModel vm = app.replayViewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.scanProgressProperty().get() == 1.0);
+        ReplayEngine d = vm.documentProperty().get();
+        // 12 s in: the first palm circles on the right shoulder blade (a hand is on the mat)
+        long t = d.startUs() + 12_000_000;
+        robot.interact(() -> vm.seek(t));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.settledProperty().get()
+                && vm.drawnFrameProperty().get() != null && !vm.drawnFrameProperty().get().trails().isEmpty());
+        HeatmapView heat = robot.lookup(".replay-view .heatmap").queryAs(HeatmapView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> heat.trailsShown() > 0);
+        BackAnatomy a = heat.anatomy();
+        assertNotNull(a, "the back illustration is drawn under the replayed pressure");
+        assertEquals(17, a.figures().stream().filter(f -> f.kind() == BackAnatomy.Kind.VERTEBRA).count());
+        assertTrue(heat.contourOn(), "the contact contour is on (Settings default)");
+        assertEquals(vm.drawnFrameProperty().get().trails().size(), heat.trailsShown());
+        // every trail point lies in the 2 s before the playhead: the exact frame's trails are the engine's
+        try (ReplayEngine straight = ReplayEngine.open(SAMPLES.resolve("mistakes.tactus"), SignalPipeline::new)) {
+            var expected = straight.frameAt(t).trails();
+            var shown = vm.drawnFrameProperty().get().trails();
+            assertEquals(expected.size(), shown.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertTrue(java.util.Arrays.equals(expected.get(i), shown.get(i)), "trail " + i);
+            }
+        }
+    }
+
+    @Test
+    void chartAndLanesFillInWhileALongRecordingIsStillScanning(FxRobot robot) throws Exception {
+        // 15 minutes of the mistakes scenario over and over: its scan takes seconds, published every 250 ms
+        Path file = TestRecordings.makeLooped(home.resolve("long-mistakes.tactus"), "mistakes", 15 * 60);
+        ReplayViewModel vm = app.replayViewModel();
+        RegionChartView chart = robot.lookup("#regionChart").queryAs(RegionChartView.class);
+        TimelineView timeline = robot.lookup("#timeline").queryAs(TimelineView.class);
+        AtomicReference<String> seenEarly = new AtomicReference<>();
+        robot.interact(() -> {
+            // runs on the FX thread right after the chart redrew for the new series (its listener came first)
+            vm.seriesProperty().addListener((o, old, s) -> {
+                ReplayEngine d = vm.documentProperty().get();
+                if (seenEarly.get() == null && s != null && chart.pointsDrawn() > 0 && timeline.flagsDrawn() > 0
+                        && vm.scanProgressProperty().get() < 1 && d != null && d.analysis() == null) {
+                    seenEarly.set(chart.pointsDrawn() + " points, " + timeline.flagsDrawn() + " flags at "
+                            + Math.round(vm.scanProgressProperty().get() * 100) + " %");
+                }
+            });
+            app.openRecording(file);
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.scanProgressProperty().get() == 1.0);
+        assertNotNull(seenEarly.get(), "the chart and the flag lanes showed something before the scan ended");
+        WaitForAsyncUtils.waitForFxEvents();
+        Optional<String> status = Optional.ofNullable(vm.statusProperty().get());
+        assertTrue(status.orElse("").startsWith("long-mistakes.tactus"), status.orElse(""));
+        assertTrue(timeline.flagsDrawn() > 20, "the whole recording's flags once done: " + timeline.flagsDrawn());
+    }
+}
