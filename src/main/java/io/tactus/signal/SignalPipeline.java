@@ -53,13 +53,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SignalPipeline implements Checkpointable<PipelineState> {
 
-    private static final System.Logger LOG = System.getLogger(SignalPipeline.class.getName());
 
     private DeviceDescriptor descriptor;
     private final int rows;
     private final int cols;
     private final int n;
-    private double periodUs;
 
     private final CalibrationStage calibration;
     private final BodyPlacement body;
@@ -70,11 +68,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     private final TechniqueTracker technique;
 
     private SignalSettings settings;
-    private long index;
-    private long timeUs;
-    private long hostNanos;
-    private boolean hasFrame;
-    private long badFrames;
+    private final FrameIntake intake;
 
     /** Gentle profile, default body map centred on the mat, factory calibration. */
     public SignalPipeline(DeviceDescriptor descriptor) {
@@ -86,7 +80,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         this.rows = descriptor.rows();
         this.cols = descriptor.cols();
         this.n = descriptor.cellCount();
-        this.periodUs = 1e6 / (descriptor.rateHz() > 0 ? descriptor.rateHz() : 100);
+        this.intake = new FrameIntake(n, descriptor.rateHz());
         this.settings = settings;
         this.calibration = new CalibrationStage(descriptor, settings.userCalibration(), settings.noiseFloorKpa(),
                 settings.noiseSigmas());
@@ -111,7 +105,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
             return false;
         }
         descriptor = d;
-        periodUs = 1e6 / (d.rateHz() > 0 ? d.rateHz() : 100);
+        intake.setRate(d.rateHz());
         return true;
     }
 
@@ -151,25 +145,17 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     /** Processes one frame. Hot path: no allocation (except event objects when a flag starts or ends). */
     public void process(RawFrame frame) {
-        int[] counts = frame.counts();
-        if (counts.length != n) {
-            if (badFrames++ == 0) {
-                LOG.log(System.Logger.Level.WARNING, "frames of " + counts.length + " cells ignored, not " + n);
-            }
+        long dt = intake.accept(frame);
+        if (dt < 0) {
             return;
         }
+        int[] counts = frame.counts();
         long t = frame.deviceTimeUs();
-        long dt = hasFrame ? Math.max(0, Math.min(t - timeUs, Math.round(4 * periodUs))) : Math.round(periodUs);
-        index = frame.index();
-        timeUs = t;
-        hostNanos = frame.hostNanos();
-        hasFrame = true;
-
         float[] raw = calibration.toKpa(counts);
         measure.measure(raw, calibration.floorKpa(), body.regionRuns(), (float) settings.filterAlpha(), dt,
                 body.pose());
         double peakKpa = measure.peakKpa();
-        calibration.afterMeasure(t, counts, dt, peakKpa, periodUs, settings.profile().spineContactKpa(),
+        calibration.afterMeasure(t, counts, dt, peakKpa, intake.periodUs(), settings.profile().spineContactKpa(),
                 settings.driftTimeConstantS());
         double[] rPeak = measure.regionPeak();
         flags.update(t, rPeak);
@@ -206,7 +192,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     }
 
     public TareState tareState() {
-        return calibration.tareState(timeUs, periodUs);
+        return calibration.tareState(intake.timeUs(), intake.periodUs());
     }
 
     /** Cells excluded: found by the tare, then any found during use ("reads 0 under load"). */
@@ -251,7 +237,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     /** Immutable copy of the latest processed frame, or null before the first frame. Allocates. */
     public FrameSnapshot snapshot() {
-        return hasFrame ? snapshotOf(measure.kpa().clone()) : null;
+        return intake.hasFrame() ? snapshotOf(measure.kpa().clone()) : null;
     }
 
     /**
@@ -261,7 +247,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
      * thread. Null before the first frame.
      */
     public FrameSnapshot snapshotInto(float[] cells) {
-        if (!hasFrame) {
+        if (!intake.hasFrame()) {
             return null;
         }
         System.arraycopy(measure.kpa(), 0, cells, 0, n);
@@ -269,7 +255,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
     }
 
     private FrameSnapshot snapshotOf(float[] cells) {
-        return new FrameSnapshot(index, timeUs, hostNanos, rows, cols, cells, measure.totalForceN(),
+        return new FrameSnapshot(intake.index(), intake.timeUs(), intake.hostNanos(), rows, cols, cells, measure.totalForceN(),
                 measure.areaCm2(), measure.peakKpa(), measure.copX(), measure.copY(), measure.regionValues(),
                 flags.active());
     }
@@ -317,7 +303,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     /** Added delay of the temporal filter, ms (at the descriptor's frame rate). */
     public double filterDelayMs() {
-        return settings.filterDelayFrames() * periodUs / 1000.0;
+        return settings.filterDelayFrames() * intake.periodUs() / 1000.0;
     }
 
     /** Starts collecting the centre-of-pressure track; the user runs a finger from the sacrum up the spine. */
@@ -385,28 +371,23 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     /** Frames ignored because their size did not match the descriptor. */
     public long badFrames() {
-        return badFrames;
+        return intake.badFrames();
     }
 
     /** Everything this pipeline carries from frame to frame (listeners excepted). Allocates (tens of kB). */
     @Override
     public PipelineState checkpoint() {
-        return new PipelineState(descriptor, periodUs, settings, index, timeUs, hostNanos, hasFrame, badFrames,
-                calibration.checkpoint(), body.checkpoint(), measure.checkpoint(), flags.checkpoint(),
-                session.checkpoint(), technique.checkpoint());
+        return new PipelineState(descriptor, intake.periodUs(), settings, intake.index(), intake.timeUs(),
+                intake.hostNanos(), intake.hasFrame(), intake.badFrames(), calibration.checkpoint(), body.checkpoint(),
+                measure.checkpoint(), flags.checkpoint(), session.checkpoint(), technique.checkpoint());
     }
 
     /** Restores a checkpoint of a pipeline for the same device (listeners stay as they are). */
     @Override
     public void restore(PipelineState s) {
         descriptor = s.descriptor();
-        periodUs = s.periodUs();
         settings = s.settings();
-        index = s.index();
-        timeUs = s.timeUs();
-        hostNanos = s.hostNanos();
-        hasFrame = s.hasFrame();
-        badFrames = s.badFrames();
+        intake.restore(s);
         calibration.restore(s.calibration());
         body.restore(s.body());
         measure.restore(s.measure());
