@@ -178,7 +178,7 @@ public final class CoachModel {
         routineName.set(r.routine());
         Routine.Step cur = r.current();
         if (cur == null) {
-            stepTitle.set(r.done() ? "Routine complete" : "Routine stopped");
+            stepTitle.set(title(r));
             stepText.set(r.done() ? "Every step is done. Well done." : "");
             countText.set("");
             progress.set(1);
@@ -187,8 +187,7 @@ public final class CoachModel {
                 say(voice.done());
             }
         } else {
-            stepTitle.set(String.format(Locale.ROOT, "Step %d of %d: %s", r.step() + 1, r.steps().size(),
-                    cur.label()));
+            stepTitle.set(title(r));
             stepText.set(cur.text());
             RoutineProgress.StepState st = r.steps().get(r.step());
             countText.set(count(cur, st, holdS, r.holdTargetS()));
@@ -198,15 +197,30 @@ public final class CoachModel {
                 spokenStep = cur.id();
             }
         }
+        List<StepRow> rows = rows(r);
+        if (!rows.equals(steps)) {
+            steps.setAll(rows);
+        }
+    }
+
+    /** "Step 3 of 7: Thumb slides beside the spine", "Routine complete", "Routine stopped". */
+    public static String title(RoutineProgress r) {
+        Routine.Step cur = r.current();
+        if (cur == null) {
+            return r.done() ? "Routine complete" : "Routine stopped";
+        }
+        return String.format(Locale.ROOT, "Step %d of %d: %s", r.step() + 1, r.steps().size(), cur.label());
+    }
+
+    /** Every step of {@code r} as a row of the step list (the live panel's and the replay view's). */
+    public static List<StepRow> rows(RoutineProgress r) {
         List<StepRow> rows = new java.util.ArrayList<>();
         for (int i = 0; i < r.steps().size(); i++) {
             RoutineProgress.StepState s = r.steps().get(i);
             rows.add(new StepRow(s.id(), mark(s.status()), label(r, i), String.format(Locale.ROOT, "%s / %s",
                     number(s.count()), number(s.goal())), s.status()));
         }
-        if (!rows.equals(steps)) {
-            steps.setAll(rows);
-        }
+        return rows;
     }
 
     private void say(Prompt p) {

@@ -175,6 +175,41 @@ public final class ReplayView extends BorderPane {
         return box;
     }
 
+    /**
+     * The guided routine at the playhead, as the trainee's routine panel showed it then (the step, and every step's
+     * mark and count); hidden when the recording ran no routine.
+     */
+    private VBox routineBox() {
+        Label title = new Label("Routine");
+        title.getStyleClass().add("panel-title");
+        Label step = new Label();
+        step.setId("replayRoutineStep");
+        step.setWrapText(true);
+        step.setMinHeight(Label.USE_PREF_SIZE);
+        VBox steps = new VBox(2);
+        steps.setId("replayRoutineSteps");
+        VBox box = new VBox(4, title, step, steps);
+        box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
+        java.util.List<io.tactus.app.live.CoachModel.StepRow> shown = new java.util.ArrayList<>();
+        vm.drawnFrameProperty().addListener((o, a, f) -> {
+            io.tactus.signal.technique.RoutineProgress r = f == null ? null : f.routine();
+            box.setVisible(r != null);
+            if (r == null) {
+                return;
+            }
+            title.setText("Routine: " + r.routine());
+            step.setText(io.tactus.app.live.CoachModel.title(r));
+            var rows = io.tactus.app.live.CoachModel.rows(r);
+            if (!rows.equals(shown)) { // rebuilt only when a mark or count changes, not every frame
+                shown.clear();
+                shown.addAll(rows);
+                io.tactus.app.live.RoutinePanel.showSteps(steps, rows);
+            }
+        });
+        return box;
+    }
+
     private VBox notesPanel() {
         Label title = new Label("Notes");
         title.getStyleClass().add("panel-title");
@@ -223,7 +258,7 @@ public final class ReplayView extends BorderPane {
         // A wrapped label in a VBox whose list grows gets only one line unless its minimum is its full height.
         legend.setMinHeight(Label.USE_PREF_SIZE);
         legend.getStyleClass().add("hint");
-        VBox box = new VBox(6, title, notes, new HBox(6, add, edit, delete), legend);
+        VBox box = new VBox(6, routineBox(), title, notes, new HBox(6, add, edit, delete), legend);
         VBox.setVgrow(notes, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         box.setPrefWidth(300);

@@ -95,6 +95,30 @@ class ReplayViewFxTest {
     }
 
     @Test
+    void showsTheRecordedRoutinesProgressAtThePlayhead(FxRobot robot) throws Exception {
+        robot.interact(() -> app.openRecording(SAMPLES.resolve("gentle-routine.tactus")));
+        ReplayViewModel vm = app.replayViewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.scanProgressProperty().get() == 1.0);
+        ReplayEngine d = vm.documentProperty().get();
+        javafx.scene.control.Label step = robot.lookup("#replayRoutineStep").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.layout.VBox steps = robot.lookup("#replayRoutineSteps").queryAs(javafx.scene.layout.VBox.class);
+        // 20 s in: the effleurage strokes are done (at 13.9 s), the palm circles are being counted
+        robot.interact(() -> vm.seek(d.startUs() + 20_000_000));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.settledProperty().get()
+                && step.getText().startsWith("Step 2 of 7"));
+        assertTrue(step.isVisible());
+        assertEquals(7, steps.getChildren().size());
+        assertTrue(steps.getChildren().get(0).getStyleClass().contains("step-done"));
+        assertTrue(steps.getChildren().get(1).getStyleClass().contains("step-current"));
+        // the end: every step done, as `tactus analyze` reports it
+        robot.interact(() -> vm.seek(d.endUs()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.settledProperty().get()
+                && step.getText().equals("Routine complete"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(steps.getChildren().stream().allMatch(n -> n.getStyleClass().contains("step-done")));
+    }
+
+    @Test
     void theReportButtonWritesTheSessionReportWithItsKeyNumbersAndTheNotes(FxRobot robot) throws Exception {
         Path file = home.resolve("spine-contact-for-report.tactus");
         java.nio.file.Files.copy(SAMPLES.resolve("spine-contact.tactus"), file);
