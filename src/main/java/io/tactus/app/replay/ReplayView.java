@@ -153,7 +153,7 @@ public final class ReplayView extends BorderPane {
         }
     }
 
-    private HBox center() {
+    private VBox center() {
         LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty(),
                 display.legendBandProperty());
         Label mainTitle = new Label();
@@ -161,16 +161,29 @@ public final class ReplayView extends BorderPane {
                 : vm.titleProperty().get(), vm.titleProperty(), vm.documentProperty()));
         Label compareTitle = new Label();
         compareTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.compareProperty().get() == null ? ""
-                : "Compared: " + RecordingTitle.of(vm.compareProperty().get()), vm.compareProperty()));
-        VBox main = new VBox(4, mainTitle, heatmap);
-        VBox cmp = new VBox(4, compareTitle, compareHeatmap);
-        VBox.setVgrow(heatmap, Priority.ALWAYS);
-        VBox.setVgrow(compareHeatmap, Priority.ALWAYS);
-        cmp.visibleProperty().bind(vm.compareProperty().isNotNull());
-        cmp.managedProperty().bind(cmp.visibleProperty());
-        HBox.setHgrow(main, Priority.ALWAYS);
-        HBox.setHgrow(cmp, Priority.ALWAYS);
-        HBox box = new HBox(10, main, cmp, legend);
+                : "Compared (right): " + RecordingTitle.of(vm.compareProperty().get()), vm.compareProperty()));
+        for (Label l : new Label[] {mainTitle, compareTitle}) {
+            l.setWrapText(true);
+            l.setMinHeight(Label.USE_PREF_SIZE);
+        }
+        compareTitle.visibleProperty().bind(vm.compareProperty().isNotNull());
+        compareTitle.managedProperty().bind(compareTitle.visibleProperty());
+        compareHeatmap.visibleProperty().bind(vm.compareProperty().isNotNull());
+        compareHeatmap.managedProperty().bind(compareHeatmap.visibleProperty());
+        // As in the live view: each map takes the width its proportions need at the available height, and the
+        // legend sits right beside the maps.
+        HBox maps = new HBox(10, heatmap, compareHeatmap, legend);
+        maps.setAlignment(Pos.CENTER);
+        for (HeatmapView h : new HeatmapView[] {heatmap, compareHeatmap}) {
+            // before a recording is open the map is a wide placeholder text ("Open a recording: ...")
+            h.prefWidthProperty().bind(Bindings.when(vm.documentProperty().isNull()).then(4000.0)
+                    .otherwise(maps.heightProperty().multiply(h.widthPerHeightProperty())));
+            h.maxWidthProperty().bind(h.prefWidthProperty());
+            h.setMinWidth(200);
+            HBox.setHgrow(h, Priority.SOMETIMES);
+        }
+        VBox box = new VBox(4, mainTitle, compareTitle, maps);
+        VBox.setVgrow(maps, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return box;
     }
