@@ -27,12 +27,16 @@ echo "load before: $(uptime | sed 's/.*load average: //')"
 echo "| what | median ms | runs |"
 echo "|---|---|---|"
 row "java -version (reference, build JDK)" java -version
+row "/opt/tactus/lib/runtime/bin/java -version (reference, bundled runtime)" /opt/tactus/lib/runtime/bin/java -version
 row "java -jar target/tactus.jar --help (reference)" java -jar target/tactus.jar --help
 row "tactus --help (installed)" tactus --help
 row "tactus info sample-recordings/mistakes.tactus" tactus info sample-recordings/mistakes.tactus
+row "/opt/tactus/bin/tactus info (jpackage's launcher, as the desktop entry)" \
+  /opt/tactus/bin/tactus info sample-recordings/mistakes.tactus
 row "tactus analyze sample-recordings/mistakes.tactus" tactus analyze sample-recordings/mistakes.tactus
 a=$(window_ms); b=$(window_ms); c=$(window_ms)
 echo "| tactus (app) until its window exists (Xvfb) | $(median3 "$a" "$b" "$c") | $a, $b, $c |"
 echo "load after: $(uptime | sed 's/.*load average: //')"
 echo "package $(du -h "$deb" | cut -f1) ($(stat -c %s "$deb") bytes), installed $(du -sh /opt/tactus | cut -f1)" \
-  "(runtime $(du -sh /opt/tactus/lib/runtime | cut -f1), jar $(du -h /opt/tactus/lib/app/tactus.jar | cut -f1))"
+  "(runtime $(du -sh /opt/tactus/lib/runtime | cut -f1), jar $(du -h /opt/tactus/lib/app/tactus.jar | cut -f1)," \
+  "class-sharing archive made at install $(du -h /opt/tactus/lib/app/tactus.jsa | cut -f1))"

@@ -7,15 +7,26 @@
 #                     -XX:ArchiveClassesAtExit once, -XX:SharedArchiveFile after): what a user can add by hand
 # and, when the app image exists (mvn -Pdist package, or scripts/dist.sh after mvn package):
 #   runtime-version   the bundled runtime's own `java -version` (target/dist/tactus/lib/runtime/bin/java)
-#   launcher-info     target/dist/tactus/bin/tactus info SAMPLE: the jpackage launcher as installed, with the
-#                     archive its postinst makes (src/dist/cds-archive.sh, run here for the app image's own path)
+#   launcher-info     target/dist/tactus/bin/tactus-cli info SAMPLE: the installed `tactus` command (/usr/bin/tactus
+#                     links to it), with the archive the .deb's postinst makes (src/dist/cds-archive.sh, run here
+#                     for the app image's own path)
+#   jpackage-info     target/dist/tactus/bin/tactus info SAMPLE: the same through jpackage's own launcher (the desktop
+#                     entry's), which queries rpm and dpkg at every start
+#   floor-main, floor-picocli, floor-metadata
+#                     the bundled runtime with the same archive running io.tactus.bench.StartupStagesMain: `info`'s
+#                     start-up up to one stage (an empty main; + the picocli model and parse; + the recording's
+#                     header, index and metadata through Jackson), so the rows' differences say what each costs
+# and always:
+#   jar-main          system java, an empty main with target/tactus.jar first on the class path (the jar's share)
 # See docs/BENCHMARKS.md, "Cold start".
 # Usage: bench/startup.sh [SAMPLE]   (needs target/tactus.jar: mvn verify)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sample=${1:-sample-recordings/mistakes.tactus}
 runs=${RUNS:-5}
-[ -f target/tactus.jar ] || { echo "bench/startup.sh: build target/tactus.jar first (mvn verify)" >&2; exit 2; }
+[ -f target/tactus.jar ] && [ -f target/test-classes/io/tactus/bench/StartupStagesMain.class ] \
+    || { echo "bench/startup.sh: build target/tactus.jar and the test classes first (mvn verify)" >&2; exit 2; }
+stages=io.tactus.bench.StartupStagesMain
 jsa=target/tactus-info.jsa
 rm -f "$jsa"
 java -XX:ArchiveClassesAtExit="$jsa" -jar target/tactus.jar info "$sample" >/dev/null 2>&1
@@ -25,6 +36,9 @@ if [ -x "$image/bin/tactus" ]; then
     cmp -s target/tactus.jar "$image/lib/app/tactus.jar" \
         || { echo "bench/startup.sh: $image is older than target/tactus.jar: run scripts/dist.sh 0.1.0" >&2; exit 2; }
     "$image/lib/app/cds-archive.sh"
+    # The archive names the jar by its real absolute path; a longer class path after it still matches.
+    floor=("$image/lib/runtime/bin/java" -XX:SharedArchiveFile="$image/lib/app/tactus.jsa"
+        -cp "$(cd "$image/lib/app" && pwd -P)/tactus.jar:target/test-classes" "$stages")
 else
     echo "bench/startup.sh: no app image in $image (mvn -Pdist package): launcher rows left out" >&2
     image=
@@ -35,9 +49,15 @@ for i in $(seq "$runs"); do
     /usr/bin/time -f "info %e %U %S" java -jar target/tactus.jar info "$sample" 2>&1 >/dev/null | tail -1
     /usr/bin/time -f "info+appcds %e %U %S" java -XX:SharedArchiveFile="$jsa" -jar target/tactus.jar info "$sample" \
         2>&1 >/dev/null | tail -1
+    /usr/bin/time -f "jar-main %e %U %S" java -cp target/tactus.jar:target/test-classes "$stages" main "$sample" \
+        2>&1 | tail -1
     if [ -n "$image" ]; then
         /usr/bin/time -f "runtime-version %e %U %S" "$image/lib/runtime/bin/java" -version 2>&1 | tail -1
-        /usr/bin/time -f "launcher-info %e %U %S" "$image/bin/tactus" info "$sample" 2>&1 >/dev/null | tail -1
+        /usr/bin/time -f "launcher-info %e %U %S" "$image/bin/tactus-cli" info "$sample" 2>&1 >/dev/null | tail -1
+        /usr/bin/time -f "jpackage-info %e %U %S" "$image/bin/tactus" info "$sample" 2>&1 >/dev/null | tail -1
+        for stage in main picocli metadata; do
+            /usr/bin/time -f "floor-$stage %e %U %S" "${floor[@]}" "$stage" "$sample" 2>&1 | tail -1
+        done
     fi
 done | tee /dev/stderr | awk '
     !($1 in e) { order[++n] = $1 }
@@ -53,7 +73,7 @@ done | tee /dev/stderr | awk '
             r = order[k]
             line = sprintf("median %-16s %.2f s wall (%.1fx java -version), %.2f s cpu", r, median(e[r]),
                 median(e[r]) / v, median(c[r]))
-            if (r == "launcher-info")
+            if (r == "launcher-info" || r == "jpackage-info" || r ~ /^floor-/)
                 line = line sprintf("; %.1fx the bundled runtime'"'"'s java -version",
                     median(e[r]) / median(e["runtime-version"]))
             print line

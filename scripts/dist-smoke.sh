@@ -12,7 +12,9 @@ export DEBIAN_FRONTEND=noninteractive
 
 apt-get install -y -qq "./$deb" >/dev/null
 trap 'apt-get remove -y -qq tactus >/dev/null 2>&1 || true' EXIT
-[ "$(readlink -f "$(command -v tactus)")" = /opt/tactus/bin/tactus ] || fail "tactus is not on the PATH"
+[ "$(readlink -f "$(command -v tactus)")" = /opt/tactus/bin/tactus-cli ] || fail "tactus is not on the PATH"
+# The jpackage launcher (the desktop entry's) runs the same jar.
+/opt/tactus/bin/tactus --version | grep -q "^tactus " || fail "/opt/tactus/bin/tactus --version failed"
 [ -f /usr/share/applications/tactus-tactus.desktop ] \
   || fail "no desktop entry installed"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the installable Linux packages from target/tactus.jar: a jlink-trimmed Java runtime, a jpackage app
 # image (target/dist/tactus/) and a .deb (target/dist/tactus_VERSION_amd64.deb) with a desktop entry, an icon and
-# the `tactus` command on the PATH (/usr/bin/tactus -> /opt/tactus/bin/tactus). Run by `mvn -Pdist package`
+# the `tactus` command on the PATH (/usr/bin/tactus -> /opt/tactus/bin/tactus-cli). Run by `mvn -Pdist package`
 # (which builds the jar first), or by hand after `mvn package`: scripts/dist.sh 0.1.0
 # Needs a full JDK 17+ (jlink, jpackage and its jmods) and, for the .deb, dpkg-deb and fakeroot
 # (sudo apt-get install fakeroot). Windows and macOS: see docs/INSTALL.md (same jpackage, other --type).
@@ -56,6 +56,9 @@ about="Live pressure feedback for learning back massage (training aid, not a med
   --input "$out/input" --main-jar tactus.jar --main-class io.tactus.Launcher \
   --java-options '-XX:SharedArchiveFile=$APPDIR/tactus.jsa' \
   --runtime-image "$out/runtime" --icon src/dist/tactus.png
+# The command on the PATH: the same runtime, class path and options from the launcher's lib/app/tactus.cfg, without
+# the jpackage launcher's package-manager queries at every start (src/dist/tactus-cli.sh).
+install -m 755 src/dist/tactus-cli.sh "$out/tactus/bin/tactus-cli"
 
 # src/dist/linux: the desktop entry (display name Tactus) and the maintainer scripts that add and remove
 # /usr/bin/tactus next to jpackage's own desktop-menu commands. GTK 3 is a dependency: the app cannot start

@@ -2,10 +2,8 @@ package io.tactus.session.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tactus.protocol.DeviceDescriptor;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -49,26 +47,23 @@ public final class AsfExporter implements Exporter {
             int rows = run.rows();
             int cols = run.cols();
             String header = header(view);
-            try (Writer w = new BufferedWriter(Files.newBufferedWriter(asf, StandardCharsets.US_ASCII), 1 << 16)) {
-                w.write(header);
-                StringBuilder sb = new StringBuilder(cols * 8);
+            try (TextSink w = new TextSink(asf)) {
+                w.append(header); // US-ASCII (clean() keeps header values to safe characters)
                 long[] n = {0};
                 run.writePass(f -> {
                     try {
-                        w.write("Frame " + (++n[0]) + EOL);
+                        w.append("Frame ").integer(++n[0]).append(EOL);
                         float[] kpa = f.kpa();
                         for (int r = 0; r < rows; r++) {
-                            sb.setLength(0);
                             for (int c = 0; c < cols; c++) {
                                 if (c > 0) {
-                                    sb.append(',');
+                                    w.ascii(',');
                                 }
-                                Num.append(sb, kpa[r * cols + c], PRESSURE_DECIMALS);
+                                w.number(kpa[r * cols + c], PRESSURE_DECIMALS);
                             }
-                            sb.append(EOL);
-                            w.append(sb);
+                            w.append(EOL);
                         }
-                        w.write(EOL);
+                        w.append(EOL);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -42,6 +42,15 @@ final class ColumnSpill implements AutoCloseable {
         b.putDouble(v);
     }
 
+    /** An 8-byte integer column (read back raw by {@link #copyTo}). */
+    void putLong(int column, long v) throws IOException {
+        ByteBuffer b = buffers[column];
+        if (!b.hasRemaining()) {
+            flush(column);
+        }
+        b.putLong(v);
+    }
+
     /** Marks the end of a row (for the row count only; columns must all be filled). */
     void endRow() {
         rows++;
@@ -86,6 +95,26 @@ final class ColumnSpill implements AutoCloseable {
             consumer.accept(chunk, count);
         }
         b.clear();
+    }
+
+    /**
+     * Copies one column's bytes (8 per row, little-endian) into {@code target} at {@code position}; returns the
+     * bytes copied.
+     */
+    long copyTo(int column, FileChannel target, long position) throws IOException {
+        flush(column);
+        FileChannel ch = channels[column];
+        long size = ch.size();
+        long done = 0;
+        target.position(position);
+        while (done < size) {
+            long n = ch.transferTo(done, size - done, target); // advances target's position
+            if (n <= 0) {
+                throw new IOException("scratch file ended early");
+            }
+            done += n;
+        }
+        return size;
     }
 
     @Override

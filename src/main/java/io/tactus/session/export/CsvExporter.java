@@ -48,8 +48,10 @@ public final class CsvExporter implements Exporter {
             Path notesPath = out.file(baseName + "_annotations.csv");
             Path sidecarPath = out.file(baseName + ".csv.json");
             CSVFormat fmt = CSVFormat.DEFAULT;
-            try (CSVPrinter pressure = new CSVPrinter(writer(pressurePath), fmt);
-                 CSVPrinter summary = new CSVPrinter(writer(summaryPath), fmt)) {
+            try (TextSink pressureOut = new TextSink(pressurePath);
+                 TextSink summaryOut = new TextSink(summaryPath);
+                 CSVPrinter pressure = new CSVPrinter(pressureOut, fmt);
+                 CSVPrinter summary = new CSVPrinter(summaryOut, fmt)) {
                 writePressureHeader(pressure, rows, cols, options.longForm());
                 writeSummaryHeader(summary);
                 StringBuilder sb = new StringBuilder(64);
@@ -57,13 +59,13 @@ public final class CsvExporter implements Exporter {
                 String[] colLabel = labels(cols);
                 run.writePass(f -> {
                     try {
-                        String t = Num.format(run.seconds(f.deviceTimeUs()), TIME_DECIMALS);
+                        double t = run.seconds(f.deviceTimeUs());
                         if (options.longForm()) {
-                            writeLong(pressure, f, t, cols, rowLabel, colLabel, sb);
+                            writeLong(pressure, f, Num.format(t, TIME_DECIMALS), cols, rowLabel, colLabel, sb);
                         } else {
-                            writeWide(pressure, f, t, sb);
+                            writeWide(pressureOut, f, t);
                         }
-                        writeSummary(summary, f, t, sb);
+                        writeSummary(summary, summaryOut, f, t);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -123,22 +125,21 @@ public final class CsvExporter implements Exporter {
     }
 
     /**
-     * Numeric rows bypass the printer's per-value quoting checks (5x faster on a 1,000-column row): digits, '.',
-     * '-' and "NaN" never need quoting, so the bytes are exactly what commons-csv would write.
+     * Numeric rows bypass the printer's per-value quoting checks and go into the file's byte buffer as digits
+     * (a 1,000-column row): digits, '.', '-' and "NaN" never need quoting, so the bytes are exactly what
+     * commons-csv would write.
      */
-    private static void writeWide(CSVPrinter p, FrameSnapshot f, String t, StringBuilder sb) throws IOException {
-        sb.setLength(0);
-        sb.append(f.index()).append(',').append(t);
+    private static void writeWide(TextSink out, FrameSnapshot f, double t) throws IOException {
+        out.integer(f.index()).ascii(',').number(t, TIME_DECIMALS);
         for (float v : f.kpa()) {
-            sb.append(',');
+            out.ascii(',');
             if (v == 0f) {
-                sb.append('0');
+                out.ascii('0');
             } else {
-                Num.append(sb, v, PRESSURE_DECIMALS);
+                out.number(v, PRESSURE_DECIMALS);
             }
         }
-        sb.append(RECORD_END);
-        p.getOut().append(sb);
+        out.append(RECORD_END);
     }
 
     private static void writeLong(CSVPrinter p, FrameSnapshot f, String t, int cols, String[] rowLabel,
@@ -169,14 +170,13 @@ public final class CsvExporter implements Exporter {
         p.println();
     }
 
-    private static void writeSummary(CSVPrinter p, FrameSnapshot f, String t, StringBuilder sb) throws IOException {
-        sb.setLength(0);
-        sb.append(f.index()).append(',').append(t).append(',').append(f.deviceTimeUs());
+    /** Numbers straight into the file's buffer (as {@link #writeWide}), the flags text through the printer. */
+    private static void writeSummary(CSVPrinter p, TextSink out, FrameSnapshot f, double t) throws IOException {
+        out.integer(f.index()).ascii(',').number(t, TIME_DECIMALS).ascii(',').integer(f.deviceTimeUs());
         for (SummaryColumns.Column c : SummaryColumns.ALL) {
-            sb.append(',');
-            Num.append(sb, c.value().applyAsDouble(f), SUMMARY_DECIMALS);
+            out.ascii(',').number(c.value().applyAsDouble(f), SUMMARY_DECIMALS);
         }
-        p.getOut().append(sb).append(',');
+        out.ascii(',');
         p.print(flags(f.activeFlags())); // text: through the printer, which quotes when needed
         p.println();
     }

@@ -16,21 +16,26 @@ import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * HDF5 export through jhdf, in bounded memory although jhdf 0.13 only writes whole in-memory arrays at close:
+ * HDF5 export through jhdf, in one pass over the source and memory flat in the session length, although jhdf 0.13
+ * only writes whole in-memory arrays at close:
  * <ol>
- *   <li>a scan pass counts frames and collects events (their times need the first frame's time);</li>
- *   <li>jhdf writes the complete file structure (metadata, events, annotations) with the per-frame datasets as
- *       contiguous, unfiltered placeholders whose Java arrays share one zero row (a few MB whatever the
- *       length);</li>
- *   <li>jhdf's reader gives each placeholder's data address, and the data pass writes the real values in place.
- *       Raw data of a contiguous dataset carries no checksum, so the file is a plain valid HDF5 file.</li>
+ *   <li>the pass writes the pressure frames straight into the output file, at an offset left free for the file
+ *       structure, and parks the per-frame columns in scratch files ({@link ColumnSpill});</li>
+ *   <li>jhdf then writes the structure (metadata, events, annotations: all known after the pass) into a scratch
+ *       file, with every per-frame dataset as a contiguous one-frame placeholder;</li>
+ *   <li>that structure is copied to the start of the output, the columns after the frames, and each per-frame
+ *       dataset's object header is pointed at its data with its real frame count ({@link Hdf5Patch}); the
+ *       superblock gets the new end of file. Raw data of a contiguous dataset carries no checksum; the edited
+ *       headers get theirs recomputed, so the file is a plain valid HDF5 file.</li>
  * </ol>
+ * The placeholders' few bytes stay in the structure unused (HDF5 files may hold unused space), as does the gap
+ * between the structure and the frames (a hole in the file, usually under a few MB).
  * Layout: {@code /pressure_kpa} float32 (frames, rows, cols); {@code /time_s} float64 (frames);
  * {@code /frame_index} int64 (frames); {@code /summary/<column>} float64 (frames) with unit and description
  * attributes; {@code /events/*} and {@code /annotations/*} columns (groups absent when there are none, see
@@ -40,7 +45,6 @@ public final class Hdf5Exporter implements Exporter {
 
     private static final int PATCH_BUFFER = 1 << 20;
     private static final System.Logger LOG = System.getLogger(Hdf5Exporter.class.getName());
-    private static final int COLUMN_BUFFER = 1 << 15;
 
     static {
         // jhdf logs through SLF4J; without a binding SLF4J prints a warning on stderr at first use.
@@ -50,6 +54,7 @@ public final class Hdf5Exporter implements Exporter {
     }
 
     private final boolean coalesceWrites;
+    private final long structureRoom;
 
     public Hdf5Exporter() {
         this(true);
@@ -57,7 +62,13 @@ public final class Hdf5Exporter implements Exporter {
 
     /** For tests: {@code false} writes through jhdf's own channel (the reference for byte-identical output). */
     Hdf5Exporter(boolean coalesceWrites) {
+        this(coalesceWrites, -1);
+    }
+
+    /** For tests: {@code structureRoom} bytes before the frames (-1: the default, scaled to the session). */
+    Hdf5Exporter(boolean coalesceWrites, long structureRoom) {
         this.coalesceWrites = coalesceWrites;
+        this.structureRoom = structureRoom;
     }
 
     @Override
@@ -98,27 +109,43 @@ public final class Hdf5Exporter implements Exporter {
     public ExportResult export(ExportSource source, Path outDir, String baseName, ExportOptions options,
                                ProgressListener progress, CancelToken cancel) throws IOException {
         ExportView view = ExportView.of(source, options);
-        ExportRun run = new ExportRun(source, progress, cancel, true, true);
-        run.scanIfNeeded();
-        long frames = run.frameCount();
-        if (frames == 0) {
-            throw new IOException("the session has no frames to export");
-        }
-        if (frames > Integer.MAX_VALUE) {
-            throw new IOException("too many frames for one HDF5 export: " + frames);
-        }
-        int n = (int) frames;
-        int rows = run.rows();
-        int cols = run.cols();
-        List<FlagEvent> events = source.events() == null ? List.of() : source.events();
-        try (AtomicOutput out = new AtomicOutput(outDir, options)) {
+        ExportRun run = new ExportRun(source, progress, cancel, false, false);
+        int cells = run.rows() * run.cols();
+        long frameBytes = (long) cells * Float.BYTES;
+        // room for the structure before the frames: events and notes grow it, so it scales with the session
+        long dataAt = structureRoom >= 0 ? structureRoom
+                : STRUCTURE_ROOM + source.estimatedFrameCount().orElse(0) * STRUCTURE_ROOM_PER_FRAME;
+        try (AtomicOutput out = new AtomicOutput(outDir, options);
+             ColumnSpill columns = new ColumnSpill(out, 2 + SummaryColumns.ALL.size())) {
             Path h5 = out.file(baseName + ".h5");
-            run.step("layout", 0.25);
-            writeSkeleton(h5, view, run, n, events); // jhdf writes placeholders: no progress inside, ~15 s/hour
-            run.checkCancel();
-            run.step("layout", 0.5);
-            Targets t = locate(h5, n, rows * cols);
-            patch(h5, t, run, rows * cols);
+            long frames;
+            try (FileChannel ch = FileChannel.open(h5, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                frames = writeFrames(ch, dataAt, run, columns, cells);
+                if (frames > Integer.MAX_VALUE) {
+                    throw new IOException("too many frames for one HDF5 export: " + frames);
+                }
+                run.step("layout", 0.95);
+                Path skeleton = out.scratch("h5-structure");
+                writeSkeleton(skeleton, view, run, source.events() == null ? List.of() : source.events());
+                run.checkCancel();
+                long structure = Files.size(skeleton);
+                if (structure > dataAt) { // more events or notes than the room allowed for: move the frames on
+                    moveUp(ch, dataAt, frames * frameBytes, structure);
+                    dataAt = structure;
+                }
+                Targets t = locate(skeleton);
+                copyInto(skeleton, ch);
+                long end = dataAt + frames * frameBytes;
+                Hdf5Patch.dataset(ch, "pressure_kpa", t.pressure(), frames, dataAt, frames * frameBytes);
+                long[] headers = t.columns();
+                for (int i = 0; i < headers.length; i++) {
+                    long n = columns.copyTo(i, ch, end);
+                    Hdf5Patch.dataset(ch, COLUMN_PATHS.get(i), headers[i], frames, end, n);
+                    end += n;
+                }
+                Hdf5Patch.endOfFile(ch, end);
+                ch.truncate(end);
+            }
             List<Path> files = out.commit();
             run.finished(frames);
             return new ExportResult(files, frames, AtomicOutput.totalSize(files));
@@ -127,14 +154,104 @@ public final class Hdf5Exporter implements Exporter {
         }
     }
 
-    private void writeSkeleton(Path h5, ExportView view, ExportRun run, int n, List<FlagEvent> events)
+    /** Room left for the file structure before the frames: fixed part, and per frame (for events). */
+    static final long STRUCTURE_ROOM = 256 * 1024;
+    static final long STRUCTURE_ROOM_PER_FRAME = 8;
+    /** The per-frame 1-D datasets in {@link ColumnSpill} order. */
+    private static final List<String> COLUMN_PATHS = columnPaths();
+
+    private static List<String> columnPaths() {
+        List<String> l = new java.util.ArrayList<>(List.of("time_s", "frame_index"));
+        for (SummaryColumns.Column c : SummaryColumns.ALL) {
+            l.add("summary/" + c.name());
+        }
+        return List.copyOf(l);
+    }
+
+    /** The pass: frames into {@code ch} from {@code at}, the 1-D columns into the spill. Returns the frame count. */
+    private static long writeFrames(FileChannel ch, long at, ExportRun run, ColumnSpill columns, int cells)
             throws IOException {
+        int framesPerBuffer = Math.max(1, PATCH_BUFFER / (cells * Float.BYTES));
+        ByteBuffer frameBuf = ByteBuffer.allocateDirect(framesPerBuffer * cells * Float.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        long[] pos = {at};
+        try {
+            run.writePass(f -> {
+                try {
+                    if (frameBuf.remaining() < cells * Float.BYTES) {
+                        pos[0] = flush(ch, frameBuf, pos[0]);
+                    }
+                    frameBuf.asFloatBuffer().put(f.kpa());
+                    frameBuf.position(frameBuf.position() + cells * Float.BYTES);
+                    columns.put(0, run.seconds(f.deviceTimeUs()));
+                    columns.putLong(1, f.index());
+                    for (int i = 0; i < SummaryColumns.ALL.size(); i++) {
+                        columns.put(2 + i, SummaryColumns.ALL.get(i).value().applyAsDouble(f));
+                    }
+                    columns.endRow();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        flush(ch, frameBuf, pos[0]);
+        return columns.rows();
+    }
+
+    private static long flush(FileChannel ch, ByteBuffer buf, long at) throws IOException {
+        buf.flip();
+        long p = at;
+        while (buf.hasRemaining()) {
+            p += ch.write(buf, p);
+        }
+        buf.clear();
+        return p;
+    }
+
+    /** Moves {@code bytes} at {@code from} up to {@code to} (> from) in the same file, last block first. */
+    private static void moveUp(FileChannel ch, long from, long bytes, long to) throws IOException {
+        ByteBuffer b = ByteBuffer.allocateDirect(PATCH_BUFFER);
+        long left = bytes;
+        while (left > 0) {
+            int n = (int) Math.min(b.capacity(), left);
+            left -= n;
+            b.clear().limit(n);
+            long p = from + left;
+            while (b.hasRemaining()) {
+                int r = ch.read(b, p);
+                if (r < 0) {
+                    throw new IOException("HDF5 frames ended early while moving them");
+                }
+                p += r;
+            }
+            flush(ch, b, to + left);
+        }
+    }
+
+    private static void copyInto(Path skeleton, FileChannel ch) throws IOException {
+        try (FileChannel in = FileChannel.open(skeleton, StandardOpenOption.READ)) {
+            long size = in.size();
+            long done = 0;
+            ch.position(0);
+            while (done < size) {
+                long n = in.transferTo(done, size - done, ch);
+                if (n <= 0) {
+                    throw new IOException("HDF5 structure file ended early");
+                }
+                done += n;
+            }
+        }
+    }
+
+    /** jhdf writes the structure; every per-frame dataset is a one-frame placeholder (patched afterwards). */
+    private void writeSkeleton(Path h5, ExportView view, ExportRun run, List<FlagEvent> events) throws IOException {
         DeviceDescriptor d = view.descriptor();
-        float[][] zeroFrame = new float[d.rows()][d.cols()];
-        float[][][] pressure = new float[n][][];
-        Arrays.fill(pressure, zeroFrame);
-        double[] zeroDoubles = new double[n];
-        long[] zeroLongs = new long[n];
+        float[][][] pressure = new float[1][d.rows()][d.cols()];
+        double[] oneDouble = new double[1];
+        long[] oneLong = new long[1];
+        long n = run.frameCount();
         ObjectNode meta = MetadataJson.build(view, run, "hdf5");
         try (WritableHdfFile f = HdfFile.write(h5)) {
             if (coalesceWrites) {
@@ -147,7 +264,7 @@ public final class Hdf5Exporter implements Exporter {
             f.putAttribute("row_pitch_mm", d.pitchYmm());
             f.putAttribute("col_pitch_mm", d.pitchXmm());
             f.putAttribute("rate_hz", d.rateHz());
-            f.putAttribute("frames", (long) n);
+            f.putAttribute("frames", n);
             f.putAttribute("anonymized", view.anonymized() ? 1 : 0);
             ExportMetadata m = view.metadata();
             f.putAttribute("start_time_utc", m.startTimeUtc() == null ? "" : m.startTimeUtc().toString());
@@ -159,14 +276,14 @@ public final class Hdf5Exporter implements Exporter {
             p.putAttribute("unit", "kPa");
             p.putAttribute("description", "calibrated pressure, (frame, row, col); row 0 = head end, "
                     + "col 0 = the receiver's left");
-            WritableDataset ts = f.putDataset("time_s", zeroDoubles);
+            WritableDataset ts = f.putDataset("time_s", oneDouble);
             ts.putAttribute("unit", "s");
             ts.putAttribute("description", "seconds from the first frame (device clock)");
-            WritableDataset fi = f.putDataset("frame_index", zeroLongs);
+            WritableDataset fi = f.putDataset("frame_index", oneLong);
             fi.putAttribute("description", "frame index (packet sequence, unwrapped)");
             WritableGroup s = f.putGroup("summary");
             for (SummaryColumns.Column c : SummaryColumns.ALL) {
-                WritableDataset ds = s.putDataset(c.name(), zeroDoubles);
+                WritableDataset ds = s.putDataset(c.name(), oneDouble);
                 ds.putAttribute("unit", c.unit());
                 ds.putAttribute("description", c.description());
             }
@@ -220,116 +337,27 @@ public final class Hdf5Exporter implements Exporter {
         g.putDataset("text", text);
     }
 
-    /** Where the data pass writes: data addresses of the placeholders, checked against the expected sizes. */
-    private record Targets(long pressure, long time, long index, long[] summary) {
+    /** Object header addresses of the per-frame datasets (pressure, then {@link #COLUMN_PATHS}). */
+    private record Targets(long pressure, long[] columns) {
     }
 
-    private static Targets locate(Path h5, int n, int cells) throws IOException {
-        try (HdfFile r = new HdfFile(h5)) {
-            long pressure = address(r, "pressure_kpa", (long) n * cells * Float.BYTES);
-            long time = address(r, "time_s", (long) n * Double.BYTES);
-            long index = address(r, "frame_index", (long) n * Long.BYTES);
-            long[] summary = new long[SummaryColumns.ALL.size()];
-            for (int i = 0; i < summary.length; i++) {
-                summary[i] = address(r, "summary/" + SummaryColumns.ALL.get(i).name(), (long) n * Double.BYTES);
+    private static Targets locate(Path skeleton) throws IOException {
+        try (HdfFile r = new HdfFile(skeleton)) {
+            long pressure = header(r, "pressure_kpa");
+            long[] columns = new long[COLUMN_PATHS.size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = header(r, COLUMN_PATHS.get(i));
             }
-            return new Targets(pressure, time, index, summary);
+            return new Targets(pressure, columns);
         }
     }
 
-    private static long address(HdfFile r, String path, long expectedBytes) throws IOException {
+    private static long header(HdfFile r, String path) throws IOException {
         Dataset ds = r.getDatasetByPath(path);
-        if (!(ds instanceof ContiguousDataset c) || !ds.getFilters().isEmpty()
-                || ds.getSizeInBytes() != expectedBytes) {
-            throw new IOException("HDF5 writer laid out " + path + " unexpectedly (not contiguous or wrong size)");
+        if (!(ds instanceof ContiguousDataset) || !ds.getFilters().isEmpty() || ds.getDimensions()[0] != 1) {
+            throw new IOException("HDF5 writer laid out " + path + " unexpectedly (not a contiguous placeholder)");
         }
-        return c.getDataAddress();
-    }
-
-    private static void patch(Path h5, Targets t, ExportRun run, int cells) throws IOException {
-        int cols = 3 + SummaryColumns.ALL.size();
-        try (FileChannel ch = FileChannel.open(h5, StandardOpenOption.WRITE)) {
-            int framesPerBuffer = Math.max(1, PATCH_BUFFER / (cells * Float.BYTES));
-            ByteBuffer frameBuf = ByteBuffer.allocateDirect(framesPerBuffer * cells * Float.BYTES)
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            ColumnPatcher[] columns = new ColumnPatcher[cols];
-            columns[0] = new ColumnPatcher(ch, t.time());
-            columns[1] = new ColumnPatcher(ch, t.index());
-            for (int i = 0; i < t.summary().length; i++) {
-                columns[2 + i] = new ColumnPatcher(ch, t.summary()[i]);
-            }
-            long[] frameStart = {0};
-            run.writePass(f -> {
-                try {
-                    if (frameBuf.remaining() < cells * Float.BYTES) {
-                        frameStart[0] = flushFrames(ch, frameBuf, t.pressure(), frameStart[0], cells);
-                    }
-                    frameBuf.asFloatBuffer().put(f.kpa());
-                    frameBuf.position(frameBuf.position() + cells * Float.BYTES);
-                    columns[0].putDouble(run.seconds(f.deviceTimeUs()));
-                    columns[1].putLong(f.index());
-                    for (int i = 0; i < SummaryColumns.ALL.size(); i++) {
-                        columns[2 + i].putDouble(SummaryColumns.ALL.get(i).value().applyAsDouble(f));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            flushFrames(ch, frameBuf, t.pressure(), frameStart[0], cells);
-            for (ColumnPatcher c : columns) {
-                if (c != null) {
-                    c.flush();
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static long flushFrames(FileChannel ch, ByteBuffer buf, long base, long firstFrame, int cells)
-            throws IOException {
-        buf.flip();
-        long frames = buf.remaining() / ((long) cells * Float.BYTES);
-        long pos = base + firstFrame * cells * Float.BYTES;
-        while (buf.hasRemaining()) {
-            pos += ch.write(buf, pos);
-        }
-        buf.clear();
-        return firstFrame + frames;
-    }
-
-    /** Buffers one 8-byte-per-frame column and writes it at its dataset's address. */
-    private static final class ColumnPatcher {
-        private final FileChannel ch;
-        private final ByteBuffer buf = ByteBuffer.allocate(COLUMN_BUFFER).order(ByteOrder.LITTLE_ENDIAN);
-        private long pos;
-
-        ColumnPatcher(FileChannel ch, long address) {
-            this.ch = ch;
-            this.pos = address;
-        }
-
-        void putDouble(double v) throws IOException {
-            if (!buf.hasRemaining()) {
-                flush();
-            }
-            buf.putDouble(v);
-        }
-
-        void putLong(long v) throws IOException {
-            if (!buf.hasRemaining()) {
-                flush();
-            }
-            buf.putLong(v);
-        }
-
-        void flush() throws IOException {
-            buf.flip();
-            while (buf.hasRemaining()) {
-                pos += ch.write(buf, pos);
-            }
-            buf.clear();
-        }
+        return ds.getAddress();
     }
 
     private static String nz(String s) {

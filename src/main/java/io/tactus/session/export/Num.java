@@ -1,31 +1,55 @@
 package io.tactus.session.export;
 
-/** Fast, locale-free decimal text for numeric columns: fixed decimals, trailing zeros dropped, NaN as "NaN". */
+/**
+ * Fast, locale-free decimal text for numeric columns: fixed decimals, trailing zeros dropped, NaN as "NaN".
+ * One implementation writing ASCII bytes ({@link #put}); the text forms wrap it.
+ */
 final class Num {
 
     private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000};
+    /** Longest text {@link #put} writes: "-" + 19 digits (an integer part below 1e12 has at most 12) + "." + 7. */
+    static final int MAX_CHARS = 28;
 
     private Num() {
     }
 
     /** Appends {@code v} rounded to {@code decimals} (0..7) places, e.g. 12.5, 0, -3.25. */
     static StringBuilder append(StringBuilder sb, double v, int decimals) {
+        byte[] b = new byte[MAX_CHARS];
+        int n = put(b, 0, v, decimals);
+        for (int i = 0; i < n; i++) {
+            sb.append((char) b[i]);
+        }
+        return sb;
+    }
+
+    static String format(double v, int decimals) {
+        return append(new StringBuilder(16), v, decimals).toString();
+    }
+
+    /**
+     * Writes {@code v} rounded to {@code decimals} (0..7) places as ASCII at {@code at} (room for
+     * {@link #MAX_CHARS} bytes needed), e.g. 12.5, 0, -3.25; returns the position after it.
+     */
+    static int put(byte[] b, int at, double v, int decimals) {
         if (Double.isNaN(v)) {
-            return sb.append("NaN");
+            return ascii(b, at, "NaN");
         }
         if (Double.isInfinite(v) || Math.abs(v) >= 1e12) {
-            return sb.append(v > 0 && Double.isInfinite(v) ? "Inf" : v < 0 && Double.isInfinite(v) ? "-Inf"
+            return ascii(b, at, v > 0 && Double.isInfinite(v) ? "Inf" : v < 0 && Double.isInfinite(v) ? "-Inf"
                     : Double.toString(v));
         }
         long scale = POW10[decimals];
         long r = Math.round(Math.abs(v) * scale);
         if (r == 0) {
-            return sb.append('0');
+            b[at] = '0';
+            return at + 1;
         }
+        int p = at;
         if (v < 0) {
-            sb.append('-');
+            b[p++] = '-';
         }
-        sb.append(r / scale);
+        p = putLong(b, p, r / scale);
         long frac = r % scale;
         if (frac != 0) {
             int digits = decimals;
@@ -33,16 +57,34 @@ final class Num {
                 frac /= 10;
                 digits--;
             }
-            sb.append('.');
-            for (long p = POW10[digits - 1]; p > frac && p > 1; p /= 10) {
-                sb.append('0');
+            b[p++] = '.';
+            for (long q = POW10[digits - 1]; q > frac && q > 1; q /= 10) {
+                b[p++] = '0';
             }
-            sb.append(frac);
+            p = putLong(b, p, frac);
         }
-        return sb;
+        return p;
     }
 
-    static String format(double v, int decimals) {
-        return append(new StringBuilder(16), v, decimals).toString();
+    /** Writes a non-negative {@code v} in decimal at {@code at}; returns the position after it. */
+    static int putLong(byte[] b, int at, long v) {
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        int p = at + digits;
+        long t = v;
+        for (int i = p - 1; i >= at; i--) {
+            b[i] = (byte) ('0' + (int) (t % 10));
+            t /= 10;
+        }
+        return p;
+    }
+
+    private static int ascii(byte[] b, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            b[at + i] = (byte) s.charAt(i);
+        }
+        return at + s.length();
     }
 }

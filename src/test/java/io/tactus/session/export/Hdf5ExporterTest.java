@@ -46,7 +46,7 @@ class Hdf5ExporterTest {
         List<FrameSnapshot> expected = src.snapshots();
         ExportResult res = new Hdf5Exporter().export(src, dir, "h1", ExportOptions.DEFAULT, null, null);
         assertEquals(300, res.frames());
-        assertEquals(2, src.passes(), "scan pass + data pass");
+        assertEquals(1, src.passes(), "one pass: the frames are written during it, the structure after it");
 
         try (HdfFile f = new HdfFile(dir.resolve("h1.h5"))) {
             assertArrayEquals(new int[] {300, 6, 5}, f.getDatasetByPath("pressure_kpa").getDimensions());
@@ -99,6 +99,24 @@ class Hdf5ExporterTest {
         try (HdfFile r = new HdfFile(dir.resolve("probe.h5"))) {
             assertEquals(4f, ((float[][][]) r.getDatasetByPath("d").getData())[0][1][1]);
         }
+    }
+
+    @Test
+    void framesMoveUpWhenTheStructureOutgrowsTheRoomLeftForIt() throws Exception {
+        SyntheticExportSource src = SyntheticExportSource.small(6, 5, 400);
+        new Hdf5Exporter(true).export(src, dir.resolve("room"), "x", ExportOptions.DEFAULT, null, null);
+        new Hdf5Exporter(true, 0).export(src, dir.resolve("moved"), "x", ExportOptions.DEFAULT, null, null);
+        try (HdfFile a = new HdfFile(dir.resolve("room/x.h5")); HdfFile b = new HdfFile(dir.resolve("moved/x.h5"))) {
+            for (String path : List.of("pressure_kpa", "time_s", "frame_index", "summary/total_force_n",
+                    "summary/cop_y_mm", "events/start_s", "annotations/text")) {
+                Object x = a.getDatasetByPath(path).getData();
+                Object y = b.getDatasetByPath(path).getData();
+                assertTrue(java.util.Objects.deepEquals(x, y), path + " differs after the move");
+            }
+            assertEquals(400, ((float[][][]) b.getDatasetByPath("pressure_kpa").getData()).length);
+        }
+        assertTrue(java.nio.file.Files.size(dir.resolve("moved/x.h5"))
+                < java.nio.file.Files.size(dir.resolve("room/x.h5")), "no room left: no gap");
     }
 
     @Test
