@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -110,6 +112,7 @@ public final class Indexer {
         try {
             CompletionService<Work> cs = new ExecutorCompletionService<>(pool);
             Map<String, FileStamp> previous = stamps(dir.toString());
+            Set<String> stored = storedPaths(); // in any folder: a path is one row
             for (Path f : todo) {
                 FileStamp before = previous.get(f.toString());
                 cs.submit(() -> work(f, before));
@@ -120,7 +123,11 @@ public final class Indexer {
                     touch(w.stamp());
                     counts[1]++;
                 } else {
-                    SessionTables.put(db, w.row(), dir.toString());
+                    if (stored.contains(w.stamp().path().toString())) {
+                        SessionTables.put(db, w.row(), dir.toString());
+                    } else {
+                        SessionTables.add(db, w.row(), dir.toString()); // a new path: nothing to replace
+                    }
                     counts[0]++;
                     if (SessionRow.DAMAGED.equals(w.row().status()) || SessionRow.CUT.equals(w.row().status())) {
                         counts[2]++;
@@ -183,6 +190,17 @@ public final class Indexer {
             }
         }
         return m;
+    }
+
+    private Set<String> storedPaths() throws SQLException {
+        Set<String> paths = new HashSet<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT path FROM sessions");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                paths.add(rs.getString(1));
+            }
+        }
+        return paths;
     }
 
     private void touch(FileStamp s) throws SQLException {

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * 360,000 frames), every frame produced by the real signal core on each pass, like a recording replay.
  * Not JMH: one export is minutes of I/O, and the figure of interest is end-to-end MB/s and the heap peak.
  *
- * <p>Run with a small heap to prove the bound: {@code bench/export.sh} (see docs/benchmarks/export.md).
+ * <p>Run with a small heap to prove the bound: {@code bench/export.sh heap} (see docs/benchmarks/export.md).
  * Args: {@code [seconds] [formats,comma,separated] [outDir] [synthetic|recording]}; {@code recording} first
  * writes a real recording of the looped simulator and exports from it (replayed through the core per pass).
  */

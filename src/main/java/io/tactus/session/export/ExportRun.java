@@ -65,10 +65,16 @@ final class ExportRun {
     long writePass(Consumer<FrameSnapshot> consumer) throws IOException {
         double from = writeFrom >= 0 ? writeFrom : scanPlanned ? 0.25 : 0.0;
         long[] n = {0};
-        pass(f -> {
-            consumer.accept(f);
-            n[0]++;
-        }, "write", from, 0.95, frameCount >= 0 ? frameCount : estimate);
+        // the core runs on this thread, the exporter's writing on another (FrameHandoff)
+        try (FrameHandoff writer = new FrameHandoff(consumer)) {
+            pass(f -> {
+                writer.accept(f);
+                n[0]++;
+            }, "write", from, 0.95, frameCount >= 0 ? frameCount : estimate);
+            writer.finish();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         if (frameCount >= 0 && n[0] != frameCount) {
             throw new IOException("the source delivered " + n[0] + " frames, expected " + frameCount
                     + " (did the file change during export?)");
