@@ -58,6 +58,8 @@ public final class CoachModel {
     private final PromptVoice voice = new PromptVoice();
     private long coachingVersion = -1;
     private CoachingState taken;
+    /** The routine last started here: its step titles name the rows of the step list. */
+    private Routine started;
     private String spokenStep;
     private boolean doneSpoken;
 
@@ -73,6 +75,7 @@ public final class CoachModel {
      * its replay show the same progress.
      */
     public void start(Routine routine) {
+        started = routine == null ? Routine.defaultRoutine() : routine;
         spokenStep = null;
         doneSpoken = false;
         commands.send("Routine", PipelineCommands.routineStart(routine),
@@ -242,8 +245,17 @@ public final class CoachModel {
         };
     }
 
-    private static String label(RoutineProgress r, int i) {
-        return r.current() != null && i == r.step() ? r.current().label() : r.steps().get(i).id().replace('_', ' ');
+    /** A row's name: the step's title ("Palm circles") when the routine is known, else its id in words. */
+    private String label(RoutineProgress r, int i) {
+        if (r.current() != null && i == r.step()) {
+            return r.current().label();
+        }
+        String id = r.steps().get(i).id();
+        if (started != null && started.id().equals(r.routineId()) && i < started.steps().size()
+                && started.steps().get(i).id().equals(id)) {
+            return started.steps().get(i).label();
+        }
+        return id.replace('_', ' ');
     }
 
     static String mark(RoutineProgress.Status s) {
