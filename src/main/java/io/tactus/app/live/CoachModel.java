@@ -200,7 +200,7 @@ public final class CoachModel {
                 spokenStep = cur.id();
             }
         }
-        List<StepRow> rows = rows(r);
+        List<StepRow> rows = rows(r, started);
         if (!rows.equals(steps)) {
             steps.setAll(rows);
         }
@@ -215,12 +215,16 @@ public final class CoachModel {
         return String.format(Locale.ROOT, "Step %d of %d: %s", r.step() + 1, r.steps().size(), cur.label());
     }
 
-    /** Every step of {@code r} as a row of the step list (the live panel's and the replay view's). */
-    public static List<StepRow> rows(RoutineProgress r) {
+    /**
+     * Every step of {@code r} as a row of the step list (the live panel's and the replay view's).
+     *
+     * @param routine the routine that runs, whose step titles name the rows (null or another one: the step ids)
+     */
+    public static List<StepRow> rows(RoutineProgress r, Routine routine) {
         List<StepRow> rows = new java.util.ArrayList<>();
         for (int i = 0; i < r.steps().size(); i++) {
             RoutineProgress.StepState s = r.steps().get(i);
-            rows.add(new StepRow(s.id(), mark(s.status()), label(r, i), String.format(Locale.ROOT, "%s / %s",
+            rows.add(new StepRow(s.id(), mark(s.status()), label(r, i, routine), String.format(Locale.ROOT, "%s / %s",
                     number(s.count()), number(s.goal())), s.status()));
         }
         return rows;
@@ -246,7 +250,7 @@ public final class CoachModel {
     }
 
     /** A row's name: the step's title ("Palm circles") when the routine is known, else its id in words. */
-    private String label(RoutineProgress r, int i) {
+    private static String label(RoutineProgress r, int i, Routine started) {
         if (r.current() != null && i == r.step()) {
             return r.current().label();
         }

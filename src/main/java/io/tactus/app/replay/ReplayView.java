@@ -205,6 +205,7 @@ public final class ReplayView extends BorderPane {
         box.setVisible(false);
         box.managedProperty().bind(box.visibleProperty());
         java.util.List<io.tactus.app.live.CoachModel.StepRow> shown = new java.util.ArrayList<>();
+        io.tactus.signal.technique.Routine builtIn = io.tactus.signal.technique.Routine.defaultRoutine();
         vm.drawnFrameProperty().addListener((o, a, f) -> {
             io.tactus.signal.technique.RoutineProgress r = f == null ? null : f.routine();
             box.setVisible(r != null);
@@ -213,7 +214,8 @@ public final class ReplayView extends BorderPane {
             }
             title.setText("Routine: " + r.routine());
             step.setText(io.tactus.app.live.CoachModel.title(r));
-            var rows = io.tactus.app.live.CoachModel.rows(r);
+            // a recording names its routine by id: the built-in one's step titles, else the step ids
+            var rows = io.tactus.app.live.CoachModel.rows(r, builtIn.id().equals(r.routineId()) ? builtIn : null);
             if (!rows.equals(shown)) { // rebuilt only when a mark or count changes, not every frame
                 shown.clear();
                 shown.addAll(rows);
