@@ -166,7 +166,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         hasFrame = true;
 
         float[] raw = calibration.toKpa(counts);
-        measure.measure(raw, calibration.floorKpa(), body.cellRegionOrdinals(), (float) settings.filterAlpha(), dt,
+        measure.measure(raw, calibration.floorKpa(), body.regionRuns(), (float) settings.filterAlpha(), dt,
                 body.pose());
         double peakKpa = measure.peakKpa();
         calibration.afterMeasure(t, counts, dt, peakKpa, periodUs, settings.profile().spineContactKpa(),
