@@ -27,7 +27,8 @@ public final class ExternalTool {
             "gcc", "gcc",
             "g++", "g++",
             "python3", "python3",
-            "node", "nodejs");
+            "node", "nodejs",
+            "xvfb-run", "xvfb");
 
     /** Debian/Ubuntu package of each Python module the tests import. */
     private static final Map<String, String> PYTHON_PACKAGES = Map.of(

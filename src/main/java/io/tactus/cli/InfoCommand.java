@@ -13,7 +13,6 @@ import io.tactus.protocol.Json;
 import io.tactus.protocol.PacketDecoder;
 import io.tactus.session.HostGaps;
 import io.tactus.session.IntegrityReport;
-import io.tactus.session.RecordedPacket;
 import io.tactus.session.RecordingException;
 import io.tactus.session.RecordingReader;
 import io.tactus.session.SessionMetadata;
@@ -134,10 +133,10 @@ public final class InfoCommand implements Callable<Integer> {
             // The counter keeps no frame: one counts array instead of 4 kB per frame (GC pauses at start-up).
             assembler.decodeIntoOneBuffer();
             RecordingReader.Cursor c = r.cursor();
-            RecordedPacket p;
             long packets = 0;
-            while ((p = c.next()) != null) {
-                assembler.accept(p.timed());
+            while (c.advance()) { // each packet straight from the read buffer, as analyze reads: no allocation
+                assembler.accept(c.type(), c.seq(), c.rawTimeUs(), c.hostNanos(), c.payloadBuffer(), c.payloadStart(),
+                        c.payloadLength());
                 packets++;
             }
             // The pass checked every packet record's CRC; --verify also re-scans the whole file on its own.

@@ -59,6 +59,18 @@ class GloveFxTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Arrays.stream(BodyRegion.values())
                 .anyMatch(r -> app.liveViewModel().gauge(r).kpaProperty().get() > 2));
         assertTrue(app.liveView().gloveView().regionText().startsWith("Under the hand: "));
+        robot.interact(() -> {
+            var g = app.liveView().gloveView();
+            BodyRegion r = g.outlinedRegion();
+            assertTrue(r != null && g.regionText().equals("Under the hand: "
+                    + io.tactus.signal.body.BodyMap.standard().displayName(r)), "the region named is outlined: " + r);
+            var drawing = g.getChildrenUnmodifiable().get(0).localToScene(
+                    g.getChildrenUnmodifiable().get(0).getBoundsInLocal());
+            var area = g.localToScene(g.getLayoutBounds());
+            assertTrue(area.contains(drawing.getMinX() + 1, drawing.getMinY() + 1)
+                    && area.contains(drawing.getMaxX() - 1, drawing.getMaxY() - 1),
+                    "the hand and back drawing is scaled into its area: " + drawing + " in " + area);
+        });
         java.util.concurrent.atomic.AtomicReference<java.util.List<String>> cut =
                 new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> cut.set(LayoutChecks.truncatedLabels(app.liveView())));

@@ -15,8 +15,9 @@ final class LayoutChecks {
     }
 
     /**
-     * Every visible Labeled whose rendered text is not its whole text (JavaFX replaces the cut part with an
-     * ellipsis in the skin's text node), as "id/class: 'text' shown as 'rendered'".
+     * Every visible Labeled whose displayed text (the skin's text node) differs from its text or ends in an
+     * ellipsis its text does not end in (JavaFX replaces a cut part with the label's ellipsis string, "..." by
+     * default, wrapped or not), as "id/class: 'text' shown as 'rendered'".
      */
     static List<String> truncatedLabels(Parent root) {
         List<String> out = new ArrayList<>();
@@ -25,15 +26,18 @@ final class LayoutChecks {
         walk(root, n -> {
             if (n instanceof Labeled l && visible(l) && l.getText() != null && !l.getText().isEmpty()) {
                 Node t = l.lookup(".text");
-                if (t instanceof Text shown && !l.getText().equals(shown.getText()) && !l.isWrapText()) {
+                if (t instanceof Text shown && (!l.getText().equals(shown.getText())
+                        || endsInEllipsis(shown.getText(), l) && !endsInEllipsis(l.getText(), l))) {
                     out.add(describe(l) + ": '" + l.getText() + "' shown as '" + shown.getText() + "'");
-                } else if (t instanceof Text shown && l.isWrapText() && shown.getText().contains("\u2026")
-                        && !l.getText().contains("\u2026")) {
-                    out.add(describe(l) + ": '" + l.getText() + "' cut to '" + shown.getText() + "'");
                 }
             }
         });
         return out;
+    }
+
+    private static boolean endsInEllipsis(String s, Labeled l) {
+        return s.endsWith("\u2026") || s.endsWith("...") || !l.getEllipsisString().isEmpty()
+                && s.endsWith(l.getEllipsisString());
     }
 
     /**
@@ -51,6 +55,39 @@ final class LayoutChecks {
                         || b.getMaxY() > height + 1)) {
                     out.add(describe(n) + " at " + (int) b.getMinX() + "," + (int) b.getMinY() + " to "
                             + (int) b.getMaxX() + "," + (int) b.getMaxY());
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Every visible Labeled (or node with an id) that reaches more than 2 px outside one of its ancestor panes,
+     * where it is cut off or drawn over a neighbour although it is inside the window, as "what overflows
+     * which pane". Scroll panes and their content are exempt (scrolling is how their content is reached).
+     */
+    static List<String> overflowing(Parent root) {
+        List<String> out = new ArrayList<>();
+        walk(root, n -> {
+            if (!visible(n) || insideScrollPane(n) || !(n instanceof Labeled || n.getId() != null)) {
+                return;
+            }
+            Bounds b = n.localToScene(n.getBoundsInLocal());
+            if (b.getWidth() <= 0 || b.getHeight() <= 0) {
+                return;
+            }
+            for (Parent p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.layout.Region r && !(p instanceof javafx.scene.control.Control)
+                        && r.getWidth() > 0) {
+                    Bounds pb = p.localToScene(p.getLayoutBounds());
+                    if (b.getMinX() < pb.getMinX() - 2 || b.getMaxX() > pb.getMaxX() + 2
+                            || b.getMinY() < pb.getMinY() - 2 || b.getMaxY() > pb.getMaxY() + 2) {
+                        out.add(describe(n) + " overflows " + describe(p) + ": " + (int) b.getMinX() + ","
+                                + (int) b.getMinY() + " to " + (int) b.getMaxX() + "," + (int) b.getMaxY()
+                                + " in " + (int) pb.getMinX() + "," + (int) pb.getMinY() + " to "
+                                + (int) pb.getMaxX() + "," + (int) pb.getMaxY());
+                        return;
+                    }
                 }
             }
         });

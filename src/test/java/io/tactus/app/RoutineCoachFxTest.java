@@ -100,6 +100,7 @@ class RoutineCoachFxTest {
                 "one tick per movement the core counted before the step completed: " + told + " " + heard);
         assertEquals(RoutineProgress.Status.DONE, coach.steps().get(0).status());
         assertEquals("\u2713", coach.steps().get(0).mark());
+        assertEquals("Trigger-point hold", coach.steps().get(3).label(), "every row named by its step's title");
 
         // Circles do not happen here: skip the step, it is marked skipped.
         robot.interact(coach::skip);

@@ -14,12 +14,21 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * Renders the live and replay views into PNGs for docs/img (run by scripts/screenshots.sh under xvfb-run).
- * Live: the simulator's scenario, captured while an alert shows if the core raises one within the wait, else
- * mid-stroke. Replay: the given recording, playhead on its first flag (or a third of the way in).
+ * Renders the live and replay views into PNGs for docs/img (run by scripts/screenshots.sh under xvfb-run, and by
+ * {@code RealWindowLayoutTest}). Live: the simulator's scenario with the routine running, captured while an
+ * alert shows if the core raises one within the wait, else mid-stroke. Replay: the given recording, playhead on
+ * its first flag (or a third of the way in). Then the settings and calibration dialogs and the keyboard
+ * shortcuts, and last the simulated glove's view.
  *
- * <p>Arguments: outDir recording [scenario] [liveSeconds] [width height]. At a size other than 1366x768 the
- * files get a "-WIDTHxHEIGHT" suffix and the dialogs are not rendered again.
+ * <p>Each trainee-side screen (live view with routine panel, glove view, settings, shortcuts) is checked in the
+ * real window with the real fonts: a node outside the window (or a dialog larger than the screen), a label
+ * reaching outside its pane (cut off or over a neighbour) and a Labeled whose displayed text is not its text or
+ * ends in an ellipsis are printed as "layout problem: ..." lines, and
+ * the last line is "layout: N problem(s)".
+ *
+ * <p>Arguments: outDir recording|- [scenario] [liveSeconds] [width height]. At a size other than 1366x768 the
+ * files get a "-WIDTHxHEIGHT" suffix and the dialogs are checked but not written again; "-" for the recording
+ * skips the replay view.
  */
 public final class ScreenshotMain {
 
@@ -28,7 +37,7 @@ public final class ScreenshotMain {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/img");
-        Path recording = args.length > 1 ? Path.of(args[1]) : null;
+        Path recording = args.length > 1 && !args[1].equals("-") ? Path.of(args[1]) : null;
         String scenario = args.length > 2 ? args[2] : "mistakes";
         double liveSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 25;
         int width = args.length > 5 ? Integer.parseInt(args[4]) : 1366;
@@ -84,9 +93,12 @@ public final class ScreenshotMain {
                 "live: alert latency (confirming frame's arrival -> FX pulse applying the alert), %d alerts:"
                         + " median %.2f ms, max %.2f ms%n", lat[0], lat[1] / 1e6, lat[2] / 1e6);
         onFx(() -> snap(stage[0], out.resolve("live" + suffix + ".png")));
+        onFx(() -> check("live view", stage[0].getScene(), width, height));
         if (recording != null) {
             onFx(() -> app[0].openRecording(recording));
             waitFor(() -> app[0].replayViewModel().documentProperty().get() != null, 60);
+            // the scan's flags and chart are in the picture, and the playhead can go to the first flag
+            waitFor(() -> app[0].replayViewModel().scanProgressProperty().get() == 1.0, 60);
             // Read the counter before seeking: a fast seek can finish before a later read.
             long loaded = get(() -> app[0].replayViewModel().framesLoadedProperty().get());
             onFx(() -> {
@@ -101,9 +113,6 @@ public final class ScreenshotMain {
             onFx(() -> snap(stage[0], out.resolve("replay" + suffix + ".png")));
         }
         onFx(() -> {
-            if (!main) {
-                return;
-            }
             io.tactus.app.live.FrameFeed lf = app[0].liveViewModel().feedProperty().get();
             if (lf != null && lf.control().isPresent()) {
                 io.tactus.app.dialogs.CalibrationDialog c = new io.tactus.app.dialogs.CalibrationDialog(
@@ -118,29 +127,96 @@ public final class ScreenshotMain {
             d.initOwner(stage[0]);
             d.initModality(javafx.stage.Modality.NONE);
             d.show();
+            ShortcutsDialog k = new ShortcutsDialog(app[0].keyMap());
+            k.initOwner(stage[0]);
+            k.initModality(javafx.stage.Modality.NONE);
+            k.show();
         });
         Thread.sleep(500);
         onFx(() -> {
-            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
                 if (w != stage[0] && w.getScene() != null) {
-                    String name = w.getScene().getRoot() instanceof javafx.scene.control.DialogPane dp
-                            && dp.getHeaderText() != null && dp.getHeaderText().startsWith("Calibrate")
-                            ? "calibration.png" : "settings.png";
+                    javafx.scene.Parent root = w.getScene().getRoot();
+                    String name = root instanceof javafx.scene.control.DialogPane dp && dp.getHeaderText() != null
+                            && dp.getHeaderText().startsWith("Calibrate") ? "calibration"
+                            : root.lookup("#shortcutTable") != null ? "shortcuts" : "settings";
                     try {
-                        Snapshots.write(w.getScene(), out.resolve(name));
-                        System.out.println("wrote " + out.resolve(name));
+                        if (main) { // a dialog looks the same on a larger screen: checked there, not pictured
+                            Snapshots.write(w.getScene(), out.resolve(name + ".png"));
+                            System.out.println("wrote " + out.resolve(name + ".png"));
+                        }
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
+                    if (!name.equals("calibration")) {
+                        check(name + " dialog", w.getScene(), w.getScene().getWidth(), w.getScene().getHeight());
+                        if (w.getWidth() > width || w.getHeight() > height) {
+                            problem(name + " dialog: " + (int) w.getWidth() + "x" + (int) w.getHeight()
+                                    + " is larger than the screen");
+                        }
+                    }
+                    if (name.equals("shortcuts")) {
+                        shortcutTable(root);
+                    }
+                    w.hide();
                 }
             }
         });
+        // The glove: its own view in place of the mat.
+        onFx(() -> app[0].liveViewModel().connect("simulated glove", () -> new io.tactus.app.live.LiveSessionFeed(
+                new io.tactus.session.LiveSession(new io.tactus.device.sim.SimulatedSource(
+                        io.tactus.device.sim.ScenarioStream.open(io.tactus.device.sim.Scenarios.GLOVE,
+                                io.tactus.device.sim.SimOptions.defaults()), 1.0),
+                        io.tactus.signal.SignalPipeline::new), "simulated").start()));
+        onFx(() -> app[0].root().showLive());
+        waitFor(() -> app[0].liveView().gloveView().isVisible()
+                && app[0].liveView().gloveView().regionText().matches("Under the hand: [A-Z].*"), 60);
+        Thread.sleep(1500); // a little pose trail
+        onFx(() -> snap(stage[0], out.resolve("live-glove" + suffix + ".png")));
+        onFx(() -> check("glove view", stage[0].getScene(), width, height));
+        System.out.println("layout: " + problems.size() + " problem(s)");
         onFx(() -> {
             app[0].shutdown();
             stage[0].close();
         });
         Platform.exit();
         System.exit(0);
+    }
+
+    private static final java.util.List<String> problems = new java.util.ArrayList<>();
+
+    private static void problem(String p) {
+        problems.add(p);
+        System.out.println("layout problem: " + p);
+    }
+
+    /** Nodes outside the window and cut texts, in the real window with its real fonts. */
+    private static void check(String what, Scene scene, double width, double height) {
+        LayoutChecks.outside(scene.getRoot(), width, height).forEach(p -> problem(what + ": outside: " + p));
+        LayoutChecks.truncatedLabels(scene.getRoot()).forEach(p -> problem(what + ": cut: " + p));
+        LayoutChecks.overflowing(scene.getRoot()).forEach(p -> problem(what + ": overflow: " + p));
+    }
+
+    /** The shortcuts are a clean two-column table: every row a keys cell and a what cell, left-aligned columns. */
+    private static void shortcutTable(javafx.scene.Parent root) {
+        javafx.scene.layout.GridPane t = (javafx.scene.layout.GridPane) root.lookup("#shortcutTable");
+        java.util.Map<Integer, Double> columnX = new java.util.HashMap<>();
+        for (javafx.scene.Node n : t.getChildren()) {
+            Integer span = javafx.scene.layout.GridPane.getColumnSpan(n);
+            if (span != null && span > 1) {
+                continue; // a section heading
+            }
+            int col = javafx.scene.layout.GridPane.getColumnIndex(n) == null ? 0
+                    : javafx.scene.layout.GridPane.getColumnIndex(n);
+            double x = n.getBoundsInParent().getMinX();
+            Double first = columnX.putIfAbsent(col, x);
+            if (col > 1 || first != null && Math.abs(first - x) > 0.5) {
+                problem("shortcuts dialog: cell " + n + " is not in a clean two-column table");
+            }
+        }
+        if (columnX.size() != 2) {
+            problem("shortcuts dialog: " + columnX.size() + " columns");
+        }
     }
 
     private static void snap(Stage stage, Path png) {

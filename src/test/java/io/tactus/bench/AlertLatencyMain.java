@@ -27,17 +27,33 @@ import javafx.stage.Stage;
  * End-to-end alert latency in the real app window (run under Xvfb by bench/alert-latency.sh): the simulator's
  * `mistakes` scenario loops at a speed-up so alerts come often; for every new alert the live view model records
  * the time from the confirming frame's arrival (TimedPacket.hostNanos, stamped where a serial reader would stamp
- * it) to the FX pulse that applies the alert. Prints the percentiles. Arguments: [seconds] [grid] [speed].
+ * it) to the FX pulse that applies the alert. The built-in routine runs (unless the 4th argument is "no-routine"),
+ * so the pulses also apply the coaching pictures the processing thread publishes. Prints the percentiles, and as
+ * a reference measured in the same run the median time of a fixed loop (2 million multiply-adds) on the FX
+ * thread. Arguments: [seconds] [grid] [speed] [routine|no-routine].
  */
 public final class AlertLatencyMain {
 
     private AlertLatencyMain() {
     }
 
+    /** Keeps the reference loop's result alive. */
+    private static double sink;
+
+    /** The reference: a fixed amount of arithmetic, for comparing machines and loads. */
+    private static double referenceLoop(int seed) {
+        double a = seed;
+        for (int i = 0; i < 2_000_000; i++) {
+            a = a * 0.999_999 + 1.0;
+        }
+        return a;
+    }
+
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 60;
         int grid = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         double speed = args.length > 2 ? Double.parseDouble(args[2]) : 4;
+        boolean routine = args.length <= 3 || !args[3].equals("no-routine");
         Sources sim = new Sources() {
             @Override
             public List<String> scenarios() {
@@ -88,9 +104,13 @@ public final class AlertLatencyMain {
             shown.countDown();
         });
         shown.await();
+        if (routine) {
+            Thread.sleep(2000); // the device's HELLO: a routine needs the pipeline
+            Platform.runLater(() -> app[0].liveViewModel().coach().start(null));
+        }
         Thread.sleep((long) (seconds * 1000));
         CountDownLatch read = new CountDownLatch(1);
-        long[] r = new long[7];
+        long[] r = new long[8];
         Platform.runLater(() -> {
             var lat = app[0].liveViewModel().alerts().latencies();
             var fx = app[0].liveView().frameTimer();
@@ -101,12 +121,22 @@ public final class AlertLatencyMain {
             r[4] = fx.count();
             r[5] = fx.percentile(50);
             r[6] = fx.percentile(99);
+            long[] loops = new long[21];
+            for (int i = 0; i < loops.length; i++) {
+                long t0 = System.nanoTime();
+                sink += referenceLoop(i);
+                loops[i] = System.nanoTime() - t0;
+            }
+            java.util.Arrays.sort(loops);
+            r[7] = loops[loops.length / 2];
             read.countDown();
         });
         read.await();
         System.out.printf(Locale.ROOT, "%dx%d, mistakes at %.0fx for %.0f s: %d alerts; latency median %.2f ms, "
                         + "p90 %.2f ms, max %.2f ms; FX pulse handler over %d frames p50 %.2f ms, p99 %.2f ms%n",
                 grid, grid, speed, seconds, r[0], r[1] / 1e6, r[2] / 1e6, r[3] / 1e6, r[4], r[5] / 1e6, r[6] / 1e6);
+        System.out.printf(Locale.ROOT, "routine %s; reference on the FX thread, same run: 2M multiply-adds median "
+                + "%.2f ms (%s)%n", routine ? "running" : "off", r[7] / 1e6, sink == 42 ? "" : "ok");
         Platform.runLater(app[0]::shutdown);
         Thread.sleep(300);
         System.exit(0);

@@ -12,7 +12,12 @@ import java.util.Map;
  * the palm has the thumb on the left... mirrored for a left hand). An unknown zone lines up along the bottom, so
  * every taxel is shown. Pure Java.
  */
-public record GloveLayout(double[] x, double[] y, String[] zones) {
+public record GloveLayout(double[] x, double[] y, String[] zones, boolean left) {
+
+    /** Mirrors a unit x for a left hand (the diagrams are drawn for a right hand seen from the palm). */
+    public double side(double unitX) {
+        return left ? 1 - unitX : unitX;
+    }
 
     /** Centre and spread of each zone: x0, x1 (taxels spread between), y. */
     private static final Map<String, double[]> ZONES = Map.of(
@@ -50,10 +55,8 @@ public record GloveLayout(double[] x, double[] y, String[] zones) {
                 x[i] = n == 1 ? (z[0] + z[1]) / 2 : z[0] + (z[1] - z[0]) * k / (n - 1);
                 y[i] = z[2];
             }
-            if (left) {
-                x[i] = 1 - x[i];
-            }
+            x[i] = left ? 1 - x[i] : x[i];
         }
-        return new GloveLayout(x, y, zones);
+        return new GloveLayout(x, y, zones, left);
     }
 }

@@ -65,6 +65,8 @@ public final class HeatmapView extends Region {
     private boolean stale;
     private final javafx.scene.effect.ColorAdjust greyed = new javafx.scene.effect.ColorAdjust(0, -1, -0.35, 0);
 
+    private float[] drawnKpa;
+
     public HeatmapView() {
         // The back under the pressure: a light, skin-neutral ground so that even the colour map's darkest (lowest
         // pressure) colour stands out, and zero pressure is simply no colour.
@@ -193,6 +195,7 @@ public final class HeatmapView extends Region {
             buildOverlay();
         }
         raster.render(kpa, maxKpa, map, interp, floorKpa, contourKpa);
+        drawnKpa = kpa;
         pixelBuffer.updateBuffer(pb -> {
             buffer.clear();
             buffer.put(raster.pixels());
@@ -231,6 +234,11 @@ public final class HeatmapView extends Region {
 
     public boolean stale() {
         return stale;
+    }
+
+    /** The pressure drawn last (the frame's own array), null before the first: tests check it against the gauges. */
+    public float[] drawnKpa() {
+        return drawnKpa;
     }
 
     /** The regions whose alert outline is showing now. */
@@ -352,8 +360,8 @@ public final class HeatmapView extends Region {
         return el.toArray(PathElement[]::new);
     }
 
-    /** The outline of one region: every cell edge whose neighbour lies outside it. */
-    static PathElement[] edgeElements(RegionLayout l, io.tactus.signal.body.BodyRegion region, double s) {
+    /** The outline of one region: every cell edge whose neighbour lies outside it ({@code s}: pixels per cell). */
+    public static PathElement[] edgeElements(RegionLayout l, io.tactus.signal.body.BodyRegion region, double s) {
         java.util.List<PathElement> el = new java.util.ArrayList<>();
         for (int r = 0; r < l.rows(); r++) {
             for (int c = 0; c < l.cols(); c++) {

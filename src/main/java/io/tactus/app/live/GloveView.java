@@ -5,6 +5,7 @@ import io.tactus.render.BackAnatomy;
 import io.tactus.render.CopTrails;
 import io.tactus.render.ColorMap;
 import io.tactus.app.heat.GloveLayout;
+import io.tactus.app.heat.RegionLayout;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.body.BodyMap;
@@ -31,10 +32,14 @@ import javafx.scene.text.Text;
 /**
  * The glove's own view: a palm-side hand diagram with each taxel coloured by its pressure (and the number), and
  * the glove's pose trail over the back map with the region under the hand named. The same banner, gauges and
- * alerts apply (the core assigns the glove's cells to the region under the pose). Call {@link #draw} on the FX
- * thread.
+ * alerts apply (the core assigns the glove's cells to the region under the pose). The drawing is made at one
+ * size and scaled to fit the space it gets (a 1366 x 768 screen to a large one), so nothing is cut and it does
+ * not sit small in a big window. Call {@link #draw} on the FX thread.
  */
-public final class GloveView extends HBox {
+public final class GloveView extends javafx.scene.layout.Region {
+
+    /** Largest enlargement: beyond it the taxel numbers and outlines look coarse. */
+    private static final double MAX_SCALE = 1.8;
 
     private static final double HAND_W = 300;
     private static final double HAND_H = 380;
@@ -46,17 +51,25 @@ public final class GloveView extends HBox {
     private final Polyline trail = new Polyline();
     private final Circle pose = new Circle(7, Color.web("#ff9100"));
     private final Label under = new Label("Under the hand: -");
+    /** The outline of the region under the hand on the back map. */
+    private final Path underOutline = new Path();
+    /** The standard body map's regions on a 10 mm grid of the back map, for {@link #underOutline}. */
+    private RegionLayout backRegions;
+    private BodyRegion outlined;
     private final List<Circle> taxels = new ArrayList<>();
     private final List<Text> values = new ArrayList<>();
     private final CopTrails trails = new CopTrails();
     private double[] matMm = {400, 600};
     private DeviceDescriptor drawnFor;
 
+    private final HBox content = new HBox(24);
+
     public GloveView() {
         setId("gloveView");
-        setSpacing(24);
-        setPadding(new Insets(12));
-        setAlignment(Pos.CENTER);
+        content.setPadding(new Insets(12));
+        content.setAlignment(Pos.CENTER);
+        getChildren().add(content);
+        setMinSize(0, 0);
         hand.setPrefSize(HAND_W, HAND_H);
         hand.setMinSize(HAND_W, HAND_H);
         back.setPrefSize(BACK_W, BACK_H);
@@ -75,8 +88,35 @@ public final class GloveView extends HBox {
         Label backTitle = new Label("Hand on the back");
         backTitle.getStyleClass().add("panel-title");
         backTitle.setMinWidth(USE_PREF_SIZE);
-        getChildren().addAll(new VBox(6, handTitle, hand), new VBox(6, backTitle, back, under));
+        content.getChildren().addAll(new VBox(6, handTitle, hand), new VBox(6, backTitle, back, under));
         drawBack();
+    }
+
+    /** The drawing at its own size, scaled to fit and centred (a scale acts around the node's centre). */
+    @Override
+    protected void layoutChildren() {
+        double pw = content.prefWidth(-1);
+        double ph = content.prefHeight(-1);
+        content.resize(pw, ph);
+        double s = Math.min(MAX_SCALE, Math.min(getWidth() / pw, getHeight() / ph));
+        content.setScaleX(s);
+        content.setScaleY(s);
+        content.relocate((getWidth() - pw) / 2, (getHeight() - ph) / 2);
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return content.prefWidth(-1);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return content.prefHeight(-1);
+    }
+
+    /** How much the drawing is enlarged (below 1: reduced) to fit. */
+    public double scale() {
+        return content.getScaleX();
     }
 
     /** Draws a glove frame: taxel colours on the scale, the pose on the back map. */
@@ -110,9 +150,26 @@ public final class GloveView extends HBox {
             pose.setCenterY(s.copYmm() * ky);
             BodyRegion r = BodyMap.standard().regionAt(s.copXmm() - matMm[0] / 2, s.copYmm());
             under.setText("Under the hand: " + (r == null ? "off the back" : BodyMap.standard().displayName(r)));
+            outline(r);
         } else {
             under.setText("Under the hand: no position from the glove");
+            outline(null);
         }
+    }
+
+    /** Outlines {@code r} (null: none) on the back map. */
+    private void outline(BodyRegion r) {
+        if (r == outlined) {
+            return;
+        }
+        outlined = r;
+        underOutline.getElements().setAll(r == null ? new javafx.scene.shape.PathElement[0]
+                : io.tactus.app.heat.HeatmapView.edgeElements(backRegions, r, BACK_W / backRegions.cols()));
+    }
+
+    /** The region outlined on the back map as the one under the hand (null: none). */
+    public BodyRegion outlinedRegion() {
+        return outlined;
     }
 
     /** How many taxels are drawn (for tests). */
@@ -128,20 +185,24 @@ public final class GloveView extends HBox {
         hand.getChildren().clear();
         taxels.clear();
         values.clear();
-        // palm-side outline: palm, four fingers, thumb (a right hand has its thumb on the left seen from the palm)
-        Rectangle palm = new Rectangle(0.24 * HAND_W, 0.36 * HAND_H, 0.66 * HAND_W, 0.58 * HAND_H);
+        // palm-side outline: palm, four fingers, thumb (a right hand has its thumb on the left seen from the palm;
+        // a left glove is mirrored, like its taxels)
+        Rectangle palm = new Rectangle(l.side(0.24) * HAND_W - (l.left() ? 0.66 * HAND_W : 0), 0.36 * HAND_H,
+                0.66 * HAND_W, 0.58 * HAND_H);
         palm.setArcWidth(60);
         palm.setArcHeight(60);
         hand.getChildren().add(palm);
         for (int f = 0; f < 4; f++) {
-            double x = (0.25 + f * 0.165) * HAND_W;
+            double x = l.side(0.25 + f * 0.165) * HAND_W - (l.left() ? 0.13 * HAND_W : 0);
             Rectangle finger = new Rectangle(x, 0.0, 0.13 * HAND_W, 0.44 * HAND_H);
             finger.setArcWidth(36);
             finger.setArcHeight(36);
             hand.getChildren().add(finger);
         }
-        Path thumb = new Path(new MoveTo(0.26 * HAND_W, 0.72 * HAND_H), new LineTo(0.02 * HAND_W, 0.45 * HAND_H),
-                new LineTo(0.10 * HAND_W, 0.36 * HAND_H), new LineTo(0.30 * HAND_W, 0.52 * HAND_H));
+        // the thumb passes over its tip and pad taxels (GloveLayout: 0.06, 0.42 and 0.14, 0.60) and stays inside
+        Path thumb = new Path(new MoveTo(l.side(0.26) * HAND_W, 0.72 * HAND_H),
+                new LineTo(l.side(0.07) * HAND_W, 0.47 * HAND_H), new LineTo(l.side(0.12) * HAND_W, 0.37 * HAND_H),
+                new LineTo(l.side(0.30) * HAND_W, 0.52 * HAND_H));
         thumb.setStrokeWidth(34);
         thumb.setStroke(Color.web("#2b333a"));
         thumb.setStrokeLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
@@ -172,7 +233,18 @@ public final class GloveView extends HBox {
         AnatomyLayer layer = new AnatomyLayer();
         layer.show(a);
         back.getChildren().add(layer);
-        back.getChildren().addAll(trail, pose);
+        int cols = (int) Math.round(matMm[0] / 10);
+        int rows = (int) Math.round(matMm[1] / 10);
+        BodyRegion[] cells = new BodyRegion[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                cells[r * cols + c] = BodyMap.standard().regionAt((c + 0.5) * 10 - matMm[0] / 2, (r + 0.5) * 10);
+            }
+        }
+        backRegions = new RegionLayout(rows, cols, cells, "standard body map");
+        underOutline.setStroke(Color.web("#ff9100"));
+        underOutline.setStrokeWidth(2);
+        back.getChildren().addAll(underOutline, trail, pose);
     }
 
     private static String hex(int argb) {

@@ -182,7 +182,6 @@ public final class LiveView extends BorderPane {
 
     private VBox buildGauges() {
         GridPane grid = new GridPane();
-        grid.setHgap(8);
         grid.setVgap(4);
         ColumnConstraints half = new ColumnConstraints();
         half.setPercentWidth(50);
@@ -192,6 +191,7 @@ public final class LiveView extends BorderPane {
         left.getStyleClass().add("side-title");
         right.getStyleClass().add("side-title");
         grid.add(left, 0, 0);
+        GridPane.setMargin(right, new Insets(0, 0, 0, 4));
         grid.add(right, 1, 0);
         grid.add(gauge(BodyRegion.SPINE, "Spine (never press)"), 0, 1, 2, 1);
         BodyRegion[][] pairs = {
@@ -203,8 +203,14 @@ public final class LiveView extends BorderPane {
         };
         int row = 2;
         for (BodyRegion[] p : pairs) {
-            grid.add(gauge(p[0], io.tactus.signal.body.BodyMap.standard().shortName(p[0])), 0, row);
-            grid.add(gauge(p[1], io.tactus.signal.body.BodyMap.standard().shortName(p[1])), 1, row);
+            // The gap between the two columns is margins, not hgap: two 50 % columns plus an hgap are wider than
+            // the grid, and the right column ran 4 px out of it (seen in the real window at 1920 x 1080).
+            javafx.scene.Node l = gauge(p[0], io.tactus.signal.body.BodyMap.standard().shortName(p[0]));
+            javafx.scene.Node r = gauge(p[1], io.tactus.signal.body.BodyMap.standard().shortName(p[1]));
+            GridPane.setMargin(l, new Insets(0, 4, 0, 0));
+            GridPane.setMargin(r, new Insets(0, 0, 0, 4));
+            grid.add(l, 0, row);
+            grid.add(r, 1, row);
             row++;
         }
         grid.add(gauge(BodyRegion.SACRUM, "Sacrum (bone)"), 0, row, 2, 1);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.app.SyntheticSource;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.heat.DisplayOptions;
 import io.tactus.app.sound.AlertSound;
@@ -29,7 +30,10 @@ import org.testfx.framework.junit5.Start;
  * Issue 11 section 2 on a scripted stream, one 10 ms frame at a time, with the real LiveView: the banner, the
  * gauges and the heatmap agree at every step (same alert regions, no data everywhere at once), an alert names
  * value and limit, clears within 0.5 s of its cause, goes into the history, and a stopped stream reads as
- * "no data" within 0.5 s and recovers by itself.
+ * "no data" within 0.5 s and recovers by itself. The first test scripts the core's output directly; the second
+ * drives the real signal core with raw counts (its debounce, flag ends, region peaks and limits), and also checks
+ * at every step that the heatmap drew the very frame the gauges read, that the heatmap's highest pressure is the
+ * highest gauge, and that the banner never says OK while the core holds a flag open.
  */
 @Tag("fx")
 @ExtendWith(ApplicationExtension.class)
@@ -43,6 +47,7 @@ class BannerGaugesHeatmapFxTest {
     private FakeFeed feed;
     private long now;
     private final List<String> log = new ArrayList<>();
+    private boolean realCore;
 
     @Start
     void start(Stage stage) {
@@ -93,6 +98,26 @@ class BannerGaugesHeatmapFxTest {
                 "every gauge says no data exactly when the banner does " + at);
         assertEquals(noData, view.heatmap().stale(), "heatmap greyed exactly when the banner says no data " + at);
         assertFalse(b == LiveViewModel.Banner.OK && noData, at);
+        if (vm.live()) {
+            float[] drawn = view.heatmap().drawnKpa();
+            assertTrue(drawn == vm.frame().kpa(), "the heatmap shows the frame the gauges read " + at);
+            double drawnMax = 0;
+            for (float v : drawn) {
+                drawnMax = Math.max(drawnMax, v);
+            }
+            double gaugeMax = 0;
+            for (BodyRegion r : BodyRegion.values()) {
+                var rv = vm.frame().region(r);
+                double peak = rv == null ? 0 : rv.peakKpa();
+                assertEquals(peak, vm.gauge(r).kpaProperty().get(), 1e-9, r + " gauge = the frame's peak " + at);
+                gaugeMax = Math.max(gaugeMax, peak);
+            }
+            if (realCore) { // a scripted FakeFeed frame has region peaks but no cell pressure
+                assertEquals(drawnMax, gaugeMax, 1e-3, "heatmap's highest pressure = highest gauge " + at);
+            }
+            assertTrue(b != LiveViewModel.Banner.OK || vm.frame().activeFlags().isEmpty(),
+                    "never OK while the core holds a flag open " + at + " " + vm.frame().activeFlags());
+        }
         log.add(now / MS + " " + b);
     }
 
@@ -151,6 +176,84 @@ class BannerGaugesHeatmapFxTest {
             assertEquals(25, vm.gauge(BodyRegion.LUMBAR_L).kpaProperty().get());
         });
         assertTrue(log.size() > 150, "checked at every step: " + log.size());
+    }
+
+    /** Advances 10 ms on the real core: a frame with one round press (null: nothing, or no frame at all). */
+    private void coreStep(CoreFeed core, boolean frame, double col, double row, int counts) {
+        now += 10 * MS;
+        if (frame) {
+            core.frame(counts == 0 ? new int[N * N] : SyntheticSource.blob(N, N, col, row, 1.0, counts), now);
+        }
+        view.pulse(now);
+        checkAgreement();
+    }
+
+    private static final int N = 32;
+
+    @Test
+    void theRealCoresAlertsAgreeWithGaugesAndHeatmapAndClearInTime(FxRobot robot) {
+        CoreFeed core = new CoreFeed(N, N, 100);
+        realCore = true;
+        robot.interact(() -> {
+            vm.bandsProperty().set(r -> null); // gauges without bands: the test is about values, alerts and no data
+            vm.connect("core", () -> core);
+            // Light work on the lower back (left): 25 kPa, no alert.
+            for (int i = 0; i < 50; i++) {
+                coreStep(core, true, 8, 21, 100);
+            }
+            assertEquals(LiveViewModel.Banner.OK, vm.bannerProperty().get());
+            assertEquals(25, vm.gauge(BodyRegion.LUMBAR_L).kpaProperty().get(), 0.5);
+
+            // Hard on the right shoulder (150 kPa): the core confirms, the banner names place, value and limit.
+            long pressed = now + 10 * MS;
+            while (vm.bannerProperty().get() != LiveViewModel.Banner.ALERT) {
+                coreStep(core, true, 24, 1, 600);
+                assertTrue(now - pressed <= 1_000 * MS, "no alert " + (now - pressed) / MS + " ms after pressing");
+            }
+            String title = vm.bannerTitleProperty().get();
+            assertTrue(title.matches("Too hard on Shoulder \\(right\\): \\d+ kPa, limit \\d+ kPa"), title);
+            assertTrue(vm.alertRegions().contains(BodyRegion.SHOULDER_R));
+            for (int i = 0; i < 30; i++) {
+                coreStep(core, true, 24, 1, 600);
+            }
+
+            // The hand lifts: the core ends its flag, the banner clears within 0.5 s.
+            long lifted = now + 10 * MS;
+            while (vm.bannerProperty().get() == LiveViewModel.Banner.ALERT) {
+                coreStep(core, true, 0, 0, 0);
+                assertTrue(now - lifted <= 500 * MS, "alert still up " + (now - lifted) / MS + " ms after lifting");
+            }
+            assertEquals(LiveViewModel.Banner.OK, vm.bannerProperty().get());
+            assertTrue(vm.alerts().history().entries().stream().anyMatch(e -> e.region() == BodyRegion.SHOULDER_R
+                    && !e.open()), "the alert is in the history, closed");
+
+            // On the spine (40 kPa), then sliding out to the right shoulder without lifting: the alert follows.
+            pressed = now + 10 * MS;
+            while (vm.bannerProperty().get() != LiveViewModel.Banner.ALERT) {
+                coreStep(core, true, 16, 10, 160);
+                assertTrue(now - pressed <= 1_000 * MS, "no spine alert " + (now - pressed) / MS + " ms after");
+            }
+            assertTrue(vm.bannerTitleProperty().get().matches("On the spine: \\d+ kPa, limit \\d+ kPa"),
+                    vm.bannerTitleProperty().get());
+            for (int i = 0; i <= 80; i++) {
+                coreStep(core, true, 16 + 8 * i / 80.0, 10 - 9 * i / 80.0, 160 + 440 * i / 80);
+            }
+            assertTrue(vm.alertRegions().contains(BodyRegion.SHOULDER_R), vm.alertRegions().toString());
+
+            // Frames stop mid-press: "no data" within 0.5 s, gauges and heatmap with it; back by themselves.
+            long stopped = now;
+            while (vm.bannerProperty().get() != LiveViewModel.Banner.NO_DATA) {
+                coreStep(core, false, 0, 0, 0);
+                assertTrue(now - stopped <= 500 * MS, "still not 'no data' " + (now - stopped) / MS + " ms after");
+            }
+            assertTrue(view.heatmap().stale());
+            for (int i = 0; i < 60; i++) {
+                coreStep(core, true, 8, 21, 100);
+            }
+            assertEquals(LiveViewModel.Banner.OK, vm.bannerProperty().get());
+            assertFalse(view.heatmap().stale());
+        });
+        assertTrue(log.size() > 300, "checked at every step: " + log.size());
     }
 
     @Test

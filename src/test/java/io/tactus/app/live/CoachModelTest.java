@@ -71,6 +71,7 @@ class CoachModelTest {
         vm.pulse(1_000 * MS);
         assertEquals(reads + 1, feed.coachingReads());
         assertEquals("Step 2 of 2: press", coach.stepTitleProperty().get());
+        assertEquals("glide", coach.steps().get(0).label(), "a step without a title is named by its id");
         assertEquals(RoutineProgress.Status.SKIPPED, coach.steps().get(0).status());
         assertEquals("say phrases/next phrases/hold", sound.heard().get(1));
     }
