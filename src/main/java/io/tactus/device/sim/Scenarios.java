@@ -79,6 +79,15 @@ public final class Scenarios {
                 TechniqueScripts.generated(seed));
     }
 
+    /**
+     * A generated technique scenario for one right glove ({@link TechniqueScripts#generated(long, boolean)}, the
+     * right hand only): taxels from the tool, POSE from the working point, movement truth as for the mat.
+     */
+    public static Scenario generatedGlove(long seed) {
+        return new Scenario("generated-glove-" + seed, "generated technique scenario for a right glove, seed " + seed,
+                true, TechniqueScripts.generated(seed, true));
+    }
+
     private static Entry entry(String name) {
         Entry e = name == null ? null : ALL.get(name);
         if (e == null) {

@@ -151,12 +151,17 @@ public final class TechniqueScripts {
      * of the back, off the spine band.
      */
     public static Script generated(long seed) {
+        return generated(seed, false);
+    }
+
+    /** Like {@link #generated(long)}; {@code rightOnly}: only the right hand works (what one right glove sees). */
+    public static Script generated(long seed, boolean rightOnly) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Script.Builder b = new Script.Builder();
         b.advance(3.0);
         for (int act = 0; act < 10; act++) {
             double t = b.now();
-            int both = rnd.nextInt(4); // 0: left only, 1: right only, 2-3: both
+            int both = rightOnly ? 1 : rnd.nextInt(4); // 0: left only, 1: right only, 2-3: both
             double end = t;
             if (both != 1) {
                 end = Math.max(end, act(b, rnd, LEFT, -1, t));

@@ -31,6 +31,8 @@ public final class BodyPlacement implements Checkpointable<BodyPlacement.State> 
     private BodyMap bodyMap;
     private Registration registration;
     private int[] cellRegion;
+    /** Derived from cellRegion (rebuilt with it, so not part of the checkpoint). */
+    private RegionRuns runs;
     private final SpineTracer tracer = new SpineTracer();
 
     /** @param registration null: the map centred on the mat */
@@ -55,6 +57,7 @@ public final class BodyPlacement implements Checkpointable<BodyPlacement.State> 
         } else {
             cellRegion = RegionGrid.cellRegions(descriptor, map, r);
         }
+        runs = RegionRuns.of(cellRegion, descriptor.rows(), descriptor.cols());
     }
 
     private int regionOrdinalAt(double x, double y) {
@@ -72,12 +75,16 @@ public final class BodyPlacement implements Checkpointable<BodyPlacement.State> 
         }
         pose[0] = xMm;
         pose[1] = yMm;
-        Arrays.fill(cellRegion, regionOrdinalAt(xMm, yMm));
+        int g = regionOrdinalAt(xMm, yMm);
+        if (g != cellRegion[0]) { // a new region: new runs (poses within one region allocate nothing)
+            Arrays.fill(cellRegion, g);
+            runs = RegionRuns.of(cellRegion, descriptor.rows(), descriptor.cols());
+        }
     }
 
-    /** Region ordinal per cell, -1 off the back (hot path; do not modify). */
-    public int[] cellRegionOrdinals() {
-        return cellRegion;
+    /** The cells grouped into runs of one region per row (hot path). */
+    public RegionRuns regionRuns() {
+        return runs;
     }
 
     /** A glove's last position [x, y] in mat mm (NaN before one), or null for a mat; do not modify. */
@@ -156,6 +163,7 @@ public final class BodyPlacement implements Checkpointable<BodyPlacement.State> 
         bodyMap = s.bodyMap();
         registration = s.registration();
         cellRegion = glove ? s.cellRegion().clone() : s.cellRegion();
+        runs = RegionRuns.of(cellRegion, descriptor.rows(), descriptor.cols());
         if (pose != null) {
             System.arraycopy(s.pose(), 0, pose, 0, 2);
         }

@@ -116,10 +116,23 @@ public final class CalibrationStage implements Checkpointable<CalibrationStage.S
         final CountsLut l = lut;
         final float[] b = drift.baseline();
         final float[] rw = raw;
-        for (int i = 0; i < n; i++) {
-            rw[i] = l.kpa(counts[i] - b[i]);
+        int zeros = 0;
+        if (drift.baselineFinite()) {
+            for (int i = 0; i < n; i++) {
+                int c = counts[i];
+                // counted here so the dead-cell watch can skip a frame without zeros (the usual dense frame); the
+                // second use of c also keeps the JIT from a memory-operand int-to-float conversion whose false
+                // dependency on its target register chained every cell to the one before
+                zeros += c == 0 ? 1 : 0;
+                rw[i] = l.kpa(c, b[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                zeros += counts[i] == 0 ? 1 : 0;
+                rw[i] = l.kpa(counts[i] - b[i]);
+            }
         }
-        deadCells.watch(counts, rw);
+        deadCells.watch(counts, rw, zeros > 0);
         deadCells.fill(rw);
         return rw;
     }

@@ -26,6 +26,8 @@ public final class DeadCellMap implements Checkpointable<DeadCellMap.State> {
     private final boolean glove;
     private final boolean[] dead;
     private final short[] zeroRun;
+    /** Some zeroRun is above 0 (derived from zeroRun, so not part of the checkpoint). */
+    private boolean runsOpen;
     private final List<DeadCell> fromTare = new ArrayList<>();
     private final List<DeadCell> live = new ArrayList<>();
     private int[] deadIdx = new int[0];
@@ -82,11 +84,24 @@ public final class DeadCellMap implements Checkpointable<DeadCellMap.State> {
         }
     }
 
-    /** Live detection over this frame's counts and calibrated kPa (before filling). No allocation. */
-    public void watch(int[] counts, float[] kpa) {
+    /**
+     * Live detection over this frame's counts and calibrated kPa (before filling). No allocation.
+     *
+     * @param anyZero some cell reads 0 this frame; without one every zero run ends, so a frame without zeros and
+     *                without a run in progress (a dense mat's usual frame) costs nothing
+     */
+    public void watch(int[] counts, float[] kpa, boolean anyZero) {
         if (glove) {
             return;
         }
+        if (!anyZero) {
+            if (runsOpen) {
+                Arrays.fill(zeroRun, (short) 0);
+                runsOpen = false;
+            }
+            return;
+        }
+        boolean open = false;
         for (int r = 1, i = cols + 1; r < rows - 1; r++, i += 2) {
             for (int c = 1; c < cols - 1; c++, i++) {
                 if (counts[i] != 0 || dead[i]) {
@@ -97,12 +112,15 @@ public final class DeadCellMap implements Checkpointable<DeadCellMap.State> {
                         && kpa[i + cols] > NEIGHBOUR_KPA) {
                     if (++zeroRun[i] >= FRAMES) {
                         markLive(i);
+                    } else {
+                        open = true;
                     }
                 } else {
                     zeroRun[i] = 0;
                 }
             }
         }
+        runsOpen = open;
     }
 
     private void markLive(int i) {
@@ -156,6 +174,10 @@ public final class DeadCellMap implements Checkpointable<DeadCellMap.State> {
     public void restore(State s) {
         System.arraycopy(s.dead(), 0, dead, 0, dead.length);
         System.arraycopy(s.zeroRun(), 0, zeroRun, 0, zeroRun.length);
+        runsOpen = false;
+        for (short z : zeroRun) {
+            runsOpen |= z > 0;
+        }
         fromTare.clear();
         fromTare.addAll(s.fromTare());
         live.clear();

@@ -17,6 +17,8 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
     private final int n;
     private final float[] base;
     private float[] refBase;
+    /** No baseline value is NaN or infinite (tracking keeps it so): the calibration loop's fast form applies. */
+    private boolean finite;
     private long idleFrames;
     private double meanKpa;
     private double maxKpa;
@@ -27,6 +29,7 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
         base = new float[n];
         Arrays.fill(base, offsetCounts);
         refBase = base.clone();
+        finite = Float.isFinite(offsetCounts);
     }
 
     /** The live zero-load baseline in counts; read by the calibration loop, do not modify. */
@@ -34,9 +37,22 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
         return base;
     }
 
+    boolean baselineFinite() {
+        return finite;
+    }
+
+    private void checkFinite() {
+        boolean f = true;
+        for (float b : base) {
+            f &= Float.isFinite(b);
+        }
+        finite = f;
+    }
+
     /** A tare: baseline and reference become {@code baseline}; the drift figures restart. */
     void reset(float[] baseline) {
         System.arraycopy(baseline, 0, base, 0, n);
+        checkFinite();
         refBase = baseline.clone();
         meanKpa = 0;
         maxKpa = 0;
@@ -78,6 +94,7 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
     @Override
     public void restore(State s) {
         System.arraycopy(s.base(), 0, base, 0, n);
+        checkFinite();
         refBase = s.refBase();
         idleFrames = s.idleFrames();
         meanKpa = s.meanKpa();

@@ -2,6 +2,7 @@ package io.tactus.signal.metrics;
 
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.body.RegionRuns;
 import io.tactus.signal.state.Checkpointable;
 import java.util.Arrays;
 
@@ -30,10 +31,12 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
     private final float[] filt;
     private final float[] kpa;
     private final double[] coverage;
-    private final double[] rForce = new double[NREG];
-    private final double[] rPeak = new double[NREG];
-    private final double[] rSum = new double[NREG];
-    private final int[] rLoaded = new int[NREG];
+    // per region by ordinal, plus a spare slot (NREG) where the cells off the back accumulate, so the measuring
+    // loop needs no region test; the slot is never read
+    private final double[] rForce = new double[NREG + 1];
+    private final double[] rPeak = new double[NREG + 1];
+    private final double[] rSum = new double[NREG + 1];
+    private final int[] rLoaded = new int[NREG + 1];
     private boolean primed;
     private double totalForceN;
     private double areaCm2;
@@ -63,21 +66,25 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
     /**
      * One frame.
      *
-     * @param rw         calibrated kPa per cell (this frame)
-     * @param floorKpa   per-cell noise floor
-     * @param cellRegion region ordinal per cell, -1 off the back
-     * @param alpha      smoothing factor (1 = no smoothing)
-     * @param dt         device time since the previous frame, us
-     * @param pose       a glove's position [x, y] in mat mm (its centre of pressure), or null for a mat
+     * @param rw       calibrated kPa per cell (this frame)
+     * @param floorKpa per-cell noise floor
+     * @param runs     the cells in runs of one region per row
+     * @param alpha    smoothing factor (1 = no smoothing)
+     * @param dt       device time since the previous frame, us
+     * @param pose     a glove's position [x, y] in mat mm (its centre of pressure), or null for a mat
      */
-    public void measure(float[] rw, float[] floorKpa, int[] cellRegion, float alpha, long dt, double[] pose) {
+    public void measure(float[] rw, float[] floorKpa, RegionRuns runs, float alpha, long dt, double[] pose) {
         final float a = alpha;
         final float[] f = filt;
         final float[] out = kpa;
         final float[] fl = floorKpa;
-        final int[] reg = cellRegion;
+        final double[] cov = coverage;
+        final double[] xs = colX;
         final double forcePerKpa = cellAreaMm2 / 1000.0;
         final double dts = dt / 1e6;
+        final int[] rowFirstRun = runs.rowFirstRun();
+        final int[] runEnd = runs.runEnd();
+        final int[] runRegion = runs.runRegion();
         if (!primed) {
             System.arraycopy(rw, 0, f, 0, n);
             primed = true;
@@ -86,38 +93,51 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
         Arrays.fill(rPeak, 0);
         Arrays.fill(rSum, 0);
         Arrays.fill(rLoaded, 0);
+        for (int i = 0; i < n; i++) { // apart from the rest: the JIT vectorises this loop
+            f[i] = f[i] + a * (rw[i] - f[i]);
+        }
         double force = 0;
         double sx = 0;
         double sy = 0;
         double pk = 0;
         int loaded = 0;
-        for (int r = 0, i = 0; r < rows; r++) {
+        for (int r = 0, run = 0, i = 0; r < rows; r++) {
             double rowForce = 0;
-            for (int c = 0; c < cols; c++, i++) {
-                float v = f[i] + a * (rw[i] - f[i]);
-                f[i] = v;
-                if (v < fl[i]) {
-                    out[i] = 0f;
-                    continue;
-                }
-                out[i] = v;
-                double fn = v * forcePerKpa;
-                rowForce += fn;
-                sx += fn * colX[c];
-                loaded++;
-                if (v > pk) {
-                    pk = v;
-                }
-                coverage[i] += v * dts;
-                int g = reg[i];
-                if (g >= 0) {
-                    rForce[g] += fn;
-                    rSum[g] += v;
-                    rLoaded[g]++;
-                    if (v > rPeak[g]) {
-                        rPeak[g] = v;
+            int rowStart = i;
+            for (int lastRun = rowFirstRun[r + 1]; run < lastRun; run++) {
+                // one region along the run: its sums live in locals, added in the same cell order as before (the
+                // same doubles); cells off the back accumulate into the spare slot NREG, read by nobody
+                int g = runRegion[run] < 0 ? NREG : runRegion[run];
+                double gForce = rForce[g];
+                double gSum = rSum[g];
+                double gPeak = rPeak[g];
+                int gLoaded = rLoaded[g];
+                for (int e = runEnd[run]; i < e; i++) {
+                    float v = f[i];
+                    if (v < fl[i]) {
+                        out[i] = 0f;
+                        continue;
+                    }
+                    out[i] = v;
+                    double fn = v * forcePerKpa;
+                    rowForce += fn;
+                    sx += fn * xs[i - rowStart];
+                    loaded++;
+                    if (v > pk) {
+                        pk = v;
+                    }
+                    cov[i] += v * dts;
+                    gForce += fn;
+                    gSum += v;
+                    gLoaded++;
+                    if (v > gPeak) {
+                        gPeak = v;
                     }
                 }
+                rForce[g] = gForce;
+                rSum[g] = gSum;
+                rPeak[g] = gPeak;
+                rLoaded[g] = gLoaded;
             }
             force += rowForce;
             sy += rowForce * rowY[r];
@@ -154,12 +174,12 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
         return kpa;
     }
 
-    /** Each region's peak pressure this frame, by ordinal; do not modify. */
+    /** Each region's peak pressure this frame, by ordinal (a spare entry follows the last); do not modify. */
     public double[] regionPeak() {
         return rPeak;
     }
 
-    /** Each region's force this frame, by ordinal; do not modify. */
+    /** Each region's force this frame, by ordinal (a spare entry follows the last); do not modify. */
     public double[] regionForce() {
         return rForce;
     }
@@ -227,9 +247,9 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
         peakKpa = s.peakKpa();
         copX = s.copX();
         copY = s.copY();
-        System.arraycopy(s.rForce(), 0, rForce, 0, NREG);
-        System.arraycopy(s.rPeak(), 0, rPeak, 0, NREG);
-        System.arraycopy(s.rSum(), 0, rSum, 0, NREG);
-        System.arraycopy(s.rLoaded(), 0, rLoaded, 0, NREG);
+        System.arraycopy(s.rForce(), 0, rForce, 0, NREG + 1);
+        System.arraycopy(s.rPeak(), 0, rPeak, 0, NREG + 1);
+        System.arraycopy(s.rSum(), 0, rSum, 0, NREG + 1);
+        System.arraycopy(s.rLoaded(), 0, rLoaded, 0, NREG + 1);
     }
 }

@@ -11,11 +11,17 @@ import io.tactus.signal.state.Checkpointable;
 final class ContactMovement implements Checkpointable<ContactMovement.State> {
 
     /** The contact followed, whether it is on the mat, the last resample point and the three detectors. */
-    record State(int contact, boolean live, double px, double py, StrokeRun.State stroke, CircleTurn.State circle,
-                 HoldWatch.State hold) {
+    record State(int contact, boolean live, double px, double py, double lastX, double lastY, long lastT,
+                 double shiftX, double shiftY, StrokeRun.State stroke, CircleTurn.State circle, HoldWatch.State hold) {
     }
 
     static final double STEP_MM = 5;
+    /**
+     * A centre that moves faster than a hand can ({@link ContactTracker#GATE_SPEED_MM_S}) by more than this has
+     * jumped because the contact's shape changed (a fist landing shows its strongest knuckle first, then the
+     * rest; a companion part joins or leaves), not because the hand moved: the jump is taken out of the path.
+     */
+    static final double JUMP_MM = 12;
 
     /** Where finished movements go (the side and region are resolved there, from the mean position). */
     interface Sink {
@@ -25,11 +31,18 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
 
     private final Sink sink;
     private final double step;
+    private final boolean imaged;
     private int contact;
     private boolean live;
     // the last resample point of the path (shared by strokes and circles)
     private double px;
     private double py;
+    // the last raw centre, and the sum of the jumps taken out of the path since the contact started
+    private double lastX;
+    private double lastY;
+    private long lastT;
+    private double shiftX;
+    private double shiftY;
     private final StrokeRun stroke = new StrokeRun(this);
     private final CircleTurn circle = new CircleTurn(this);
     private final HoldWatch hold = new HoldWatch(this);
@@ -40,8 +53,18 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
      *               square) and shorter steps would see its corners as sharp turns
      */
     ContactMovement(Sink sink, double cellMm) {
+        this(sink, cellMm, true);
+    }
+
+    /**
+     * @param imaged true when the centre comes from the contact's cells (a mat: it can jump as the contact's
+     *               shape changes, {@link #JUMP_MM}); false when it is measured (a glove's pose: every step is
+     *               the hand's)
+     */
+    ContactMovement(Sink sink, double cellMm, boolean imaged) {
         this.sink = sink;
         this.step = Math.max(STEP_MM, cellMm / 2);
+        this.imaged = imaged;
     }
 
     void start(int contactId, long t, double x, double y, double kpa, double holdMin) {
@@ -49,15 +72,33 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
         live = true;
         px = x;
         py = y;
+        lastX = x;
+        lastY = y;
+        lastT = t;
+        shiftX = 0;
+        shiftY = 0;
         stroke.start(t, x, y, kpa);
         circle.start(t);
         hold.start(t, x, y, kpa, holdMin);
     }
 
-    void update(long t, double x, double y, double kpa) {
+    void update(long t, double rawX, double rawY, double kpa) {
         if (!live) {
             return;
         }
+        double jx = rawX - lastX;
+        double jy = rawY - lastY;
+        double j2 = jx * jx + jy * jy;
+        double reach = ContactTracker.GATE_SPEED_MM_S * Math.max(0, t - lastT) / 1e6;
+        if (imaged && j2 > JUMP_MM * JUMP_MM && j2 > reach * reach) {
+            shiftX += jx;
+            shiftY += jy;
+        }
+        lastX = rawX;
+        lastY = rawY;
+        lastT = t;
+        double x = rawX - shiftX;
+        double y = rawY - shiftY;
         circle.add(x, y, kpa);
         double sx = x - px;
         double sy = y - py;
@@ -97,7 +138,7 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
 
     @Override
     public State checkpoint() {
-        return new State(contact, live, px, py, stroke.checkpoint(), circle.checkpoint(), hold.checkpoint());
+        return new State(contact, live, px, py, lastX, lastY, lastT, shiftX, shiftY, stroke.checkpoint(), circle.checkpoint(), hold.checkpoint());
     }
 
     @Override
@@ -106,6 +147,11 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
         live = s.live();
         px = s.px();
         py = s.py();
+        lastX = s.lastX();
+        lastY = s.lastY();
+        lastT = s.lastT();
+        shiftX = s.shiftX();
+        shiftY = s.shiftY();
         stroke.restore(s.stroke());
         circle.restore(s.circle());
         hold.restore(s.hold());

@@ -124,6 +124,25 @@ final class ContactParts {
         return b;
     }
 
+    /**
+     * This frame's one contact of a device that measures its position instead of imaging it (a glove at its
+     * pose), or none ({@code force <= 0}).
+     */
+    void point(double x, double y, double peakKpa, double forceN) {
+        count = 0;
+        if (!(forceN > 0) || Double.isNaN(x) || Double.isNaN(y)) {
+            return;
+        }
+        count = 1;
+        force[0] = forceN;
+        sx[0] = x * forceN;
+        sy[0] = y * forceN;
+        peak[0] = peakKpa;
+        cells[0] = 1;
+        alive[0] = true;
+        track[0] = -1;
+    }
+
     /** Parts of this frame, some not contacts ({@link #contact}). */
     int count() {
         return count;

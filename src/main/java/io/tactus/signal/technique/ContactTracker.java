@@ -23,6 +23,12 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
     public record State(List<Object> slots, Watershed.State flood, int nextId, long lastUs, int counted) {
     }
 
+    /**
+     * A contact takes in the loaded cells around it down to this share of the contact level: its centre then
+     * moves smoothly as its edge crosses cell borders (on a coarse mat a knuckle column's edge row jumps from 0 to
+     * the contact level and back, moving the centre in steps of a row) and stays on the hand as it lands and lifts.
+     */
+    public static final double SKIRT = 0.25;
     public static final double GATE_MM = 40;
     public static final double GATE_SPEED_MM_S = 1500;
     public static final double COAST_S = 0.05;
@@ -30,6 +36,7 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
     public static final int MAX_TRACKS = 8;
 
     private final Watershed flood;
+    private final double forcePerKpa;
     @Scratch
     private final ContactParts parts = new ContactParts();
 
@@ -55,6 +62,7 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
 
     public ContactTracker(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2) {
         flood = new Watershed(rows, cols, colX, rowY, cellAreaMm2);
+        forcePerKpa = cellAreaMm2 / 1000.0;
     }
 
     /** A track counts as a contact in {@link #contactsSeen()} when it lasted at least this (not a flicker). */
@@ -86,8 +94,24 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
      * @param levelKpa contact level: cells at or above it belong to a contact
      */
     public void update(long t, float[] kpa, double levelKpa) {
-        flood.flood(kpa, (float) levelKpa);
+        flood.flood(kpa, (float) levelKpa, (float) (SKIRT * levelKpa));
         parts.collect(flood, (float) levelKpa);
+        associate(t);
+    }
+
+    /**
+     * One frame of a glove: one contact at its pose (mat mm) while its highest taxel is at or above the contact
+     * level (NaN pose: not placed yet, no contact). The glove's taxels have no positions of their own; the pose
+     * trail is what moves.
+     */
+    public void updatePoint(long t, double x, double y, float[] taxelKpa, double levelKpa) {
+        double peakKpa = 0;
+        double sum = 0;
+        for (float v : taxelKpa) {
+            peakKpa = Math.max(peakKpa, v);
+            sum += v;
+        }
+        parts.point(x, y, peakKpa, peakKpa >= levelKpa && levelKpa > 0 ? sum * forcePerKpa : 0);
         associate(t);
     }
 

@@ -21,6 +21,11 @@ import io.tactus.signal.body.BodyRegion;
 public record Movement(int contact, MovementType type, Direction direction, BodyRegion.Side side, BodyRegion region,
                        long startUs, long endUs, double lengthMm, double radiusMm, double meanKpa, double peakKpa) {
 
+    /** The same movement credited to another contact id (ids made unique across a session's segments). */
+    public Movement withContact(int id) {
+        return new Movement(id, type, direction, side, region, startUs, endUs, lengthMm, radiusMm, meanKpa, peakKpa);
+    }
+
     public double durationS() {
         return (endUs - startUs) / 1e6;
     }

@@ -47,12 +47,12 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
     /**
      * @param listeners told about movements and routine changes (the pipeline's list; may change at any time)
      */
-    public TechniqueTracker(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2,
+    public TechniqueTracker(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2, boolean glove,
                             List<TechniqueListener> listeners) {
         contacts = new ContactTracker(rows, cols, colX, rowY, cellAreaMm2);
-        double cellMm = Math.max(cols > 1 ? colX[1] - colX[0] : 0, rows > 1 ? rowY[1] - rowY[0] : 0);
+        double cellMm = glove ? 0 : Math.max(cols > 1 ? colX[1] - colX[0] : 0, rows > 1 ? rowY[1] - rowY[0] : 0);
         for (int s = 0; s < detectors.length; s++) {
-            detectors[s] = new ContactMovement(this, cellMm);
+            detectors[s] = new ContactMovement(this, cellMm, !glove);
         }
         this.listeners = listeners;
     }
@@ -60,17 +60,22 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
     /**
      * One frame.
      *
-     * @param kpa        calibrated pressure per cell
+     * @param kpa        calibrated pressure per cell (a glove: per taxel)
+     * @param pose       a glove's position in mat mm (NaN before its first POSE), or null for a mat
      * @param levelKpa   contact level (a cell at or above it is touched)
      * @param leftForceN force on the receiver's left lateral regions this frame (for the balance)
      * @param touched    per region ordinal: touched this frame (time steps)
      */
-    public void update(long t, long dtUs, float[] kpa, double levelKpa, Registration reg, BodyMap bodyMap, Profile p,
-                       double leftForceN, double rightForceN, boolean[] touched) {
+    public void update(long t, long dtUs, float[] kpa, double[] pose, double levelKpa, Registration reg,
+                       BodyMap bodyMap, Profile p, double leftForceN, double rightForceN, boolean[] touched) {
         registration = reg;
         map = bodyMap;
         profile = p;
-        contacts.update(t, kpa, levelKpa);
+        if (pose != null) {
+            contacts.updatePoint(t, pose[0], pose[1], kpa, levelKpa);
+        } else {
+            contacts.update(t, kpa, levelKpa);
+        }
         double hold = 0;
         for (int s = 0; s < ContactTracker.MAX_TRACKS; s++) {
             if (contacts.ended[s]) {

@@ -104,22 +104,31 @@ final class Watershed implements Checkpointable<Watershed.State> {
         subPeaks = new int[n];
     }
 
-    /** Floods one frame; then {@link #basins()} and the per-basin getters describe it. */
-    void flood(float[] kpa, float level) {
+    /**
+     * Floods one frame; then {@link #basins()} and the per-basin getters describe it.
+     *
+     * @param level contact level: a basin starts at a cell at or above it, and basins meet only there
+     * @param skirt the lower level down to which a basin takes in the cells around it (its skirt)
+     */
+    void flood(float[] kpa, float level, float skirt) {
         frame++;
         if (frame == Integer.MAX_VALUE) {
             Arrays.fill(stamp, 0);
             frame = 1;
         }
-        int m = sortByPressure(kpa, level);
+        int m = sortByPressure(kpa, skirt);
         basins = 0;
         for (int k = m - 1; k >= 0; k--) {
             int i = order[k];
             float v = kpa[i];
+            int nr = neighbourRoots(i);
+            boolean inSkirt = v < level;
+            if (inSkirt && nr == 0) {
+                continue; // below the contact level and touching no contact: not part of one
+            }
             double f = v * forcePerKpa;
             double fx = f * colX[cellCol[i]];
             double fy = f * rowY[cellRow[i]];
-            int nr = neighbourRoots(i);
             if (nr == 0) {
                 parent[i] = i;
                 basinPeak[i] = v;
@@ -146,7 +155,7 @@ final class Watershed implements Checkpointable<Watershed.State> {
             if (v > basinPeak[a]) { // same pressure bucket, a little higher than the basin's first cell
                 basinPeak[a] = v;
             }
-            for (int q = 0; q < nr; q++) {
+            for (int q = 0; q < nr && !inSkirt; q++) { // contacts that touch only in their skirts stay apart
                 int b = roots[q];
                 if (b != a && !separate(a, b, v)) {
                     parent[b] = a;

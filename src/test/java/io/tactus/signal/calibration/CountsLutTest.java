@@ -63,6 +63,36 @@ class CountsLutTest {
         assertTrue(compared > 1_000_000);
     }
 
+    /** The calibration loop's form {@code kpa(counts, baseline)} over every finite baseline it can meet. */
+    @Test
+    void countsOverAFiniteBaselineEqualBranchingFormBitForBit() {
+        int[] countEdges = {0, 1, 39, 40, 41, 255, 256, 4095, 4096, 4097, 65535, 65536, -1, -4096,
+            Integer.MAX_VALUE, Integer.MIN_VALUE};
+        float[] baseEdges = {0f, -0f, 40f, 40.3f, 39.999996f, 1e-30f, Float.MIN_VALUE, 4095.9995f, 4096f, -1e9f, 1e9f,
+            Float.MAX_VALUE, -Float.MAX_VALUE, 0.5f, 255.5f};
+        SplittableRandom rnd = new SplittableRandom(11);
+        int compared = 0;
+        for (Object[] c : curves()) {
+            CalibrationCurve curve = (CalibrationCurve) c[1];
+            int bits = (int) c[2];
+            CountsLut lut = new CountsLut(curve, bits);
+            Reference ref = new Reference(curve, bits);
+            int top = 1 << bits;
+            for (int k = 0; k < 300_000; k++) {
+                int counts = k < countEdges.length * baseEdges.length ? countEdges[k % countEdges.length]
+                        : rnd.nextInt(8) == 0 ? rnd.nextInt(top + 2) : 40 + rnd.nextInt(-6, 7);
+                float base = k < countEdges.length * baseEdges.length ? baseEdges[k / countEdges.length]
+                        : (float) (40 + rnd.nextGaussian() * (rnd.nextInt(50) == 0 ? 2000 : 1));
+                float want = ref.kpa(counts - base);
+                float got = lut.kpa(counts, base);
+                assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(got),
+                        c[0] + ": kpa(" + counts + ", " + base + ") was " + got + ", the branching form gives " + want);
+                compared++;
+            }
+        }
+        assertTrue(compared > 2_000_000);
+    }
+
     @Test
     void unloadedAndSaturatedCellsReadTheEnds() {
         CountsLut lut = new CountsLut(CalibrationCurve.power(0.0123, 1.25, 40), 12);
