@@ -16,8 +16,8 @@ if [ "${1:-}" = analyze ]; then
         # %e elapsed s, %M peak RSS KiB; the reference runs right before each analyze on the same file
         /usr/bin/time -f "sha256 %e %M" sha256sum "$file" 2>&1 >/dev/null | tail -1
         /usr/bin/time -f "analyze %e %M" java -jar target/tactus.jar analyze "$file" 2>&1 >/dev/null | tail -1
-    done | tee /dev/stderr | awk '
-        { t[$1] = t[$1] " " $2; m[$1] = ($3 > m[$1] ? $3 : m[$1]) }
+    done | awk '
+        { print; fflush(); t[$1] = t[$1] " " $2; m[$1] = ($3 > m[$1] ? $3 : m[$1]) }
         function median(list,   a, n, i, j, x) {
             n = split(list, a, " ")
             for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }

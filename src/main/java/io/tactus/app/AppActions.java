@@ -6,6 +6,6 @@ package io.tactus.app;
  */
 public record AppActions(Runnable pickDevice, Runnable disconnect, Runnable toggleRecording, Runnable toggleMute,
                          Runnable tare, Runnable calibrate, Runnable traceTheSpine, Runnable chooseRecording,
-                         Runnable chooseCompare, Runnable closeCompare, Runnable export, Runnable editSettings,
-                         Runnable about, Runnable shortcuts, Runnable quit) {
+                         Runnable chooseCompare, Runnable closeCompare, Runnable export, Runnable report,
+                         Runnable editSettings, Runnable about, Runnable shortcuts, Runnable quit) {
 }

@@ -89,6 +89,7 @@ public final class AppController {
         this.dialogs = dialogs != null ? dialogs : new FxDialogs(() -> stage);
         this.live = new LiveViewModel(threads, sound);
         this.replay = new ReplayViewModel(threads, opener);
+        replay.setReportFolder(io.tactus.session.UserFiles.reportsDir(store.home()));
         this.flows = new LiveFlows(live, this.dialogs, store.home(), () -> settings().profile(),
                 Clock.systemDefaultZone());
         applySettings(settings);
@@ -122,7 +123,7 @@ public final class AppController {
         return new AppActions(this::pickDevice, live::disconnect, flows::toggleRecording,
                 () -> live.mutedProperty().set(!live.mutedProperty().get()), flows::tare, this::calibrate,
                 flows::traceTheSpine, this::chooseRecording, this::chooseCompare, replay::closeCompare, this::export,
-                this::editSettings, this::about, this::shortcuts, () -> {
+                this::report, this::editSettings, this::about, this::shortcuts, () -> {
                     if (stage != null) {
                         stage.close();
                     }
@@ -352,6 +353,16 @@ public final class AppController {
         ExportDialog d = new ExportDialog(vm);
         d.initOwner(stage);
         d.show();
+    }
+
+    /** The open recording's session report (the replay view's Report button, File > Session report, Ctrl+P). */
+    public void report() {
+        if (replay.documentProperty().get() == null) {
+            dialogs.inform("Session report", "Open a recording in the Replay tab first: its report is written from it.");
+            return;
+        }
+        window.showReplay(); // the status line that says where the report went is there
+        replay.writeReport();
     }
 
     public void about() {

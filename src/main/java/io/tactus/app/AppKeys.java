@@ -21,6 +21,8 @@ final class AppKeys {
                 .add("Ctrl+K", KeyMap.CONNECT, "Connect a device", all, a.pickDevice())
                 .add("Ctrl+O", KeyMap.OPEN, "Open a recording", all, a.chooseRecording())
                 .add("Ctrl+E", KeyMap.EXPORT, "Export the recording", all, a.export())
+                .add("Ctrl+P", KeyMap.REPORT, "Session report of the recording (HTML, opens in the browser)", all,
+                        a.report())
                 .add("Ctrl+,", KeyMap.SETTINGS, "Settings: profile, bands, spine width, colours, sound", all,
                         a.editSettings())
                 .add("F1", KeyMap.ABOUT, "About Tactus", all, a.about())

@@ -24,7 +24,8 @@ public final class AppMenus {
 
     public MenuBar menuBar(AppActions a) {
         Menu file = new Menu("File", null, item("Open recording...", KeyMap.OPEN, a.chooseRecording()), recentMenu,
-                item("Export...", KeyMap.EXPORT, a.export()), new SeparatorMenuItem(), item("Quit", null, a.quit()));
+                item("Export...", KeyMap.EXPORT, a.export()), item("Session report", KeyMap.REPORT, a.report()),
+                new SeparatorMenuItem(), item("Quit", null, a.quit()));
         Menu device = new Menu("Device", null, item("Connect...", KeyMap.CONNECT, a.pickDevice()),
                 item("Disconnect", null, a.disconnect()), new SeparatorMenuItem(),
                 item("Record / stop", KeyMap.RECORD, a.toggleRecording()), item("Tare", KeyMap.TARE, a.tare()),

@@ -66,7 +66,10 @@ public final class AppToolbars {
         closeCompare.disableProperty().bind(replay.compareProperty().isNull());
         Button export = button("Export...", "exportButton", a.export(), "CSV, MAT, HDF5 or ASF (Ctrl+E)");
         export.disableProperty().bind(replay.documentProperty().isNull());
-        return new ToolBar(open, recent, new Separator(), compare, closeCompare, new Separator(), export);
+        Button report = button("Report", "reportButton", a.report(),
+                "Session report with your notes: HTML, opens in the browser (Ctrl+P)");
+        report.disableProperty().bind(replay.documentProperty().isNull().or(replay.reportingProperty()));
+        return new ToolBar(open, recent, new Separator(), compare, closeCompare, new Separator(), export, report);
     }
 
     private static Button button(String text, String id, Runnable action, String tip) {

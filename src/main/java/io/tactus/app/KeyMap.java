@@ -39,6 +39,7 @@ public final class KeyMap {
     public static final KeyCombination CONNECT = shortcut(KeyCode.K);
     public static final KeyCombination OPEN = shortcut(KeyCode.O);
     public static final KeyCombination EXPORT = shortcut(KeyCode.E);
+    public static final KeyCombination REPORT = shortcut(KeyCode.P);
     public static final KeyCombination SETTINGS = shortcut(KeyCode.COMMA);
     public static final KeyCombination ABOUT = new KeyCodeCombination(KeyCode.F1);
     public static final KeyCombination RECORD = new KeyCodeCombination(KeyCode.R);

@@ -282,7 +282,7 @@ public final class ReplayEngine implements AutoCloseable {
         }
         SignalPipeline p = core.pipeline();
         if (p == null || s.rows() == 1) {
-            return new ReplayFrame(s, null, List.of());
+            return new ReplayFrame(s, null, List.of(), p == null ? null : p.routineProgress());
         }
         if (drawing == null || !p.descriptor().equals(drawnDevice) || !p.settings().equals(drawnSettings)
                 || !sameRegistration(p.registration(), drawnRegistration)) {
@@ -291,7 +291,8 @@ public final class ReplayEngine implements AutoCloseable {
             drawnSettings = p.settings();
             drawnRegistration = p.registration();
         }
-        return new ReplayFrame(s, drawing, trails.polylines(drawing.pxPerMmX(), drawing.pxPerMmY()));
+        return new ReplayFrame(s, drawing, trails.polylines(drawing.pxPerMmX(), drawing.pxPerMmY()),
+                p.routineProgress());
     }
 
     private static boolean sameRegistration(Registration a, Registration b) {

@@ -2,17 +2,21 @@ package io.tactus.session;
 
 import io.tactus.render.BackDrawing;
 import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.technique.RoutineProgress;
 import java.util.List;
 
 /**
  * What the replay view draws at a playhead position, as the live view drew it then: the frame, the core's drawing
  * of the back at that frame (body map and registration as recorded commands left them, floor, contact level), and
- * each hand's centre-of-pressure trail over the 2 s of recording before the position.
+ * each hand's centre-of-pressure trail over the 2 s of recording before the position, and the guided routine's
+ * progress at that frame (recorded routine commands applied, as the live routine panel showed it).
  *
  * @param drawing null for a glove (no mat to draw on)
  * @param trails  polylines in raster pixels of {@code drawing}, oldest point first; empty without a drawing
+ * @param routine null when no routine was running
  */
-public record ReplayFrame(FrameSnapshot snapshot, BackDrawing drawing, List<double[]> trails) {
+public record ReplayFrame(FrameSnapshot snapshot, BackDrawing drawing, List<double[]> trails,
+                          RoutineProgress routine) {
 
     public ReplayFrame {
         trails = List.copyOf(trails);

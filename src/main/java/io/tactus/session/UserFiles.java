@@ -29,6 +29,16 @@ public final class UserFiles {
         return TactusHome.resolve().resolve("exports");
     }
 
+    /** The user's report folder: {@code TactusHome/reports} (the replay view's Report button writes here). */
+    public static Path reportsDir() {
+        return reportsDir(TactusHome.resolve());
+    }
+
+    /** The report folder of the Tactus home {@code home} (the app's settings home). */
+    public static Path reportsDir(Path home) {
+        return home.resolve("reports");
+    }
+
     /** False for a sample recording of the repository and for a file (or folder) this user cannot write. */
     public static boolean isUsers(Path file) {
         Path abs = file.toAbsolutePath().normalize();

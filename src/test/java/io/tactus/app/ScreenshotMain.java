@@ -97,6 +97,8 @@ public final class ScreenshotMain {
         if (recording != null) {
             onFx(() -> app[0].openRecording(recording));
             waitFor(() -> app[0].replayViewModel().documentProperty().get() != null, 60);
+            // the scan's flags and chart are in the picture, and the playhead can go to the first flag
+            waitFor(() -> app[0].replayViewModel().scanProgressProperty().get() == 1.0, 60);
             // Read the counter before seeking: a fast seek can finish before a later read.
             long loaded = get(() -> app[0].replayViewModel().framesLoadedProperty().get());
             onFx(() -> {

@@ -280,33 +280,35 @@ public final class SessionBenchMain {
             for (int i = 0; i < exact.length; i++) {
                 long t = first + (long) (rnd.nextDouble() * span);
                 s = System.nanoTime();
-                FrameSnapshot f = engine.at(t);
+                FrameSnapshot f = engine.frameAt(t).snapshot();
                 exact[i] = (System.nanoTime() - s) / 1e6;
                 check(f, t);
             }
-            report("ReplayEngine.at exact, 300 random times in random order (backward and forward)", exact);
+            report("ReplayEngine.frameAt exact (frame, back drawing, 2 s trails), 300 random times in random order"
+                    + " (backward and forward)", exact);
             double[] worst = new double[100];
             for (int i = 0; i < worst.length; i++) {
-                // just before a checkpoint: the longest run forward from the previous one
-                long k = (long) (rnd.nextDouble() * (span / ReplayEngine.CHECKPOINT_EVERY_US - 1));
-                long t = first + (k + 1) * ReplayEngine.CHECKPOINT_EVERY_US - 15_000;
+                // the trail window (2 s) ending just after a checkpoint: the longest run forward, from the one before
+                long k = (long) (rnd.nextDouble() * (span / ReplayEngine.CHECKPOINT_EVERY_US - 2));
+                long t = first + (k + 1) * ReplayEngine.CHECKPOINT_EVERY_US + ReplayEngine.TRAIL_US - 15_000;
                 engine.at(first + span - (long) (rnd.nextDouble() * 60e6)); // start from elsewhere
                 s = System.nanoTime();
-                FrameSnapshot f = engine.at(t);
+                FrameSnapshot f = engine.frameAt(t).snapshot();
                 worst[i] = (System.nanoTime() - s) / 1e6;
                 check(f, t);
             }
-            report("ReplayEngine.at exact, 100 targets just before a checkpoint (worst case)", worst);
+            report("ReplayEngine.frameAt exact, 100 targets 2 s after a checkpoint minus 15 ms (worst case: 6 s run)",
+                    worst);
             double[] step = new double[300];
             long t = first + span / 3;
             engine.at(t);
             for (int i = 0; i < step.length; i++) {
                 t += 10_000;
                 s = System.nanoTime();
-                engine.at(t);
+                engine.frameAt(t);
                 step[i] = (System.nanoTime() - s) / 1e6;
             }
-            report("ReplayEngine.at +10 ms (playing forward)", step);
+            report("ReplayEngine.frameAt +10 ms (playing forward)", step);
         }
     }
 

@@ -78,6 +78,16 @@ class SessionCommandsTest {
             }
             assertEquals(12, a.get("regions").size());
             assertTrue(a.get("session_metrics").has("regions"), "the core's session metrics are included");
+            // the clean sample follows the built-in guided routine (a recorded routine_start): every step done
+            JsonNode routine = a.path("technique").path("routine");
+            if (e[0].equals("gentle-routine.tactus")) {
+                assertEquals("back-basics", routine.path("id").asText(), a.path("technique").toString());
+                assertEquals(7, routine.path("steps").size());
+                routine.path("steps").forEach(st -> assertEquals("done", st.path("status").asText(), st.toString()));
+                assertEquals(7, a.path("scores").path("routine_steps_done").asInt());
+            } else {
+                assertTrue(routine.isMissingNode() || routine.isNull(), e[0] + " runs no routine: " + routine);
+            }
 
             Run info = run("info", f.toString(), "--json", "--verify");
             assertEquals(0, info.code(), info.err());

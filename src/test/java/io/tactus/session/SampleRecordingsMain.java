@@ -14,9 +14,14 @@ import java.nio.file.Path;
  */
 public final class SampleRecordingsMain {
 
-    /** name, scenario, sparse frames, trainee, receiver, notes. */
+    /**
+     * name, scenario, sparse frames, trainee, receiver, notes. The clean session follows the built-in guided routine:
+     * the trainee started it in the app right after connecting (a recorded {@code routine_start} command), so its
+     * replay and {@code tactus analyze} show the routine's progress.
+     */
     private static final String[][] SAMPLES = {
-        {"gentle-routine", "gentle-routine", "true", "trainee-01", "receiver-A", "clean gentle routine"},
+        {"gentle-routine", "gentle-routine", "true", "trainee-01", "receiver-A",
+            "clean gentle routine, following the built-in guided routine"},
         {"spine-contact", "spine-contact", "true", "trainee-02", "receiver-A", "thumb slides onto the spine"},
         {"shoulder-overpressure", "shoulder-overpressure", "true", "trainee-02", "receiver-B",
             "too much pressure on a shoulder"},
@@ -39,8 +44,12 @@ public final class SampleRecordingsMain {
         }
     }
 
+    /** The packet before which the guided routine starts (0 is the HELLO): as the app records it after connecting. */
+    static final long ROUTINE_STARTS_BEFORE_PACKET = 1;
+
     static long write(Path file, String scenario, boolean sparse, String trainee, String receiver, String notes)
             throws Exception {
+        boolean routine = scenario.equals("gentle-routine");
         ScenarioStream stream = ScenarioStream.open(scenario, SimOptions.defaults().withSparse(sparse));
         SessionMetadata meta = SessionMetadata.now().withAppVersion("sample-generator")
                 .withSource("simulator: " + scenario).withDevice(stream.descriptor()).withProfile("gentle")
@@ -56,6 +65,9 @@ public final class SampleRecordingsMain {
                 unwrapped += Math.floorMod(p.deviceTimeUs() - lastRaw, 1L << 32);
             }
             lastRaw = p.deviceTimeUs();
+            if (routine && n == ROUTINE_STARTS_BEFORE_PACKET) {
+                w.offerCommand(n, PipelineCommands.routineStart(null)); // the built-in routine
+            }
             if (!w.offerPacket(n++, new TimedPacket(p, hostStart + unwrapped * 1000))) {
                 throw new IllegalStateException("recorder refused packet " + n + ": " + w.status().error());
             }

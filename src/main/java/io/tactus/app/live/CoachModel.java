@@ -181,7 +181,7 @@ public final class CoachModel {
         routineName.set(r.routine());
         Routine.Step cur = r.current();
         if (cur == null) {
-            stepTitle.set(r.done() ? "Routine complete" : "Routine stopped");
+            stepTitle.set(title(r));
             stepText.set(r.done() ? "Every step is done. Well done." : "");
             countText.set("");
             progress.set(1);
@@ -190,8 +190,7 @@ public final class CoachModel {
                 say(voice.done());
             }
         } else {
-            stepTitle.set(String.format(Locale.ROOT, "Step %d of %d: %s", r.step() + 1, r.steps().size(),
-                    cur.label()));
+            stepTitle.set(title(r));
             stepText.set(cur.text());
             RoutineProgress.StepState st = r.steps().get(r.step());
             countText.set(count(cur, st, holdS, r.holdTargetS()));
@@ -201,15 +200,34 @@ public final class CoachModel {
                 spokenStep = cur.id();
             }
         }
-        List<StepRow> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < r.steps().size(); i++) {
-            RoutineProgress.StepState s = r.steps().get(i);
-            rows.add(new StepRow(s.id(), mark(s.status()), label(r, i), String.format(Locale.ROOT, "%s / %s",
-                    number(s.count()), number(s.goal())), s.status()));
-        }
+        List<StepRow> rows = rows(r, started);
         if (!rows.equals(steps)) {
             steps.setAll(rows);
         }
+    }
+
+    /** "Step 3 of 7: Thumb slides beside the spine", "Routine complete", "Routine stopped". */
+    public static String title(RoutineProgress r) {
+        Routine.Step cur = r.current();
+        if (cur == null) {
+            return r.done() ? "Routine complete" : "Routine stopped";
+        }
+        return String.format(Locale.ROOT, "Step %d of %d: %s", r.step() + 1, r.steps().size(), cur.label());
+    }
+
+    /**
+     * Every step of {@code r} as a row of the step list (the live panel's and the replay view's).
+     *
+     * @param routine the routine that runs, whose step titles name the rows (null or another one: the step ids)
+     */
+    public static List<StepRow> rows(RoutineProgress r, Routine routine) {
+        List<StepRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < r.steps().size(); i++) {
+            RoutineProgress.StepState s = r.steps().get(i);
+            rows.add(new StepRow(s.id(), mark(s.status()), label(r, i, routine), String.format(Locale.ROOT, "%s / %s",
+                    number(s.count()), number(s.goal())), s.status()));
+        }
+        return rows;
     }
 
     private void say(Prompt p) {
@@ -232,7 +250,7 @@ public final class CoachModel {
     }
 
     /** A row's name: the step's title ("Palm circles") when the routine is known, else its id in words. */
-    private String label(RoutineProgress r, int i) {
+    private static String label(RoutineProgress r, int i, Routine started) {
         if (r.current() != null && i == r.step()) {
             return r.current().label();
         }

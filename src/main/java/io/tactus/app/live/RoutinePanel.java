@@ -70,8 +70,13 @@ public final class RoutinePanel extends VBox {
     }
 
     private void showSteps(CoachModel coach) {
+        showSteps(stepList, coach.steps());
+    }
+
+    /** Fills {@code stepList} with one row per step: its mark, name and count (also the replay view's list). */
+    public static void showSteps(VBox stepList, java.util.List<CoachModel.StepRow> steps) {
         stepList.getChildren().clear();
-        for (CoachModel.StepRow r : coach.steps()) {
+        for (CoachModel.StepRow r : steps) {
             Label mark = new Label(r.mark());
             mark.setMinWidth(26);
             Label label = new Label(r.label());

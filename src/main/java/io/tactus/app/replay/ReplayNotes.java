@@ -4,6 +4,7 @@ import io.tactus.app.fx.Threads;
 import io.tactus.session.Annotation;
 import io.tactus.session.ReplayEngine;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -18,6 +19,8 @@ final class ReplayNotes {
     private final Consumer<String> status;
     private final ObservableList<Note> notes = FXCollections.observableArrayList();
     private ReplayEngine engine;
+    /** The latest save or delete: they run one after another, and a report waits for them. FX thread. */
+    private CompletableFuture<Void> saved = CompletableFuture.completedFuture(null);
 
     ReplayNotes(Threads threads, Consumer<String> status) {
         this.threads = threads;
@@ -46,7 +49,7 @@ final class ReplayNotes {
         if (d == null || n.text() == null || n.text().isBlank()) {
             return;
         }
-        threads.background().execute(() -> {
+        inTurn(() -> {
             try {
                 String text = n.text().strip();
                 java.nio.file.Path before = d.file();
@@ -68,12 +71,22 @@ final class ReplayNotes {
         });
     }
 
+    /** Runs {@code task} in the background after every earlier save and delete. */
+    private void inTurn(Runnable task) {
+        saved = saved.thenRunAsync(task, threads.background());
+    }
+
+    /** Completes when every note change asked for so far is in the file (or failed, which was reported). */
+    CompletableFuture<Void> saved() {
+        return saved;
+    }
+
     void delete(Note n) {
         ReplayEngine d = engine;
         if (d == null) {
             return;
         }
-        threads.background().execute(() -> {
+        inTurn(() -> {
             try {
                 d.deleteAnnotation(new Annotation(n.id(), n.timeUs(), n.text(), false));
                 threads.fx().execute(() -> {

@@ -153,7 +153,7 @@ public final class ReplayView extends BorderPane {
         }
     }
 
-    private HBox center() {
+    private VBox center() {
         LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty(),
                 display.legendBandProperty());
         Label mainTitle = new Label();
@@ -161,17 +161,67 @@ public final class ReplayView extends BorderPane {
                 : vm.titleProperty().get(), vm.titleProperty(), vm.documentProperty()));
         Label compareTitle = new Label();
         compareTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.compareProperty().get() == null ? ""
-                : "Compared: " + RecordingTitle.of(vm.compareProperty().get()), vm.compareProperty()));
-        VBox main = new VBox(4, mainTitle, heatmap);
-        VBox cmp = new VBox(4, compareTitle, compareHeatmap);
-        VBox.setVgrow(heatmap, Priority.ALWAYS);
-        VBox.setVgrow(compareHeatmap, Priority.ALWAYS);
-        cmp.visibleProperty().bind(vm.compareProperty().isNotNull());
-        cmp.managedProperty().bind(cmp.visibleProperty());
-        HBox.setHgrow(main, Priority.ALWAYS);
-        HBox.setHgrow(cmp, Priority.ALWAYS);
-        HBox box = new HBox(10, main, cmp, legend);
+                : "Compared (right): " + RecordingTitle.of(vm.compareProperty().get()), vm.compareProperty()));
+        for (Label l : new Label[] {mainTitle, compareTitle}) {
+            l.setWrapText(true);
+            l.setMinHeight(Label.USE_PREF_SIZE);
+        }
+        compareTitle.visibleProperty().bind(vm.compareProperty().isNotNull());
+        compareTitle.managedProperty().bind(compareTitle.visibleProperty());
+        compareHeatmap.visibleProperty().bind(vm.compareProperty().isNotNull());
+        compareHeatmap.managedProperty().bind(compareHeatmap.visibleProperty());
+        // As in the live view: each map takes the width its proportions need at the available height, and the
+        // legend sits right beside the maps.
+        HBox maps = new HBox(10, heatmap, compareHeatmap, legend);
+        maps.setAlignment(Pos.CENTER);
+        for (HeatmapView h : new HeatmapView[] {heatmap, compareHeatmap}) {
+            // before a recording is open the map is a wide placeholder text ("Open a recording: ...")
+            h.prefWidthProperty().bind(Bindings.when(vm.documentProperty().isNull()).then(4000.0)
+                    .otherwise(maps.heightProperty().multiply(h.widthPerHeightProperty())));
+            h.maxWidthProperty().bind(h.prefWidthProperty());
+            h.setMinWidth(200);
+            HBox.setHgrow(h, Priority.SOMETIMES);
+        }
+        VBox box = new VBox(4, mainTitle, compareTitle, maps);
+        VBox.setVgrow(maps, Priority.ALWAYS);
         box.setPadding(new Insets(8));
+        return box;
+    }
+
+    /**
+     * The guided routine at the playhead, as the trainee's routine panel showed it then (the step, and every step's
+     * mark and count); hidden when the recording ran no routine.
+     */
+    private VBox routineBox() {
+        Label title = new Label("Routine");
+        title.getStyleClass().add("panel-title");
+        Label step = new Label();
+        step.setId("replayRoutineStep");
+        step.setWrapText(true);
+        step.setMinHeight(Label.USE_PREF_SIZE);
+        VBox steps = new VBox(2);
+        steps.setId("replayRoutineSteps");
+        VBox box = new VBox(4, title, step, steps);
+        box.setVisible(false);
+        box.managedProperty().bind(box.visibleProperty());
+        java.util.List<io.tactus.app.live.CoachModel.StepRow> shown = new java.util.ArrayList<>();
+        io.tactus.signal.technique.Routine builtIn = io.tactus.signal.technique.Routine.defaultRoutine();
+        vm.drawnFrameProperty().addListener((o, a, f) -> {
+            io.tactus.signal.technique.RoutineProgress r = f == null ? null : f.routine();
+            box.setVisible(r != null);
+            if (r == null) {
+                return;
+            }
+            title.setText("Routine: " + r.routine());
+            step.setText(io.tactus.app.live.CoachModel.title(r));
+            // a recording names its routine by id: the built-in one's step titles, else the step ids
+            var rows = io.tactus.app.live.CoachModel.rows(r, builtIn.id().equals(r.routineId()) ? builtIn : null);
+            if (!rows.equals(shown)) { // rebuilt only when a mark or count changes, not every frame
+                shown.clear();
+                shown.addAll(rows);
+                io.tactus.app.live.RoutinePanel.showSteps(steps, rows);
+            }
+        });
         return box;
     }
 
@@ -223,7 +273,7 @@ public final class ReplayView extends BorderPane {
         // A wrapped label in a VBox whose list grows gets only one line unless its minimum is its full height.
         legend.setMinHeight(Label.USE_PREF_SIZE);
         legend.getStyleClass().add("hint");
-        VBox box = new VBox(6, title, notes, new HBox(6, add, edit, delete), legend);
+        VBox box = new VBox(6, routineBox(), title, notes, new HBox(6, add, edit, delete), legend);
         VBox.setVgrow(notes, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         box.setPrefWidth(300);

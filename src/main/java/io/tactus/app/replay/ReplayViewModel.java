@@ -54,6 +54,7 @@ public final class ReplayViewModel {
     private final ReplayNotes notes;
     private final ReplayCompare compare;
     private final PlayheadFrames frames;
+    private final ReplayReport report;
     private boolean scrubbing;
 
     public ReplayViewModel(Threads threads, ReplayOpener opener) {
@@ -62,6 +63,7 @@ public final class ReplayViewModel {
         this.frames = new PlayheadFrames(threads, positionUs::get, status::set);
         this.notes = new ReplayNotes(threads, status::set);
         this.compare = new ReplayCompare(threads, opener, status::set);
+        this.report = new ReplayReport(threads, status::set, io.tactus.session.UserFiles::reportsDir);
         positionUs.addListener((o, a, p) -> {
             updateTimeText();
             requestFrames();
@@ -308,6 +310,37 @@ public final class ReplayViewModel {
 
     public void deleteNote(Note n) {
         notes.delete(n);
+    }
+
+    // ---- report
+
+    /**
+     * Writes the session report of the open recording (HTML, the one report path of {@code tactus report}) into
+     * the user's reports folder, with every note saved so far, in the background; the status line tells where,
+     * and the opener (if set) shows it.
+     */
+    public void writeReport() {
+        report.write(document.get(), notes.saved());
+    }
+
+    /** Shows a written report (the app passes the desktop browser); null: the status line only says where. */
+    public void setReportOpener(java.util.function.Consumer<Path> opener) {
+        report.setOpener(opener);
+    }
+
+    /** Where reports go (default: the user's reports folder, {@code TactusHome/reports}). */
+    public void setReportFolder(Path folder) {
+        report.setFolder(() -> folder);
+    }
+
+    /** True while a report is being written. */
+    public ReadOnlyBooleanProperty reportingProperty() {
+        return report.busyProperty();
+    }
+
+    /** The last report written from this view (null before the first). */
+    public ReadOnlyObjectProperty<Path> reportProperty() {
+        return report.writtenProperty();
     }
 
     // ---- helpers

@@ -95,6 +95,66 @@ class ReplayViewFxTest {
     }
 
     @Test
+    void showsTheRecordedRoutinesProgressAtThePlayhead(FxRobot robot) throws Exception {
+        robot.interact(() -> app.openRecording(SAMPLES.resolve("gentle-routine.tactus")));
+        ReplayViewModel vm = app.replayViewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.scanProgressProperty().get() == 1.0);
+        ReplayEngine d = vm.documentProperty().get();
+        javafx.scene.control.Label step = robot.lookup("#replayRoutineStep").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.layout.VBox steps = robot.lookup("#replayRoutineSteps").queryAs(javafx.scene.layout.VBox.class);
+        // 20 s in: the effleurage strokes are done (at 13.9 s), the palm circles are being counted
+        robot.interact(() -> vm.seek(d.startUs() + 20_000_000));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.settledProperty().get()
+                && step.getText().startsWith("Step 2 of 7"));
+        assertTrue(step.isVisible());
+        assertEquals(7, steps.getChildren().size());
+        assertTrue(steps.getChildren().get(0).getStyleClass().contains("step-done"));
+        assertTrue(steps.getChildren().get(1).getStyleClass().contains("step-current"));
+        // the end: every step done, as `tactus analyze` reports it
+        robot.interact(() -> vm.seek(d.endUs()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.settledProperty().get()
+                && step.getText().equals("Routine complete"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(steps.getChildren().stream().allMatch(n -> n.getStyleClass().contains("step-done")));
+    }
+
+    @Test
+    void theReportButtonWritesTheSessionReportWithItsKeyNumbersAndTheNotes(FxRobot robot) throws Exception {
+        Path file = home.resolve("spine-contact-for-report.tactus");
+        java.nio.file.Files.copy(SAMPLES.resolve("spine-contact.tactus"), file);
+        ReplayViewModel vm = app.replayViewModel();
+        java.util.List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            vm.setReportOpener(opened::add);
+            app.openRecording(file);
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.scanProgressProperty().get() == 1.0);
+        ReplayEngine d = vm.documentProperty().get();
+        robot.interact(() -> {
+            vm.seek(d.startUs() + 5_000_000);
+            vm.addNote("good even pressure on the lower back");
+        });
+        // the note is still being saved when Report is pressed: the report waits for it
+        robot.clickOn("#reportButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.reportProperty().get() != null);
+        Path html = vm.reportProperty().get();
+        assertEquals(home.resolve("reports").resolve("spine-contact-for-report.html"), html);
+        assertEquals(java.util.List.of(html), opened, "the written report is opened");
+        assertTrue(vm.statusProperty().get().contains(html.toString()), vm.statusProperty().get());
+
+        // its key numbers are those of the replay's own scan (the analysis `tactus analyze` prints)
+        String h = java.nio.file.Files.readString(html);
+        var m = d.analysis().metrics();
+        assertEquals(2L, m.flagCounts().get("spine_contact"));
+        assertTrue(h.contains("data-key=\"scores.spine_contacts\">" + m.flagCounts().get("spine_contact") + "<"),
+                "spine contacts in the summary");
+        assertTrue(h.contains("data-key=\"scores.duration_s\">" + io.tactus.report.Fmt.d1(m.durationSeconds())
+                + "<"), "the session's length");
+        assertEquals(2, h.split("data-flag=\"spine_contact\"", -1).length - 1, "both spine contacts are listed");
+        assertTrue(h.contains("good even pressure on the lower back"), "the instructor's note is in the report");
+    }
+
+    @Test
     void chartAndLanesFillInWhileALongRecordingIsStillScanning(FxRobot robot) throws Exception {
         // 15 minutes of the mistakes scenario over and over: its scan takes seconds, published every 250 ms
         Path file = TestRecordings.makeLooped(home.resolve("long-mistakes.tactus"), "mistakes", 15 * 60);
