@@ -29,6 +29,8 @@ public final class HeatmapFigure implements Figure {
     private static final Color LABEL = new Color(0x37474f);
     private static final Color ALERT = new Color(0xff1744);
     private static final int LEGEND_W = 64;
+    /** The core's default noise floor: below it a report's kPa map shows the back, as the app does. */
+    private static final float NOISE_FLOOR_KPA = 0.5f;
 
     private final int rows;
     private final int cols;
@@ -104,7 +106,10 @@ public final class HeatmapFigure implements Figure {
         if (rows == 1) {
             raster.render(kpa, (float) maxKpa, ColorMap.VIRIDIS, Interpolation.NEAREST);
         } else { // no pressure is no colour: the back shows through, as in the app
-            raster.render(kpa, (float) maxKpa, ColorMap.VIRIDIS, Interpolation.BILINEAR, 0f, Float.NaN);
+            // Transparent at or below the core's noise floor (kPa maps), or 1 % of the scale (kPa s): between a
+            // touched and an untouched cell the edge then follows the interpolated pressure, not the cell grid.
+            float floor = "kPa".equals(unit) ? NOISE_FLOOR_KPA : (float) (maxKpa * 0.01);
+            raster.render(kpa, (float) maxKpa, ColorMap.VIRIDIS, Interpolation.BILINEAR, floor, Float.NaN);
         }
         BufferedImage img = new BufferedImage(raster.width(), raster.height(), BufferedImage.TYPE_INT_ARGB);
         img.setRGB(0, 0, raster.width(), raster.height(), raster.pixels(), 0, raster.width());
@@ -119,7 +124,8 @@ public final class HeatmapFigure implements Figure {
             g.setColor(LABEL);
             g.drawString("LEFT", 4, h - 5);
             g.drawString("RIGHT", w - 38, h - 5);
-            g.drawString("HEAD", w / 2 - 15, 12);
+            // beside the spine band, not over the vertebrae
+            g.drawString("HEAD", w / 2 + Math.max(14, w / 14), 12);
         } else {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.setColor(Color.DARK_GRAY);

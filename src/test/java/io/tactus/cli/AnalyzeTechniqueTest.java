@@ -177,6 +177,13 @@ class AnalyzeTechniqueTest {
         }
         assertEquals(1, spine, "the thumb slide up the spine is where the pose was: " + mv);
         assertTrue(t.get("contacts").asInt() >= 12, t.toString());
+        // the routine coach counts the glove's movements: its three effleurage strokes complete the first step
+        RecordCommandTest.Run coached = RecordCommandTest.tactus("analyze", glove.toString(), "--json", "--routine",
+                "default");
+        JsonNode first = JSON.readTree(coached.out()).get("technique").get("routine").get("steps").get(0);
+        assertEquals("effleurage", first.get("id").asText(), first.toString());
+        assertEquals("done", first.get("status").asText(), first.toString());
+        assertEquals(3, first.get("count").asInt(), first.toString());
     }
 
     @Test
