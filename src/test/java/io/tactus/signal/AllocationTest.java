@@ -55,6 +55,24 @@ class AllocationTest {
         assertEquals(0, p.movements().size(), "scene must not finish a movement: " + p.movements());
         assertTrue(p.contactsSeen() - seenBefore >= 3 * 8, "tracking ran: hands land 8 times, 3 contacts each: "
                 + (p.contactsSeen() - seenBefore));
-        assertEquals(0, after - before, "bytes allocated by " + (2 * n) + " frames");
+        // Any per-frame object is >= 16 bytes, so >= 32 x n over these frames; a few bytes can come from the JIT
+        // replacing a compiled method under load (seen once: 96 bytes), which is not a per-frame allocation.
+        assertTrue(after - before < 2 * n, "bytes allocated by " + (2 * n) + " frames: " + (after - before));
+
+        // A snapshot is an immutable value, so it costs an object and its region array; the region values are
+        // reused while a region's figures stay the same (an hour's analysis used to make ~250 MB of garbage here).
+        float[] cells = new float[TestMat.descriptor().cellCount()];
+        for (int i = 0; i < 2 * n; i++) {
+            p.process(frames[i]);
+            p.snapshotInto(cells);
+        }
+        before = mx.getThreadAllocatedBytes(tid);
+        for (int i = 2 * n; i < 4 * n; i++) {
+            p.process(frames[i]);
+            p.snapshotInto(cells);
+        }
+        after = mx.getThreadAllocatedBytes(tid);
+        double perFrame = (after - before) / (2.0 * n);
+        assertTrue(perFrame < 400, "bytes per frame for process + snapshotInto: " + perFrame);
     }
 }
