@@ -3,5 +3,5 @@
 # thread CPU time (robust to a busy machine). Usage: bench/tracking-cost.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
+mvn -q -B -o test-compile >/dev/null  # also writes target/bench-cp.txt (pom.xml: bench-classpath)
 exec java -cp "target/test-classes:target/classes:$(cat target/bench-cp.txt)" io.tactus.bench.TrackingCostMain "$@"
