@@ -19,11 +19,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.ClosePath;
-import javafx.scene.shape.LineTo;
-import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
-import javafx.scene.shape.PathElement;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
@@ -298,23 +294,23 @@ public final class HeatmapView extends Region {
             return;
         }
         double s = raster.scale();
-        Path boundaries = new Path(boundaryElements(layout, s));
+        Path boundaries = new Path(RegionPaths.boundaryElements(layout, s));
         boundaries.setStroke(Color.color(0.25, 0.28, 0.32, 0.35));
         boundaries.setStrokeWidth(1.5);
         boundaries.getStrokeDashArray().setAll(6.0, 5.0);
         overlay.getChildren().add(boundaries);
         // The spine band as an outline only: it never hides the pressure under it.
-        Path spine = new Path(edgeElements(layout, io.tactus.signal.body.BodyRegion.SPINE, s));
+        Path spine = new Path(RegionPaths.edgeElements(layout, io.tactus.signal.body.BodyRegion.SPINE, s));
         spine.setStroke(Color.web("#c62828"));
         spine.setStrokeWidth(2);
         spine.getStrokeDashArray().setAll(8.0, 6.0);
         overlay.getChildren().add(spine);
         overlay.getChildren().add(label("SPINE", w / 2, 18, Color.web("#c62828")));
         for (io.tactus.signal.body.BodyRegion r : layout.regions()) {
-            Path fill = new Path(fillElements(layout, r, s));
+            Path fill = new Path(RegionPaths.fillElements(layout, r, s));
             fill.setStroke(null);
             fill.setFill(Color.color(1, 0.09, 0.27, 0.28));
-            Path edge = new Path(edgeElements(layout, r, s));
+            Path edge = new Path(RegionPaths.edgeElements(layout, r, s));
             edge.setStroke(ALERT);
             edge.setStrokeWidth(7);
             edge.setStrokeLineCap(StrokeLineCap.ROUND);
@@ -339,77 +335,6 @@ public final class HeatmapView extends Region {
 
     private void buildAnatomy() {
         anatomyLayer.show(raster == null ? null : anatomy);
-    }
-
-    /** Segments between cells of different regions. */
-    static PathElement[] boundaryElements(RegionLayout l, double s) {
-        java.util.List<PathElement> el = new java.util.ArrayList<>();
-        for (int r = 0; r < l.rows(); r++) {
-            for (int c = 0; c < l.cols(); c++) {
-                io.tactus.signal.body.BodyRegion here = l.at(r, c);
-                if (c + 1 < l.cols() && here != l.at(r, c + 1)) {
-                    el.add(new MoveTo((c + 1) * s, r * s));
-                    el.add(new LineTo((c + 1) * s, (r + 1) * s));
-                }
-                if (r + 1 < l.rows() && here != l.at(r + 1, c)) {
-                    el.add(new MoveTo(c * s, (r + 1) * s));
-                    el.add(new LineTo((c + 1) * s, (r + 1) * s));
-                }
-            }
-        }
-        return el.toArray(PathElement[]::new);
-    }
-
-    /** The outline of one region: every cell edge whose neighbour lies outside it ({@code s}: pixels per cell). */
-    public static PathElement[] edgeElements(RegionLayout l, io.tactus.signal.body.BodyRegion region, double s) {
-        java.util.List<PathElement> el = new java.util.ArrayList<>();
-        for (int r = 0; r < l.rows(); r++) {
-            for (int c = 0; c < l.cols(); c++) {
-                if (l.at(r, c) != region) {
-                    continue;
-                }
-                if (r == 0 || l.at(r - 1, c) != region) {
-                    el.add(new MoveTo(c * s, r * s));
-                    el.add(new LineTo((c + 1) * s, r * s));
-                }
-                if (r == l.rows() - 1 || l.at(r + 1, c) != region) {
-                    el.add(new MoveTo(c * s, (r + 1) * s));
-                    el.add(new LineTo((c + 1) * s, (r + 1) * s));
-                }
-                if (c == 0 || l.at(r, c - 1) != region) {
-                    el.add(new MoveTo(c * s, r * s));
-                    el.add(new LineTo(c * s, (r + 1) * s));
-                }
-                if (c == l.cols() - 1 || l.at(r, c + 1) != region) {
-                    el.add(new MoveTo((c + 1) * s, r * s));
-                    el.add(new LineTo((c + 1) * s, (r + 1) * s));
-                }
-            }
-        }
-        return el.toArray(PathElement[]::new);
-    }
-
-    /** The area of one region as one closed rectangle per run of cells on a row (for a translucent fill). */
-    static PathElement[] fillElements(RegionLayout l, io.tactus.signal.body.BodyRegion region, double s) {
-        java.util.List<PathElement> el = new java.util.ArrayList<>();
-        for (int r = 0; r < l.rows(); r++) {
-            for (int c = 0; c < l.cols(); c++) {
-                if (l.at(r, c) != region) {
-                    continue;
-                }
-                int end = c;
-                while (end + 1 < l.cols() && l.at(r, end + 1) == region) {
-                    end++;
-                }
-                el.add(new MoveTo(c * s, r * s));
-                el.add(new LineTo((end + 1) * s, r * s));
-                el.add(new LineTo((end + 1) * s, (r + 1) * s));
-                el.add(new LineTo(c * s, (r + 1) * s));
-                el.add(new ClosePath());
-                c = end;
-            }
-        }
-        return el.toArray(PathElement[]::new);
     }
 
     @Override

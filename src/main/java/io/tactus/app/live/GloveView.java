@@ -164,7 +164,7 @@ public final class GloveView extends javafx.scene.layout.Region {
         }
         outlined = r;
         underOutline.getElements().setAll(r == null ? new javafx.scene.shape.PathElement[0]
-                : io.tactus.app.heat.HeatmapView.edgeElements(backRegions, r, BACK_W / backRegions.cols()));
+                : io.tactus.app.heat.RegionPaths.edgeElements(backRegions, r, BACK_W / backRegions.cols()));
     }
 
     /** The region outlined on the back map as the one under the hand (null: none). */
