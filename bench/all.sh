@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every issue 9-11 benchmark, one after another, on a fresh clone of this repository's HEAD: how the "quiet" rows of
+# docs/BENCHMARKS.md were measured (2026-11-30 09:01-09:13 UTC). Run it on an otherwise idle machine.
+#   bench/all.sh HOUR_FILE [OUT_DIR]     HOUR_FILE: a one-hour 32x32 100 Hz recording (bench/session.sh hour FILE)
+# Each benchmark's output goes to OUT_DIR/NAME.txt (default target/bench-all); this prints the time and load
+# around each one. Takes ~15 minutes on 2 cores (the .deb build, for the installed launcher's rows, included).
+set -uo pipefail
+hour=${1:?usage: bench/all.sh HOUR_FILE [OUT_DIR]}
+hour=$(realpath "$hour")
+repo=$(cd "$(dirname "$0")/.." && pwd)
+out=$(realpath -m "${2:-$repo/target/bench-all}")
+clone=$(mktemp -d)/tactus
+git clone -q "$repo" "$clone" && cd "$clone" || exit 1
+mkdir -p "$out"
+git log --oneline -1 | tee "$out/commit.txt"
+mvn -o -q -B -Pdist package -DskipTests > "$out/build.txt" 2>&1 || { echo "bench/all.sh: build failed, see $out/build.txt" >&2; exit 1; }
+step() {
+    local name=$1; shift
+    echo "== $name $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
+    "$@" > "$out/$name.txt" 2>&1
+    echo "   rc=$? $(date -u +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+step signal-cpu-1 bench/signal-cpu.sh
+step signal-cpu-2 bench/signal-cpu.sh
+step signal-cpu-3 bench/signal-cpu.sh
+step tracking-cost bench/tracking-cost.sh
+step analyze env RUNS=3 bench/session.sh analyze "$hour"
+step seek-1 bench/session.sh seek "$hour"
+step seek-2 bench/session.sh seek "$hour"
+step seek-3 bench/session.sh seek "$hour"
+step startup bench/startup.sh
+step export bench/export.sh "$hour" csv,mat,hdf5,asf 3
+step cohort bench/cohort.sh 200 600 3 10
+step alert-latency bench/alert-latency.sh 60 32 4
+echo "all done $(date -u +%T); outputs in $out"
