@@ -89,7 +89,7 @@ public final class AppController {
         this.dialogs = dialogs != null ? dialogs : new FxDialogs(() -> stage);
         this.live = new LiveViewModel(threads, sound);
         this.replay = new ReplayViewModel(threads, opener);
-        replay.setReportFolder(io.tactus.session.UserFiles.reportsDir(store.home()));
+        replay.report().setFolder(() -> io.tactus.session.UserFiles.reportsDir(store.home()));
         this.flows = new LiveFlows(live, this.dialogs, store.home(), () -> settings().profile(),
                 Clock.systemDefaultZone());
         applySettings(settings);

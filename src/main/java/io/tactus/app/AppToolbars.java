@@ -68,7 +68,7 @@ public final class AppToolbars {
         export.disableProperty().bind(replay.documentProperty().isNull());
         Button report = button("Report", "reportButton", a.report(),
                 "Session report with your notes: HTML, opens in the browser (Ctrl+P)");
-        report.disableProperty().bind(replay.documentProperty().isNull().or(replay.reportingProperty()));
+        report.disableProperty().bind(replay.documentProperty().isNull().or(replay.report().busyProperty()));
         return new ToolBar(open, recent, new Separator(), compare, closeCompare, new Separator(), export, report);
     }
 

@@ -36,7 +36,7 @@ public final class TactusApp extends Application {
                 new io.tactus.app.live.StandardSources(() -> self.get().settings().toSignalSettings()));
         self.set(controller);
         // a written session report opens in the desktop's browser (HostServices: no AWT, no extra dependency)
-        controller.replayViewModel().setReportOpener(p -> getHostServices().showDocument(p.toUri().toString()));
+        controller.replayViewModel().report().setOpener(p -> getHostServices().showDocument(p.toUri().toString()));
         // Fitted to the screen (1366x768 and up): never larger than the visible area, so the menu, gauges and
         // status bar are on screen from the start.
         javafx.geometry.Rectangle2D vb = Screen.getPrimary().getVisualBounds();

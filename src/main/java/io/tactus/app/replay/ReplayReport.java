@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * ({@link ReportWriter}, as {@code tactus report} and the Library tab write it) in the background, once the
  * instructor's pending note changes are in the file (so the report has every note), then opened.
  */
-final class ReplayReport {
+public final class ReplayReport {
 
     private final Threads threads;
     private final Consumer<String> status;
@@ -34,12 +34,13 @@ final class ReplayReport {
         this.outDir = outDir;
     }
 
-    void setFolder(Supplier<Path> folder) {
+    /** Where reports go (default: the user's reports folder, {@code TactusHome/reports}). */
+    public void setFolder(Supplier<Path> folder) {
         this.outDir = folder;
     }
 
     /** What shows a written report (the app: the desktop's browser); null (the default): only its path is told. */
-    void setOpener(Consumer<Path> opener) {
+    public void setOpener(Consumer<Path> opener) {
         this.open = opener;
     }
 
@@ -82,12 +83,13 @@ final class ReplayReport {
         }, threads.background());
     }
 
-    ReadOnlyBooleanProperty busyProperty() {
+    /** True while a report is being written. */
+    public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
 
     /** The last report written (null before the first). */
-    ReadOnlyObjectProperty<Path> writtenProperty() {
+    public ReadOnlyObjectProperty<Path> writtenProperty() {
         return written.getReadOnlyProperty();
     }
 }

@@ -4,25 +4,19 @@ import io.tactus.app.fx.Threads;
 import io.tactus.session.IntegrityReport;
 import io.tactus.session.RegionSeries;
 import io.tactus.session.ReplayEngine;
-import io.tactus.session.SessionAnalysis;
 import io.tactus.signal.FrameSnapshot;
-import io.tactus.signal.flags.FlagType;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleLongProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -43,14 +37,11 @@ public final class ReplayViewModel {
     private final ReplayOpener opener;
     private final ReadOnlyObjectWrapper<ReplayEngine> document = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<RegionSeries> series = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyDoubleWrapper scanProgress = new ReadOnlyDoubleWrapper(0);
     private final LongProperty positionUs = new SimpleLongProperty();
     private final PlaybackClock clock = new PlaybackClock();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a recording (File > Open, or drop a file here)");
     private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper("0:00.000 / 0:00.000");
-    private final ObservableList<TimelineEvent> events = FXCollections.observableArrayList();
-    private final ObservableList<IntegrityReport.LostSpan> lostSpans = FXCollections.observableArrayList();
+    private final ReplayScan scan;
     private final ReplayNotes notes;
     private final ReplayCompare compare;
     private final PlayheadFrames frames;
@@ -63,6 +54,7 @@ public final class ReplayViewModel {
         this.frames = new PlayheadFrames(threads, positionUs::get, status::set);
         this.notes = new ReplayNotes(threads, status::set);
         this.compare = new ReplayCompare(threads, opener, status::set);
+        this.scan = new ReplayScan(threads);
         this.report = new ReplayReport(threads, status::set, io.tactus.session.UserFiles::reportsDir);
         positionUs.addListener((o, a, p) -> {
             updateTimeText();
@@ -92,14 +84,11 @@ public final class ReplayViewModel {
             threads.fx().execute(() -> {
                 ReplayEngine old = document.get();
                 document.set(doc);
-                events.clear();
-                lostSpans.clear();
-                series.set(null);
+                scan.clear();
                 notes.show(doc);
                 clock.clearLoop();
                 frames.clear();
                 title.set(RecordingTitle.of(doc));
-                scanProgress.set(0);
                 status.set(title.get() + "  (scanning...)");
                 positionUs.set(doc.startUs());
                 requestFrames();
@@ -110,47 +99,9 @@ public final class ReplayViewModel {
                 if (onOpened != null) {
                     onOpened.run();
                 }
-                threads.background().execute(() -> scan(doc));
+                threads.background().execute(() -> scan.run(doc, () -> document.get() == doc, title::get,
+                        status::set));
             });
-        });
-    }
-
-    private void scan(ReplayEngine doc) {
-        SessionAnalysis a;
-        try {
-            a = doc.scan(p -> threads.fx().execute(() -> {
-                if (document.get() == doc && p < 1) {
-                    scanProgress.set(p);
-                    status.set(String.format(Locale.ROOT, "%s  (scanning %.0f %%)", title.get(), p * 100));
-                }
-            }), soFar -> {
-                List<TimelineEvent> found = TimelineEvent.of(soFar.events(), soFar.scannedToUs());
-                threads.fx().execute(() -> {
-                    if (document.get() == doc && scanProgress.get() < 1) { // the final result is not in yet
-                        events.setAll(found);
-                        series.set(soFar.series());
-                    }
-                });
-            });
-        } catch (Exception e) {
-            threads.fx().execute(() -> status.set("Could not scan " + doc.file().getFileName() + ": "
-                    + ReplayCompare.why(e)));
-            return;
-        }
-        List<TimelineEvent> timeline = TimelineEvent.of(a, doc.endUs());
-        // Damage the scan's pass found (and a rejected metadata descriptor...): a note, and the lost spans drawn
-        // on the timeline.
-        List<String> warnings = a.warnings(doc.reader());
-        List<IntegrityReport.LostSpan> lost = a.integrity() == null ? List.of() : a.integrity().lostSpans();
-        threads.fx().execute(() -> {
-            if (document.get() != doc) {
-                return;
-            }
-            events.setAll(timeline);
-            lostSpans.setAll(lost);
-            series.set(a.series());
-            scanProgress.set(1);
-            status.set(title.get() + (warnings.isEmpty() ? "" : "  (" + String.join("; ", warnings) + ")"));
         });
     }
 
@@ -169,9 +120,8 @@ public final class ReplayViewModel {
         ReplayEngine d = document.get();
         document.set(null);
         frames.clear();
-        series.set(null);
+        scan.clear();
         title.set("");
-        events.clear();
         notes.show(null);
         if (d != null) {
             threads.background().execute(d::close);
@@ -258,17 +208,14 @@ public final class ReplayViewModel {
     }
 
     private boolean jumpToFlag(int dir) {
-        long p = positionUs.get();
-        for (int k = 0; k < events.size(); k++) {
-            TimelineEvent e = events.get(dir > 0 ? k : events.size() - 1 - k);
-            if (e.type() != FlagType.MARKER && (dir > 0 ? e.startUs() > p + 1000 : e.startUs() < p - 1000)) {
-                seek(e.startUs());
-                status.set(e.describe(document.get().startUs()));
-                return true;
-            }
+        TimelineEvent e = scan.flagFrom(positionUs.get(), dir);
+        if (e == null) {
+            status.set(dir > 0 ? "No later flag" : "No earlier flag");
+            return false;
         }
-        status.set(dir > 0 ? "No later flag" : "No earlier flag");
-        return false;
+        seek(e.startUs());
+        status.set(e.describe(document.get().startUs()));
+        return true;
     }
 
     public void setLoopIn() {
@@ -323,24 +270,9 @@ public final class ReplayViewModel {
         report.write(document.get(), notes.saved());
     }
 
-    /** Shows a written report (the app passes the desktop browser); null: the status line only says where. */
-    public void setReportOpener(java.util.function.Consumer<Path> opener) {
-        report.setOpener(opener);
-    }
-
-    /** Where reports go (default: the user's reports folder, {@code TactusHome/reports}). */
-    public void setReportFolder(Path folder) {
-        report.setFolder(() -> folder);
-    }
-
-    /** True while a report is being written. */
-    public ReadOnlyBooleanProperty reportingProperty() {
-        return report.busyProperty();
-    }
-
-    /** The last report written from this view (null before the first). */
-    public ReadOnlyObjectProperty<Path> reportProperty() {
-        return report.writtenProperty();
+    /** The Report button's state and settings: where reports go, what opens one, busy, the last one written. */
+    public ReplayReport report() {
+        return report;
     }
 
     // ---- helpers
@@ -379,12 +311,12 @@ public final class ReplayViewModel {
      * publication), the whole recording once it has finished.
      */
     public ReadOnlyObjectProperty<RegionSeries> seriesProperty() {
-        return series.getReadOnlyProperty();
+        return scan.seriesProperty();
     }
 
     /** 0..1 while the open recording is being scanned, 1 when done. */
     public ReadOnlyDoubleProperty scanProgressProperty() {
-        return scanProgress.getReadOnlyProperty();
+        return scan.progressProperty();
     }
 
     /** True when the frame shown is the exact one at the playhead (false while dragging or loading). */
@@ -451,12 +383,12 @@ public final class ReplayViewModel {
     }
 
     public ObservableList<TimelineEvent> events() {
-        return events;
+        return scan.events();
     }
 
     /** Where the open recording lost data to file damage (device time); empty for a whole file. */
     public ObservableList<IntegrityReport.LostSpan> lostSpans() {
-        return lostSpans;
+        return scan.lostSpans();
     }
 
     public ObservableList<Note> notes() {

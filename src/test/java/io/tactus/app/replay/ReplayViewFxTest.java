@@ -125,7 +125,7 @@ class ReplayViewFxTest {
         ReplayViewModel vm = app.replayViewModel();
         java.util.List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> {
-            vm.setReportOpener(opened::add);
+            vm.report().setOpener(opened::add);
             app.openRecording(file);
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.scanProgressProperty().get() == 1.0);
@@ -136,8 +136,8 @@ class ReplayViewFxTest {
         });
         // the note is still being saved when Report is pressed: the report waits for it
         robot.clickOn("#reportButton");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.reportProperty().get() != null);
-        Path html = vm.reportProperty().get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.report().writtenProperty().get() != null);
+        Path html = vm.report().writtenProperty().get();
         assertEquals(home.resolve("reports").resolve("spine-contact-for-report.html"), html);
         assertEquals(java.util.List.of(html), opened, "the written report is opened");
         assertTrue(vm.statusProperty().get().contains(html.toString()), vm.statusProperty().get());
