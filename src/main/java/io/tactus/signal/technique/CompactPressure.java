@@ -6,10 +6,10 @@ import java.util.Arrays;
  * The pressure of a contact as the movement detectors judge it. A contact the mat resolves (spread over more than
  * a 2 x 2 block of cells) reads its peak cell. A compact one (a thumb or a fingertip on a coarse mat) does not:
  * each cell reads the mean over its whole area, so the same 90 kPa thumb reads 44 kPa centred on a 12.5 x 18.75 mm
- * cell and 28 kPa on a cell corner, where its force is shared by four cells. Its force is what the mat does
+ * cell and 15 kPa exactly on a cell corner, where its force is shared by four cells. Its force is what the mat does
  * measure wherever it lands; this reads such a contact as the cell under it would if all of it were on that one
  * cell (the 2 x 2 block's sum of cell pressures, i.e. its force over one cell's area). That is grid-position
- * independent and still below the true peak of a dome wider than a cell (60 kPa for that thumb), so it never
+ * independent and still below the true peak of a dome wider than a cell (56-60 kPa for that thumb), so it never
  * makes a press look harder than it is; a broad press (a palm kneading at 28 kPa) keeps its peak cell's reading.
  */
 final class CompactPressure {
