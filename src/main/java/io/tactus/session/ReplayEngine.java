@@ -9,6 +9,7 @@ import io.tactus.signal.SignalSettings;
 import io.tactus.signal.body.Registration;
 import io.tactus.signal.flags.FlagEvent;
 import io.tactus.signal.metrics.SessionMetrics;
+import io.tactus.signal.technique.TechniqueSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -281,8 +282,12 @@ public final class ReplayEngine implements AutoCloseable {
             return null;
         }
         SignalPipeline p = core.pipeline();
-        if (p == null || s.rows() == 1) {
-            return new ReplayFrame(s, null, List.of(), p == null ? null : p.routineProgress());
+        if (p == null) {
+            return new ReplayFrame(s, null, List.of(), null, null);
+        }
+        TechniqueSnapshot technique = p.settings().technique() ? p.technique() : null;
+        if (s.rows() == 1) {
+            return new ReplayFrame(s, null, List.of(), p.routineProgress(), technique);
         }
         if (drawing == null || !p.descriptor().equals(drawnDevice) || !p.settings().equals(drawnSettings)
                 || !sameRegistration(p.registration(), drawnRegistration)) {
@@ -292,7 +297,7 @@ public final class ReplayEngine implements AutoCloseable {
             drawnRegistration = p.registration();
         }
         return new ReplayFrame(s, drawing, trails.polylines(drawing.pxPerMmX(), drawing.pxPerMmY()),
-                p.routineProgress());
+                p.routineProgress(), technique);
     }
 
     private static boolean sameRegistration(Registration a, Registration b) {

@@ -85,7 +85,7 @@ class LayoutFxTest {
         robot.interact(app::connectDefault);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.liveViewModel().framesShownProperty().get() > 10);
         robot.interact(() -> app.liveViewModel().coach().start(null));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.liveViewModel().coach().runningProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.liveViewModel().coach().display().runningProperty().get());
         // the mistakes scenario raises alerts; wait for one so the banner carries its longest words
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> app.liveViewModel().alertActiveProperty().get());
         for (double[] size : new double[][] {{1366, 768}, {1920, 1080}}) {

@@ -74,22 +74,22 @@ class RoutineCoachFxTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.liveViewModel().framesShownProperty().get() > 5);
         CoachModel coach = app.liveViewModel().coach();
         robot.interact(() -> coach.start(null));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> coach.runningProperty().get());
-        assertTrue(coach.stepTitleProperty().get().startsWith("Step 1 of 7: Effleurage"),
-                coach.stepTitleProperty().get());
-        assertTrue(coach.stepTextProperty().get().contains("long strokes up the back"),
-                "the routine's own words: " + coach.stepTextProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> coach.display().runningProperty().get());
+        assertTrue(coach.display().stepTitleProperty().get().startsWith("Step 1 of 7: Effleurage"),
+                coach.display().stepTitleProperty().get());
+        assertTrue(coach.display().stepTextProperty().get().contains("long strokes up the back"),
+                "the routine's own words: " + coach.display().stepTextProperty().get());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sound.heard().contains("say routine_start"));
 
         // Strokes are counted, fed back and ticked.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> coach.countTextProperty().get().startsWith("2 / 3"));
-        assertTrue(coach.countTextProperty().get().endsWith("strokes up"), coach.countTextProperty().get());
-        assertTrue(!coach.feedbackProperty().get().isEmpty(), "feedback on the last movement");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> coach.display().countTextProperty().get().startsWith("2 / 3"));
+        assertTrue(coach.display().countTextProperty().get().endsWith("strokes up"), coach.display().countTextProperty().get());
+        assertTrue(!coach.display().feedbackProperty().get().isEmpty(), "feedback on the last movement");
         assertTrue(sound.heard().contains("TICK"), "a tick per counted stroke: " + sound.heard());
         assertTrue(app.liveView().heatmap().trailsShown() >= 1, "the hand's trail is drawn");
 
         // The third stroke completes the step: chime, then the next step's prompt.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> coach.stepTitleProperty().get().startsWith("Step 2"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> coach.display().stepTitleProperty().get().startsWith("Step 2"));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> sound.heard().contains("say palm_circles"));
         List<String> heard = sound.heard();
         assertTrue(heard.contains("CHIME") && heard.indexOf("CHIME") < heard.indexOf("say palm_circles"),
@@ -98,14 +98,14 @@ class RoutineCoachFxTest {
         assertEquals(judged.stream().filter(v -> v == MovementFeedback.Verdict.COUNTED).count(),
                 heard.subList(0, heard.indexOf("CHIME")).stream().filter("TICK"::equals).count(),
                 "one tick per movement the core counted before the step completed: " + told + " " + heard);
-        assertEquals(RoutineProgress.Status.DONE, coach.steps().get(0).status());
-        assertEquals("\u2713", coach.steps().get(0).mark());
-        assertEquals("Trigger-point hold", coach.steps().get(3).label(), "every row named by its step's title");
+        assertEquals(RoutineProgress.Status.DONE, coach.display().steps().get(0).status());
+        assertEquals("\u2713", coach.display().steps().get(0).mark());
+        assertEquals("Trigger-point hold", coach.display().steps().get(3).label(), "every row named by its step's title");
 
         // Circles do not happen here: skip the step, it is marked skipped.
         robot.interact(coach::skip);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> coach.steps().get(1).status() == RoutineProgress.Status.SKIPPED);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> coach.stepTitleProperty().get().startsWith("Step 3"));
+                () -> coach.display().steps().get(1).status() == RoutineProgress.Status.SKIPPED);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> coach.display().stepTitleProperty().get().startsWith("Step 3"));
     }
 }

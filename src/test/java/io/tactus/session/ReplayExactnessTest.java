@@ -115,17 +115,21 @@ class ReplayExactnessTest {
 
     /**
      * Canonical bytes of what a replay shows at a position: the snapshot, the core's drawing of the back, the
-     * trails of the 2 s before it, the events so far, the metrics.
+     * trails of the 2 s before it, the events so far, the metrics, the routine's progress and the technique picture
+     * (latest movement feedback, balance: what the replay's routine panel shows).
      */
     private static String shown(ReplayFrame f, List<?> events, SessionMetrics m) {
         return new String(Json.bytes(f.snapshot()), StandardCharsets.UTF_8) + "\n"
                 + new String(Json.bytes(f.drawing()), StandardCharsets.UTF_8) + "\n"
                 + new String(Json.bytes(f.trails()), StandardCharsets.UTF_8) + "\n"
                 + new String(Json.bytes(events), StandardCharsets.UTF_8) + "\n"
-                + new String(Json.bytes(m), StandardCharsets.UTF_8);
+                + new String(Json.bytes(m), StandardCharsets.UTF_8) + "\n"
+                + new String(Json.bytes(f.routine()), StandardCharsets.UTF_8) + "\n"
+                + new String(Json.bytes(f.technique()), StandardCharsets.UTF_8);
     }
 
-    private static final String[] PARTS = {"snapshot", "back drawing", "trails", "events", "metrics"};
+    private static final String[] PARTS = {"snapshot", "back drawing", "trails", "events", "metrics", "routine",
+        "technique"};
 
     /** Equal part by part, naming the first that differs (the whole text is too long to read in a failure). */
     private static void assertSameParts(String expected, String actual, String what) {

@@ -204,6 +204,14 @@ public final class HeatmapView extends Region {
         }
     }
 
+    /** How long an alert outline keeps each of its two colours (the live and replay views flash alike). */
+    public static final long FLASH_NANOS = 250_000_000L;
+
+    /** The flash's colour phase at {@code nanos}: true for the alert colour. */
+    public static boolean flashPhase(long nanos) {
+        return (nanos / FLASH_NANOS) % 2 == 0;
+    }
+
     /** Shows the outlines of flagged regions; {@code flash} alternates the colour so it catches the eye. */
     public void showAlerts(Set<io.tactus.signal.body.BodyRegion> regions, boolean flash) {
         flashOn = flash;

@@ -147,13 +147,23 @@ public final class AlertState {
     public Set<BodyRegion> regions() {
         Set<BodyRegion> s = EnumSet.noneOf(BodyRegion.class);
         for (Alert a : alerts.values()) {
-            if (a.region() != null) {
-                s.add(a.region());
-            } else if (a.type() == FlagType.SPINE_CONTACT) {
-                s.add(BodyRegion.SPINE);
+            BodyRegion r = outlined(a.type(), a.region());
+            if (r != null) {
+                s.add(r);
             }
         }
         return s;
+    }
+
+    /**
+     * The region the heatmap outlines for a flag of {@code type} in {@code region} (a spine contact without one:
+     * the spine band), or null (a marker, or nowhere to outline). The live and replay views both ask here.
+     */
+    public static BodyRegion outlined(FlagType type, BodyRegion region) {
+        if (type == FlagType.MARKER) {
+            return null;
+        }
+        return region != null ? region : type == FlagType.SPINE_CONTACT ? BodyRegion.SPINE : null;
     }
 
     public static AlertSound.Kind soundFor(FlagType t) {

@@ -29,7 +29,6 @@ import javafx.scene.layout.VBox;
  */
 public final class LiveView extends BorderPane {
 
-    private static final long FLASH_NANOS = 250_000_000L;
 
     private final LiveViewModel vm;
     private final DisplayOptions display;
@@ -87,7 +86,7 @@ public final class LiveView extends BorderPane {
         if (fresh) {
             draw(vm.frame());
         }
-        boolean flash = (now / FLASH_NANOS) % 2 == 0;
+        boolean flash = HeatmapView.flashPhase(now);
         heatmap.showAlerts(vm.alertRegions(), flash);
         heatmap.setStale(vm.frame() != null && !vm.live());
         if (vm.alertActiveProperty().get()) {

@@ -96,6 +96,12 @@ final class PlaybackClock {
         return String.format(Locale.ROOT, "%d:%02d.%03d", ms / 60_000, (ms / 1000) % 60, ms % 1000);
     }
 
+    /** "0:11.020 / 1:25.690": the playhead and the length of {@code d} from its start ("0:00.000 / 0:00.000"). */
+    static String timeText(long positionUs, io.tactus.session.ReplayEngine d) {
+        return d == null ? "0:00.000 / 0:00.000"
+                : format(positionUs - d.startUs()) + " / " + format(d.endUs() - d.startUs());
+    }
+
     BooleanProperty playingProperty() {
         return playing;
     }

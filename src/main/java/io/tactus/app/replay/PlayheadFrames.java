@@ -17,7 +17,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 /**
  * The frame at the playhead, loaded from the replay engine off the FX thread, latest request wins: exact
  * ({@link ReplayEngine#at}) or, while the user drags, a preview ({@link ReplayEngine#preview}). "Settled" says
- * the frame shown is the exact one for the playhead's current position.
+ * the frame shown is the exact one for the playhead's current position. The routine panel follows the frame shown.
  */
 final class PlayheadFrames {
 
@@ -32,6 +32,7 @@ final class PlayheadFrames {
     private final ReadOnlyLongWrapper loaded = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper settled = new ReadOnlyBooleanWrapper(false);
     private final LatestWinsLoader<Request, Loaded> loader;
+    private final ReplayCoach coach = new ReplayCoach();
 
     /** @param position the playhead now (read on the FX thread when a frame arrives) */
     PlayheadFrames(Threads threads, LongSupplier position, Consumer<String> status) {
@@ -39,6 +40,7 @@ final class PlayheadFrames {
                 : r.engine().previewAt(r.timeUs()), r.exact(), r.timeUs()), l -> {
                     if (l.frame() != null) {
                         drawn.set(l.frame());
+                        coach.show(l.frame());
                         frame.set(l.frame().snapshot());
                         loaded.set(loaded.get() + 1);
                         settled.set(l.exact() && l.timeUs() == position.getAsLong());
@@ -54,7 +56,13 @@ final class PlayheadFrames {
     void clear() {
         frame.set(null);
         drawn.set(null);
+        coach.show(null);
         settled.set(false);
+    }
+
+    /** The routine panel at the frame shown. */
+    ReplayCoach coach() {
+        return coach;
     }
 
     ReadOnlyObjectProperty<FrameSnapshot> frameProperty() {

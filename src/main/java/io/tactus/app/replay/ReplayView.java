@@ -4,6 +4,7 @@ import io.tactus.app.heat.DisplayOptions;
 import io.tactus.app.heat.HeatmapView;
 import io.tactus.app.heat.LegendView;
 import io.tactus.app.heat.RegionLayout;
+import io.tactus.app.live.CoachView;
 import io.tactus.render.BackDrawing;
 import io.tactus.session.ReplayEngine;
 import io.tactus.session.ReplayFrame;
@@ -12,6 +13,7 @@ import io.tactus.signal.body.BodyRegion;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
@@ -47,6 +49,8 @@ public final class ReplayView extends BorderPane {
     private final AnimationTimer timer;
     private boolean dirty;
     private boolean compareDirty;
+    private Set<BodyRegion> outlined = Set.of();
+    private Set<BodyRegion> compareOutlined = Set.of();
 
     /**
      * @param toolbar the Open / Recent / Compare / Export controls, built by the app controller
@@ -66,6 +70,7 @@ public final class ReplayView extends BorderPane {
         compareHeatmap.showPlaceholder("");
         vm.drawnFrameProperty().addListener(o -> dirty = true);
         vm.compareDrawnFrameProperty().addListener(o -> compareDirty = true);
+        vm.events().addListener((javafx.collections.ListChangeListener<TimelineEvent>) c -> dirty = true);
         display.contourProperty().addListener(o -> dirty = compareDirty = true);
         display.trailsProperty().addListener(o -> dirty = compareDirty = true);
         display.colorMapProperty().addListener(o -> dirty = compareDirty = true);
@@ -100,22 +105,29 @@ public final class ReplayView extends BorderPane {
         });
     }
 
-    /** One pulse: advance the playhead, draw the newest decoded frames. */
+    /** One pulse: advance the playhead, draw the newest decoded frames, flash the flagged regions' outlines. */
     public void pulse(long now) {
         vm.pulse(now);
         if (dirty) {
             dirty = false;
-            draw(heatmap, vm.drawnFrameProperty().get(), mainLayout);
+            ReplayFrame f = vm.drawnFrameProperty().get();
+            draw(heatmap, f, mainLayout);
+            outlined = FlagOutlines.at(f == null ? null : f.snapshot(), vm.events());
         }
         if (compareDirty) {
             compareDirty = false;
-            draw(compareHeatmap, vm.compareDrawnFrameProperty().get(), compareLayout);
+            ReplayFrame f = vm.compareDrawnFrameProperty().get();
+            draw(compareHeatmap, f, compareLayout);
+            compareOutlined = FlagOutlines.at(f == null ? null : f.snapshot(), List.of());
         }
+        boolean flash = HeatmapView.flashPhase(now);
+        heatmap.showAlerts(outlined, flash);
+        compareHeatmap.showAlerts(compareOutlined, flash);
     }
 
     /**
      * Draws a replayed frame as the live view drew it: over the back of the core's drawing at that frame (body map
-     * and registration as recorded), contour and trails of the 2 s before it, flagged regions outlined.
+     * and registration as recorded), contour and trails of the 2 s before it (the pulse outlines flagged regions).
      */
     private void draw(HeatmapView view, ReplayFrame f, LayoutCache layouts) {
         if (f == null) {
@@ -127,13 +139,6 @@ public final class ReplayView extends BorderPane {
             return;
         }
         view.drawOnBack(s, f.drawing(), layouts.of(f.drawing()), f.trails(), display);
-        java.util.Set<BodyRegion> flagged = java.util.EnumSet.noneOf(BodyRegion.class);
-        s.activeFlags().forEach(e -> {
-            if (e.region() != null && e.type() != io.tactus.signal.flags.FlagType.MARKER) {
-                flagged.add(e.region());
-            }
-        });
-        view.showAlerts(flagged, true);
     }
 
     private final LayoutCache mainLayout = new LayoutCache();
@@ -189,39 +194,17 @@ public final class ReplayView extends BorderPane {
     }
 
     /**
-     * The guided routine at the playhead, as the trainee's routine panel showed it then (the step, and every step's
-     * mark and count); hidden when the recording ran no routine.
+     * The guided routine at the playhead, the live panel's widget showing what the trainee's panel showed then: the
+     * step, its count, the feedback on the last movement finished before the playhead, the left/right balance, and
+     * every step's mark. Hidden when the recording's core tracked no technique and ran no routine.
      */
     private VBox routineBox() {
-        Label title = new Label("Routine");
+        Label title = new Label("Guided routine");
         title.getStyleClass().add("panel-title");
-        Label step = new Label();
-        step.setId("replayRoutineStep");
-        step.setWrapText(true);
-        step.setMinHeight(Label.USE_PREF_SIZE);
-        VBox steps = new VBox(2);
-        steps.setId("replayRoutineSteps");
-        VBox box = new VBox(4, title, step, steps);
-        box.setVisible(false);
+        VBox box = new VBox(4, title, new CoachView(vm.coach().display(), "replay"));
+        box.setId("replayRoutine");
+        box.visibleProperty().bind(vm.coach().shownProperty());
         box.managedProperty().bind(box.visibleProperty());
-        java.util.List<io.tactus.app.live.CoachModel.StepRow> shown = new java.util.ArrayList<>();
-        io.tactus.signal.technique.Routine builtIn = io.tactus.signal.technique.Routine.defaultRoutine();
-        vm.drawnFrameProperty().addListener((o, a, f) -> {
-            io.tactus.signal.technique.RoutineProgress r = f == null ? null : f.routine();
-            box.setVisible(r != null);
-            if (r == null) {
-                return;
-            }
-            title.setText("Routine: " + r.routine());
-            step.setText(io.tactus.app.live.CoachModel.title(r));
-            // a recording names its routine by id: the built-in one's step titles, else the step ids
-            var rows = io.tactus.app.live.CoachModel.rows(r, builtIn.id().equals(r.routineId()) ? builtIn : null);
-            if (!rows.equals(shown)) { // rebuilt only when a mark or count changes, not every frame
-                shown.clear();
-                shown.addAll(rows);
-                io.tactus.app.live.RoutinePanel.showSteps(steps, rows);
-            }
-        });
         return box;
     }
 

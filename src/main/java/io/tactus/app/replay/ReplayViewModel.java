@@ -290,13 +290,7 @@ public final class ReplayViewModel {
     }
 
     private void updateTimeText() {
-        ReplayEngine d = document.get();
-        if (d == null) {
-            timeText.set("0:00.000 / 0:00.000");
-        } else {
-            timeText.set(PlaybackClock.format(positionUs.get() - d.startUs()) + " / "
-                    + PlaybackClock.format(d.endUs() - d.startUs()));
-        }
+        timeText.set(PlaybackClock.timeText(positionUs.get(), document.get()));
     }
 
     // ---- properties
@@ -355,6 +349,11 @@ public final class ReplayViewModel {
 
     public ReadOnlyObjectProperty<FrameSnapshot> frameProperty() {
         return frames.frameProperty();
+    }
+
+    /** The routine panel at the playhead: as the trainee's live panel showed it then. */
+    ReplayCoach coach() {
+        return frames.coach();
     }
 
     /** The frame at the playhead with the core's drawing of the back and the trails of the 2 s before it. */

@@ -29,6 +29,8 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
     public static final double BALANCE_TAU_S = 2.0;
 
     private final ContactTracker contacts;
+    /** A contact's pressure for the detectors; null for a glove (its taxels sit under the hand). */
+    private final CompactPressure compact;
     private final ContactMovement[] detectors = new ContactMovement[ContactTracker.MAX_TRACKS];
     private final List<Movement> movements = new ArrayList<>();
     private final List<TechniqueListener> listeners;
@@ -50,6 +52,7 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
     public TechniqueTracker(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2, boolean glove,
                             List<TechniqueListener> listeners) {
         contacts = new ContactTracker(rows, cols, colX, rowY, cellAreaMm2);
+        compact = glove ? null : new CompactPressure(rows, cols, colX, rowY, cellAreaMm2);
         double cellMm = glove ? 0 : Math.max(cols > 1 ? colX[1] - colX[0] : 0, rows > 1 ? rowY[1] - rowY[0] : 0);
         for (int s = 0; s < detectors.length; s++) {
             detectors[s] = new ContactMovement(this, cellMm, !glove);
@@ -61,20 +64,22 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
      * One frame.
      *
      * @param kpa        calibrated pressure per cell (a glove: per taxel)
+     * @param cells      the cells above the noise floor in ascending index order, {@code count} of them (a mat)
      * @param pose       a glove's position in mat mm (NaN before its first POSE), or null for a mat
      * @param levelKpa   contact level (a cell at or above it is touched)
      * @param leftForceN force on the receiver's left lateral regions this frame (for the balance)
      * @param touched    per region ordinal: touched this frame (time steps)
      */
-    public void update(long t, long dtUs, float[] kpa, double[] pose, double levelKpa, Registration reg,
-                       BodyMap bodyMap, Profile p, double leftForceN, double rightForceN, boolean[] touched) {
+    public void update(long t, long dtUs, float[] kpa, int[] cells, int count, double[] pose, double levelKpa,
+                       Registration reg, BodyMap bodyMap, Profile p, double leftForceN, double rightForceN,
+                       boolean[] touched) {
         registration = reg;
         map = bodyMap;
         profile = p;
         if (pose != null) {
             contacts.updatePoint(t, pose[0], pose[1], kpa, levelKpa);
         } else {
-            contacts.update(t, kpa, levelKpa);
+            contacts.update(t, kpa, cells, count, levelKpa);
         }
         double hold = 0;
         for (int s = 0; s < ContactTracker.MAX_TRACKS; s++) {
@@ -82,9 +87,9 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
                 detectors[s].end(t);
             }
             if (contacts.started[s]) {
-                detectors[s].start(contacts.id[s], t, bx(s), by(s), contacts.peak[s], p.holdMinKpa());
+                detectors[s].start(contacts.id[s], t, bx(s), by(s), pressure(s, kpa), p.holdMinKpa());
             } else if (contacts.seen[s]) {
-                detectors[s].update(t, bx(s), by(s), contacts.peak[s]);
+                detectors[s].update(t, bx(s), by(s), pressure(s, kpa));
             }
             if (contacts.active[s]) {
                 hold = Math.max(hold, detectors[s].holdSeconds());
@@ -97,6 +102,11 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
         if (coach != null && coach.updateTime(t, dtUs, touched)) {
             progressChanged();
         }
+    }
+
+    private double pressure(int s, float[] kpa) {
+        return compact == null ? contacts.peak[s]
+                : compact.of(kpa, contacts.x[s], contacts.y[s], contacts.peak[s], contacts.force[s]);
     }
 
     private double bx(int s) {

@@ -51,9 +51,9 @@ class CoachModelTest {
         RoutineCoach rc = new RoutineCoach(mine);
         feed.coaching(state(rc));
         vm.pulse(10 * MS);
-        assertTrue(coach.runningProperty().get());
-        assertEquals("Step 1 of 2: glide", coach.stepTitleProperty().get());
-        assertEquals("0 / 2 strokes down", coach.countTextProperty().get());
+        assertTrue(coach.display().runningProperty().get());
+        assertEquals("Step 1 of 2: glide", coach.display().stepTitleProperty().get());
+        assertEquals("0 / 2 strokes down", coach.display().countTextProperty().get());
         assertEquals(List.of("say phrases/first phrases/n2 phrases/strokes_down phrases/on phrases/region_thoracic_l"),
                 sound.heard(), "a loaded routine's first step is spoken from its data");
         assertEquals("Routine started. First: two strokes down on the mid back, left", sound.spoken().get(0).text());
@@ -70,9 +70,9 @@ class CoachModelTest {
         feed.coaching(state(rc));
         vm.pulse(1_000 * MS);
         assertEquals(reads + 1, feed.coachingReads());
-        assertEquals("Step 2 of 2: press", coach.stepTitleProperty().get());
-        assertEquals("glide", coach.steps().get(0).label(), "a step without a title is named by its id");
-        assertEquals(RoutineProgress.Status.SKIPPED, coach.steps().get(0).status());
+        assertEquals("Step 2 of 2: press", coach.display().stepTitleProperty().get());
+        assertEquals("glide", coach.display().steps().get(0).label(), "a step without a title is named by its id");
+        assertEquals(RoutineProgress.Status.SKIPPED, coach.display().steps().get(0).status());
         assertEquals("say phrases/next phrases/hold", sound.heard().get(1));
     }
 
@@ -84,7 +84,7 @@ class CoachModelTest {
         feed.event(new FeedEvent.Movement(feedback(MovementFeedback.Verdict.COUNTED, "Stroke down: 1 / 2")));
         feed.event(new FeedEvent.Movement(feedback(MovementFeedback.Verdict.MISSED, "Stroke up: wrong way")));
         vm.pulse(20 * MS);
-        assertEquals("Stroke up: wrong way", coach.feedbackProperty().get(), "the latest movement's words");
+        assertEquals("Stroke up: wrong way", coach.display().feedbackProperty().get(), "the latest movement's words");
         assertEquals(List.of("TICK", "MISS"), sound.heard().subList(before, sound.heard().size()),
                 "two movements in one pulse: both cued, in order");
 
@@ -93,12 +93,12 @@ class CoachModelTest {
         vm.pulse(30 * MS);
         assertEquals(List.of("TICK", "MISS", "CHIME"), sound.heard().subList(before, sound.heard().size()),
                 "a movement no step asks for has words but no cue");
-        assertEquals("Hold 1.0 s", coach.feedbackProperty().get());
+        assertEquals("Hold 1.0 s", coach.display().feedbackProperty().get());
 
         coach.mutedProperty().set(true);
         feed.event(new FeedEvent.Movement(feedback(MovementFeedback.Verdict.COUNTED, "Stroke down: 1 / 2")));
         vm.pulse(40 * MS);
-        assertEquals("Stroke down: 1 / 2", coach.feedbackProperty().get(), "muted: still shown");
+        assertEquals("Stroke down: 1 / 2", coach.display().feedbackProperty().get(), "muted: still shown");
         assertEquals(before + 3, sound.heard().size(), "cues off: nothing heard");
         coach.mutedProperty().set(false);
         vm.mutedProperty().set(true);
@@ -120,7 +120,24 @@ class CoachModelTest {
         }
         assertEquals(1, vm.drawing().trailPolylines().size());
         assertEquals(10, vm.drawing().trailPolylines().get(0).length, "five points, one per published picture");
-        assertEquals("Left 75 %  |  Right 25 %", coach.balanceTextProperty().get());
+        assertEquals("Left 75 %  |  Right 25 %", coach.display().balanceTextProperty().get());
+    }
+
+    @Test
+    void aStoppedRoutineClearsItsLinesButNotTheFeedbackOrTheBalance() {
+        feed.coaching(new CoachingState(new TechniqueSnapshot(List.of(), 0.6, 0, 1, 1, null),
+                new RoutineCoach(mine).progress(0, 5)));
+        feed.event(new FeedEvent.Movement(feedback(MovementFeedback.Verdict.COUNTED, "Stroke down: 1 / 2")));
+        vm.pulse(10 * MS);
+        assertEquals(2, coach.display().steps().size());
+        feed.coaching(new CoachingState(new TechniqueSnapshot(List.of(), 0.6, 0, 1, 1, null), null));
+        vm.pulse(20 * MS);
+        assertEquals("No routine running", coach.display().routineNameProperty().get());
+        assertEquals("", coach.display().stepTitleProperty().get());
+        assertTrue(coach.display().steps().isEmpty());
+        // the replay shows the core's last feedback and balance at that moment: the live panel keeps them too
+        assertEquals("Stroke down: 1 / 2", coach.display().feedbackProperty().get());
+        assertEquals("Left 60 %  |  Right 40 %", coach.display().balanceTextProperty().get());
     }
 
     private static CoachingState state(RoutineCoach rc) {

@@ -100,8 +100,8 @@ class ReplayViewFxTest {
         ReplayViewModel vm = app.replayViewModel();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.scanProgressProperty().get() == 1.0);
         ReplayEngine d = vm.documentProperty().get();
-        javafx.scene.control.Label step = robot.lookup("#replayRoutineStep").queryAs(javafx.scene.control.Label.class);
-        javafx.scene.layout.VBox steps = robot.lookup("#replayRoutineSteps").queryAs(javafx.scene.layout.VBox.class);
+        javafx.scene.control.Label step = robot.lookup("#replayStepTitle").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.layout.VBox steps = robot.lookup("#replayStepList").queryAs(javafx.scene.layout.VBox.class);
         // 20 s in: the effleurage strokes are done (at 13.9 s), the palm circles are being counted
         robot.interact(() -> vm.seek(d.startUs() + 20_000_000));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.settledProperty().get()
