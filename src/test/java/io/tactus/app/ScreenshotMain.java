@@ -53,7 +53,7 @@ public final class ScreenshotMain {
         Stage[] stage = new Stage[1];
         onFx(() -> {
             app[0] = new AppController(Threads.javafx(), new SettingsStore(home),
-                    AppSettings.defaults().withScenario(scenario), new AlertSound.Silent(), new StandardSources());
+                    AppSettings.defaults().withScenario(scenario), new NoAudioDevice(), new StandardSources());
             Scene scene = new Scene(app[0].root(), width, height);
             scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
             stage[0] = new Stage();
@@ -195,6 +195,27 @@ public final class ScreenshotMain {
         Thread.sleep(300); // a few pulses: the heatmap and the outline drawn
         onFx(() -> snap(stage, png));
         onFx(() -> check("replay view (" + file.getFileName() + ")", stage.getScene(), width, height));
+    }
+
+    /**
+     * Silent, and says what the real alarm says on a machine without an audio device (a trainee's laptop with its
+     * sound off, any Xvfb): the longest status-bar text of an ordinary session, which once widened the live view
+     * past a 1366 px screen and cut the gauges off.
+     */
+    private static final class NoAudioDevice implements AlertSound {
+        @Override
+        public void play(Kind kind) {
+        }
+
+        @Override
+        public boolean available() {
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            return "sound unavailable (no audio device)";
+        }
     }
 
     private static final java.util.List<String> problems = new java.util.ArrayList<>();
