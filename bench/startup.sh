@@ -12,11 +12,20 @@
 #                     for the app image's own path)
 #   jpackage-info     target/dist/tactus/bin/tactus info SAMPLE: the same through jpackage's own launcher (the desktop
 #                     entry's), which queries rpm and dpkg at every start
+#   image-info-stock-jit
+#                     launcher-info without the launcher's JIT options (same runtime, archive, class path): what the
+#                     later C2 thresholds in scripts/dist.sh save or cost
 #   floor-main, floor-picocli, floor-metadata
 #                     the bundled runtime with the same archive running io.tactus.bench.StartupStagesMain: `info`'s
 #                     start-up up to one stage (an empty main; + the picocli model and parse; + the recording's
 #                     header, index and metadata through Jackson), so the rows' differences say what each costs
+#   stage-jvm, stage-picocli, stage-mapper, stage-metadata, stage-command
+#                     one JVM (bundled runtime, archive, the launcher's options) doing those steps one after another,
+#                     each step's wall time, main-thread CPU and whole-process CPU (JIT and GC threads included),
+#                     from schedstat: what each step costs cold (StartupStagesMain's comment lists the steps)
 # and always:
+#   empty-main        system java, an empty main from a class directory: what any Java program pays beyond
+#                     `java -version` (the application class loader, the main class) before doing anything
 #   jar-main          system java, an empty main with target/tactus.jar first on the class path (the jar's share)
 # See docs/BENCHMARKS.md, "Cold start".
 # Usage: bench/startup.sh [SAMPLE]   (needs target/tactus.jar: mvn verify)
@@ -37,8 +46,12 @@ if [ -x "$image/bin/tactus" ]; then
         || { echo "bench/startup.sh: $image is older than target/tactus.jar: run scripts/dist.sh 0.1.0" >&2; exit 2; }
     "$image/lib/app/cds-archive.sh"
     # The archive names the jar by its real absolute path; a longer class path after it still matches.
-    floor=("$image/lib/runtime/bin/java" -XX:SharedArchiveFile="$image/lib/app/tactus.jsa"
-        -cp "$(cd "$image/lib/app" && pwd -P)/tactus.jar:target/test-classes" "$stages")
+    app=$(cd "$image/lib/app" && pwd -P)
+    floor=("$image/lib/runtime/bin/java" -XX:SharedArchiveFile="$app/tactus.jsa" -cp "$app/tactus.jar:target/test-classes"
+        "$stages")
+    # The launcher's own JVM options (lib/app/tactus.cfg, as bin/tactus-cli reads them) for the stage rows.
+    mapfile -t launcher < <(sed -n 's/^java-options=//p' "$app/tactus.cfg" | sed "s#\$APPDIR#$app#g")
+    stock=("$image/lib/runtime/bin/java" -XX:SharedArchiveFile="$app/tactus.jsa" -cp "$app/tactus.jar" io.tactus.Launcher)
 else
     echo "bench/startup.sh: no app image in $image (mvn -Pdist package): launcher rows left out" >&2
     image=
@@ -49,19 +62,22 @@ for i in $(seq "$runs"); do
     /usr/bin/time -f "info %e %U %S" java -jar target/tactus.jar info "$sample" 2>&1 >/dev/null | tail -1
     /usr/bin/time -f "info+appcds %e %U %S" java -XX:SharedArchiveFile="$jsa" -jar target/tactus.jar info "$sample" \
         2>&1 >/dev/null | tail -1
+    /usr/bin/time -f "empty-main %e %U %S" java -cp target/test-classes "$stages" main "$sample" 2>&1 | tail -1
     /usr/bin/time -f "jar-main %e %U %S" java -cp target/tactus.jar:target/test-classes "$stages" main "$sample" \
         2>&1 | tail -1
     if [ -n "$image" ]; then
         /usr/bin/time -f "runtime-version %e %U %S" "$image/lib/runtime/bin/java" -version 2>&1 | tail -1
         /usr/bin/time -f "launcher-info %e %U %S" "$image/bin/tactus-cli" info "$sample" 2>&1 >/dev/null | tail -1
         /usr/bin/time -f "jpackage-info %e %U %S" "$image/bin/tactus" info "$sample" 2>&1 >/dev/null | tail -1
+        /usr/bin/time -f "image-info-stock-jit %e %U %S" "${stock[@]}" info "$sample" 2>&1 >/dev/null | tail -1
         for stage in main picocli metadata; do
             /usr/bin/time -f "floor-$stage %e %U %S" "${floor[@]}" "$stage" "$sample" 2>&1 | tail -1
         done
+        "${floor[0]}" "${launcher[@]}" "${floor[@]:1}" stages "$sample"
     fi
 done | tee /dev/stderr | awk '
     !($1 in e) { order[++n] = $1 }
-    { e[$1] = e[$1] " " $2; c[$1] = c[$1] " " ($3 + $4) }
+    { e[$1] = e[$1] " " $2; c[$1] = c[$1] " " ($3 + $4); m[$1] = m[$1] " " $3; p[$1] = p[$1] " " $4 }
     function median(list,   a, m, i, j, x) {
         m = split(list, a, " ")
         for (i = 2; i <= m; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
@@ -71,9 +87,14 @@ done | tee /dev/stderr | awk '
         v = median(e["java-version"])
         for (k = 1; k <= n; k++) {
             r = order[k]
+            if (r ~ /^stage-/) { # columns: wall (- for stage-jvm), main-thread CPU, process CPU
+                printf "median %-16s %s wall, %.3f s main-thread cpu, %.3f s process cpu\n", r,
+                    r == "stage-jvm" ? "    -  " : sprintf("%.3f s", median(e[r])), median(m[r]), median(p[r])
+                continue
+            }
             line = sprintf("median %-16s %.2f s wall (%.1fx java -version), %.2f s cpu", r, median(e[r]),
                 median(e[r]) / v, median(c[r]))
-            if (r == "launcher-info" || r == "jpackage-info" || r ~ /^floor-/)
+            if (r == "launcher-info" || r == "jpackage-info" || r ~ /^(floor-|image-)/)
                 line = line sprintf("; %.1fx the bundled runtime'"'"'s java -version",
                     median(e[r]) / median(e["runtime-version"]))
             print line

@@ -50,11 +50,18 @@ awk '!seen[$0]++' "$out/classes.txt" > "$out/input/tactus.classlist"
 rm -f "$out/classes.txt" "$out/run.classlist"
 cp src/dist/cds-archive.sh "$out/input/"
 
+# C2 (the optimising compiler) later than the JVM's default: at 10x the default tier-4 thresholds a one-second
+# command no longer spends a second core on C2 compiles it ends before using, while anything that runs longer
+# (analyze or export of an hour, the app's 100 Hz pipeline) still reaches C2 within its first seconds. Measured in
+# docs/BENCHMARKS.md, "Cold start" (bench/startup.sh rows launcher-info against image-info-stock-jit); rejected
+# there: C1 only (-XX:TieredStopAtLevel=1), which makes an hour's analyze 1.6x slower.
+jit=(--java-options -XX:Tier4InvocationThreshold=50000 --java-options -XX:Tier4MinInvocationThreshold=6000
+  --java-options -XX:Tier4CompileThreshold=150000 --java-options -XX:Tier4BackEdgeThreshold=400000)
 about="Live pressure feedback for learning back massage (training aid, not a medical device)"
 "$jdk/bin/jpackage" --type app-image --dest "$out" \
   --name tactus --app-version "$version" --vendor "Tactus project" --description "$about" \
   --input "$out/input" --main-jar tactus.jar --main-class io.tactus.Launcher \
-  --java-options '-XX:SharedArchiveFile=$APPDIR/tactus.jsa' \
+  --java-options '-XX:SharedArchiveFile=$APPDIR/tactus.jsa' "${jit[@]}" \
   --runtime-image "$out/runtime" --icon src/dist/tactus.png
 # The command on the PATH: the same runtime, class path and options from the launcher's lib/app/tactus.cfg, without
 # the jpackage launcher's package-manager queries at every start (src/dist/tactus-cli.sh).

@@ -1,5 +1,6 @@
 package io.tactus;
 
+import io.tactus.cli.CliLogging;
 import io.tactus.cli.TactusCli;
 import java.util.logging.Logger;
 
@@ -13,9 +14,10 @@ public final class Launcher {
      * Held strongly: java.util.logging keeps loggers only weakly, and a collected logger would lose the filter.
      * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'" on every start
      * of the shaded jar, which puts JavaFX on the class path on purpose (stack-notes: the module path breaks
-     * `java -jar`); that warning would be the first line every user reads, so only it is dropped.
+     * `java -jar`); that warning would be the first line every user reads, so only it is dropped. Made for the
+     * app only: a logger initialises the logging framework, which the commands leave until something logs.
      */
-    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+    private static Logger javafxLog;
 
     private Launcher() {
     }
@@ -26,8 +28,7 @@ public final class Launcher {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         }
         if (args.length > 0) {
-            // Commands print their own notices; library INFO chatter would mix into their output.
-            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+            CliLogging.quietLibraries();
             System.exit(TactusCli.run(args));
         }
         String noDisplay = DesktopCheck.missingDisplay(System.getProperty("os.name", ""), System.getenv());
@@ -35,7 +36,8 @@ public final class Launcher {
             System.err.println(noDisplay);
             System.exit(1);
         }
-        JAVAFX_LOG.setFilter(r -> r.getMessage() == null
+        javafxLog = Logger.getLogger("javafx");
+        javafxLog.setFilter(r -> r.getMessage() == null
                 || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         try {
             javafx.application.Application.launch(io.tactus.app.TactusApp.class, args);

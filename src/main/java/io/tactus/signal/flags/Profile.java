@@ -19,7 +19,8 @@ import java.util.Map;
  * @param releaseMs       and must be gone this long before the event ends (one touch = one event)
  * @param hysteresis      an event ends below {@code threshold * (1 - hysteresis)}
  * @param holdTimeS       trigger-point hold goal (the session metrics count holds reaching it)
- * @param holdMinKpa      a stationary press counts as a hold when its mean peak reaches this (absent: 30 kPa)
+ * @param holdMinKpa      a stationary press counts as a hold when its mean pressure (peak cell; a compact
+ *                        contact: its force over one cell) reaches this (absent: 30 kPa)
  * @param bands           band per region id; regions missing here are not scored
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,7 +4,8 @@ import io.tactus.signal.state.Checkpointable;
 
 /**
  * Holds of one contact: the contact stays within {@link #HOLD_RADIUS_MM} of where it settled for at least
- * {@link #HOLD_MIN_S}, with a mean peak pressure at or above the profile's {@code hold_min_kpa}.
+ * {@link #HOLD_MIN_S}, with a mean pressure ({@link CompactPressure}: its peak cell, or a thumb's force over one
+ * cell) at or above the profile's {@code hold_min_kpa}.
  */
 final class HoldWatch implements Checkpointable<HoldWatch.State> {
 

@@ -29,6 +29,8 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
     public static final double BALANCE_TAU_S = 2.0;
 
     private final ContactTracker contacts;
+    /** A contact's pressure for the detectors; null for a glove (its taxels sit under the hand). */
+    private final CompactPressure compact;
     private final ContactMovement[] detectors = new ContactMovement[ContactTracker.MAX_TRACKS];
     private final List<Movement> movements = new ArrayList<>();
     private final List<TechniqueListener> listeners;
@@ -50,6 +52,7 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
     public TechniqueTracker(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2, boolean glove,
                             List<TechniqueListener> listeners) {
         contacts = new ContactTracker(rows, cols, colX, rowY, cellAreaMm2);
+        compact = glove ? null : new CompactPressure(rows, cols, colX, rowY, cellAreaMm2);
         double cellMm = glove ? 0 : Math.max(cols > 1 ? colX[1] - colX[0] : 0, rows > 1 ? rowY[1] - rowY[0] : 0);
         for (int s = 0; s < detectors.length; s++) {
             detectors[s] = new ContactMovement(this, cellMm, !glove);
@@ -82,9 +85,9 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
                 detectors[s].end(t);
             }
             if (contacts.started[s]) {
-                detectors[s].start(contacts.id[s], t, bx(s), by(s), contacts.peak[s], p.holdMinKpa());
+                detectors[s].start(contacts.id[s], t, bx(s), by(s), pressure(s, kpa), p.holdMinKpa());
             } else if (contacts.seen[s]) {
-                detectors[s].update(t, bx(s), by(s), contacts.peak[s]);
+                detectors[s].update(t, bx(s), by(s), pressure(s, kpa));
             }
             if (contacts.active[s]) {
                 hold = Math.max(hold, detectors[s].holdSeconds());
@@ -97,6 +100,11 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
         if (coach != null && coach.updateTime(t, dtUs, touched)) {
             progressChanged();
         }
+    }
+
+    private double pressure(int s, float[] kpa) {
+        return compact == null ? contacts.peak[s]
+                : compact.of(kpa, contacts.x[s], contacts.y[s], contacts.peak[s], contacts.force[s]);
     }
 
     private double bx(int s) {
