@@ -164,9 +164,9 @@ public final class SignalPipeline implements Checkpointable<PipelineState> {
         // a glove's taxels have no positions (protocol v1 POSE is one point): it is one contact at its pose
         Profile p = settings.profile();
         if (settings.technique()) {
-            technique.update(t, dt, measure.kpa(), body.pose(), p.spineContactKpa(),
-                    body.registration(), settings.bodyMap(), p, measure.sideForceN(BodyRegion.Side.LEFT),
-                    measure.sideForceN(BodyRegion.Side.RIGHT), session.touched());
+            technique.update(t, dt, measure.kpa(), measure.loadedCells(), measure.loadedCount(), body.pose(),
+                    p.spineContactKpa(), body.registration(), settings.bodyMap(), p,
+                    measure.sideForceN(BodyRegion.Side.LEFT), measure.sideForceN(BodyRegion.Side.RIGHT), session.touched());
         }
         if (force > 0 && body.traceActive()) {
             body.trace(measure.kpa(), measure.colX(), measure.rowY(), peakKpa, measure.copX(), measure.copY());

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,6 +63,11 @@ class SignalQualityTest {
     }
 
     static Run2 runStream(ScenarioStream s, boolean tare, Routine routine) {
+        return runStream(s, tare, routine, p -> { });
+    }
+
+    /** As above, with {@code afterFrame} told after each frame the pipeline processed. */
+    static Run2 runStream(ScenarioStream s, boolean tare, Routine routine, Consumer<SignalPipeline> afterFrame) {
         String scenario = s.scenarioName();
         SignalPipeline[] holder = new SignalPipeline[1];
         long[] last = {0};
@@ -82,6 +88,7 @@ class SignalQualityTest {
             @Override
             public void onFrame(RawFrame frame) {
                 holder[0].process(frame);
+                afterFrame.accept(holder[0]);
                 last[0] = frame.deviceTimeUs();
             }
 

@@ -38,6 +38,14 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
     private final double[] rPeak = new double[NREG + 1];
     private final double[] rSum = new double[NREG + 1];
     private final int[] rLoaded = new int[NREG + 1];
+    /**
+     * This frame's cells at or above the noise floor, in index order ({@link #loadedCount} of them): listed as the
+     * measuring loop passes, so per-contact tracking works on these few cells instead of scanning the frame.
+     */
+    @Scratch
+    private final int[] loadedCells;
+    @Scratch
+    private int loadedCount;
     /** The values last handed out, reused while a region's figures do not change (immutable; not state). */
     @Scratch
     private final RegionValue[] lastValues = new RegionValue[NREG];
@@ -65,6 +73,7 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
         filt = new float[n];
         kpa = new float[n];
         coverage = new double[n];
+        loadedCells = new int[n];
     }
 
     /**
@@ -84,6 +93,7 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
         final float[] fl = floorKpa;
         final double[] cov = coverage;
         final double[] xs = colX;
+        final int[] list = loadedCells;
         final double forcePerKpa = cellAreaMm2 / 1000.0;
         final double dts = dt / 1e6;
         final int[] rowFirstRun = runs.rowFirstRun();
@@ -126,7 +136,7 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
                     double fn = v * forcePerKpa;
                     rowForce += fn;
                     sx += fn * xs[i - rowStart];
-                    loaded++;
+                    list[loaded++] = i;
                     if (v > pk) {
                         pk = v;
                     }
@@ -146,6 +156,7 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
             force += rowForce;
             sy += rowForce * rowY[r];
         }
+        loadedCount = loaded;
         totalForceN = force;
         areaCm2 = loaded * cellAreaMm2 / 100.0;
         peakKpa = pk;
@@ -176,6 +187,16 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
     /** This frame's pressure per cell (0 below the floor); do not modify. */
     public float[] kpa() {
         return kpa;
+    }
+
+    /** This frame's cells at or above the noise floor, in index order, {@link #loadedCount} of them; do not modify. */
+    public int[] loadedCells() {
+        return loadedCells;
+    }
+
+    /** How many cells are at or above the noise floor this frame. */
+    public int loadedCount() {
+        return loadedCount;
     }
 
     /** Each region's peak pressure this frame, by ordinal (a spare entry follows the last); do not modify. */
@@ -255,6 +276,12 @@ public final class FrameMeasure implements Checkpointable<FrameMeasure.State> {
     public void restore(State s) {
         System.arraycopy(s.filt(), 0, filt, 0, n);
         System.arraycopy(s.kpa(), 0, kpa, 0, n);
+        loadedCount = 0;
+        for (int i = 0; i < n; i++) { // the list goes with the pressure it lists (a cell at 0 is left out)
+            if (kpa[i] != 0f) {
+                loadedCells[loadedCount++] = i;
+            }
+        }
         System.arraycopy(s.coverage(), 0, coverage, 0, n);
         primed = s.primed();
         totalForceN = s.totalForceN();

@@ -19,8 +19,8 @@ import java.util.List;
  */
 public final class ContactTracker implements Checkpointable<ContactTracker.State> {
 
-    /** Copies of the track slot arrays (in {@code slots()} order), the flood's state, next id, last time, contacts counted. */
-    public record State(List<Object> slots, Watershed.State flood, int nextId, long lastUs, int counted) {
+    /** Copies of the track slot arrays (in {@code slots()} order), next id, last time, contacts counted. */
+    public record State(List<Object> slots, int nextId, long lastUs, int counted) {
     }
 
     /**
@@ -91,10 +91,12 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
      * Segments one calibrated frame and updates the tracks.
      *
      * @param kpa      calibrated, filtered, noise-floored pressure per cell, row-major
+     * @param cells    the cells above the noise floor in ascending index order (every cell above 0 among them)
+     * @param count    how many entries of {@code cells} are this frame's
      * @param levelKpa contact level: cells at or above it belong to a contact
      */
-    public void update(long t, float[] kpa, double levelKpa) {
-        flood.flood(kpa, (float) levelKpa, (float) (SKIRT * levelKpa));
+    public void update(long t, float[] kpa, int[] cells, int count, double levelKpa) {
+        flood.flood(kpa, cells, count, (float) levelKpa, (float) (SKIRT * levelKpa));
         parts.collect(flood, (float) levelKpa);
         associate(t);
     }
@@ -222,7 +224,7 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
             System.arraycopy(a, 0, c, 0, MAX_TRACKS);
             copies.add(c);
         }
-        return new State(List.copyOf(copies), flood.checkpoint(), nextId, lastUs, counted);
+        return new State(List.copyOf(copies), nextId, lastUs, counted);
     }
 
     @Override
@@ -231,7 +233,6 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
         for (int k = 0; k < dst.length; k++) {
             System.arraycopy(s.slots().get(k), 0, dst[k], 0, MAX_TRACKS);
         }
-        flood.restore(s.flood());
         nextId = s.nextId();
         lastUs = s.lastUs();
         counted = s.counted();

@@ -64,20 +64,22 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
      * One frame.
      *
      * @param kpa        calibrated pressure per cell (a glove: per taxel)
+     * @param cells      the cells above the noise floor in ascending index order, {@code count} of them (a mat)
      * @param pose       a glove's position in mat mm (NaN before its first POSE), or null for a mat
      * @param levelKpa   contact level (a cell at or above it is touched)
      * @param leftForceN force on the receiver's left lateral regions this frame (for the balance)
      * @param touched    per region ordinal: touched this frame (time steps)
      */
-    public void update(long t, long dtUs, float[] kpa, double[] pose, double levelKpa, Registration reg,
-                       BodyMap bodyMap, Profile p, double leftForceN, double rightForceN, boolean[] touched) {
+    public void update(long t, long dtUs, float[] kpa, int[] cells, int count, double[] pose, double levelKpa,
+                       Registration reg, BodyMap bodyMap, Profile p, double leftForceN, double rightForceN,
+                       boolean[] touched) {
         registration = reg;
         map = bodyMap;
         profile = p;
         if (pose != null) {
             contacts.updatePoint(t, pose[0], pose[1], kpa, levelKpa);
         } else {
-            contacts.update(t, kpa, levelKpa);
+            contacts.update(t, kpa, cells, count, levelKpa);
         }
         double hold = 0;
         for (int s = 0; s < ContactTracker.MAX_TRACKS; s++) {

@@ -1,6 +1,5 @@
 package io.tactus.signal.technique;
 
-import io.tactus.signal.state.Checkpointable;
 import io.tactus.signal.state.Scratch;
 import java.util.Arrays;
 
@@ -15,12 +14,14 @@ import java.util.Arrays;
  * components fall out of the same pass (cells that never touch never merge). Each basin keeps its force, its
  * force-weighted centre, its cell count and the peaks merged into it as it grows; {@link ContactParts} turns the
  * surviving basins into contacts.
+ *
+ * <p>Cost: only the few loaded cells are touched (the measuring loop lists the cells above the noise floor, so the
+ * frame is never scanned here). Each cell's label lives in a grid padded with a border of "no basin", so its 4
+ * neighbours are read without edge tests, and the labels a frame wrote are reset at its end instead of clearing or
+ * stamping the whole grid; the highest-peaked neighbour is picked without a branch per neighbour, and only the
+ * rare cell where two basins meet takes the merging path.
  */
-final class Watershed implements Checkpointable<Watershed.State> {
-
-    /** The frame counter that stamps this frame's cells (a restored counter must not meet stale stamps). */
-    record State(int frame) {
-    }
+final class Watershed {
 
     static final double SPLIT_RATIO = 0.55;
     static final double SPLIT_DEPTH = 0.3;
@@ -30,16 +31,26 @@ final class Watershed implements Checkpointable<Watershed.State> {
     private static final int BUCKETS = 4096;
     private static final int SUB_PEAKS = 8;
 
-    private final int rows;
-    private final int cols;
+    /** Columns of the padded grid: the mat with a border of one cell all round, which is never part of a basin. */
+    private final int width;
+    /** The id of "no basin": a label no cell of the mat has, its own root, with a peak below any pressure. */
+    private final int none;
     private final double[] colX;
     private final double[] rowY;
     private final double forcePerKpa;
     /** Row and column of each cell (no integer division per cell and frame). */
     private final int[] cellRow;
     private final int[] cellCol;
+    /** Each cell's index in the padded grid: its 4 neighbours are at -1, +1, -width, +width, with no edge test. */
+    private final int[] padded;
+    /**
+     * Per cell of the padded grid: the basin the cell joined in this frame (the root it joined, followed through
+     * {@link #parent} to the basin it belongs to now), else {@link #none}. Every entry is {@link #none} between
+     * frames: the flood resets the cells it labelled when it is done (a few tens of cells, not the whole grid).
+     */
+    private final int[] label;
 
-    // per cell working memory; stamp marks this frame's cells by the frame counter, which is state
+    // one frame's working memory (every field below is written before it is read in each frame)
     @Scratch
     private final int[] loaded;
     @Scratch
@@ -61,10 +72,9 @@ final class Watershed implements Checkpointable<Watershed.State> {
     private final int[] basinList;
     @Scratch
     private int basins;
+    /** Per basin (by the cell that started it, plus {@link #none}): the basin it merged into, itself while it stands. */
     @Scratch
     private final int[] parent;
-    @Scratch
-    private final int[] stamp;
     @Scratch
     private final float[] basinPeak;
     /** Per basin root: the peaks of the basins merged into it (a fist's knuckles), up to {@link #SUB_PEAKS}. */
@@ -74,21 +84,24 @@ final class Watershed implements Checkpointable<Watershed.State> {
     private final int[] subPeaks;
     @Scratch
     private final int[] roots = new int[4];
-    private int frame;
 
     Watershed(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2) {
-        this.rows = rows;
-        this.cols = cols;
         this.colX = colX.clone();
         this.rowY = rowY.clone();
         this.forcePerKpa = cellAreaMm2 / 1000.0;
         int n = rows * cols;
+        width = cols + 2;
+        none = n;
         cellRow = new int[n];
         cellCol = new int[n];
+        padded = new int[n];
         for (int i = 0; i < n; i++) {
             cellRow[i] = i / cols;
             cellCol[i] = i % cols;
+            padded[i] = (cellRow[i] + 1) * width + cellCol[i] + 1;
         }
+        label = new int[(rows + 2) * width];
+        Arrays.fill(label, none);
         loaded = new int[n];
         loadedBucket = new int[n];
         order = new int[n];
@@ -97,9 +110,10 @@ final class Watershed implements Checkpointable<Watershed.State> {
         sumY = new double[n];
         sumCells = new int[n];
         basinList = new int[n];
-        parent = new int[n];
-        stamp = new int[n];
-        basinPeak = new float[n];
+        parent = new int[n + 1];
+        parent[none] = none;
+        basinPeak = new float[n + 1];
+        basinPeak[none] = Float.NEGATIVE_INFINITY;
         subPeak = new int[n * SUB_PEAKS];
         subPeaks = new int[n];
     }
@@ -107,64 +121,101 @@ final class Watershed implements Checkpointable<Watershed.State> {
     /**
      * Floods one frame; then {@link #basins()} and the per-basin getters describe it.
      *
+     * @param kpa   pressure per cell, row-major
+     * @param cells the cells that may be loaded, in ascending index order: every cell whose pressure is above 0
+     *              must be among them (the measuring loop lists the cells above the noise floor as it goes, so
+     *              the flood never scans the whole frame)
+     * @param count how many entries of {@code cells} are this frame's
      * @param level contact level: a basin starts at a cell at or above it, and basins meet only there
      * @param skirt the lower level down to which a basin takes in the cells around it (its skirt)
      */
-    void flood(float[] kpa, float level, float skirt) {
-        frame++;
-        if (frame == Integer.MAX_VALUE) {
-            Arrays.fill(stamp, 0);
-            frame = 1;
-        }
-        int m = sortByPressure(kpa, skirt);
+    void flood(float[] kpa, int[] cells, int count, float level, float skirt) {
+        int m = sortByPressure(kpa, cells, count, skirt);
         basins = 0;
         for (int k = m - 1; k >= 0; k--) {
-            int i = order[k];
-            float v = kpa[i];
-            int nr = neighbourRoots(i);
-            boolean inSkirt = v < level;
-            if (inSkirt && nr == 0) {
-                continue; // below the contact level and touching no contact: not part of one
+            floodCell(kpa, order[k], level);
+        }
+        for (int k = 0; k < m; k++) {
+            label[padded[order[k]]] = none; // the invariant between frames: no cell is labelled
+        }
+    }
+
+    /** One cell, in descending pressure order: joins, starts or merges basins (class comment). */
+    private void floodCell(float[] kpa, int i, float level) {
+        float v = kpa[i];
+        int p = padded[i];
+        // the basins of the 4 neighbours already flooded ({@link #none} where there is none), in the order left,
+        // right, up, down; the highest peak wins, the first of equals
+        int r0 = find(label[p - 1]);
+        int r1 = find(label[p + 1]);
+        int r2 = find(label[p - width]);
+        int r3 = find(label[p + width]);
+        int a = r0;
+        a = basinPeak[r1] > basinPeak[a] ? r1 : a;
+        a = basinPeak[r2] > basinPeak[a] ? r2 : a;
+        a = basinPeak[r3] > basinPeak[a] ? r3 : a;
+        boolean inSkirt = v < level;
+        if (a == none) {
+            if (!inSkirt) { // below the contact level and touching no contact: not part of one
+                startBasin(i, p, v);
             }
-            double f = v * forcePerKpa;
-            double fx = f * colX[cellCol[i]];
-            double fy = f * rowY[cellRow[i]];
-            if (nr == 0) {
-                parent[i] = i;
-                basinPeak[i] = v;
-                subPeak[i * SUB_PEAKS] = i;
-                subPeaks[i] = 1;
-                sumF[i] = f;
-                sumX[i] = fx;
-                sumY[i] = fy;
-                sumCells[i] = 1;
-                basinList[basins++] = i;
-                continue;
-            }
-            int a = roots[0];
-            for (int q = 1; q < nr; q++) {
-                if (basinPeak[roots[q]] > basinPeak[a]) {
-                    a = roots[q];
-                }
-            }
-            parent[i] = a;
-            sumF[a] += f;
-            sumX[a] += fx;
-            sumY[a] += fy;
-            sumCells[a]++;
-            if (v > basinPeak[a]) { // same pressure bucket, a little higher than the basin's first cell
-                basinPeak[a] = v;
-            }
-            for (int q = 0; q < nr && !inSkirt; q++) { // contacts that touch only in their skirts stay apart
-                int b = roots[q];
-                if (b != a && !separate(a, b, v)) {
-                    parent[b] = a;
-                    absorbPeaks(a, b);
-                    sumF[a] += sumF[b];
-                    sumX[a] += sumX[b];
-                    sumY[a] += sumY[b];
-                    sumCells[a] += sumCells[b];
-                }
+            return;
+        }
+        label[p] = a;
+        double f = v * forcePerKpa;
+        sumF[a] += f;
+        sumX[a] += f * colX[cellCol[i]];
+        sumY[a] += f * rowY[cellRow[i]];
+        sumCells[a]++;
+        if (v > basinPeak[a]) { // same pressure bucket, a little higher than the basin's first cell
+            basinPeak[a] = v;
+        }
+        // contacts that touch only in their skirts stay apart; most cells touch only their own basin (the test
+        // is written without short-circuits: which neighbours are flooded varies from cell to cell, so branches on
+        // each would be mispredicted often)
+        boolean other = (r0 != a & r0 != none) | (r1 != a & r1 != none) | (r2 != a & r2 != none)
+                | (r3 != a & r3 != none);
+        if (other & !inSkirt) {
+            meet(a, r0, r1, r2, r3, v);
+        }
+    }
+
+    private void startBasin(int i, int p, float v) {
+        label[p] = i;
+        parent[i] = i;
+        basinPeak[i] = v;
+        subPeak[i * SUB_PEAKS] = i;
+        subPeaks[i] = 1;
+        double f = v * forcePerKpa;
+        sumF[i] = f;
+        sumX[i] = f * colX[cellCol[i]];
+        sumY[i] = f * rowY[cellRow[i]];
+        sumCells[i] = 1;
+        basinList[basins++] = i;
+    }
+
+    /** Basins a, r0..r3 (distinct ones in that order, {@link #none} aside) meet at level v: a takes in the others unless they stay apart. */
+    private void meet(int a, int r0, int r1, int r2, int r3, float v) {
+        int nr = 0;
+        roots[nr++] = r0;
+        if (r1 != r0) {
+            roots[nr++] = r1;
+        }
+        if (r2 != r0 && r2 != r1) {
+            roots[nr++] = r2;
+        }
+        if (r3 != r0 && r3 != r1 && r3 != r2) {
+            roots[nr++] = r3;
+        }
+        for (int q = 0; q < nr; q++) {
+            int b = roots[q];
+            if (b != a && b != none && !separate(a, b, v)) {
+                parent[b] = a;
+                absorbPeaks(a, b);
+                sumF[a] += sumF[b];
+                sumX[a] += sumX[b];
+                sumY[a] += sumY[b];
+                sumCells[a] += sumCells[b];
             }
         }
     }
@@ -205,17 +256,18 @@ final class Watershed implements Checkpointable<Watershed.State> {
     }
 
     /**
-     * The loaded cells (at or above the contact level) in ascending pressure order into {@link #order}, by a
-     * counting sort on {@link #BUCKETS_PER_KPA} buckets per kPa (linear time, no allocation; cells within one
-     * bucket keep index order: a quarter kPa does not change which contact a cell belongs to).
+     * The listed cells at or above {@code level} in ascending pressure order into {@link #order}, by a counting
+     * sort on {@link #BUCKETS_PER_KPA} buckets per kPa (linear time, no allocation; cells within one bucket keep
+     * index order: a quarter kPa does not change which contact a cell belongs to).
      *
      * @return how many cells are loaded
      */
-    private int sortByPressure(float[] kpa, float level) {
+    private int sortByPressure(float[] kpa, int[] cells, int count, float level) {
         int m = 0;
         int top = 0;
         float lv = Math.max(level, Float.MIN_VALUE); // a cell reading 0 is never loaded
-        for (int i = 0; i < kpa.length; i++) {
+        for (int k = 0; k < count; k++) {
+            int i = cells[k];
             float v = kpa[i];
             if (v < lv) {
                 continue;
@@ -223,11 +275,7 @@ final class Watershed implements Checkpointable<Watershed.State> {
             int bk = Math.min(BUCKETS - 1, (int) (v * BUCKETS_PER_KPA));
             loaded[m] = i;
             loadedBucket[m++] = bk;
-            stamp[i] = frame;
-            parent[i] = -1;
-            if (bk > top) {
-                top = bk;
-            }
+            top = Math.max(top, bk);
         }
         Arrays.fill(bucketStart, 0, top + 2, 0);
         for (int k = 0; k < m; k++) {
@@ -242,45 +290,12 @@ final class Watershed implements Checkpointable<Watershed.State> {
         return m;
     }
 
-    /**
-     * Roots of the basins among the 4 neighbours already flooded. Four, not eight: half the work per cell, and
-     * parts that touch only at a corner are joined anyway by the peak-distance rule ({@link ContactParts}).
-     */
-    private int neighbourRoots(int i) {
-        int r = cellRow[i];
-        int c = cellCol[i];
-        int nr = 0;
-        if (c > 0) {
-            nr = addRoot(i - 1, nr);
-        }
-        if (c < cols - 1) {
-            nr = addRoot(i + 1, nr);
-        }
-        if (r > 0) {
-            nr = addRoot(i - cols, nr);
-        }
-        if (r < rows - 1) {
-            nr = addRoot(i + cols, nr);
-        }
-        return nr;
-    }
-
-    private int addRoot(int j, int nr) {
-        if (stamp[j] != frame || parent[j] < 0) {
-            return nr;
-        }
-        int root = find(j);
-        for (int q = 0; q < nr; q++) {
-            if (roots[q] == root) {
-                return nr;
-            }
-        }
-        roots[nr] = root;
-        return nr + 1;
-    }
-
+    /** The basin a basin (or {@link #none}) belongs to now; merged basins point at the one that took them in. */
     private int find(int i) {
-        int r = i;
+        int r = parent[i];
+        if (parent[r] == r) {
+            return r; // a standing basin, or one merged once
+        }
         while (parent[r] != r) {
             r = parent[r];
         }
@@ -321,15 +336,5 @@ final class Watershed implements Checkpointable<Watershed.State> {
         for (int q = 0; q < subPeaks[b] && subPeaks[a] < SUB_PEAKS; q++) {
             subPeak[a * SUB_PEAKS + subPeaks[a]++] = subPeak[b * SUB_PEAKS + q];
         }
-    }
-
-    @Override
-    public State checkpoint() {
-        return new State(frame);
-    }
-
-    @Override
-    public void restore(State s) {
-        frame = s.frame();
     }
 }
