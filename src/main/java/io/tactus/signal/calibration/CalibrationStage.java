@@ -78,7 +78,7 @@ public final class CalibrationStage implements Checkpointable<CalibrationStage.S
         this.raw = new float[n];
         applyCalibration(user);
         // before a tare the zero-load reading is the factory offset (a user curve is fitted on tared counts)
-        this.drift = new DriftTracker(n, (float) factoryCurve.offsetCounts());
+        this.drift = new DriftTracker(n, (float) factoryCurve.offsetCounts(), adcMax + 1);
         this.floorMinKpa = floorMinKpa;
         this.sigmas = sigmas;
         this.floorKpa = new float[n];
@@ -118,14 +118,7 @@ public final class CalibrationStage implements Checkpointable<CalibrationStage.S
         final float[] rw = raw;
         int zeros = 0;
         if (drift.baselineFinite()) {
-            for (int i = 0; i < n; i++) {
-                int c = counts[i];
-                // counted here so the dead-cell watch can skip a frame without zeros (the usual dense frame); the
-                // second use of c also keeps the JIT from a memory-operand int-to-float conversion whose false
-                // dependency on its target register chained every cell to the one before
-                zeros += c == 0 ? 1 : 0;
-                rw[i] = l.kpa(c, b[i]);
-            }
+            zeros = l.kpaAll(counts, b, drift.split(), rw);
         } else {
             for (int i = 0; i < n; i++) {
                 zeros += counts[i] == 0 ? 1 : 0;

@@ -84,6 +84,43 @@ public final class CountsLut {
         return cellBase[i] + (d - k) * cellStep[i];
     }
 
+    /**
+     * The calibration loop: {@code out[i] = kpa(counts[i], baseline[i])} for every cell, bit for bit, with the
+     * cells near their baseline converted in {@code split}'s integer form (most cells of a frame: one integer
+     * subtraction and compare, then the same table reads and interpolation as {@link #kpa(int, float)}; the
+     * others take that method). The baseline must be finite. Returns how many counts are 0.
+     */
+    int kpaAll(int[] counts, float[] baseline, SplitBaseline split, float[] out) {
+        final int n = out.length;
+        int zeros = 0;
+        if (!cellForm || split.maxEntry() > last) {
+            for (int i = 0; i < n; i++) {
+                int c = counts[i];
+                zeros += c == 0 ? 1 : 0;
+                out[i] = kpa(c, baseline[i]);
+            }
+            return zeros;
+        }
+        final int[] off = split.offset();
+        final int[] lim = split.limit();
+        final float[] frac = split.fraction();
+        final float[] base = cellBase;
+        final float[] step = cellStep;
+        for (int i = 0; i < n; i++) {
+            int c = counts[i];
+            // counted here so the dead-cell watch can skip a frame without zeros (the usual dense frame)
+            zeros += c == 0 ? 1 : 0;
+            int e = c - off[i];
+            if (e < lim[i]) {
+                int k = e & ~(e >> 31); // at or below the baseline: entry 0 (sample 0, step 0)
+                out[i] = base[k] + frac[i] * step[k];
+            } else {
+                out[i] = kpa(c, baseline[i]);
+            }
+        }
+        return zeros;
+    }
+
     /** The original form, kept for a table with an infinite sample (0 * infinity would be NaN). */
     private float kpaBranching(float d) {
         if (d <= 0f) {

@@ -16,6 +16,8 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
 
     private final int n;
     private final float[] base;
+    /** {@link #base} split for the calibration loop's integer form; kept in step with every write to base. */
+    private final SplitBaseline split;
     private float[] refBase;
     /** No baseline value is NaN or infinite (tracking keeps it so): the calibration loop's fast form applies. */
     private boolean finite;
@@ -23,18 +25,29 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
     private double meanKpa;
     private double maxKpa;
 
-    /** Every cell starts at {@code offsetCounts} (the factory zero-load reading). */
-    public DriftTracker(int n, float offsetCounts) {
+    /**
+     * Every cell starts at {@code offsetCounts} (the factory zero-load reading).
+     *
+     * @param lastEntry the last entry of the calibration's lookup tables (their ADC range)
+     */
+    public DriftTracker(int n, float offsetCounts, int lastEntry) {
         this.n = n;
         base = new float[n];
         Arrays.fill(base, offsetCounts);
         refBase = base.clone();
         finite = Float.isFinite(offsetCounts);
+        split = new SplitBaseline(n, lastEntry);
+        split.setAll(base);
     }
 
     /** The live zero-load baseline in counts; read by the calibration loop, do not modify. */
     float[] baseline() {
         return base;
+    }
+
+    /** The baseline split into whole counts and fractions; read by the calibration loop, do not modify. */
+    SplitBaseline split() {
+        return split;
     }
 
     boolean baselineFinite() {
@@ -52,6 +65,7 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
     /** A tare: baseline and reference become {@code baseline}; the drift figures restart. */
     void reset(float[] baseline) {
         System.arraycopy(baseline, 0, base, 0, n);
+        split.setAll(base);
         checkFinite();
         refBase = baseline.clone();
         meanKpa = 0;
@@ -69,6 +83,7 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
                 continue; // a zero is zero-suppression or a broken trace, never a baseline
             }
             base[i] += beta * (counts[i] - base[i]);
+            split.set(i, base[i]);
             float d = Math.abs(base[i] - refBase[i]);
             sum += d;
             m++;
@@ -94,6 +109,7 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
     @Override
     public void restore(State s) {
         System.arraycopy(s.base(), 0, base, 0, n);
+        split.setAll(base);
         checkFinite();
         refBase = s.refBase();
         idleFrames = s.idleFrames();

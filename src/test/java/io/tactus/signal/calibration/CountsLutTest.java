@@ -93,6 +93,78 @@ class CountsLutTest {
         assertTrue(compared > 2_000_000);
     }
 
+    /**
+     * The whole-frame loop with its integer form for cells near the baseline ({@link SplitBaseline}) over every
+     * kind of finite baseline: whole and fractional, at the edges of its binades and of the integer form's range
+     * (1, 2^23), below 1, negative, huge; counts near the baseline (where the integer form applies), at the end of
+     * its range 2^(e+1) above it, far above, below, negative and extreme.
+     */
+    @Test
+    void calibrationLoopEqualsBranchingFormBitForBit() {
+        float[] baseEdges = {40f, 40.3f, 39.999996f, 40.000004f, 1f, Math.nextDown(1f), Math.nextUp(1f), 1.5f,
+            31.999998f, 32f, 32.000004f, 63.999996f, 64f, 255.5f, 4095.9995f, 4096f, 4096.0005f, 65535.5f,
+            Math.nextDown(0x1p23f), 0x1p23f, 0x1p24f, 0.5f, 1e-30f, Float.MIN_VALUE, 0f, -0f, -0.3f, -40.7f, -1e9f,
+            1e9f, Float.MAX_VALUE, -Float.MAX_VALUE};
+        SplittableRandom rnd = new SplittableRandom(13);
+        int n = 4096;
+        long compared = 0;
+        int integerForm = 0;
+        for (Object[] c : curves()) {
+            CalibrationCurve curve = (CalibrationCurve) c[1];
+            int bits = (int) c[2];
+            CountsLut lut = new CountsLut(curve, bits);
+            Reference ref = new Reference(curve, bits);
+            int top = 1 << bits;
+            SplitBaseline split = new SplitBaseline(n, top);
+            float[] base = new float[n];
+            int[] counts = new int[n];
+            float[] out = new float[n];
+            for (int round = 0; round < 25; round++) {
+                for (int i = 0; i < n; i++) {
+                    float b;
+                    if (i < baseEdges.length) {
+                        b = baseEdges[i];
+                    } else if (rnd.nextInt(4) == 0) {
+                        b = (float) rnd.nextInt(1, top); // a whole baseline
+                    } else {
+                        b = (float) (rnd.nextInt(10) == 0 ? rnd.nextDouble(1, top) : 40 + rnd.nextGaussian() * 3);
+                    }
+                    base[i] = b;
+                    split.set(i, b);
+                    int reach = Float.isFinite(b) && Math.abs(b) < 0x1p24f ? 2 << Math.max(0, Math.getExponent(b)) : 8;
+                    int near = (int) Math.max(Integer.MIN_VALUE / 2, Math.min(Integer.MAX_VALUE / 2, (long) b));
+                    counts[i] = switch (rnd.nextInt(8)) {
+                        case 0 -> rnd.nextInt(top + 2);
+                        case 1 -> near + reach + rnd.nextInt(-2, 3); // the end of the integer form's range
+                        case 2 -> switch (rnd.nextInt(6)) {
+                            case 0 -> Integer.MIN_VALUE;
+                            case 1 -> Integer.MAX_VALUE;
+                            case 2 -> -rnd.nextInt(1 << 20);
+                            case 3 -> 0;
+                            default -> 1 << 24 | rnd.nextInt(1 << 20);
+                        };
+                        default -> near + rnd.nextInt(-8, 9);
+                    };
+                    if (split.limit()[i] > Integer.MIN_VALUE) {
+                        integerForm++;
+                    }
+                }
+                int zeros = lut.kpaAll(counts, base, split, out);
+                int wantZeros = 0;
+                for (int i = 0; i < n; i++) {
+                    float want = ref.kpa(counts[i] - base[i]);
+                    assertEquals(Float.floatToRawIntBits(want), Float.floatToRawIntBits(out[i]), c[0] + ": counts "
+                            + counts[i] + " over baseline " + base[i] + " gave " + out[i] + ", the branching form " + want);
+                    wantZeros += counts[i] == 0 ? 1 : 0;
+                    compared++;
+                }
+                assertEquals(wantZeros, zeros, c[0] + ": zero counts");
+            }
+        }
+        assertTrue(compared > 500_000);
+        assertTrue(integerForm > compared / 2, "most baselines take the integer form: " + integerForm);
+    }
+
     @Test
     void unloadedAndSaturatedCellsReadTheEnds() {
         CountsLut lut = new CountsLut(CalibrationCurve.power(0.0123, 1.25, 40), 12);
