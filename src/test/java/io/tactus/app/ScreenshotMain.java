@@ -17,10 +17,11 @@ import javafx.stage.Stage;
  * Renders the live and replay views into PNGs for docs/img (run by scripts/screenshots.sh under xvfb-run, and by
  * {@code RealWindowLayoutTest}). Live: the simulator's scenario with the routine running, captured while an
  * alert shows if the core raises one within the wait, else mid-stroke. Replay: the given recording, playhead on
- * its first flag (or a third of the way in). Then the settings and calibration dialogs and the keyboard
+ * its first flag (or a third of the way in), then {@code gentle-routine.tactus} beside it (when there) right after
+ * a movement, with the guided routine's panel. Then the settings and calibration dialogs and the keyboard
  * shortcuts, and last the simulated glove's view.
  *
- * <p>Each trainee-side screen (live view with routine panel, glove view, settings, shortcuts) is checked in the
+ * <p>Each screen (live view with routine panel, replay views, glove view, settings, shortcuts) is checked in the
  * real window with the real fonts: a node outside the window (or a dialog larger than the screen), a label
  * reaching outside its pane (cut off or over a neighbour) and a Labeled whose displayed text is not its text or
  * ends in an ellipsis are printed as "layout problem: ..." lines, and
@@ -52,7 +53,7 @@ public final class ScreenshotMain {
         Stage[] stage = new Stage[1];
         onFx(() -> {
             app[0] = new AppController(Threads.javafx(), new SettingsStore(home),
-                    AppSettings.defaults().withScenario(scenario), new AlertSound.Silent(), new StandardSources());
+                    AppSettings.defaults().withScenario(scenario), new NoAudioDevice(), new StandardSources());
             Scene scene = new Scene(app[0].root(), width, height);
             scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
             stage[0] = new Stage();
@@ -95,22 +96,18 @@ public final class ScreenshotMain {
         onFx(() -> snap(stage[0], out.resolve("live" + suffix + ".png")));
         onFx(() -> check("live view", stage[0].getScene(), width, height));
         if (recording != null) {
-            onFx(() -> app[0].openRecording(recording));
-            waitFor(() -> app[0].replayViewModel().documentProperty().get() != null, 60);
-            // the scan's flags and chart are in the picture, and the playhead can go to the first flag
-            waitFor(() -> app[0].replayViewModel().scanProgressProperty().get() == 1.0, 60);
-            // Read the counter before seeking: a fast seek can finish before a later read.
-            long loaded = get(() -> app[0].replayViewModel().framesLoadedProperty().get());
-            onFx(() -> {
-                var vm = app[0].replayViewModel();
+            replay(app[0], stage[0], recording, vm -> {
                 if (!vm.nextFlag()) {
                     var d = vm.documentProperty().get();
                     vm.seek(d.startUs() + (d.endUs() - d.startUs()) / 3);
                 }
-            });
-            waitFor(() -> app[0].replayViewModel().framesLoadedProperty().get() > loaded, 20);
-            Thread.sleep(300);
-            onFx(() -> snap(stage[0], out.resolve("replay" + suffix + ".png")));
+            }, out.resolve("replay" + suffix + ".png"), width, height);
+            // The guided routine at the playhead: 25.3 s into the gentle routine, right after its third palm circle.
+            Path routine = recording.resolveSibling("gentle-routine.tactus");
+            if (Files.exists(routine)) {
+                replay(app[0], stage[0], routine, vm -> vm.seek(vm.documentProperty().get().startUs() + 25_300_000),
+                        out.resolve("replay-routine" + suffix + ".png"), width, height);
+            }
         }
         onFx(() -> {
             io.tactus.app.live.FrameFeed lf = app[0].liveViewModel().feedProperty().get();
@@ -181,6 +178,44 @@ public final class ScreenshotMain {
         });
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Opens {@code file} in the replay view, waits for its scan, moves the playhead, pictures and checks it. */
+    private static void replay(AppController app, Stage stage, Path file,
+                               java.util.function.Consumer<io.tactus.app.replay.ReplayViewModel> move, Path png,
+                               double width, double height) throws InterruptedException {
+        var vm = app.replayViewModel();
+        onFx(() -> app.openRecording(file));
+        waitFor(() -> vm.documentProperty().get() != null
+                && vm.documentProperty().get().file().getFileName().equals(file.getFileName()), 60);
+        // the scan's flags and chart are in the picture, and the playhead can go to the first flag
+        waitFor(() -> vm.scanProgressProperty().get() == 1.0, 60);
+        onFx(() -> move.accept(vm));
+        waitFor(() -> vm.settledProperty().get(), 20);
+        Thread.sleep(300); // a few pulses: the heatmap and the outline drawn
+        onFx(() -> snap(stage, png));
+        onFx(() -> check("replay view (" + file.getFileName() + ")", stage.getScene(), width, height));
+    }
+
+    /**
+     * Silent, and says what the real alarm says on a machine without an audio device (a trainee's laptop with its
+     * sound off, any Xvfb): the longest status-bar text of an ordinary session, which once widened the live view
+     * past a 1366 px screen and cut the gauges off.
+     */
+    private static final class NoAudioDevice implements AlertSound {
+        @Override
+        public void play(Kind kind) {
+        }
+
+        @Override
+        public boolean available() {
+            return false;
+        }
+
+        @Override
+        public String describe() {
+            return "sound unavailable (no audio device)";
+        }
     }
 
     private static final java.util.List<String> problems = new java.util.ArrayList<>();

@@ -58,7 +58,9 @@ public final class LiveStatus {
     void update(FeedStats st, long now) {
         state.set(st.state());
         message = st.message() == null ? "" : st.message().trim();
-        statusText.set(stateWords(st.state()) + (message.isEmpty() ? "" : " - " + message));
+        // A source whose message is its own name (the simulator) would say the device twice in the status bar.
+        boolean news = !message.isEmpty() && !message.equals(deviceName.get());
+        statusText.set(stateWords(st.state()) + (news ? " - " + message : ""));
         if (rateAt == 0 || now - rateAt >= RATE_EVERY_NANOS) {
             double seconds = (now - rateAt) / 1e9;
             if (rateAt != 0 && seconds > 0) {

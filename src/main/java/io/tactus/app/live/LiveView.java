@@ -236,7 +236,12 @@ public final class LiveView extends BorderPane {
         return g;
     }
 
-    private HBox buildStatusBar() {
+    /**
+     * The status bar: device, state, rate, link, calibration, recording, sound. It wraps onto a second line when its
+     * texts are longer than the window (no audio device, a long port path): cutting them would hide what they say,
+     * and keeping them on one line would widen the view past the screen and push the gauges off it.
+     */
+    private javafx.scene.layout.FlowPane buildStatusBar() {
         LiveStatus st = vm.status();
         Label device = status(st.deviceNameProperty(), "statusDevice");
         Label state = status(st.statusTextProperty(), "statusState");
@@ -250,7 +255,8 @@ public final class LiveView extends BorderPane {
             state.getStyleClass().removeIf(c -> c.startsWith("state-"));
             state.getStyleClass().add("state-" + s.name().toLowerCase(java.util.Locale.ROOT));
         });
-        HBox bar = new HBox(16, device, state, rate, link, cal, rec, sound);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 2, device, state, rate, link, cal,
+                rec, sound);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

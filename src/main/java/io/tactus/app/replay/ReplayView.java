@@ -24,6 +24,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -64,6 +65,7 @@ public final class ReplayView extends BorderPane {
         getStyleClass().add("replay-view");
         setTop(toolbar);
         setCenter(center());
+        setLeft(routinePanel());
         setRight(notesPanel());
         setBottom(bottom());
         heatmap.showPlaceholder("Open a recording: File > Open (Ctrl+O), or drop a file here");
@@ -194,18 +196,27 @@ public final class ReplayView extends BorderPane {
     }
 
     /**
-     * The guided routine at the playhead, the live panel's widget showing what the trainee's panel showed then: the
-     * step, its count, the feedback on the last movement finished before the playhead, the left/right balance, and
-     * every step's mark. Hidden when the recording's core tracked no technique and ran no routine.
+     * The guided routine at the playhead, left of the heatmap as in the live view, the live panel's widget showing
+     * what the trainee's panel showed then: the step, its count, the feedback on the last movement finished before
+     * the playhead, the left/right balance, and every step's mark. Hidden when the recording's core tracked no
+     * technique and ran no routine. Scrolls rather than push the transport off a small screen.
      */
-    private VBox routineBox() {
+    private ScrollPane routinePanel() {
         Label title = new Label("Guided routine");
         title.getStyleClass().add("panel-title");
-        VBox box = new VBox(4, title, new CoachView(vm.coach().display(), "replay"));
-        box.setId("replayRoutine");
-        box.visibleProperty().bind(vm.coach().shownProperty());
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
+        VBox box = new VBox(6, title, new CoachView(vm.coach().display(), "replay"));
+        box.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setId("replayRoutine");
+        scroll.getStyleClass().add("routine-panel");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinWidth(260);
+        scroll.setPrefWidth(300);
+        scroll.setMaxWidth(340);
+        scroll.visibleProperty().bind(vm.coach().shownProperty());
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        return scroll;
     }
 
     private VBox notesPanel() {
@@ -256,7 +267,7 @@ public final class ReplayView extends BorderPane {
         // A wrapped label in a VBox whose list grows gets only one line unless its minimum is its full height.
         legend.setMinHeight(Label.USE_PREF_SIZE);
         legend.getStyleClass().add("hint");
-        VBox box = new VBox(6, routineBox(), title, notes, new HBox(6, add, edit, delete), legend);
+        VBox box = new VBox(6, title, notes, new HBox(6, add, edit, delete), legend);
         VBox.setVgrow(notes, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         box.setPrefWidth(300);
@@ -355,6 +366,8 @@ public final class ReplayView extends BorderPane {
         transport.disableProperty().bind(vm.documentProperty().isNull());
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
+        // The chart gives up height on a small screen, where the heatmap and the routine panel need it more.
+        chart.prefHeightProperty().bind(Bindings.max(90, Bindings.min(150, heightProperty().multiply(0.15))));
         VBox box = new VBox(4, chartBar, chart, new TimelineView(vm), transport, statusBar);
         box.setPadding(new Insets(4, 8, 0, 8));
         return box;
