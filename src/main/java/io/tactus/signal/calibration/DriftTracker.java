@@ -1,6 +1,7 @@
 package io.tactus.signal.calibration;
 
 import io.tactus.signal.state.Checkpointable;
+import io.tactus.signal.state.Scratch;
 import java.util.Arrays;
 
 /**
@@ -19,11 +20,16 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
     /**
      * {@link #base} split for the calibration loop's integer form. An idle stretch moves the baseline every frame;
      * re-splitting it each time cost more than the integer form saves, so tracking only marks it stale and
-     * {@link #splitForFrame()} rebuilds it once the baseline has held still for a frame.
+     * {@link #splitForFrame()} rebuilds it once the baseline has held still for a frame. A cache, not state (like
+     * the two flags): the calibration loop gives the same bits with it or without it (CountsLutTest), so a
+     * checkpoint leaves it out and a restore rebuilds it.
      */
+    @Scratch
     private final SplitBaseline split;
+    @Scratch
     private boolean splitStale;
     /** A frame was tracked since the last {@link #splitForFrame()}. */
+    @Scratch
     private boolean trackedSinceSplit;
     private float[] refBase;
     /** No baseline value is NaN or infinite (tracking keeps it so): the calibration loop's fast form applies. */
