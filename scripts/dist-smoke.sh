@@ -39,6 +39,10 @@ cmp -s target/dist/info.txt <(java -jar target/tactus.jar info "$sample") \
   || fail "tactus info with the archive prints something else than java -jar target/tactus.jar info"
 grep -q "io.tactus.cli.InfoCommand source: shared objects file" target/dist/classes.log \
   || fail "tactus info did not load its classes from the archive"
+# Every class info loads comes from the archive or is generated at run time: one read from the jar means the jar is
+# opened and indexed at every start (docs/BENCHMARKS.md, "Cold start").
+! grep "source: file:\|source: jar:" target/dist/classes.log \
+  || fail "tactus info loaded the classes above from the jar, not from the archive"
 
 rm -f target/dist/window.txt
 # The desktop app, started from the installed launcher as the desktop entry does (no arguments).

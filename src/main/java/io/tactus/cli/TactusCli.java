@@ -16,6 +16,16 @@ public final class TactusCli implements Runnable {
             ReportCommand.class, LibraryCommand.class, ProgressCommand.class, CohortCommand.class,
             CommandLine.HelpCommand.class);
 
+    static {
+        // picocli's default factory looks up Groovy's Closure class once (Groovy scripts may put closures in
+        // annotations). A class that is not there is searched for along the whole class path, which opened and
+        // indexed the 46 MB jar at every start (~10 ms); nothing here is Groovy. Set before any CommandLine exists:
+        // every way into the CLI goes through this class.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,9 +65,30 @@ public final class TactusCli implements Runnable {
     }
 
     private static CommandLine configure(CommandLine cl) {
-        // Whatever a command prints is stripped of control characters (device texts reach the terminal). Help
-        // is printed before, with the original writers: it is our own text and may be coloured (ANSI).
-        cl.setExecutionStrategy(parseResult -> {
+        Outcomes outcomes = new Outcomes();
+        cl.setExecutionStrategy(outcomes);
+        cl.setParameterExceptionHandler(outcomes);
+        cl.setExecutionExceptionHandler(outcomes);
+        return cl;
+    }
+
+    /**
+     * How a run ends: help as written, a command's output stripped of control characters, bad arguments and
+     * failures as one line. A named class rather than three lambdas because picocli's handler interfaces are
+     * Java 5 class files: the lambdas' generated classes made JDK 17's class-sharing archive leave those
+     * interfaces and the classes built on them out, so every start opened the 46 MB jar to load them
+     * (docs/BENCHMARKS.md, "Cold start").
+     */
+    private static final class Outcomes implements CommandLine.IExecutionStrategy,
+            CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+
+        /**
+         * Whatever a command prints is stripped of control characters (device texts reach the terminal). Help is
+         * printed before, with the original writers: it is our own text and may be coloured (ANSI).
+         */
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
+            CommandLine cl = parseResult.commandSpec().commandLine();
             Integer help = CommandLine.executeHelpRequest(parseResult);
             if (help != null || parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1)
                     .getCommand() instanceof CommandLine.HelpCommand) {
@@ -66,14 +97,18 @@ public final class TactusCli implements Runnable {
             cl.setOut(SafeOutput.wrap(cl.getOut()));
             cl.setErr(SafeOutput.wrap(cl.getErr()));
             return new CommandLine.RunLast().execute(parseResult);
-        });
-        // Bad arguments: one line on stderr and exit 2, no usage dump.
-        cl.setParameterExceptionHandler((ex, a) -> {
+        }
+
+        /** Bad arguments: one line on stderr and exit 2, no usage dump. */
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             SafeOutput.wrap(ex.getCommandLine().getErr()).println("tactus: " + ex.getMessage() + " (try --help)");
             return 2;
-        });
-        // Runtime failures: one line, never a stack trace (set TACTUS_DEBUG=1 for the trace).
-        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+        }
+
+        /** Runtime failures: one line, never a stack trace (set TACTUS_DEBUG=1 for the trace). */
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine c, CommandLine.ParseResult parseResult) {
             // A bare Java file exception's message is only its path: IoReason adds why (permission denied...).
             SafeOutput.wrap(c.getErr()).println("tactus: " + (ex instanceof java.io.IOException io ? IoReason.message(io)
                     : ex.getMessage() != null ? ex.getMessage() : ex.toString()));
@@ -81,7 +116,6 @@ public final class TactusCli implements Runnable {
                 ex.printStackTrace(c.getErr());
             }
             return 1;
-        });
-        return cl;
+        }
     }
 }
