@@ -172,6 +172,11 @@ public class SignalBench {
         return pipeline.contactsSeen();
     }
 
+    /** Tells {@code l} about the movements the pipeline finishes (TrackingCostMain counts them). */
+    void addTechniqueListener(io.tactus.signal.technique.TechniqueListener l) {
+        pipeline.addTechniqueListener(l);
+    }
+
     /** Decode, process, snapshot: the per-frame work of {@code tactus analyze}, with its reused buffers. */
     @Benchmark
     public void parseProcessSnapshot(Blackhole bh) {

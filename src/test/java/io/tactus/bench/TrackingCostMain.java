@@ -51,6 +51,50 @@ public final class TrackingCostMain {
                         median(tOff), median(tOn), median(ratio));
             }
         }
+        allocation(frames * rounds);
+    }
+
+    /**
+     * Where tracking allocates: the same scenes with tracking on, each frame's allocated bytes (this thread's JVM
+     * counter) split by whether a movement finished in it. Frames that finish none must allocate nothing; a
+     * finished movement costs its immutable record, its feedback (with its text) and its place in the session's
+     * list of movements.
+     */
+    private static void allocation(int frames) {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        System.out.println();
+        System.out.println("| scene | mat | frames | B/frame, frames finishing no movement | movements finished |"
+                + " B per finished movement | B/frame overall |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (String scene : new String[] {"hands", "flags"}) {
+            for (int size : new int[] {32, 64}) {
+                SignalBench on = bench(size, scene, true);
+                int[] finished = {0};
+                on.addTechniqueListener(f -> finished[0]++);
+                run(on, frames); // warm up: the JIT, the movement list's first growth steps
+                long quietBytes = 0;
+                long quietFrames = 0;
+                long movementBytes = 0;
+                int movements = 0;
+                for (int i = 0; i < frames; i++) {
+                    int before = finished[0];
+                    long a = mx.getCurrentThreadAllocatedBytes();
+                    on.processOnce();
+                    long b = mx.getCurrentThreadAllocatedBytes() - a;
+                    if (finished[0] == before) {
+                        quietBytes += b;
+                        quietFrames++;
+                    } else {
+                        movementBytes += b;
+                        movements += finished[0] - before;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "| %s | %d x %d | %d | %.3f | %d | %.0f | %.2f |%n", scene, size, size,
+                        frames, quietBytes / (double) quietFrames, movements,
+                        movements == 0 ? 0.0 : movementBytes / (double) movements,
+                        (quietBytes + movementBytes) / (double) frames);
+            }
+        }
     }
 
     private static SignalBench bench(int size, String scene, boolean tracking) {

@@ -51,7 +51,7 @@ class AllocationTest {
             p.process(frames[i]);
         }
         long after = mx.getThreadAllocatedBytes(tid);
-        assertEquals(0, p.events().size(), "scene must not raise flags");
+        assertEquals(0, p.events().size(), "scene must not raise flags: " + p.events());
         assertEquals(0, p.movements().size(), "scene must not finish a movement: " + p.movements());
         assertTrue(p.contactsSeen() - seenBefore >= 3 * 8, "tracking ran: hands land 8 times, 3 contacts each: "
                 + (p.contactsSeen() - seenBefore));
@@ -74,5 +74,60 @@ class AllocationTest {
         after = mx.getThreadAllocatedBytes(tid);
         double perFrame = (after - before) / (2.0 * n);
         assertTrue(perFrame < 400, "bytes per frame for process + snapshotInto: " + perFrame);
+    }
+
+    /**
+     * With tracking on and movements finishing, frames that finish none still allocate nothing; a finished movement
+     * allocates its immutable record, its feedback (with its text, judged against the routine's step) and its place
+     * in the session's list: measured ~2.5 KB per movement (docs/benchmarks/signal.md), asserted below 4 KB.
+     */
+    @Test
+    void aFinishedMovementAllocatesOnlyItsOwnValues() {
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        assumeTrue(mx.isThreadAllocatedMemorySupported() && mx.isThreadAllocatedMemoryEnabled());
+        SignalPipeline p = new SignalPipeline(TestMat.descriptor());
+        int[] finished = {0};
+        p.addTechniqueListener(f -> finished[0]++);
+        p.startRoutine(Routine.defaultRoutine());
+        TestMat m = new TestMat();
+        int n = 300; // one cycle: a palm strokes 150 mm up the left lower back over 2 s, lifts for 1 s
+        RawFrame[] frames = new RawFrame[8 * n];
+        for (int i = 0; i < frames.length; i++) {
+            m.clear();
+            int k = i % n;
+            if (k < 200) {
+                m.dome(-90, 420 - 0.75 * k, 45, 25);
+            }
+            frames[i] = m.next();
+        }
+        for (int i = 0; i < 4 * n; i++) {
+            p.process(frames[i]); // warm up
+        }
+        int before = finished[0];
+        long quietBytes = 0;
+        long movementBytes = 0;
+        int movements = 0;
+        for (int i = 4 * n; i < 8 * n; i++) {
+            int had = finished[0];
+            long a = mx.getCurrentThreadAllocatedBytes();
+            p.process(frames[i]);
+            long b = mx.getCurrentThreadAllocatedBytes() - a;
+            if (finished[0] == had) {
+                quietBytes += b;
+
+            } else {
+                movementBytes += b;
+                movements += finished[0] - had;
+            }
+        }
+        assertEquals(0, p.events().size(), "scene must not raise flags: " + p.events());
+        assertTrue(finished[0] - before >= 4, "strokes finished: " + (finished[0] - before));
+        assertTrue(p.movements().stream().allMatch(mv -> mv.type() == io.tactus.signal.technique.MovementType.STROKE),
+                "only strokes: " + p.movements());
+        // as above: a few bytes can come from the JIT, never a per-frame object
+        assertTrue(quietBytes < 4 * n, "bytes allocated by frames finishing no movement: " + quietBytes);
+        double perMovement = movementBytes / (double) movements;
+        assertTrue(perMovement > 0 && perMovement < 4096, "bytes per finished movement: " + perMovement);
     }
 }

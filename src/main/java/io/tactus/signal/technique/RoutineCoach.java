@@ -283,12 +283,17 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
         return b.toString();
     }
 
+    /**
+     * Locale.US, not ROOT: the same characters for these patterns (no grouping, '.' and ASCII digits), but the JDK's
+     * Formatter builds a DecimalFormatSymbols for every number in any other locale, which was most of the ~5.7 KB a
+     * finished movement allocated.
+     */
     private static String fmt(String f, Object... a) {
-        return String.format(Locale.ROOT, f, a);
+        return String.format(Locale.US, f, a);
     }
 
     private static String num(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.US, "%.1f", v);
     }
 
     /** The progress now (allocates). */
