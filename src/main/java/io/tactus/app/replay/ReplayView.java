@@ -367,6 +367,9 @@ public final class ReplayView extends BorderPane {
                 loopClear, time);
         transport.setAlignment(Pos.CENTER_LEFT);
         transport.disableProperty().bind(vm.documentProperty().isNull());
+        // a damaged file's note is long: it wraps rather than end in an ellipsis
+        status.setWrapText(true);
+        status.setMinHeight(Label.USE_PREF_SIZE);
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
         // The chart gives up height on a small screen, where the heatmap and the routine panel need it more.
