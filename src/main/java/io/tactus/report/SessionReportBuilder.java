@@ -127,7 +127,8 @@ public final class SessionReportBuilder {
         return new SessionReport.Row(key, label, Integer.toString(v));
     }
 
-    static String label(FlagType t) {
+    /** A flag type's name for people ("Excess pressure"): the report's, and the replay view's status line. */
+    public static String label(FlagType t) {
         return switch (t) {
             case SPINE_CONTACT -> "Spine contact";
             case BONE_CONTACT -> "Bone contact";

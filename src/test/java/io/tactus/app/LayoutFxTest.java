@@ -101,4 +101,21 @@ class LayoutFxTest {
             robot.interact(() -> app.root().showLive());
         }
     }
+
+    @Test
+    void aDamagedRecordingsNoteIsReadInFullAt1366(FxRobot robot) throws Exception {
+        resize(robot, 1366, 768);
+        // two flipped bytes: the status line carries the damage note, the longest text the replay view shows
+        byte[] damaged = java.nio.file.Files.readAllBytes(SAMPLES.resolve("spine-contact.tactus"));
+        damaged[damaged.length * 2 / 5] ^= 0x10;
+        damaged[damaged.length * 3 / 5] ^= 0x01;
+        java.nio.file.Files.createDirectories(home);
+        Path f = home.resolve("flipped.tactus");
+        java.nio.file.Files.write(f, damaged);
+        robot.interact(() -> app.openRecording(f));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> app.replayViewModel().statusProperty().get().contains("DAMAGED"));
+        WaitForAsyncUtils.waitForFxEvents();
+        check(robot, "1366x768 damaged replay");
+    }
 }

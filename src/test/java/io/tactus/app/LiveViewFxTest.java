@@ -63,6 +63,14 @@ class LiveViewFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> app.liveViewModel().status().rateTextProperty().get().endsWith("fps"));
         assertTrue(app.liveView().frameTimer().count() > 0);
+
+        // "Pressure OK" is green (tactus.css, .alert-title); "Not connected" measures nothing and must not look OK
+        javafx.scene.control.Label title = robot.lookup("#bannerTitle").queryAs(javafx.scene.control.Label.class);
+        javafx.scene.paint.Color ok = javafx.scene.paint.Color.web("#a5d6a7");
+        robot.interact(() -> app.liveViewModel().disconnect());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> title.getText().equals("Not connected"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!ok.equals(title.getTextFill()), "not connected drawn in the OK colour " + ok);
         if (Boolean.getBoolean("tactus.test.snapshots")) {
             robot.interact(() -> {
                 try {

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Issue 11 section 5 in a real window with real fonts (the headless Monocle tests lay text out with other
  * metrics and miss ellipses the real fonts cause): {@link ScreenshotMain} runs in a child JVM under Xvfb at
- * 1366 x 768 and 1920 x 1080 on the simulator, with the routine running and an alert up, then the settings and
+ * 1366 x 768 and 1920 x 1080 on the simulator, with the routine running and an alert up, then the replay view
+ * (mistakes.tactus at its first flag, and gentle-routine.tactus with its routine panel), then the settings and
  * shortcuts dialogs, then the simulated glove. It checks each of those screens (no node outside the window, no
  * Labeled whose displayed text differs from its text or ends in an ellipsis, a dialog no larger than the screen,
  * the shortcuts a clean two-column table) and this test fails on any problem it prints. Needs Xvfb and GTK 3.
@@ -29,20 +30,23 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("fx")
 class RealWindowLayoutTest {
 
+    private static final Path SAMPLES = Path.of(System.getProperty("tactus.samplesDir", "sample-recordings"));
+
     @TempDir
     Path out;
 
     @Tag("native") // runs xvfb-run: every user of an external tool is tagged native (TestTagsTest)
     @ParameterizedTest
     @CsvSource({"1366, 768", "1920, 1080"})
-    void traineeScreensFitTheRealWindow(int width, int height) throws Exception {
+    void traineeAndInstructorScreensFitTheRealWindow(int width, int height) throws Exception {
         ExternalTool.require("xvfb-run");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = out.resolve("run.log");
         Process p = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 " + width + "x" + height + "x24",
                 java, "-Xmx512m", "-Djavafx.cachedir=target/javafx-cache", "-Dprism.order=sw",
                 "-cp", System.getProperty("java.class.path"), ScreenshotMain.class.getName(),
-                out.toString(), "-", "mistakes", "8", Integer.toString(width), Integer.toString(height))
+                out.toString(), SAMPLES.resolve("mistakes.tactus").toString(), "mistakes", "8",
+                Integer.toString(width), Integer.toString(height))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended = p.waitFor(5, TimeUnit.MINUTES);
         if (!ended) {
@@ -56,8 +60,9 @@ class RealWindowLayoutTest {
         assertEquals(List.of(), problems, "layout problems in the real window at " + width + "x" + height);
         assertTrue(text.contains("layout: 0 problem(s)"), "the run reached its end:\n" + text);
         String suffix = width == 1366 && height == 768 ? "" : "-" + width + "x" + height;
-        for (String screen : suffix.isEmpty() ? List.of("live", "live-glove", "settings", "shortcuts")
-                : List.of("live", "live-glove")) {
+        for (String screen : suffix.isEmpty()
+                ? List.of("live", "live-glove", "replay", "replay-routine", "settings", "shortcuts")
+                : List.of("live", "live-glove", "replay", "replay-routine")) {
             assertDrawn(out.resolve(screen + suffix + ".png"));
         }
         BufferedImage live = ImageIO.read(out.resolve("live" + suffix + ".png").toFile());

@@ -107,6 +107,12 @@ public final class ScreenshotMain {
             if (Files.exists(routine)) {
                 replay(app[0], stage[0], routine, vm -> vm.seek(vm.documentProperty().get().startUs() + 25_300_000),
                         out.resolve("replay-routine" + suffix + ".png"), width, height);
+                // and compared with the first recording: two heatmaps beside the routine panel and the notes
+                onFx(() -> app[0].replayViewModel().openCompare(recording));
+                waitFor(() -> app[0].replayViewModel().compareDrawnFrameProperty().get() != null, 60);
+                Thread.sleep(300);
+                onFx(() -> check("replay view compared", stage[0].getScene(), width, height));
+                onFx(() -> app[0].replayViewModel().closeCompare());
             }
         }
         onFx(() -> {

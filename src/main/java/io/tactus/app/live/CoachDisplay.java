@@ -169,8 +169,10 @@ public final class CoachDisplay {
         };
     }
 
+    /** "3", "3.6": a time step's seconds to one decimal, and 5.96 s of 6 reads "6", not "6.0". */
     private static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+        double r = Math.round(v * 10) / 10.0;
+        return r == Math.rint(r) ? Long.toString((long) r) : String.format(Locale.ROOT, "%.1f", r);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

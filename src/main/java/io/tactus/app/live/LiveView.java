@@ -146,15 +146,20 @@ public final class LiveView extends BorderPane {
         return banner;
     }
 
-    /** One style class per banner state: red for an alert, amber for no data, calm otherwise. */
+    /**
+     * One style class per banner state: red for an alert, amber for no data, grey when not connected (never the OK
+     * green: nothing is measured), calm green only for OK.
+     */
     private void showBanner(LiveViewModel.Banner b) {
-        banner.getStyleClass().removeAll("alert-on", "no-data");
+        banner.getStyleClass().removeAll("alert-on", "no-data", "not-connected");
         getStyleClass().removeAll("alerting");
         if (b == LiveViewModel.Banner.ALERT) {
             banner.getStyleClass().add("alert-on");
             getStyleClass().add("alerting");
         } else if (b == LiveViewModel.Banner.NO_DATA) {
             banner.getStyleClass().add("no-data");
+        } else if (b == LiveViewModel.Banner.NOT_CONNECTED) {
+            banner.getStyleClass().add("not-connected");
         }
     }
 

@@ -261,8 +261,9 @@ public final class ReplayView extends BorderPane {
         edit.disableProperty().bind(notes.getSelectionModel().selectedItemProperty().isNull());
         delete.disableProperty().bind(notes.getSelectionModel().selectedItemProperty().isNull());
         add.disableProperty().bind(vm.documentProperty().isNull());
-        Label legend = new Label("Timeline lanes: spine (red), bone (orange), too hard (purple), receiver marker "
-                + "(yellow); notes in blue.");
+        // the flags' names of the status line and the report
+        Label legend = new Label("Timeline lanes: spine contact (red), bone contact (orange), excess pressure "
+                + "(purple), receiver marker (yellow); notes in blue.");
         legend.setWrapText(true);
         // A wrapped label in a VBox whose list grows gets only one line unless its minimum is its full height.
         legend.setMinHeight(Label.USE_PREF_SIZE);
@@ -320,7 +321,9 @@ public final class ReplayView extends BorderPane {
         Button back = button("\u25c0 Frame", "Step back one frame (,)", () -> vm.step(-1), "stepBack");
         ToggleButton play = new ToggleButton();
         play.setId("playButton");
-        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("\u23f8 Pause").otherwise("\u25b6 Play"));
+        // U+25AE twice, not U+23F8: the desktop's default fonts (DejaVu) have no pause sign, and it showed as a box
+        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("\u25ae\u25ae Pause")
+                .otherwise("\u25b6 Play"));
         play.selectedProperty().bindBidirectional(vm.playingProperty());
         play.setTooltip(new Tooltip("Play / pause (Space)"));
         play.getStyleClass().add("big-button");
@@ -364,6 +367,9 @@ public final class ReplayView extends BorderPane {
                 loopClear, time);
         transport.setAlignment(Pos.CENTER_LEFT);
         transport.disableProperty().bind(vm.documentProperty().isNull());
+        // a damaged file's note is long: it wraps rather than end in an ellipsis
+        status.setWrapText(true);
+        status.setMinHeight(Label.USE_PREF_SIZE);
         HBox statusBar = new HBox(status);
         statusBar.getStyleClass().add("status-bar");
         // The chart gives up height on a small screen, where the heatmap and the routine panel need it more.

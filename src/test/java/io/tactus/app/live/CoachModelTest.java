@@ -140,6 +140,16 @@ class CoachModelTest {
         assertEquals("Left 60 %  |  Right 40 %", coach.display().balanceTextProperty().get());
     }
 
+    @Test
+    void aTimeStepsSecondsReadAsTheGoalWhenReached() {
+        RoutineProgress r = new RoutineProgress("Mine", "mine", 1, null, 1, true, List.of(), List.of(
+                new RoutineProgress.StepState("knead", RoutineProgress.Status.DONE, 5.96, 6, 1),
+                new RoutineProgress.StepState("finish", RoutineProgress.Status.NOT_REACHED, 3.64, 4, -1)), 0, 5);
+        List<CoachDisplay.StepRow> rows = CoachDisplay.rows(r, null);
+        assertEquals("6 / 6", rows.get(0).count(), "not 6.0 / 6");
+        assertEquals("3.6 / 4", rows.get(1).count());
+    }
+
     private static CoachingState state(RoutineCoach rc) {
         return new CoachingState(new TechniqueSnapshot(List.of(), Double.NaN, 0, 0, 0, null), rc.progress(0, 5));
     }

@@ -66,6 +66,19 @@ class ReplayViewFxTest {
     }
 
     @Test
+    void beforeARecordingIsOpenNothingThatNeedsOneIsEnabled(FxRobot robot) {
+        robot.interact(() -> app.root().showReplay());
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#compareButton", "#closeCompareButton", "#exportButton", "#reportButton",
+            "#addNote", "#deleteNote", "#playButton", "#nextFlag", "#loopIn", "#loopOut", "#loopClear"}) {
+            javafx.scene.Node n = robot.lookup(id).query();
+            assertTrue(n.isDisabled(), id + " is enabled with no recording open");
+            assertTrue(n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("disabled")),
+                    id + " is not drawn disabled");
+        }
+    }
+
+    @Test
     void drawsTheBackContourAndTrailsAtThePlayhead(FxRobot robot) throws Exception {
         robot.interact(() -> app.openRecording(SAMPLES.resolve("mistakes.tactus")));
         ReplayViewModel vm = app.replayViewModel();
