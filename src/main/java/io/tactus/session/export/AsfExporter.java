@@ -54,14 +54,9 @@ public final class AsfExporter implements Exporter {
                     try {
                         w.append("Frame ").integer(++n[0]).append(EOL);
                         float[] kpa = f.kpa();
-                        for (int r = 0; r < rows; r++) {
-                            for (int c = 0; c < cols; c++) {
-                                if (c > 0) {
-                                    w.ascii(',');
-                                }
-                                w.number(kpa[r * cols + c], PRESSURE_DECIMALS);
-                            }
-                            w.append(EOL);
+                        for (int r = 0, i = 0; r < rows; r++, i += cols) {
+                            w.number(kpa[i], PRESSURE_DECIMALS).commaNumbers(kpa, i + 1, i + cols, PRESSURE_DECIMALS)
+                                    .ascii('\r').ascii('\n'); // EOL
                         }
                         w.append(EOL);
                     } catch (IOException e) {

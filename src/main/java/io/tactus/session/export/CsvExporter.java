@@ -130,15 +130,8 @@ public final class CsvExporter implements Exporter {
      * commons-csv would write.
      */
     private static void writeWide(TextSink out, FrameSnapshot f, double t) throws IOException {
-        out.integer(f.index()).ascii(',').number(t, TIME_DECIMALS);
-        for (float v : f.kpa()) {
-            out.ascii(',');
-            if (v == 0f) {
-                out.ascii('0');
-            } else {
-                out.number(v, PRESSURE_DECIMALS);
-            }
-        }
+        float[] kpa = f.kpa();
+        out.integer(f.index()).ascii(',').number(t, TIME_DECIMALS).commaNumbers(kpa, 0, kpa.length, PRESSURE_DECIMALS);
         out.append(RECORD_END);
     }
 

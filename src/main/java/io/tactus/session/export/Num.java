@@ -39,8 +39,7 @@ final class Num {
             return ascii(b, at, v > 0 && Double.isInfinite(v) ? "Inf" : v < 0 && Double.isInfinite(v) ? "-Inf"
                     : Double.toString(v));
         }
-        long scale = POW10[decimals];
-        long r = Math.round(Math.abs(v) * scale);
+        long r = Math.round(Math.abs(v) * POW10[decimals]);
         if (r == 0) {
             b[at] = '0';
             return at + 1;
@@ -49,21 +48,32 @@ final class Num {
         if (v < 0) {
             b[p++] = '-';
         }
-        p = putLong(b, p, r / scale);
-        long frac = r % scale;
-        if (frac != 0) {
-            int digits = decimals;
-            while (frac % 10 == 0) {
-                frac /= 10;
-                digits--;
-            }
-            b[p++] = '.';
-            for (long q = POW10[digits - 1]; q > frac && q > 1; q /= 10) {
-                b[p++] = '0';
-            }
-            p = putLong(b, p, frac);
+        // r's digits with the point before its last `decimals`, trailing zeros of the fraction dropped: only
+        // divisions by the constant 10 (the JIT multiplies), no 64-bit division by a power of ten read from a table
+        int dec = decimals;
+        while (dec > 0 && r % 10 == 0) {
+            r /= 10;
+            dec--;
         }
-        return p;
+        int digits = 1;
+        for (long t = r; t >= 10; t /= 10) {
+            digits++;
+        }
+        int end = p + Math.max(digits - dec, 1) + (dec > 0 ? dec + 1 : 0);
+        int q = end;
+        long t = r;
+        for (int k = 0; k < dec; k++) {
+            b[--q] = (byte) ('0' + (int) (t % 10));
+            t /= 10;
+        }
+        if (dec > 0) {
+            b[--q] = '.';
+        }
+        do {
+            b[--q] = (byte) ('0' + (int) (t % 10));
+            t /= 10;
+        } while (t != 0);
+        return end;
     }
 
     /** Writes a non-negative {@code v} in decimal at {@code at}; returns the position after it. */

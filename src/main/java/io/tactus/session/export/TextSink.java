@@ -31,6 +31,27 @@ final class TextSink implements Appendable, Flushable, Closeable {
         return this;
     }
 
+    /**
+     * {@code values[from..to)}, each after a comma, as {@link #number} writes them (a 0 without formatting): the
+     * cell rows of the CSV and ASF exports, a thousand values a frame.
+     */
+    TextSink commaNumbers(float[] values, int from, int to, int decimals) throws IOException {
+        for (int i = from; i < to; i++) {
+            room(Num.MAX_CHARS + 1);
+            byte[] b = buf;
+            int p = n;
+            b[p++] = ',';
+            float v = values[i];
+            if (v == 0f) {
+                b[p++] = '0';
+            } else {
+                p = Num.put(b, p, v, decimals);
+            }
+            n = p;
+        }
+        return this;
+    }
+
     /** A non-negative integer. */
     TextSink integer(long v) throws IOException {
         if (v < 0) {

@@ -118,7 +118,7 @@ public final class CalibrationStage implements Checkpointable<CalibrationStage.S
         final float[] rw = raw;
         int zeros = 0;
         if (drift.baselineFinite()) {
-            zeros = l.kpaAll(counts, b, drift.split(), rw);
+            zeros = l.kpaAll(counts, b, drift.splitForFrame(), rw);
         } else {
             for (int i = 0; i < n; i++) {
                 zeros += counts[i] == 0 ? 1 : 0;

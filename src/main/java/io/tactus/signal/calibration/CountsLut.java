@@ -88,12 +88,13 @@ public final class CountsLut {
      * The calibration loop: {@code out[i] = kpa(counts[i], baseline[i])} for every cell, bit for bit, with the
      * cells near their baseline converted in {@code split}'s integer form (most cells of a frame: one integer
      * subtraction and compare, then the same table reads and interpolation as {@link #kpa(int, float)}; the
-     * others take that method). The baseline must be finite. Returns how many counts are 0.
+     * others take that method; all of them when {@code split} is null). The baseline must be finite. Returns how
+     * many counts are 0.
      */
     int kpaAll(int[] counts, float[] baseline, SplitBaseline split, float[] out) {
         final int n = out.length;
         int zeros = 0;
-        if (!cellForm || split.maxEntry() > last) {
+        if (split == null || !cellForm || split.maxEntry() > last) {
             for (int i = 0; i < n; i++) {
                 int c = counts[i];
                 zeros += c == 0 ? 1 : 0;

@@ -1,6 +1,7 @@
 package io.tactus.signal.calibration;
 
 import io.tactus.signal.state.Checkpointable;
+import io.tactus.signal.state.Scratch;
 import java.util.Arrays;
 
 /**
@@ -16,8 +17,20 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
 
     private final int n;
     private final float[] base;
-    /** {@link #base} split for the calibration loop's integer form; kept in step with every write to base. */
+    /**
+     * {@link #base} split for the calibration loop's integer form. An idle stretch moves the baseline every frame;
+     * re-splitting it each time cost more than the integer form saves, so tracking only marks it stale and
+     * {@link #splitForFrame()} rebuilds it once the baseline has held still for a frame. A cache, not state (like
+     * the two flags): the calibration loop gives the same bits with it or without it (CountsLutTest), so a
+     * checkpoint leaves it out and a restore rebuilds it.
+     */
+    @Scratch
     private final SplitBaseline split;
+    @Scratch
+    private boolean splitStale;
+    /** A frame was tracked since the last {@link #splitForFrame()}. */
+    @Scratch
+    private boolean trackedSinceSplit;
     private float[] refBase;
     /** No baseline value is NaN or infinite (tracking keeps it so): the calibration loop's fast form applies. */
     private boolean finite;
@@ -45,9 +58,17 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
         return base;
     }
 
-    /** The baseline split into whole counts and fractions; read by the calibration loop, do not modify. */
-    SplitBaseline split() {
-        return split;
+    /**
+     * For this frame's calibration loop (call once per frame): the baseline split into whole counts and fractions,
+     * or null while it is moving (the last frame was tracked); rebuilt here when it was stale. Do not modify.
+     */
+    SplitBaseline splitForFrame() {
+        if (splitStale && !trackedSinceSplit) {
+            split.setAll(base);
+            splitStale = false;
+        }
+        trackedSinceSplit = false;
+        return splitStale ? null : split;
     }
 
     boolean baselineFinite() {
@@ -66,6 +87,7 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
     void reset(float[] baseline) {
         System.arraycopy(baseline, 0, base, 0, n);
         split.setAll(base);
+        splitStale = false;
         checkFinite();
         refBase = baseline.clone();
         meanKpa = 0;
@@ -83,7 +105,6 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
                 continue; // a zero is zero-suppression or a broken trace, never a baseline
             }
             base[i] += beta * (counts[i] - base[i]);
-            split.set(i, base[i]);
             float d = Math.abs(base[i] - refBase[i]);
             sum += d;
             m++;
@@ -92,6 +113,8 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
             }
         }
         idleFrames++;
+        splitStale = true;
+        trackedSinceSplit = true;
         meanKpa = m == 0 ? 0 : lut.kpa((float) (sum / m));
         maxKpa = lut.kpa(max);
     }
@@ -110,6 +133,7 @@ public final class DriftTracker implements Checkpointable<DriftTracker.State> {
     public void restore(State s) {
         System.arraycopy(s.base(), 0, base, 0, n);
         split.setAll(base);
+        splitStale = false;
         checkFinite();
         refBase = s.refBase();
         idleFrames = s.idleFrames();

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * lookup's entry is m and its fraction d - (m - 1) is 1 - f, again exact; a whole baseline (f = 0) is the same
  * with the entry shifted by one and fraction 0. For m <= 0, d < 0 and the lookup reads entry 0 plus a zero
  * either way. Cells outside that range (a baseline below 1 or huge, NaN) never take the integer form.
- * Derived from the baseline; rewritten whenever a baseline value changes, never part of a checkpoint.
+ * Derived from the baseline ({@link DriftTracker} rebuilds it after the baseline moved), never part of a checkpoint.
  */
 final class SplitBaseline {
 

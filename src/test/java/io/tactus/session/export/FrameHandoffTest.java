@@ -76,7 +76,9 @@ class FrameHandoffTest {
                 Thread.currentThread().interrupt();
             }
         });
-        h.accept(frame(new float[4], 1));
+        for (int i = 0; i < FrameHandoff.BATCH; i++) { // a full batch: the writer starts on it
+            h.accept(frame(new float[4], i));
+        }
         assertTrue(writing.await(30, TimeUnit.SECONDS));
         h.close(); // the pass failed (a read error, cancel): the writer must be gone before files are closed
         assertTrue(!writer[0].isAlive());
