@@ -16,7 +16,7 @@
 #                     launcher-info without the launcher's JIT options (same runtime, archive, class path): what the
 #                     later C2 thresholds in scripts/dist.sh save or cost
 #   floor-main, floor-picocli, floor-metadata
-#                     the bundled runtime with the same archive running io.tactus.bench.StartupStagesMain: `info`'s
+#                     the bundled runtime with the same archive (plus the bench class) running io.tactus.bench.StartupStagesMain: `info`'s
 #                     start-up up to one stage (an empty main; + the picocli model and parse; + the recording's
 #                     header, index and metadata through Jackson), so the rows' differences say what each costs
 #   stage-jvm, stage-picocli, stage-mapper, stage-metadata, stage-command
@@ -47,10 +47,20 @@ if [ -x "$image/bin/tactus" ]; then
     "$image/lib/app/cds-archive.sh"
     # The archive names the jar by its real absolute path; a longer class path after it still matches.
     app=$(cd "$image/lib/app" && pwd -P)
-    floor=("$image/lib/runtime/bin/java" -XX:SharedArchiveFile="$app/tactus.jsa" -cp "$app/tactus.jar:target/test-classes"
-        "$stages")
-    # The launcher's own JVM options (lib/app/tactus.cfg, as bin/tactus-cli reads them) for the stage rows.
-    mapfile -t launcher < <(sed -n 's/^java-options=//p' "$app/tactus.cfg" | sed "s#\$APPDIR#$app#g")
+    # The floor and stage rows run StartupStagesMain from a small jar after tactus.jar, with an archive of the
+    # launcher's classes plus it (JDK 17 archives no class from a directory). Loaded from a directory instead, the
+    # lookup of StartupStagesMain would open and index the 46 MB jar, which the launcher itself never does.
+    (cd target/test-classes && jar cf ../startup-stages.jar io/tactus/bench/StartupStagesMain*.class)
+    stagescp="$app/tactus.jar:$(pwd -P)/target/startup-stages.jar"
+    { cat "$app/tactus.classlist"; echo "io/tactus/bench/StartupStagesMain"; echo 'io/tactus/bench/StartupStagesMain$Step'
+    } > target/startup-stages.classlist
+    rm -f target/startup-stages.jsa
+    "$image/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile=target/startup-stages.classlist \
+        -XX:SharedArchiveFile=target/startup-stages.jsa -cp "$stagescp" > target/startup-stages.log 2>&1 \
+        || { echo "bench/startup.sh: the stage rows' archive failed (target/startup-stages.log)" >&2; exit 2; }
+    floor=("$image/lib/runtime/bin/java" -XX:SharedArchiveFile=target/startup-stages.jsa -cp "$stagescp" "$stages")
+    # The launcher's own JVM options (lib/app/tactus.cfg) for the stage rows, but their archive.
+    mapfile -t launcher < <(sed -n 's/^java-options=//p' "$app/tactus.cfg" | grep -v SharedArchiveFile)
     stock=("$image/lib/runtime/bin/java" -XX:SharedArchiveFile="$app/tactus.jsa" -cp "$app/tactus.jar" io.tactus.Launcher)
 else
     echo "bench/startup.sh: no app image in $image (mvn -Pdist package): launcher rows left out" >&2

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import io.tactus.ChildJvm.Exit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,31 +20,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang guard: a busy machine takes longer
 class LauncherTest {
 
-    record Exit(int code, String out, String err) {
-    }
 
     private static Exit launchApp(Map<String, String> envChanges) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Launcher.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(List.of(), Launcher.class.getName()));
         pb.environment().remove("DISPLAY");
         pb.environment().remove("WAYLAND_DISPLAY");
         pb.environment().putAll(envChanges);
-        Process p = pb.start();
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
-            try {
-                return p.getErrorStream().readAllBytes();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(90, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the app neither started nor gave up within 90 s");
-        }
-        return new Exit(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err.get(30, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+        return ChildJvm.run(pb, 90);
     }
 
     private static void assertOneLineNoTrace(Exit e) {

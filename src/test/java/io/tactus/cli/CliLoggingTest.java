@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tactus.ChildJvm;
+import io.tactus.ChildJvm.Exit;
 import io.tactus.Launcher;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 300, unit = TimeUnit.SECONDS) // a hang guard: a busy machine takes longer
 class CliLoggingTest {
 
-    record Exit(int code, String out, String err) {
-    }
 
     /** A library that logs, started the way the CLI starts (quietLibraries first). */
     public static final class LoggingLibrary {
@@ -38,33 +35,13 @@ class CliLoggingTest {
         }
     }
 
-    private static Exit java(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
-            try {
-                return p.getErrorStream().readAllBytes();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the child JVM did not finish within 120 s");
-        }
-        return new Exit(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err.get(30, TimeUnit.SECONDS), StandardCharsets.UTF_8));
-    }
-
-    private static String classPath() {
-        return System.getProperty("java.class.path");
+    private static Exit java(List<String> jvmOptions, String mainClass, String... args) throws Exception {
+        return ChildJvm.run(new ProcessBuilder(ChildJvm.command(jvmOptions, mainClass, args)), 120);
     }
 
     @Test
     void librariesLogWarningsOnlyAndOnTheRuntimesDefaultHandler() throws Exception {
-        Exit e = java("-cp", classPath(), LoggingLibrary.class.getName());
+        Exit e = java(List.of(), LoggingLibrary.class.getName());
         assertEquals(0, e.code(), e.err());
         assertTrue(e.err().contains("a warning worth reading"), e.err());
         assertFalse(e.err().contains("library chatter"), e.err());
@@ -75,8 +52,7 @@ class CliLoggingTest {
         Path config = dir.resolve("logging.properties");
         Files.writeString(config, "handlers=java.util.logging.ConsoleHandler\n.level=ALL\n"
                 + "java.util.logging.ConsoleHandler.level=ALL\n");
-        Exit e = java("-Djava.util.logging.config.file=" + config, "-cp", classPath(),
-                LoggingLibrary.class.getName());
+        Exit e = java(List.of("-Djava.util.logging.config.file=" + config), LoggingLibrary.class.getName());
         assertEquals(0, e.code(), e.err());
         assertTrue(e.err().contains("a warning worth reading"), e.err());
         assertFalse(e.err().contains("library chatter"), e.err());
@@ -85,7 +61,7 @@ class CliLoggingTest {
     @Test
     void aCommandThatNeverLogsNeverStartsTheLoggingFramework(@TempDir Path dir) throws Exception {
         Path classes = dir.resolve("classes.log");
-        Exit e = java("-Xlog:class+load:file=" + classes, "-cp", classPath(), Launcher.class.getName(),
+        Exit e = java(List.of("-Xlog:class+load:file=" + classes), Launcher.class.getName(),
                 "info", "sample-recordings/mistakes.tactus");
         assertEquals(0, e.code(), e.err());
         assertTrue(e.out().contains("frames:"), e.out());

@@ -66,6 +66,12 @@ public final class CoachDisplay {
         feedback.set(text == null ? "" : text);
     }
 
+    /** Frames stopped or no device: the balance is not known now (the bar empties). */
+    public void noBalance() {
+        leftShare.set(Double.NaN);
+        balanceText.set("Left/right: no data");
+    }
+
     /** The left share of the force on the lateral regions (NaN: no side work recently). */
     public void balance(double left) {
         leftShare.set(left);

@@ -38,12 +38,16 @@ public final class CoachModel {
     private Routine started;
     private String spokenStep;
     private boolean doneSpoken;
+    /** The latest picture's balance (NaN: none), shown again when frames come back after a gap. */
+    private double leftShare = Double.NaN;
+    private boolean measuring;
 
     CoachModel(AlertSound sound, BooleanProperty alertsMuted, LiveDrawing drawing, LiveCommands commands) {
         this.commands = commands;
         this.sound = sound;
         this.alertsMuted = alertsMuted;
         this.drawing = drawing;
+        display.noBalance(); // nothing is measured before the first frames
     }
 
     /**
@@ -90,13 +94,30 @@ public final class CoachModel {
         }
     }
 
+    /**
+     * Frames flow (true), or they stopped or no device is connected (false): then the balance says it is not known
+     * rather than show the last one as live, and it comes back with the frames.
+     */
+    void live(boolean on) {
+        measuring = on;
+        if (on) {
+            display.balance(leftShare);
+        } else {
+            display.noBalance();
+        }
+    }
+
     /** A new connection: nothing is known yet. */
     void reset() {
+        leftShare = Double.NaN;
         coachingVersion = -1;
         taken = null;
         spokenStep = null;
         doneSpoken = false;
         display.clear();
+        if (!measuring) {
+            display.noBalance();
+        }
     }
 
     /** One movement ended: its feedback line and its cue (tick, chime or miss). */
@@ -114,7 +135,10 @@ public final class CoachModel {
         TechniqueSnapshot t = c.technique();
         if (t != null) {
             drawing.contacts(now, t.contacts());
-            display.balance(t.leftShare());
+            leftShare = t.leftShare();
+            if (measuring) {
+                display.balance(leftShare);
+            }
         }
         RoutineProgress r = c.routine();
         display.routine(r, t == null ? 0 : t.holdS(), started);

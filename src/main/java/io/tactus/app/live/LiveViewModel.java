@@ -214,6 +214,7 @@ public final class LiveViewModel {
             return;
         }
         live = on;
+        coach.live(on);
         if (!on) {
             gauges.values().forEach(GaugeModel::noData);
         } else if (frame != null) {

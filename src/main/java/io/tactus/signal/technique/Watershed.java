@@ -18,7 +18,7 @@ import java.util.Arrays;
  * <p>Cost: only the few loaded cells are touched (the measuring loop lists the cells above the noise floor, so the
  * frame is never scanned here). Each cell's label lives in a grid padded with a border of "no basin", so its 4
  * neighbours are read without edge tests, and the labels a frame wrote are reset at its end instead of clearing or
- * stamping the whole grid; the highest-peaked neighbour is picked without a branch per neighbour, and only the
+ * stamping the whole grid. Most cells touch one basin only (or none): they skip the peak comparison, and only the
  * rare cell where two basins meet takes the merging path.
  */
 final class Watershed {
@@ -72,7 +72,7 @@ final class Watershed {
     private final int[] basinList;
     @Scratch
     private int basins;
-    /** Per basin (by the cell that started it, plus {@link #none}): the basin it merged into, itself while it stands. */
+    /** Per basin (by the cell that started it, and {@link #none}): the basin it merged into, itself while it stands. */
     @Scratch
     private final int[] parent;
     @Scratch
@@ -146,14 +146,33 @@ final class Watershed {
         int p = padded[i];
         // the basins of the 4 neighbours already flooded ({@link #none} where there is none), in the order left,
         // right, up, down; the highest peak wins, the first of equals
-        int r0 = find(label[p - 1]);
-        int r1 = find(label[p + 1]);
-        int r2 = find(label[p - width]);
-        int r3 = find(label[p + width]);
-        int a = r0;
-        a = basinPeak[r1] > basinPeak[a] ? r1 : a;
-        a = basinPeak[r2] > basinPeak[a] ? r2 : a;
-        a = basinPeak[r3] > basinPeak[a] ? r3 : a;
+        int l0 = label[p - 1];
+        int l1 = label[p + 1];
+        int l2 = label[p - width];
+        int l3 = label[p + width];
+        int lo = Math.min(Math.min(l0, l1), Math.min(l2, l3)); // {@link #none} is the largest id
+        // the usual cell touches one basin, or none: no peaks to compare, nothing to merge (the test is written
+        // without short-circuits: which neighbours are flooded varies from cell to cell, a branch on each would be
+        // mispredicted often)
+        boolean one = (l0 == lo | l0 == none) & (l1 == lo | l1 == none) & (l2 == lo | l2 == none)
+                & (l3 == lo | l3 == none);
+        int r0 = none;
+        int r1 = none;
+        int r2 = none;
+        int r3 = none;
+        int a;
+        if (one) {
+            a = find(lo);
+        } else {
+            r0 = find(l0);
+            r1 = find(l1);
+            r2 = find(l2);
+            r3 = find(l3);
+            a = r0;
+            a = basinPeak[r1] > basinPeak[a] ? r1 : a;
+            a = basinPeak[r2] > basinPeak[a] ? r2 : a;
+            a = basinPeak[r3] > basinPeak[a] ? r3 : a;
+        }
         boolean inSkirt = v < level;
         if (a == none) {
             if (!inSkirt) { // below the contact level and touching no contact: not part of one
@@ -170,12 +189,7 @@ final class Watershed {
         if (v > basinPeak[a]) { // same pressure bucket, a little higher than the basin's first cell
             basinPeak[a] = v;
         }
-        // contacts that touch only in their skirts stay apart; most cells touch only their own basin (the test
-        // is written without short-circuits: which neighbours are flooded varies from cell to cell, so branches on
-        // each would be mispredicted often)
-        boolean other = (r0 != a & r0 != none) | (r1 != a & r1 != none) | (r2 != a & r2 != none)
-                | (r3 != a & r3 != none);
-        if (other & !inSkirt) {
+        if (!one && !inSkirt) { // contacts that touch only in their skirts stay apart
             meet(a, r0, r1, r2, r3, v);
         }
     }
@@ -194,7 +208,10 @@ final class Watershed {
         basinList[basins++] = i;
     }
 
-    /** Basins a, r0..r3 (distinct ones in that order, {@link #none} aside) meet at level v: a takes in the others unless they stay apart. */
+    /**
+     * Basins a and r0..r3 (distinct ones in that order, {@link #none} and a aside) meet at level v: a takes in the
+     * others unless they stay apart.
+     */
     private void meet(int a, int r0, int r1, int r2, int r3, float v) {
         int nr = 0;
         roots[nr++] = r0;

@@ -150,6 +150,21 @@ class CoachModelTest {
         assertEquals("3.6 / 4", rows.get(1).count());
     }
 
+    @Test
+    void withoutFramesTheBalanceIsNotShownAsLiveAndComesBackWithThem() {
+        feed.coaching(new CoachingState(new TechniqueSnapshot(List.of(), 0.7, 0, 1, 0, null), null));
+        vm.pulse(10 * MS);
+        assertEquals("Left 70 %  |  Right 30 %", coach.display().balanceTextProperty().get());
+        vm.pulse(1_000 * MS); // no frame for a second: no data
+        assertTrue(!vm.live());
+        assertEquals("Left/right: no data", coach.display().balanceTextProperty().get());
+        assertTrue(Double.isNaN(coach.display().leftShareProperty().get()), "the bar empties");
+        feed.publish(1_010 * MS, null, List.of());
+        vm.pulse(1_020 * MS);
+        assertTrue(vm.live());
+        assertEquals("Left 70 %  |  Right 30 %", coach.display().balanceTextProperty().get());
+    }
+
     private static CoachingState state(RoutineCoach rc) {
         return new CoachingState(new TechniqueSnapshot(List.of(), Double.NaN, 0, 0, 0, null), rc.progress(0, 5));
     }
