@@ -23,7 +23,9 @@ step() {
 step signal-cpu-1 bench/signal-cpu.sh
 step signal-cpu-2 bench/signal-cpu.sh
 step signal-cpu-3 bench/signal-cpu.sh
-step tracking-cost bench/tracking-cost.sh
+step tracking-cost-1 bench/tracking-cost.sh
+step tracking-cost-2 bench/tracking-cost.sh
+step tracking-cost-3 bench/tracking-cost.sh
 step analyze env RUNS=3 bench/session.sh analyze "$hour"
 step seek-1 bench/session.sh seek "$hour"
 step seek-2 bench/session.sh seek "$hour"
