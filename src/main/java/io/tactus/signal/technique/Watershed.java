@@ -27,8 +27,8 @@ final class Watershed {
     static final double SPLIT_DEPTH = 0.3;
     static final double SPLIT_MIN_MM = 30;
 
-    private static final int BUCKETS_PER_KPA = 4;
-    private static final int BUCKETS = 4096;
+    static final int BUCKETS_PER_KPA = 4;
+    static final int BUCKETS = 4096;
     private static final int SUB_PEAKS = 8;
 
     /** Columns of the padded grid: the mat with a border of one cell all round, which is never part of a basin. */
@@ -49,6 +49,8 @@ final class Watershed {
      * frames: the flood resets the cells it labelled when it is done (a few tens of cells, not the whole grid).
      */
     private final int[] label;
+    /** The loaded cells' components: most are one basin as they stand, only the others are flooded. */
+    private final CellComponents components;
 
     // one frame's working memory (every field below is written before it is read in each frame)
     @Scratch
@@ -84,6 +86,11 @@ final class Watershed {
     private final int[] subPeaks;
     @Scratch
     private final int[] roots = new int[4];
+    /** Per component root: flooded in this frame (reset when the frame is done). */
+    @Scratch
+    private final boolean[] toFlood;
+    @Scratch
+    private final int[] floodCells;
 
     Watershed(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2) {
         this.colX = colX.clone();
@@ -116,6 +123,9 @@ final class Watershed {
         basinPeak[none] = Float.NEGATIVE_INFINITY;
         subPeak = new int[n * SUB_PEAKS];
         subPeaks = new int[n];
+        toFlood = new boolean[n];
+        floodCells = new int[n];
+        components = new CellComponents(rows, cols, padded, cellRow, cellCol, this.colX, this.rowY, forcePerKpa);
     }
 
     /**
@@ -130,13 +140,75 @@ final class Watershed {
      * @param skirt the lower level down to which a basin takes in the cells around it (its skirt)
      */
     void flood(float[] kpa, int[] cells, int count, float level, float skirt) {
-        int m = sortByPressure(kpa, cells, count, skirt);
+        CellComponents c = components;
+        c.find(kpa, cells, count, Math.max(skirt, Float.MIN_VALUE)); // a cell reading 0 is never loaded
         basins = 0;
+        int rest = 0;
+        for (int k = 0; k < c.components(); k++) {
+            int r = c.component(k);
+            if (!(c.peak(r) >= level)) {
+                continue; // skirt only: no basin starts in it
+            }
+            int top = c.top(r);
+            if (c.maxima(r) == 1 && !(kpa[top] < level)) {
+                oneBasin(r, top);
+            } else {
+                toFlood[r] = true;
+                rest++;
+            }
+        }
+        if (rest > 0) {
+            floodRest(kpa, level, skirt);
+        }
+        inFloodOrder(kpa);
+    }
+
+    /** Component r with its one local maximum at cell s: the basin the flood would start at s, with every cell. */
+    private void oneBasin(int r, int s) {
+        CellComponents c = components;
+        parent[s] = s;
+        basinPeak[s] = c.peak(r);
+        subPeak[s * SUB_PEAKS] = s;
+        subPeaks[s] = 1;
+        sumF[s] = c.force(r);
+        sumX[s] = c.forceX(r);
+        sumY[s] = c.forceY(r);
+        sumCells[s] = c.cells(r);
+        basinList[basins++] = s;
+    }
+
+    /** The watershed flood over the cells of the components marked {@link #toFlood} (class comment). */
+    private void floodRest(float[] kpa, float level, float skirt) {
+        CellComponents c = components;
+        int n = 0;
+        for (int k = 0; k < c.loaded(); k++) {
+            if (toFlood[c.componentOf(k)]) {
+                floodCells[n++] = c.loadedCell(k);
+            }
+        }
+        for (int k = 0; k < c.components(); k++) {
+            toFlood[c.component(k)] = false;
+        }
+        int m = sortByPressure(kpa, floodCells, n, skirt);
         for (int k = m - 1; k >= 0; k--) {
             floodCell(kpa, order[k], level);
         }
         for (int k = 0; k < m; k++) {
             label[padded[order[k]]] = none; // the invariant between frames: no cell is labelled
+        }
+    }
+
+    /** Basins in the order the flood starts them (highest key first), whichever way they were found. */
+    private void inFloodOrder(float[] kpa) {
+        for (int k = 1; k < basins; k++) {
+            int b = basinList[k];
+            int kb = CellComponents.key(kpa[b], b);
+            int j = k - 1;
+            while (j >= 0 && CellComponents.key(kpa[basinList[j]], basinList[j]) < kb) {
+                basinList[j + 1] = basinList[j];
+                j--;
+            }
+            basinList[j + 1] = b;
         }
     }
 
