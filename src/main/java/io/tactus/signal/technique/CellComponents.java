@@ -55,6 +55,10 @@ final class CellComponents {
     private final int[] maxima;
     @Scratch
     private final int[] top;
+    @Scratch
+    private final int[] loadedBucket;
+    @Scratch
+    private final int[] bucketStart = new int[Watershed.BUCKETS + 1];
 
     CellComponents(int rows, int cols, int[] padded, int[] cellRow, int[] cellCol, double[] colX, double[] rowY,
             double forcePerKpa) {
@@ -79,6 +83,7 @@ final class CellComponents {
         peak = new float[n];
         maxima = new int[n];
         top = new int[n];
+        loadedBucket = new int[n];
     }
 
     /** The flood key of a pressure at cell i: higher keys are flooded first. */
@@ -221,6 +226,30 @@ final class CellComponents {
             if (ki > key[p - 1] & ki > key[p + 1] & ki > key[p - width] & ki > key[p + width]) {
                 maxima[root(i)]++;
             }
+        }
+    }
+
+    /**
+     * The given (loaded) cells in ascending pressure order into {@code order}, by a counting sort on
+     * {@link Watershed#BUCKETS_PER_KPA} buckets per kPa (linear time, no allocation; cells within one bucket keep index order:
+     * a quarter kPa does not change which contact a cell belongs to).
+     */
+    void sortByPressure(float[] kpa, int[] cells, int m, int[] order) {
+        int top = 0;
+        for (int k = 0; k < m; k++) {
+            int bk = key(kpa[cells[k]], 0) >> 16;
+            loadedBucket[k] = bk;
+            top = Math.max(top, bk);
+        }
+        Arrays.fill(bucketStart, 0, top + 2, 0);
+        for (int k = 0; k < m; k++) {
+            bucketStart[loadedBucket[k] + 1]++;
+        }
+        for (int b = 1; b <= top + 1; b++) {
+            bucketStart[b] += bucketStart[b - 1];
+        }
+        for (int k = 0; k < m; k++) {
+            order[bucketStart[loadedBucket[k]]++] = cells[k];
         }
     }
 

@@ -10,16 +10,15 @@ import java.util.Arrays;
  * merge unless both are real contacts: the lower peak is at least {@link #SPLIT_RATIO} of the higher, the meeting
  * level has dropped at least {@link #SPLIT_DEPTH} below the lower peak, and the peaks are at least
  * {@link #SPLIT_MIN_MM} apart. So two palms side by side, or a thumb beside a palm, are two basins even when their
- * cells touch; the knuckles of one fist (a ridge, no deep saddle) or a noisy plateau stay one. Connected
- * components fall out of the same pass (cells that never touch never merge). Each basin keeps its force, its
- * force-weighted centre, its cell count and the peaks merged into it as it grows; {@link ContactParts} turns the
+ * cells touch; the knuckles of one fist (a ridge, no deep saddle) or a noisy plateau stay one. Each basin keeps its
+ * force, its force-weighted centre, its cell count and the peaks merged into it; {@link ContactParts} turns the
  * surviving basins into contacts.
  *
- * <p>Cost: only the few loaded cells are touched (the measuring loop lists the cells above the noise floor, so the
- * frame is never scanned here). Each cell's label lives in a grid padded with a border of "no basin", so its 4
- * neighbours are read without edge tests, and the labels a frame wrote are reset at its end instead of clearing or
- * stamping the whole grid. Most cells touch one basin only (or none): they skip the peak comparison, and only the
- * rare cell where two basins meet takes the merging path.
+ * <p>Cost: the loaded cells' connected components come first ({@link CellComponents}: two passes in index order
+ * over the cells the measuring loop listed). A component with one local maximum is the one basin the flood would
+ * make of it, so only the rare components with several (two hands touching, a thumb beside a palm, a noisy
+ * plateau) are sorted and flooded. The flood's labels live in a grid padded with "no basin" (no edge tests) and
+ * are reset after the frame; a cell touching one basin only skips the peak comparison.
  */
 final class Watershed {
 
@@ -54,13 +53,7 @@ final class Watershed {
 
     // one frame's working memory (every field below is written before it is read in each frame)
     @Scratch
-    private final int[] loaded;
-    @Scratch
-    private final int[] loadedBucket;
-    @Scratch
     private final int[] order;
-    @Scratch
-    private final int[] bucketStart = new int[BUCKETS + 1];
     /** Per basin root: force, force-weighted x and y, cells (kept as the basin grows and absorbs others). */
     @Scratch
     private final double[] sumF;
@@ -109,8 +102,6 @@ final class Watershed {
         }
         label = new int[(rows + 2) * width];
         Arrays.fill(label, none);
-        loaded = new int[n];
-        loadedBucket = new int[n];
         order = new int[n];
         sumF = new double[n];
         sumX = new double[n];
@@ -158,7 +149,7 @@ final class Watershed {
             }
         }
         if (rest > 0) {
-            floodRest(kpa, level, skirt);
+            floodRest(kpa, level);
         }
         inFloodOrder(kpa);
     }
@@ -178,7 +169,7 @@ final class Watershed {
     }
 
     /** The watershed flood over the cells of the components marked {@link #toFlood} (class comment). */
-    private void floodRest(float[] kpa, float level, float skirt) {
+    private void floodRest(float[] kpa, float level) {
         CellComponents c = components;
         int n = 0;
         for (int k = 0; k < c.loaded(); k++) {
@@ -189,11 +180,11 @@ final class Watershed {
         for (int k = 0; k < c.components(); k++) {
             toFlood[c.component(k)] = false;
         }
-        int m = sortByPressure(kpa, floodCells, n, skirt);
-        for (int k = m - 1; k >= 0; k--) {
+        components.sortByPressure(kpa, floodCells, n, order);
+        for (int k = n - 1; k >= 0; k--) {
             floodCell(kpa, order[k], level);
         }
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < n; k++) {
             label[padded[order[k]]] = none; // the invariant between frames: no cell is labelled
         }
     }
@@ -342,41 +333,6 @@ final class Watershed {
 
     double peak(int r) {
         return basinPeak[r];
-    }
-
-    /**
-     * The listed cells at or above {@code level} in ascending pressure order into {@link #order}, by a counting
-     * sort on {@link #BUCKETS_PER_KPA} buckets per kPa (linear time, no allocation; cells within one bucket keep
-     * index order: a quarter kPa does not change which contact a cell belongs to).
-     *
-     * @return how many cells are loaded
-     */
-    private int sortByPressure(float[] kpa, int[] cells, int count, float level) {
-        int m = 0;
-        int top = 0;
-        float lv = Math.max(level, Float.MIN_VALUE); // a cell reading 0 is never loaded
-        for (int k = 0; k < count; k++) {
-            int i = cells[k];
-            float v = kpa[i];
-            if (v < lv) {
-                continue;
-            }
-            int bk = Math.min(BUCKETS - 1, (int) (v * BUCKETS_PER_KPA));
-            loaded[m] = i;
-            loadedBucket[m++] = bk;
-            top = Math.max(top, bk);
-        }
-        Arrays.fill(bucketStart, 0, top + 2, 0);
-        for (int k = 0; k < m; k++) {
-            bucketStart[loadedBucket[k] + 1]++;
-        }
-        for (int b = 1; b <= top + 1; b++) {
-            bucketStart[b] += bucketStart[b - 1];
-        }
-        for (int k = 0; k < m; k++) {
-            order[bucketStart[loadedBucket[k]]++] = loaded[k];
-        }
-        return m;
     }
 
     /** The basin a basin (or {@link #none}) belongs to now; merged basins point at the one that took them in. */
