@@ -10,12 +10,12 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /** The whole window on a test stage, as TactusApp builds it (stylesheet, keys), at a chosen size. */
-final class FxApp {
+public final class FxApp {
 
     private FxApp() {
     }
 
-    static AppController show(Stage stage, Path home, Sources sources, AlertSound sound, double w, double h) {
+    public static AppController show(Stage stage, Path home, Sources sources, AlertSound sound, double w, double h) {
         AppController app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
                 sound, sources);
         Scene scene = new Scene(app.root(), w, h);

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tactus.app.fx.Threads;
-import io.tactus.app.settings.AppSettings;
-import io.tactus.app.settings.SettingsStore;
+
+
+
 import io.tactus.app.sound.AlertSound;
 import io.tactus.device.SourceState;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -37,14 +36,7 @@ class LiveViewFxTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
-                new AlertSound.Silent(), TestSources.synthetic(32, 32, 100));
-        Scene scene = new Scene(app.root(), 1280, 800);
-        scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
-        app.install(stage, scene);
-        stage.setScene(scene);
-        stage.show();
-        stage.requestFocus();
+        app = FxApp.show(stage, home, TestSources.synthetic(32, 32, 100), new AlertSound.Silent(), 1280, 800);
     }
 
     @AfterEach

@@ -3,7 +3,7 @@ package io.tactus.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tactus.app.fx.Threads;
+
 import io.tactus.app.live.LiveSessionFeed;
 import io.tactus.app.settings.AppSettings;
 import io.tactus.app.settings.SettingsDialog;
@@ -15,7 +15,6 @@ import io.tactus.signal.body.BodyRegion;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -44,12 +43,7 @@ class SettingsFxTest {
             session = new LiveSession(new SyntheticSource(16, 16, 100), SignalPipeline::new);
             return new LiveSessionFeed(session, "test").start();
         });
-        app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
-                new AlertSound.Silent(), src);
-        Scene scene = new Scene(app.root(), 1280, 800);
-        app.install(stage, scene);
-        stage.setScene(scene);
-        stage.show();
+        app = FxApp.show(stage, home, src, new AlertSound.Silent(), 1280, 800);
     }
 
     @AfterEach

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tactus.Await;
-import io.tactus.app.fx.Threads;
 import io.tactus.app.live.LiveSessionFeed;
-import io.tactus.app.settings.AppSettings;
-import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.session.LiveSession;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.body.Registration;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -48,12 +44,7 @@ class SpineTraceFxTest {
                     t -> new double[] {FINGER_COL, (N - 1) * (1 - (t % 3.0) / 3.0)}), SignalPipeline::new);
             return new LiveSessionFeed(session, "test").start();
         });
-        app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
-                new AlertSound.Silent(), finger);
-        Scene scene = new Scene(app.root(), 1280, 800);
-        app.install(stage, scene);
-        stage.setScene(scene);
-        stage.show();
+        app = FxApp.show(stage, home, finger, new AlertSound.Silent(), 1280, 800);
     }
 
     @AfterEach

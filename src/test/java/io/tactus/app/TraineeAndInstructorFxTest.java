@@ -8,8 +8,6 @@ import io.tactus.app.fx.Threads;
 import io.tactus.app.live.LiveSessionFeed;
 import io.tactus.app.replay.ReplayViewModel;
 import io.tactus.app.replay.TimelineEvent;
-import io.tactus.app.settings.AppSettings;
-import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.device.sim.ScenarioStream;
 import io.tactus.device.sim.SimOptions;
@@ -26,7 +24,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -60,14 +57,7 @@ class TraineeAndInstructorFxTest {
         TestSources spine = new TestSources(() -> new LiveSessionFeed(new LiveSession(
                 new SimulatedSource(ScenarioStream.open("spine-contact", SimOptions.defaults()), 8.0),
                 SignalPipeline::new), "simulated").start());
-        app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
-                new AlertSound.Silent(), spine);
-        Scene scene = new Scene(app.root(), 1280, 800);
-        scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
-        app.install(stage, scene);
-        stage.setScene(scene);
-        stage.show();
-        stage.requestFocus();
+        app = FxApp.show(stage, home, spine, new AlertSound.Silent(), 1280, 800);
     }
 
     @AfterEach

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tactus.app.AppController;
-import io.tactus.app.TactusApp;
+import io.tactus.app.FxApp;
 import io.tactus.app.fx.Threads;
 import io.tactus.app.heat.HeatmapView;
 import io.tactus.app.live.CoachDisplay;
 import io.tactus.app.live.LiveViewModel;
 import io.tactus.app.live.StandardSources;
-import io.tactus.app.settings.AppSettings;
-import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.FlagType;
@@ -28,7 +26,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -69,13 +66,7 @@ class ReplayAsLiveFxTest {
 
     @Start
     void start(Stage stage) {
-        app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
-                new AlertSound.Silent(), new StandardSources());
-        Scene scene = new Scene(app.root(), 1366, 768);
-        scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
-        app.install(stage, scene);
-        stage.setScene(scene);
-        stage.show();
+        app = FxApp.show(stage, home, new StandardSources(), new AlertSound.Silent(), 1366, 768);
     }
 
     @AfterEach

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tactus.app.AppController;
-import io.tactus.app.TactusApp;
+import io.tactus.app.FxApp;
 import io.tactus.app.TestRecordings;
-import io.tactus.app.fx.Threads;
 import io.tactus.app.heat.HeatmapView;
 import io.tactus.app.live.StandardSources;
-import io.tactus.app.settings.AppSettings;
-import io.tactus.app.settings.SettingsStore;
 import io.tactus.app.sound.AlertSound;
 import io.tactus.render.BackAnatomy;
 import io.tactus.session.ReplayEngine;
@@ -20,7 +17,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -50,14 +46,7 @@ class ReplayViewFxTest {
 
     @Start
     void start(Stage stage) {
-        app = new AppController(Threads.javafx(), new SettingsStore(home), AppSettings.defaults(),
-                new AlertSound.Silent(), new StandardSources());
-        Scene scene = new Scene(app.root(), 1366, 768);
-        scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
-        app.install(stage, scene);
-        stage.setScene(scene);
-        stage.show();
-        stage.requestFocus();
+        app = FxApp.show(stage, home, new StandardSources(), new AlertSound.Silent(), 1366, 768);
     }
 
     @AfterEach
