@@ -10,16 +10,15 @@ import java.util.Arrays;
  * merge unless both are real contacts: the lower peak is at least {@link #SPLIT_RATIO} of the higher, the meeting
  * level has dropped at least {@link #SPLIT_DEPTH} below the lower peak, and the peaks are at least
  * {@link #SPLIT_MIN_MM} apart. So two palms side by side, or a thumb beside a palm, are two basins even when their
- * cells touch; the knuckles of one fist (a ridge, no deep saddle) or a noisy plateau stay one. Connected
- * components fall out of the same pass (cells that never touch never merge). Each basin keeps its force, its
- * force-weighted centre, its cell count and the peaks merged into it as it grows; {@link ContactParts} turns the
+ * cells touch; the knuckles of one fist (a ridge, no deep saddle) or a noisy plateau stay one. Each basin keeps its
+ * force, its force-weighted centre, its cell count and the peaks merged into it; {@link ContactParts} turns the
  * surviving basins into contacts.
  *
- * <p>Cost: only the few loaded cells are touched (the measuring loop lists the cells above the noise floor, so the
- * frame is never scanned here). Each cell's label lives in a grid padded with a border of "no basin", so its 4
- * neighbours are read without edge tests, and the labels a frame wrote are reset at its end instead of clearing or
- * stamping the whole grid. Most cells touch one basin only (or none): they skip the peak comparison, and only the
- * rare cell where two basins meet takes the merging path.
+ * <p>Cost: the loaded cells' connected components come first ({@link CellComponents}: two passes in index order
+ * over the cells the measuring loop listed). A component with one local maximum is the one basin the flood would
+ * make of it, so only the rare components with several (two hands touching, a thumb beside a palm, a noisy
+ * plateau) are sorted and flooded. The flood's labels live in a grid padded with "no basin" (no edge tests) and
+ * are reset after the frame; a cell touching one basin only skips the peak comparison.
  */
 final class Watershed {
 
@@ -27,8 +26,8 @@ final class Watershed {
     static final double SPLIT_DEPTH = 0.3;
     static final double SPLIT_MIN_MM = 30;
 
-    private static final int BUCKETS_PER_KPA = 4;
-    private static final int BUCKETS = 4096;
+    static final int BUCKETS_PER_KPA = 4;
+    static final int BUCKETS = 4096;
     private static final int SUB_PEAKS = 8;
 
     /** Columns of the padded grid: the mat with a border of one cell all round, which is never part of a basin. */
@@ -49,16 +48,12 @@ final class Watershed {
      * frames: the flood resets the cells it labelled when it is done (a few tens of cells, not the whole grid).
      */
     private final int[] label;
+    /** The loaded cells' components: most are one basin as they stand, only the others are flooded. */
+    private final CellComponents components;
 
     // one frame's working memory (every field below is written before it is read in each frame)
     @Scratch
-    private final int[] loaded;
-    @Scratch
-    private final int[] loadedBucket;
-    @Scratch
     private final int[] order;
-    @Scratch
-    private final int[] bucketStart = new int[BUCKETS + 1];
     /** Per basin root: force, force-weighted x and y, cells (kept as the basin grows and absorbs others). */
     @Scratch
     private final double[] sumF;
@@ -84,6 +79,11 @@ final class Watershed {
     private final int[] subPeaks;
     @Scratch
     private final int[] roots = new int[4];
+    /** Per component root: flooded in this frame (reset when the frame is done). */
+    @Scratch
+    private final boolean[] toFlood;
+    @Scratch
+    private final int[] floodCells;
 
     Watershed(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2) {
         this.colX = colX.clone();
@@ -102,8 +102,6 @@ final class Watershed {
         }
         label = new int[(rows + 2) * width];
         Arrays.fill(label, none);
-        loaded = new int[n];
-        loadedBucket = new int[n];
         order = new int[n];
         sumF = new double[n];
         sumX = new double[n];
@@ -116,6 +114,9 @@ final class Watershed {
         basinPeak[none] = Float.NEGATIVE_INFINITY;
         subPeak = new int[n * SUB_PEAKS];
         subPeaks = new int[n];
+        toFlood = new boolean[n];
+        floodCells = new int[n];
+        components = new CellComponents(rows, cols, padded, cellRow, cellCol, this.colX, this.rowY, forcePerKpa);
     }
 
     /**
@@ -130,13 +131,75 @@ final class Watershed {
      * @param skirt the lower level down to which a basin takes in the cells around it (its skirt)
      */
     void flood(float[] kpa, int[] cells, int count, float level, float skirt) {
-        int m = sortByPressure(kpa, cells, count, skirt);
+        CellComponents c = components;
+        c.find(kpa, cells, count, Math.max(skirt, Float.MIN_VALUE)); // a cell reading 0 is never loaded
         basins = 0;
-        for (int k = m - 1; k >= 0; k--) {
+        int rest = 0;
+        for (int k = 0; k < c.components(); k++) {
+            int r = c.component(k);
+            if (!(c.peak(r) >= level)) {
+                continue; // skirt only: no basin starts in it
+            }
+            int top = c.top(r);
+            if (c.maxima(r) == 1 && !(kpa[top] < level)) {
+                oneBasin(r, top);
+            } else {
+                toFlood[r] = true;
+                rest++;
+            }
+        }
+        if (rest > 0) {
+            floodRest(kpa, level);
+        }
+        inFloodOrder(kpa);
+    }
+
+    /** Component r with its one local maximum at cell s: the basin the flood would start at s, with every cell. */
+    private void oneBasin(int r, int s) {
+        CellComponents c = components;
+        parent[s] = s;
+        basinPeak[s] = c.peak(r);
+        subPeak[s * SUB_PEAKS] = s;
+        subPeaks[s] = 1;
+        sumF[s] = c.force(r);
+        sumX[s] = c.forceX(r);
+        sumY[s] = c.forceY(r);
+        sumCells[s] = c.cells(r);
+        basinList[basins++] = s;
+    }
+
+    /** The watershed flood over the cells of the components marked {@link #toFlood} (class comment). */
+    private void floodRest(float[] kpa, float level) {
+        CellComponents c = components;
+        int n = 0;
+        for (int k = 0; k < c.loaded(); k++) {
+            if (toFlood[c.componentOf(k)]) {
+                floodCells[n++] = c.loadedCell(k);
+            }
+        }
+        for (int k = 0; k < c.components(); k++) {
+            toFlood[c.component(k)] = false;
+        }
+        components.sortByPressure(kpa, floodCells, n, order);
+        for (int k = n - 1; k >= 0; k--) {
             floodCell(kpa, order[k], level);
         }
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < n; k++) {
             label[padded[order[k]]] = none; // the invariant between frames: no cell is labelled
+        }
+    }
+
+    /** Basins in the order the flood starts them (highest key first), whichever way they were found. */
+    private void inFloodOrder(float[] kpa) {
+        for (int k = 1; k < basins; k++) {
+            int b = basinList[k];
+            int kb = CellComponents.key(kpa[b], b);
+            int j = k - 1;
+            while (j >= 0 && CellComponents.key(kpa[basinList[j]], basinList[j]) < kb) {
+                basinList[j + 1] = basinList[j];
+                j--;
+            }
+            basinList[j + 1] = b;
         }
     }
 
@@ -270,41 +333,6 @@ final class Watershed {
 
     double peak(int r) {
         return basinPeak[r];
-    }
-
-    /**
-     * The listed cells at or above {@code level} in ascending pressure order into {@link #order}, by a counting
-     * sort on {@link #BUCKETS_PER_KPA} buckets per kPa (linear time, no allocation; cells within one bucket keep
-     * index order: a quarter kPa does not change which contact a cell belongs to).
-     *
-     * @return how many cells are loaded
-     */
-    private int sortByPressure(float[] kpa, int[] cells, int count, float level) {
-        int m = 0;
-        int top = 0;
-        float lv = Math.max(level, Float.MIN_VALUE); // a cell reading 0 is never loaded
-        for (int k = 0; k < count; k++) {
-            int i = cells[k];
-            float v = kpa[i];
-            if (v < lv) {
-                continue;
-            }
-            int bk = Math.min(BUCKETS - 1, (int) (v * BUCKETS_PER_KPA));
-            loaded[m] = i;
-            loadedBucket[m++] = bk;
-            top = Math.max(top, bk);
-        }
-        Arrays.fill(bucketStart, 0, top + 2, 0);
-        for (int k = 0; k < m; k++) {
-            bucketStart[loadedBucket[k] + 1]++;
-        }
-        for (int b = 1; b <= top + 1; b++) {
-            bucketStart[b] += bucketStart[b - 1];
-        }
-        for (int k = 0; k < m; k++) {
-            order[bucketStart[loadedBucket[k]]++] = loaded[k];
-        }
-        return m;
     }
 
     /** The basin a basin (or {@link #none}) belongs to now; merged basins point at the one that took them in. */
