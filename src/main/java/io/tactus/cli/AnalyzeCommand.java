@@ -211,6 +211,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             m.put("radius_mm", mv.type() == MovementType.CIRCLE ? round(mv.radiusMm()) : null);
             m.put("mean_kpa", round(mv.meanKpa()));
             m.put("peak_kpa", round(mv.peakKpa()));
+            m.put("contact_mm2", Double.isNaN(mv.contactMm2()) ? null : Math.round(mv.contactMm2()));
+            m.put("hand_part", mv.handPart() == null ? null : mv.handPart().id());
             m.put("contact", mv.contact());
             list.add(m);
         }

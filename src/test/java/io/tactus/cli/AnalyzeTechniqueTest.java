@@ -196,15 +196,19 @@ class AnalyzeTechniqueTest {
         assertEquals(7, routine.get("steps").size());
         JsonNode eff = routine.get("steps").get(0);
         assertEquals("effleurage", eff.get("id").asText());
-        // two passes of two-handed effleurage (2 repetitions) plus later strokes up: done
-        assertEquals("done", eff.get("status").asText(), routine.toString());
+        // two passes of two-handed effleurage (2 of 3), then circles, thumb slides (with the thumbs: they do not
+        // count as effleurage) and a trigger-point hold, which completes out of order and skips the steps before it;
+        // the last effleurage stroke with the palm completes effleurage out of order
+        assertEquals("out_of_order", eff.get("status").asText(), routine.toString());
+        assertEquals(3, eff.get("count").asInt(), routine.toString());
+        assertEquals("skipped", routine.get("steps").get(2).get("status").asText(), "thumb slides: " + routine);
         for (JsonNode st : routine.get("steps")) {
             assertTrue(Set.of("done", "skipped", "out_of_order", "not_reached").contains(st.get("status").asText()),
                     st.toString());
         }
         assertNotEquals("done", routine.get("steps").get(6).get("status").asText(), "no finishing in this script");
-        assertTrue(RecordCommandTest.tactus("analyze", cap.toString(), "--routine", "default").out()
-                .contains("routine Back massage basics (guided): effleurage done"));
+        String text = RecordCommandTest.tactus("analyze", cap.toString(), "--routine", "default").out();
+        assertTrue(text.contains("routine Back massage basics (guided): effleurage out of order"), text);
 
         // a user's own routine file; a broken one is one clear line
         Path mine = dir.resolve("mine.json");

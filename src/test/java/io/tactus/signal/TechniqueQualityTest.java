@@ -7,6 +7,7 @@ import io.tactus.device.sim.ScenarioStream;
 import io.tactus.device.sim.Scenarios;
 import io.tactus.device.sim.SimOptions;
 import io.tactus.device.sim.TruthMovement;
+import io.tactus.signal.technique.HandPart;
 import io.tactus.signal.technique.Movement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,16 @@ class TechniqueQualityTest {
         int detected;
         int matched;
         int directionRight;
+        /** Matched movements of a thumb, a heel or a flat hand on a mat, and those told the right hand part. */
+        int partJudged;
+        int partRight;
+        /** Per true tool: the matched movements' contact areas (mm2). */
+        final Map<String, List<Double>> areaByTool = new java.util.TreeMap<>();
         final List<Double> lengthErr = new ArrayList<>();
+
+        double partShare() {
+            return partJudged == 0 ? 1 : (double) partRight / partJudged;
+        }
 
         double precision() {
             return detected == 0 ? 1 : (double) matched / detected;
@@ -119,6 +129,23 @@ class TechniqueQualityTest {
             Movement d = det.get(bj);
             Score sc = out.get(tm.type());
             sc.matched++;
+            if (!Double.isNaN(d.contactMm2())) {
+                sc.areaByTool.computeIfAbsent(tm.tool(), k -> new ArrayList<>()).add(d.contactMm2());
+                HandPart truePart = switch (tm.tool()) {
+                    case "thumb" -> HandPart.THUMB;
+                    case "palm_heel", "flat_hand" -> HandPart.PALM;
+                    default -> null; // knuckles: between the two, not told apart
+                };
+                if (truePart != null) {
+                    sc.partJudged++;
+                    if (d.handPart() == truePart) {
+                        sc.partRight++;
+                    } else {
+                        mismatches.add(s.scenarioName() + String.format(Locale.ROOT, " hand part %s (%.0f mm2) vs %s: ",
+                                d.handPart(), d.contactMm2(), tm.tool()) + tm.note());
+                    }
+                }
+            }
             if (tm.direction() == null ? d.direction() == null : d.direction() != null
                     && tm.direction().equals(d.direction().id())) {
                 sc.directionRight++;
@@ -155,14 +182,17 @@ class TechniqueQualityTest {
             a.detected += b.detected;
             a.matched += b.matched;
             a.directionRight += b.directionRight;
+            a.partJudged += b.partJudged;
+            a.partRight += b.partRight;
+            b.areaByTool.forEach((tool, v) -> a.areaByTool.computeIfAbsent(tool, k -> new ArrayList<>()).addAll(v));
             a.lengthErr.addAll(b.lengthErr);
         }
     }
 
     static String table(String title, Map<String, Score> sc) {
         StringBuilder b = new StringBuilder("#### ").append(title).append("\n\n")
-                .append("| type | true | detected | precision | recall | direction right | stroke length error"
-                        + " mean / max / within 15 % |\n|---|---|---|---|---|---|---|\n");
+                .append("| type | true | detected | precision | recall | direction right | hand part right | stroke"
+                        + " length error mean / max / within 15 % |\n|---|---|---|---|---|---|---|---|\n");
         for (String t : TYPES) {
             Score s = sc.get(t);
             String len = "-";
@@ -173,8 +203,21 @@ class TechniqueQualityTest {
                 len = String.format(Locale.ROOT, "%.1f %% / %.1f %% / %.2f", 100 * mean, 100 * max,
                         (double) within / s.lengthErr.size());
             }
-            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.2f | %s |%n", t, s.truth, s.detected,
-                    s.precision(), s.recall(), s.directionShare(), len));
+            String part = s.partJudged == 0 ? "-" : String.format(Locale.ROOT, "%.2f", s.partShare());
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.2f | %s | %s |%n", t, s.truth,
+                    s.detected, s.precision(), s.recall(), s.directionShare(), part, len));
+        }
+        Map<String, List<Double>> areas = new java.util.TreeMap<>();
+        sc.values().forEach(s -> s.areaByTool.forEach((tool, v) -> areas.computeIfAbsent(tool, k -> new ArrayList<>())
+                .addAll(v)));
+        if (!areas.isEmpty()) {
+            b.append("\nContact area by true tool (mm2, min / median / max): ");
+            areas.forEach((tool, v) -> {
+                List<Double> sorted = v.stream().sorted().toList();
+                b.append(String.format(Locale.ROOT, "%s %.0f / %.0f / %.0f; ", tool, sorted.get(0),
+                        sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1)));
+            });
+            b.append("hand part: thumb below ").append((int) HandPart.THUMB_MAX_MM2).append(" mm2.\n");
         }
         return b.append('\n').toString();
     }
@@ -192,6 +235,7 @@ class TechniqueQualityTest {
             assertTrue(s.precision() >= 0.95, "precision " + s.precision() + " " + why);
             assertTrue(s.recall() >= 0.95, "recall " + s.recall() + " " + why);
             assertTrue(s.directionShare() >= 0.95, "direction " + s.directionShare() + " " + why);
+            assertTrue(s.partShare() >= 0.95, "hand part " + s.partShare() + " " + why);
         }
         Score st = sc.get("stroke");
         assertTrue(!st.lengthErr.isEmpty(), what + ": no stroke matched");

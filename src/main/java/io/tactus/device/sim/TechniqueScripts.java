@@ -41,7 +41,7 @@ public final class TechniqueScripts {
         double mx = (a.x() + e.x()) / 2;
         double my = (a.y() + e.y()) / 2;
         b.movement(new TruthMovement("stroke", dir, side(mx), BackGeometry.regionAt(mx, my), us(span[0]),
-                us(span[1]), Math.hypot(dx, dy), 0, hand, note));
+                us(span[1]), Math.hypot(dx, dy), 0, hand, tool.id(), note));
     }
 
     /** {@code revolutions} whole circles of radius r round (cx, cy), one every {@code secondsPerTurn}. */
@@ -55,7 +55,7 @@ public final class TechniqueScripts {
             double a = t0 + i * secondsPerTurn;
             b.movement(new TruthMovement("circle", clockwise ? "clockwise" : "counterclockwise", side(cx),
                     BackGeometry.regionAt(cx, cy), us(a), us(a + secondsPerTurn), 2 * Math.PI * r, r, hand,
-                    note + " (turn " + (i + 1) + ")"));
+                    tool.id(), note + " (turn " + (i + 1) + ")"));
         }
     }
 
@@ -67,7 +67,7 @@ public final class TechniqueScripts {
         b.add(s);
         double[] span = pressedSpan(s);
         b.movement(new TruthMovement("hold", null, side(x), BackGeometry.regionAt(x, y), us(span[0]), us(span[1]), 0,
-                0, hand, note));
+                0, hand, tool.id(), note));
     }
 
     /** The scenario times (s) where the stroke's peak pressure is at least the contact level, by 1 ms steps. */

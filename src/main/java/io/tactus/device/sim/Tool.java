@@ -35,4 +35,9 @@ public enum Tool {
     public List<Patch> patches() {
         return patches;
     }
+
+    /** The name in the movement truth: flat_hand, palm_heel, thumb, knuckles. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -19,16 +19,17 @@ package io.tactus.device.sim;
  * @param lengthMm  stroke: straight length; circle: circumference; hold: 0
  * @param radiusMm  circle radius, else 0
  * @param hand      the practitioner's hand that made it
+ * @param tool      the part of the hand: {@link Tool} in lower case (flat_hand, palm_heel, thumb, knuckles)
  */
 public record TruthMovement(String type, String direction, String side, String region, long startUs, long endUs,
-                            double lengthMm, double radiusMm, String hand, String note) {
+                            double lengthMm, double radiusMm, String hand, String tool, String note) {
 
     /** The contact level of the signal core's default profile (Gentle): a movement lasts while pressed above it. */
     public static final double LEVEL_KPA = 5;
 
     public TruthMovement shifted(long us) {
         return new TruthMovement(type, direction, side, region, startUs + us, endUs + us, lengthMm, radiusMm, hand,
-                note);
+                tool, note);
     }
 
     public double durationS() {

@@ -12,7 +12,8 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
 
     /** The contact followed, whether it is on the mat, the last resample point and the three detectors. */
     record State(int contact, boolean live, double px, double py, double lastX, double lastY, long lastT,
-                 double shiftX, double shiftY, StrokeRun.State stroke, CircleTurn.State circle, HoldWatch.State hold) {
+                 double shiftX, double shiftY, double areaForce, double forceSum, StrokeRun.State stroke,
+                 CircleTurn.State circle, HoldWatch.State hold) {
     }
 
     static final double STEP_MM = 5;
@@ -26,7 +27,7 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
     /** Where finished movements go (the side and region are resolved there, from the mean position). */
     interface Sink {
         void movement(int contact, MovementType type, Direction dir, double meanX, double meanY, long startUs,
-                      long endUs, double lengthMm, double radiusMm, double meanKpa, double peakKpa);
+                      long endUs, double lengthMm, double radiusMm, double meanKpa, double peakKpa, double contactMm2);
     }
 
     private final Sink sink;
@@ -43,6 +44,9 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
     private long lastT;
     private double shiftX;
     private double shiftY;
+    // the contact's area, force-weighted since it started (landing and lifting frames weigh little)
+    private double areaForce;
+    private double forceSum;
     private final StrokeRun stroke = new StrokeRun(this);
     private final CircleTurn circle = new CircleTurn(this);
     private final HoldWatch hold = new HoldWatch(this);
@@ -67,8 +71,10 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
         this.imaged = imaged;
     }
 
-    void start(int contactId, long t, double x, double y, double kpa, double holdMin) {
+    void start(int contactId, long t, double x, double y, double kpa, double areaMm2, double forceN, double holdMin) {
         contact = contactId;
+        areaForce = areaMm2 * forceN;
+        forceSum = forceN;
         live = true;
         px = x;
         py = y;
@@ -82,10 +88,12 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
         hold.start(t, x, y, kpa, holdMin);
     }
 
-    void update(long t, double rawX, double rawY, double kpa) {
+    void update(long t, double rawX, double rawY, double kpa, double areaMm2, double forceN) {
         if (!live) {
             return;
         }
+        areaForce += areaMm2 * forceN;
+        forceSum += forceN;
         double jx = rawX - lastX;
         double jy = rawY - lastY;
         double j2 = jx * jx + jy * jy;
@@ -133,12 +141,13 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
     void emit(MovementType type, Direction dir, MovementStats over, long startUs, long endUs, double lengthMm,
               double radiusMm) {
         sink.movement(contact, type, dir, over.meanX(), over.meanY(), startUs, endUs, lengthMm, radiusMm,
-                over.meanKpa(), over.kpaMax);
+                over.meanKpa(), over.kpaMax, forceSum > 0 ? areaForce / forceSum : Double.NaN);
     }
 
     @Override
     public State checkpoint() {
-        return new State(contact, live, px, py, lastX, lastY, lastT, shiftX, shiftY, stroke.checkpoint(), circle.checkpoint(), hold.checkpoint());
+        return new State(contact, live, px, py, lastX, lastY, lastT, shiftX, shiftY, areaForce, forceSum,
+                stroke.checkpoint(), circle.checkpoint(), hold.checkpoint());
     }
 
     @Override
@@ -152,6 +161,8 @@ final class ContactMovement implements Checkpointable<ContactMovement.State> {
         lastT = s.lastT();
         shiftX = s.shiftX();
         shiftY = s.shiftY();
+        areaForce = s.areaForce();
+        forceSum = s.forceSum();
         stroke.restore(s.stroke());
         circle.restore(s.circle());
         hold.restore(s.hold());

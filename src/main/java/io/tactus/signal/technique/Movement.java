@@ -17,13 +17,22 @@ import io.tactus.signal.body.BodyRegion;
  * @param radiusMm  circle: mean radius; otherwise 0
  * @param meanKpa   mean over the movement's frames of the contact's peak cell pressure (bands use peaks too)
  * @param peakKpa   highest peak cell pressure of the contact during the movement
+ * @param contactMm2 the contact's area on the mat (its cells' area, force-weighted mean over its frames so far), NaN
+ *                  for a glove (its taxels sit under the hand, whatever touches)
  */
 public record Movement(int contact, MovementType type, Direction direction, BodyRegion.Side side, BodyRegion region,
-                       long startUs, long endUs, double lengthMm, double radiusMm, double meanKpa, double peakKpa) {
+                       long startUs, long endUs, double lengthMm, double radiusMm, double meanKpa, double peakKpa,
+                       double contactMm2) {
 
     /** The same movement credited to another contact id (ids made unique across a session's segments). */
     public Movement withContact(int id) {
-        return new Movement(id, type, direction, side, region, startUs, endUs, lengthMm, radiusMm, meanKpa, peakKpa);
+        return new Movement(id, type, direction, side, region, startUs, endUs, lengthMm, radiusMm, meanKpa, peakKpa,
+                contactMm2);
+    }
+
+    /** What part of the hand made it, from the contact's area; null for a glove. */
+    public HandPart handPart() {
+        return HandPart.of(contactMm2);
     }
 
     public double durationS() {

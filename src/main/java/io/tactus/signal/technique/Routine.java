@@ -50,12 +50,13 @@ public record Routine(@JsonProperty("id") String id, @JsonProperty("name") Strin
                        @JsonProperty("seconds") double seconds, @JsonProperty("regions") List<String> regions,
                        @JsonProperty("text") String text, @JsonProperty("source") String source,
                        @JsonProperty("title") String title, @JsonProperty("aim_s") double aimS,
-                       @JsonProperty("min_length_mm") double minLengthMm, @JsonProperty("kpa") double[] kpa) {
+                       @JsonProperty("min_length_mm") double minLengthMm, @JsonProperty("kpa") double[] kpa,
+                       @JsonProperty("hand_part") String handPart) {
 
         /** A step without pace, length or pressure asks. */
         public Step(String id, String kind, String direction, int count, double seconds, List<String> regions,
                     String text, String source) {
-            this(id, kind, direction, count, seconds, regions, text, source, null, 0, 0, null);
+            this(id, kind, direction, count, seconds, regions, text, source, null, 0, 0, null, null);
         }
 
         public Step {
@@ -74,6 +75,8 @@ public record Routine(@JsonProperty("id") String id, @JsonProperty("name") Strin
             regions.forEach(BodyRegion::fromId);
             require(aimS >= 0 && minLengthMm >= 0, id, "aim_s and min_length_mm must be >= 0");
             require(kpa == null || (kpa.length == 2 && kpa[0] >= 0 && kpa[1] >= kpa[0]), id, "kpa must be [min, max]");
+            require(handPart == null || List.of("thumb", "palm").contains(handPart) && !"time".equals(k), id,
+                    "hand_part must be thumb or palm, on a movement step");
         }
 
         /** The step's name for the panel: its title, else its id. */

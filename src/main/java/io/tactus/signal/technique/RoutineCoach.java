@@ -18,7 +18,9 @@ import java.util.Locale;
  *   it is a miss with the reasons.</li>
  *   <li>Both hands doing the step together are one repetition: a movement that overlaps the step's last counted
  *   one by more than half of the shorter of the two counts with it, not again.</li>
- *   <li>A movement the current step does not ask for, but a later step does, counts toward that later step; if
+ *   <li>A movement the current step does not ask for (or one that misses the current step but meets every ask of
+ *   another step not done yet, e.g. a thumb slide while effleurage with the palms is current), counts toward that
+ *   other step; if
  *   the later step reaches its goal first it is <b>out of order</b>, the steps before it that were not finished
  *   are <b>skipped</b>, and the routine continues after it (the trainee moved on; a skipped step can still be
  *   done later and then shows as out of order). A pending step starts from 0 when it becomes current.</li>
@@ -111,13 +113,14 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
         if (current >= 0 && kindOf(step(current)) == m.type()) {
             target = current;
             misses = misses(step(current), m, names, profile);
-        } else {
-            for (int i = 0; i < n && target < 0; i++) {
-                if (i != current && (status[i] == Status.PENDING || status[i] == Status.SKIPPED)
-                        && kindOf(step(i)) == m.type() && misses(step(i), m, names, profile).isEmpty()) {
-                    target = i;
-                }
+            int other = misses.isEmpty() ? -1 : otherStepMetBy(m, profile);
+            if (other >= 0) {
+                // not this step done badly but another step done well (a thumb slide while effleurage is current)
+                target = other;
+                misses = List.of();
             }
+        } else {
+            target = otherStepMetBy(m, profile);
             if (target < 0) {
                 return new MovementFeedback(m, MovementFeedback.Verdict.NO_STEP, null, 0, 0, List.of(), what);
             }
@@ -209,6 +212,17 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
         return overlap > 0 && overlap * 2 > shorter;
     }
 
+    /** The first step other than the current one, not done yet, whose every ask the movement meets; else -1. */
+    private int otherStepMetBy(Movement m, Profile profile) {
+        for (int i = 0; i < n; i++) {
+            if (i != current && (status[i] == Status.PENDING || status[i] == Status.SKIPPED)
+                    && kindOf(step(i)) == m.type() && meets(step(i), m, profile)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private Routine.Step step(int i) {
         return routine.steps().get(i);
     }
@@ -225,38 +239,79 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
     /** What the movement misses of what the step asks, one short phrase each; empty when it meets them all. */
     static List<String> misses(Routine.Step s, Movement m, BodyMap names, Profile profile) {
         List<String> out = new ArrayList<>(2);
+        check(s, m, names, profile, out);
+        return out;
+    }
+
+    /** True when the movement meets every ask of the step (nothing formatted: tried on several steps per movement). */
+    static boolean meets(Routine.Step s, Movement m, Profile profile) {
+        return !check(s, m, null, profile, null);
+    }
+
+    /**
+     * Checks the movement against the step's asks, in the order the trainee reads them.
+     *
+     * @param out the phrases of the misses go here; null: stop at the first miss
+     * @return whether it missed anything
+     */
+    private static boolean check(Routine.Step s, Movement m, BodyMap names, Profile profile, List<String> out) {
+        boolean missed = false;
         if (m.type() != MovementType.HOLD && s.direction() != null && !s.direction().equals(m.direction().id())) {
-            out.add("wrong direction: " + m.direction().id() + ", aim for " + s.direction());
+            if (out == null) {
+                return true;
+            }
+            missed = out.add("wrong direction: " + m.direction().id() + ", aim for " + s.direction());
         }
         if (!s.regions().isEmpty() && (m.region() == null || !s.regions().contains(m.region().id()))) {
-            out.add("wrong place: " + place(m.region(), names) + ", aim for " + regionsText(s, names));
+            if (out == null) {
+                return true;
+            }
+            missed = out.add("wrong place: " + place(m.region(), names) + ", aim for " + regionsText(s, names));
         }
+        String pace = null;
         if (m.type() == MovementType.HOLD) {
             double target = profile.holdTimeS();
             if (m.durationS() < target - HOLD_SLACK_S) {
-                out.add(fmt("too short: %.1f s, aim for %s s", m.durationS(), num(target)));
+                pace = out == null ? "" : fmt("too short: %.1f s, aim for %s s", m.durationS(), num(target));
             }
         } else if (s.aimS() > 0) {
             if (m.durationS() < s.aimS() / PACE_TOLERANCE) {
-                out.add(fmt("too fast: %.1f s, aim for %s s", m.durationS(), num(s.aimS())));
+                pace = out == null ? "" : fmt("too fast: %.1f s, aim for %s s", m.durationS(), num(s.aimS()));
             } else if (m.durationS() > s.aimS() * PACE_TOLERANCE) {
-                out.add(fmt("too slow: %.1f s, aim for %s s", m.durationS(), num(s.aimS())));
+                pace = out == null ? "" : fmt("too slow: %.1f s, aim for %s s", m.durationS(), num(s.aimS()));
             }
+        }
+        if (pace != null) {
+            if (out == null) {
+                return true;
+            }
+            missed = out.add(pace);
+        }
+        HandPart part = m.handPart();
+        if (s.handPart() != null && part != null && !s.handPart().equals(part.id())) {
+            if (out == null) {
+                return true;
+            }
+            missed = out.add(fmt("with the %s (%.0f cm² on the mat), aim for the %s", part.id(),
+                    m.contactMm2() / 100, s.handPart()));
         }
         if (m.type() == MovementType.STROKE && s.minLengthMm() > 0 && m.lengthMm() < s.minLengthMm()) {
-            out.add(fmt("too short: %.0f mm, aim for at least %s mm", m.lengthMm(), num(s.minLengthMm())));
+            if (out == null) {
+                return true;
+            }
+            missed = out.add(fmt("too short: %.0f mm, aim for at least %s mm", m.lengthMm(), num(s.minLengthMm())));
         }
         // pressure is judged only where the step asks for it: the profile's bands are for region peaks, and a
-        // thumb reads a third to half of its peak on a coarse mat (docs/SIMULATOR.md)
+        // thumb, read by its force over one cell on a coarse mat, sits under its true peak (CompactPressure)
         double[] band = s.kpa();
-        if (band != null) {
-            if (m.meanKpa() < band[0]) {
-                out.add(fmt("too light: %.0f kPa, aim for %s-%s kPa", m.meanKpa(), num(band[0]), num(band[1])));
-            } else if (m.meanKpa() > band[1]) {
-                out.add(fmt("too hard: %.0f kPa, aim for %s-%s kPa", m.meanKpa(), num(band[0]), num(band[1])));
+        if (band != null && (m.meanKpa() < band[0] || m.meanKpa() > band[1])) {
+            if (out == null) {
+                return true;
             }
+            missed = out.add(fmt(m.meanKpa() < band[0] ? "too light: %.0f kPa, aim for %s-%s kPa"
+                    : "too hard: %.0f kPa, aim for %s-%s kPa", m.meanKpa(), num(band[0]), num(band[1])));
         }
-        return out;
+        return missed;
     }
 
     /** "Stroke up, 300 mm in 2.8 s (107 mm/s), 24 kPa, lower back (left)". */

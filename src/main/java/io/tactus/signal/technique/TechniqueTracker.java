@@ -31,6 +31,7 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
     private final ContactTracker contacts;
     /** A contact's pressure for the detectors; null for a glove (its taxels sit under the hand). */
     private final CompactPressure compact;
+    private final double cellAreaMm2;
     private final ContactMovement[] detectors = new ContactMovement[ContactTracker.MAX_TRACKS];
     private final List<Movement> movements = new ArrayList<>();
     private final List<TechniqueListener> listeners;
@@ -53,6 +54,7 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
                             List<TechniqueListener> listeners) {
         contacts = new ContactTracker(rows, cols, colX, rowY, cellAreaMm2);
         compact = glove ? null : new CompactPressure(rows, cols, colX, rowY, cellAreaMm2);
+        this.cellAreaMm2 = cellAreaMm2;
         double cellMm = glove ? 0 : Math.max(cols > 1 ? colX[1] - colX[0] : 0, rows > 1 ? rowY[1] - rowY[0] : 0);
         for (int s = 0; s < detectors.length; s++) {
             detectors[s] = new ContactMovement(this, cellMm, !glove);
@@ -87,9 +89,10 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
                 detectors[s].end(t);
             }
             if (contacts.started[s]) {
-                detectors[s].start(contacts.id[s], t, bx(s), by(s), pressure(s, kpa), p.holdMinKpa());
+                detectors[s].start(contacts.id[s], t, bx(s), by(s), pressure(s, kpa), area(s), contacts.force[s],
+                        p.holdMinKpa());
             } else if (contacts.seen[s]) {
-                detectors[s].update(t, bx(s), by(s), pressure(s, kpa));
+                detectors[s].update(t, bx(s), by(s), pressure(s, kpa), area(s), contacts.force[s]);
             }
             if (contacts.active[s]) {
                 hold = Math.max(hold, detectors[s].holdSeconds());
@@ -107,6 +110,11 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
     private double pressure(int s, float[] kpa) {
         return compact == null ? contacts.peak[s]
                 : compact.of(kpa, contacts.x[s], contacts.y[s], contacts.peak[s], contacts.force[s]);
+    }
+
+    /** The contact's area on the mat; NaN for a glove (its taxels sit under the hand, whatever touches). */
+    private double area(int s) {
+        return compact == null ? Double.NaN : contacts.cells[s] * cellAreaMm2;
     }
 
     private double bx(int s) {
@@ -134,13 +142,14 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
 
     @Override
     public void movement(int contact, MovementType type, Direction dir, double meanX, double meanY, long startUs,
-                         long endUs, double lengthMm, double radiusMm, double meanKpa, double peakKpa) {
+                         long endUs, double lengthMm, double radiusMm, double meanKpa, double peakKpa,
+                         double contactMm2) {
         BodyRegion region = map.regionAt(meanX, meanY);
         BodyRegion.Side side = region != null ? region.side()
                 : Math.abs(meanX) <= map.spineHalfWidthMm() ? BodyRegion.Side.MID
                 : meanX < 0 ? BodyRegion.Side.LEFT : BodyRegion.Side.RIGHT;
         Movement m = new Movement(contact, type, dir, side, region, startUs, endUs, lengthMm, radiusMm, meanKpa,
-                peakKpa);
+                peakKpa, contactMm2);
         movements.add(m);
         MovementFeedback f;
         boolean stepChanged = false;

@@ -171,7 +171,7 @@ class CoachModelTest {
 
     private static MovementFeedback feedback(MovementFeedback.Verdict v, String text) {
         Movement m = new Movement(1, MovementType.STROKE, Direction.DOWN, BodyRegion.Side.LEFT, BodyRegion.THORACIC_L,
-                0, 2_000_000, 200, 0, 20, 30);
+                0, 2_000_000, 200, 0, 20, 30, 2500);
         return new MovementFeedback(m, v, "glide", 1, 2, List.of(), text);
     }
 }
