@@ -42,10 +42,14 @@ public final class LiveStatus {
         deviceName.set(name);
     }
 
+    /** Disconnected: nothing here describes a device any more (a stale name or calibration would claim one). */
     void stopped() {
+        deviceName.set("No device");
         state.set(SourceState.STOPPED);
         statusText.set("Not connected");
         rateText.set("-");
+        linkText.set("-");
+        calibrationText.set("-");
         rateAt = 0;
         message = "";
     }

@@ -145,7 +145,9 @@ public final class LiveViewModel {
         layoutFor = null;
         drawing.clear();
         status.stopped();
+        messageText.set(""); // the last device's words (a LOG line, a command's answer) no longer hold
         setLive(false);
+        coach.reset(); // the core that ran the routine is closed: no step is current, Skip / Stop have nothing to do
         alerts.reset();
         refreshBanner();
     }

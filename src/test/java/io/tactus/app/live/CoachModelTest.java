@@ -1,6 +1,7 @@
 package io.tactus.app.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tactus.app.fx.Threads;
@@ -74,6 +75,17 @@ class CoachModelTest {
         assertEquals("glide", coach.display().steps().get(0).label(), "a step without a title is named by its id");
         assertEquals(RoutineProgress.Status.SKIPPED, coach.display().steps().get(0).status());
         assertEquals("say phrases/next phrases/hold", sound.heard().get(1));
+    }
+
+    @Test
+    void aDisconnectEndsTheRoutineOnScreen() {
+        feed.coaching(state(new RoutineCoach(mine)));
+        vm.pulse(10 * MS);
+        assertTrue(coach.display().runningProperty().get());
+        vm.disconnect();
+        assertFalse(coach.display().runningProperty().get(), "Skip and Stop are disabled: nothing runs");
+        assertEquals("No routine running", coach.display().routineNameProperty().get());
+        assertEquals("", coach.display().stepTitleProperty().get());
     }
 
     @Test

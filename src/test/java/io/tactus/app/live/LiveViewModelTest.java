@@ -151,6 +151,22 @@ class LiveViewModelTest {
     }
 
     @Test
+    void afterADisconnectTheStatusBarNamesNoDeviceAndNoCalibration() {
+        feed.publish(1, null, List.of());
+        feed.event(new FeedEvent.Message("device: warming up"));
+        vm.pulse(MS);
+        assertEquals("fake", vm.status().deviceNameProperty().get());
+        assertTrue(vm.status().calibrationTextProperty().get().startsWith("Calibration: "),
+                vm.status().calibrationTextProperty().get());
+        assertEquals("device: warming up", vm.messageTextProperty().get());
+        vm.disconnect();
+        assertEquals("No device", vm.status().deviceNameProperty().get());
+        assertEquals("-", vm.status().calibrationTextProperty().get());
+        assertEquals("-", vm.status().linkTextProperty().get());
+        assertEquals("", vm.messageTextProperty().get(), "the last device's words are gone with it");
+    }
+
+    @Test
     void aFailedConnectionSaysWhy() {
         vm.connect("ttyX", () -> {
             throw new IllegalStateException("permission denied on /dev/ttyX");
