@@ -26,6 +26,9 @@ final class ContactParts {
     private final int[] basin = new int[MAX_PARTS];
     private final int[] parent = new int[MAX_PARTS];
     private final boolean[] alive = new boolean[MAX_PARTS];
+    /** Force-weighted centres, fixed once the parts are joined (the tracker's matching reads them many times). */
+    private final double[] cx = new double[MAX_PARTS];
+    private final double[] cy = new double[MAX_PARTS];
     /** The track slot a part went to, -1 while unassigned. */
     private final int[] track = new int[MAX_PARTS];
 
@@ -55,6 +58,14 @@ final class ContactParts {
             if (cells[b] < MIN_CELLS && peak[b] < SINGLE_CELL_FACTOR * level) {
                 alive[b] = false;
             }
+        }
+        centres();
+    }
+
+    private void centres() {
+        for (int b = 0; b < count; b++) {
+            cx[b] = sx[b] / force[b];
+            cy[b] = sy[b] / force[b];
         }
     }
 
@@ -93,14 +104,14 @@ final class ContactParts {
             if (!alive[w]) {
                 continue;
             }
-            double wx = x(w);
-            double wy = y(w);
+            double wx = sx[w] / force[w];
+            double wy = sy[w] / force[w];
             for (int s = 0; s < count; s++) {
                 if (s == w || !alive[s] || peak[w] >= Watershed.SPLIT_RATIO * peak[s]) {
                     continue;
                 }
-                double dx = x(s) - wx;
-                double dy = y(s) - wy;
+                double dx = sx[s] / force[s] - wx;
+                double dy = sy[s] / force[s] - wy;
                 if (dx * dx + dy * dy <= COMPANION_MM * COMPANION_MM) {
                     join(s, w);
                     break;
@@ -141,6 +152,7 @@ final class ContactParts {
         cells[0] = 1;
         alive[0] = true;
         track[0] = -1;
+        centres();
     }
 
     /** Parts of this frame, some not contacts ({@link #contact}). */
@@ -163,11 +175,11 @@ final class ContactParts {
 
     /** Force-weighted centre, mat mm. */
     double x(int b) {
-        return sx[b] / force[b];
+        return cx[b];
     }
 
     double y(int b) {
-        return sy[b] / force[b];
+        return cy[b];
     }
 
     double peak(int b) {
