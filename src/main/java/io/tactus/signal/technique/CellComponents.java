@@ -132,7 +132,7 @@ final class CellComponents {
         int cur = -1;
         double f = 0;
         double fx = 0;
-        double fy = 0;
+        double ry = 0; // a run is within one row: its force-weighted y is the row's y times its force
         int c = 0;
         float pk = Float.NEGATIVE_INFINITY;
         int tk = -1;
@@ -149,11 +149,11 @@ final class CellComponents {
             int r = cur;
             if (key[p - 1] < 0) { // a new run: its pending sums go to the run's component
                 if (cur >= 0) {
-                    add(cur, f, fx, fy, c, pk, tk);
+                    add(cur, f, fx, ry * f, c, pk, tk);
                 }
                 f = 0;
                 fx = 0;
-                fy = 0;
+                ry = rowY[cellRow[i]];
                 c = 0;
                 pk = Float.NEGATIVE_INFINITY;
                 tk = -1;
@@ -184,13 +184,12 @@ final class CellComponents {
             double fi = v * forcePerKpa;
             f += fi;
             fx += fi * colX[cellCol[i]];
-            fy += fi * rowY[cellRow[i]];
             c++;
             pk = v > pk ? v : pk;
             tk = Math.max(tk, ki);
         }
         if (cur >= 0) {
-            add(cur, f, fx, fy, c, pk, tk);
+            add(cur, f, fx, ry * f, c, pk, tk);
         }
     }
 
