@@ -12,8 +12,8 @@ public enum HandPart {
 
     /**
      * A contact smaller than this is a thumb or fingertips. Measured on the simulator's tools (docs/SIGNAL.md,
-     * "Hand part"): a thumb reads 0.6-1.0 thousand mm2 on 32 x 32 and 64 x 64 mats, the heel of the hand 2.5-3.6
-     * thousand, a flat hand more.
+     * "Hand part"): a thumb reads 440-1,080 mm2 on 32 x 32 and 64 x 64 mats, the heel of the hand 2,440-3,620, a
+     * flat hand more.
      */
     public static final double THUMB_MAX_MM2 = 1600;
 
