@@ -95,6 +95,12 @@ public final class ScreenshotMain {
                         + " median %.2f ms, max %.2f ms%n", lat[0], lat[1] / 1e6, lat[2] / 1e6);
         onFx(() -> snap(stage[0], out.resolve("live" + suffix + ".png")));
         onFx(() -> check("live view", stage[0].getScene(), width, height));
+        // The replay view before any recording is open: what a newcomer sees first on the instructor's tab.
+        onFx(() -> app[0].root().showReplay());
+        Thread.sleep(500);
+        onFx(() -> snap(stage[0], out.resolve("replay-empty" + suffix + ".png")));
+        onFx(() -> screen(stage[0], out.resolve("replay-empty-screen" + suffix + ".png")));
+        onFx(() -> check("replay view (empty)", stage[0].getScene(), width, height));
         if (recording != null) {
             replay(app[0], stage[0], recording, vm -> {
                 if (!vm.nextFlag()) {
@@ -257,6 +263,18 @@ public final class ScreenshotMain {
         }
         if (columnX.size() != 2) {
             problem("shortcuts dialog: " + columnX.size() + " columns");
+        }
+    }
+
+    /** The real screen under the window (what the X server shows), not a scene snapshot. */
+    private static void screen(Stage stage, Path png) {
+        var img = new javafx.scene.robot.Robot().getScreenCapture(null, stage.getX(), stage.getY(),
+                stage.getWidth(), stage.getHeight());
+        try {
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png", png.toFile());
+            System.out.println("wrote " + png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

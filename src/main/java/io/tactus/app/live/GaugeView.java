@@ -49,6 +49,7 @@ public final class GaugeView extends VBox {
         hardMax.setStrokeWidth(3);
         track.getChildren().addAll(band, bar, hardMax);
         getChildren().addAll(head, track);
+        value.setId("gauge-value");
         setSpacing(2);
         setPadding(new Insets(4, 6, 4, 6));
         track.widthProperty().addListener(o -> relayout());
@@ -70,15 +71,20 @@ public final class GaugeView extends VBox {
         }
     }
 
-    private static String text(GaugeModel m) {
-        if (m.zoneProperty().get() == GaugeModel.Zone.IDLE) {
-            return "-";
-        }
+    /**
+     * The value as the gauge writes it. No contact is a number ("0 kPa", muted), never a dash; no data is the
+     * banner's own words ("No data"), never a number or a dash that could pass for one: a trainee must tell a hand
+     * off the back from a device that sends nothing.
+     */
+    static String text(GaugeModel m) {
         if (m.zoneProperty().get() == GaugeModel.Zone.NO_DATA) {
-            return "—"; // the banner says why; a stale number must not show
+            return NO_DATA;
         }
         return String.format(Locale.ROOT, "%.0f kPa", m.kpaProperty().get());
     }
+
+    /** What a gauge says while frames do not arrive (not connected, device lost, stopped): the banner's words. */
+    public static final String NO_DATA = "No data";
 
     private void relayout() {
         double w = track.getWidth();
