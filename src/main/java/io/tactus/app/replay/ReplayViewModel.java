@@ -40,11 +40,11 @@ public final class ReplayViewModel {
     private final LongProperty positionUs = new SimpleLongProperty();
     private final PlaybackClock clock = new PlaybackClock();
     /**
-     * What the empty replay view says (heatmap area and status line), naming the File menu's item as it reads. The
-     * Open dialog starts in sample-recordings/ when there is one.
+     * What the empty replay view says in its heatmap area, naming the File menu's item as it reads (the Open
+     * dialog starts in the user's recordings, or in sample-recordings/ before there are any).
      */
     public static final String OPEN_HINT = "Open a recording: File > Open recording... (Ctrl+O)\n"
-            + "or drop a .tactus file here. Sample recordings are offered first.";
+            + "or drop a .tactus file here";
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No recording open");
     /** Empty until a recording is open: "0:00.000 / 0:00.000" would be a time that does not exist. */
