@@ -116,13 +116,19 @@ public final class LiveView extends BorderPane {
         heatmap.drawOnBack(s, d.backProperty().get(), vm.layoutProperty().get(), d.trailPolylines(), display);
     }
 
+    /**
+     * Words in place of the map while there is no frame to show. Once a frame was drawn, a source that stops
+     * (a scenario or a recording that ended, a device that failed) leaves its last picture greyed out, as when
+     * frames pause, with the banner saying why: "No device connected" would deny the device in the status bar.
+     */
     private void placeholder(SourceState s) {
-        if (vm.frame() == null || s == SourceState.STOPPED) {
+        if (vm.frame() == null) {
             heatmap.showPlaceholder(switch (s) {
                 case CONNECTING -> "Connecting...";
                 case RECONNECTING -> "Device lost: reconnecting...";
                 case FAILED -> "Could not connect (see status bar)";
-                default -> "No device connected";
+                case CONNECTED -> "Waiting for the first frame...";
+                case STOPPED -> vm.feedProperty().get() == null ? "No device connected" : "The source stopped";
             });
         }
     }
