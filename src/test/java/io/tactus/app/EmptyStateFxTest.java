@@ -119,6 +119,42 @@ class EmptyStateFxTest {
         assertEquals(List.of(), problems.get());
     }
 
+    @Test
+    void theLibrarysEmptySearchFieldsSayWhatTheyAreForAndItsHeadingsAreWhole(FxRobot robot) throws Exception {
+        robot.interact(() -> app.root().tabs().getSelectionModel().select(2));
+        // showing the tab searches the (empty) library; the search fields are disabled meanwhile
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !app.libraryViewModel().busyProperty().get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<List<String>> problems = new AtomicReference<>();
+        robot.interact(() -> {
+            Parent view = (Parent) app.root().tabs().getTabs().get(2).getContent();
+            view.applyCss();
+            view.layout();
+            WritableImage shot = stage.getScene().snapshot(null);
+            List<String> p = new ArrayList<>();
+            int prompts = 0;
+            for (Node n : view.lookupAll(".text-field")) {
+                javafx.scene.control.TextField f = (javafx.scene.control.TextField) n;
+                if (f.isVisible() && !f.isDisabled() && (f.getText() == null || f.getText().isEmpty())
+                        && f.getPromptText() != null && !f.getPromptText().isEmpty()) {
+                    prompts++;
+                    double c = contrast(shot.getPixelReader(), f.localToScene(f.getLayoutBounds()));
+                    if (c < 4.5) {
+                        p.add(String.format(Locale.ROOT, "prompt '%s' hardly visible (contrast %.1f)",
+                                f.getPromptText(), c));
+                    }
+                }
+            }
+            if (prompts < 3) {
+                p.add("only " + prompts + " empty fields with a prompt (trainee, profile, from, to expected)");
+            }
+            p.addAll(LayoutChecks.truncatedLabels(view));
+            problems.set(p);
+        });
+        assertEquals(List.of(), problems.get());
+    }
+
     /** Ids (or texts) of the buttons, combo boxes and menu buttons under {@code root} that are shown and enabled. */
     private static List<String> usable(Parent root) {
         List<String> out = new ArrayList<>();
