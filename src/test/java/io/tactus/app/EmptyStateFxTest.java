@@ -112,6 +112,13 @@ class EmptyStateFxTest {
             var root = stage.getScene().getRoot();
             p.addAll(LayoutChecks.outside(root, stage.getScene().getWidth(), stage.getScene().getHeight()));
             p.addAll(LayoutChecks.truncatedLabels(root));
+            // the status bar names no device and shows no placeholder dashes for its rate, counters, calibration
+            for (Node n : view.lookupAll(".status-bar .label")) {
+                Label l = (Label) n;
+                if (l.isVisible() && (l.getText().isBlank() || l.getText().matches("[-\u2014 ]+"))) {
+                    p.add("status bar shows '" + l.getText() + "' (" + l.getId() + ")");
+                }
+            }
             problems.set(p);
         });
         assertFalse(enabled.get().contains("recordButton"), enabled.get().toString());

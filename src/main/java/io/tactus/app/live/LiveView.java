@@ -293,6 +293,9 @@ public final class LiveView extends BorderPane {
         l.textProperty().bind(text);
         l.setId(id);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // a field with nothing to say (no device: no rate, counters or calibration) takes no room
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
         return l;
     }
 
