@@ -122,6 +122,9 @@ class EmptyStateFxTest {
             problems.set(p);
         });
         assertFalse(enabled.get().contains("recordButton"), enabled.get().toString());
+        assertFalse(enabled.get().contains("routineStart"), "a routine needs a device: " + enabled.get());
+        assertFalse(enabled.get().contains("routineLoad"), enabled.get().toString());
+        assertTrue(robot.lookup("#routineConnectFirst").queryAs(Label.class).isVisible(), "and the panel says so");
         assertTrue(enabled.get().contains("connectButton"), enabled.get().toString());
         assertEquals(List.of(), problems.get());
     }

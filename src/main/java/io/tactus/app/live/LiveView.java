@@ -53,7 +53,7 @@ public final class LiveView extends BorderPane {
         setTop(buildBanner());
         setCenter(buildCenter());
         setRight(buildGauges());
-        setLeft(new RoutinePanel(vm.coach(), loadRoutine));
+        setLeft(new RoutinePanel(vm.coach(), loadRoutine, vm.feedProperty().isNotNull()));
         setBottom(buildStatusBar());
         vm.stateProperty().addListener((o, a, s) -> placeholder(s));
         display.colorMapProperty().addListener(o -> redraw());
