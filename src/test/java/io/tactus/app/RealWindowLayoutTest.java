@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Issue 11 section 5 in a real window with real fonts (the headless Monocle tests lay text out with other
  * metrics and miss ellipses the real fonts cause): {@link ScreenshotMain} runs in a child JVM under Xvfb at
- * 1366 x 768 and 1920 x 1080 on the simulator, with the routine running and an alert up, then the replay view
- * (mistakes.tactus at its first flag, and gentle-routine.tactus with its routine panel), then the settings and
- * shortcuts dialogs, then the simulated glove. It checks each of those screens (no node outside the window, no
+ * 1366 x 768 and 1920 x 1080: the live view before a device is connected (every gauge "No data") and on the
+ * simulator, with the routine running and an alert up, then the replay view empty and with a recording
+ * (mistakes.tactus at its first flag, and gentle-routine.tactus with its routine panel), then the settings,
+ * shortcuts and device picker dialogs, then the simulated glove. It checks each of those screens (no node outside the window, no
  * Labeled whose displayed text differs from its text or ends in an ellipsis, a dialog no larger than the screen,
  * the shortcuts a clean two-column table) and this test fails on any problem it prints. Needs Xvfb and GTK 3.
  */
@@ -61,8 +62,9 @@ class RealWindowLayoutTest {
         assertTrue(text.contains("layout: 0 problem(s)"), "the run reached its end:\n" + text);
         String suffix = width == 1366 && height == 768 ? "" : "-" + width + "x" + height;
         for (String screen : suffix.isEmpty()
-                ? List.of("live", "live-glove", "replay", "replay-routine", "settings", "shortcuts")
-                : List.of("live", "live-glove", "replay", "replay-routine")) {
+                ? List.of("live-not-connected", "live", "live-glove", "replay-empty", "replay", "replay-routine",
+                        "settings", "shortcuts", "device-picker")
+                : List.of("live-not-connected", "live", "live-glove", "replay-empty", "replay", "replay-routine")) {
             assertDrawn(out.resolve(screen + suffix + ".png"));
         }
         BufferedImage live = ImageIO.read(out.resolve("live" + suffix + ".png").toFile());

@@ -15,11 +15,12 @@ import javafx.stage.Stage;
 
 /**
  * Renders the live and replay views into PNGs for docs/img (run by scripts/screenshots.sh under xvfb-run, and by
- * {@code RealWindowLayoutTest}). Live: the simulator's scenario with the routine running, captured while an
+ * {@code RealWindowLayoutTest}). First the live view before any device is connected and the replay view before
+ * any recording is open (what a newcomer meets first). Live: the simulator's scenario with the routine running, captured while an
  * alert shows if the core raises one within the wait, else mid-stroke. Replay: the given recording, playhead on
  * its first flag (or a third of the way in), then {@code gentle-routine.tactus} beside it (when there) right after
- * a movement, with the guided routine's panel. Then the settings and calibration dialogs and the keyboard
- * shortcuts, and last the simulated glove's view.
+ * a movement, with the guided routine's panel. Then the settings, calibration and device picker dialogs and the
+ * keyboard shortcuts, and last the simulated glove's view.
  *
  * <p>Each screen (live view with routine panel, replay views, glove view, settings, shortcuts) is checked in the
  * real window with the real fonts: a node outside the window (or a dialog larger than the screen), a label
@@ -62,8 +63,13 @@ public final class ScreenshotMain {
             stage[0].setX(0);
             stage[0].setY(0);
             stage[0].show();
-            app[0].connectDefault();
         });
+        // What the trainee sees first: no device, every gauge saying "No data" (wider than a number: it once pushed
+        // the gauges off a 1366 px window).
+        Thread.sleep(500);
+        onFx(() -> snap(stage[0], out.resolve("live-not-connected" + suffix + ".png")));
+        onFx(() -> check("live view (not connected)", stage[0].getScene(), width, height));
+        onFx(() -> app[0].connectDefault());
         Thread.sleep(2000);
         onFx(() -> app[0].liveViewModel().coach().start(null)); // the routine panel shows a routine in progress
         long deadline = System.nanoTime() + (long) (liveSeconds * 1e9);
@@ -95,6 +101,11 @@ public final class ScreenshotMain {
                         + " median %.2f ms, max %.2f ms%n", lat[0], lat[1] / 1e6, lat[2] / 1e6);
         onFx(() -> snap(stage[0], out.resolve("live" + suffix + ".png")));
         onFx(() -> check("live view", stage[0].getScene(), width, height));
+        // The replay view before any recording is open: what a newcomer sees first on the instructor's tab.
+        onFx(() -> app[0].root().showReplay());
+        Thread.sleep(500);
+        onFx(() -> snap(stage[0], out.resolve("replay-empty" + suffix + ".png")));
+        onFx(() -> check("replay view (empty)", stage[0].getScene(), width, height));
         if (recording != null) {
             replay(app[0], stage[0], recording, vm -> {
                 if (!vm.nextFlag()) {
@@ -134,7 +145,17 @@ public final class ScreenshotMain {
             k.initOwner(stage[0]);
             k.initModality(javafx.stage.Modality.NONE);
             k.show();
+            // The device picker with one serial port (the same on every machine); its listing answers after it
+            // is shown, with a longer text than the first one (that answer was once cut in the real window).
+            io.tactus.app.live.DevicePickerDialog p = new io.tactus.app.live.DevicePickerDialog(
+                    new io.tactus.app.live.DevicePickerViewModel(Threads.javafx(), new OnePort(), null, scenario));
+            p.initOwner(stage[0]);
+            p.initModality(javafx.stage.Modality.NONE);
+            p.show();
         });
+        waitFor(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w.getScene() != null
+                && w.getScene().getRoot().lookup("#portStatus") instanceof javafx.scene.control.Label l
+                && l.getText().contains("found")), 20);
         Thread.sleep(500);
         onFx(() -> {
             for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
@@ -142,7 +163,8 @@ public final class ScreenshotMain {
                     javafx.scene.Parent root = w.getScene().getRoot();
                     String name = root instanceof javafx.scene.control.DialogPane dp && dp.getHeaderText() != null
                             && dp.getHeaderText().startsWith("Calibrate") ? "calibration"
-                            : root.lookup("#shortcutTable") != null ? "shortcuts" : "settings";
+                            : root.lookup("#shortcutTable") != null ? "shortcuts"
+                            : root.lookup("#portStatus") != null ? "device-picker" : "settings";
                     try {
                         if (main) { // a dialog looks the same on a larger screen: checked there, not pictured
                             Snapshots.write(w.getScene(), out.resolve(name + ".png"));
@@ -221,6 +243,36 @@ public final class ScreenshotMain {
         @Override
         public String describe() {
             return "sound unavailable (no audio device)";
+        }
+    }
+
+    /** The standard sources with one serial port listed, whatever the machine has. */
+    private static final class OnePort implements io.tactus.app.live.Sources {
+        private final StandardSources standard = new StandardSources();
+
+        @Override
+        public java.util.List<String> scenarios() {
+            return standard.scenarios();
+        }
+
+        @Override
+        public String defaultScenario() {
+            return standard.defaultScenario();
+        }
+
+        @Override
+        public boolean simulatorAvailable() {
+            return standard.simulatorAvailable();
+        }
+
+        @Override
+        public java.util.List<io.tactus.device.serial.PortInfo> ports() {
+            return java.util.List.of(new io.tactus.device.serial.PortInfo("/dev/ttyACM0", "", "", 0, 0, "", ""));
+        }
+
+        @Override
+        public io.tactus.app.live.FrameFeed open(io.tactus.app.live.DeviceChoice choice) throws Exception {
+            return standard.open(choice);
         }
     }
 

@@ -72,6 +72,7 @@ public final class HeatmapView extends Region {
         scaled.getTransforms().add(fit);
         placeholder.setFill(Color.web("#c8d0d8"));
         placeholder.setFont(Font.font(null, FontWeight.BOLD, 22));
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER); // a hint may take two lines
         getChildren().addAll(scaled, placeholder);
         getStyleClass().add("heatmap");
         setMinSize(200, 200);

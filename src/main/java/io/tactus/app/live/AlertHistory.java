@@ -23,7 +23,7 @@ public final class AlertHistory {
         /** "12:03:41  Too hard on the right shoulder: 203 kPa, limit 88 kPa". */
         public String line() {
             return String.format(java.util.Locale.ROOT, "%tT  %s", time,
-                    AlertText.title(new AlertState.Alert(type, region, peakKpa, ""), limitKpa));
+                    AlertText.historyLine(new AlertState.Alert(type, region, peakKpa, ""), limitKpa));
         }
     }
 

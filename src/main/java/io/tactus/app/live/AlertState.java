@@ -140,6 +140,12 @@ public final class AlertState {
         return best;
     }
 
+    /** True while the core still holds {@code a}'s flag open (false in the hold after it ended). */
+    public boolean open(Alert a) {
+        Long u = until.get(a.type().id() + "/" + (a.region() == null ? "-" : a.region().id()));
+        return u != null && u == OPEN;
+    }
+
     public int count() {
         return until.size();
     }

@@ -7,23 +7,43 @@ import java.util.Locale;
 
 /**
  * The banner's words for an alert: what, where, the measured value and the limit in the title ("Too hard on
- * Shoulder (right): 203 kPa, limit 88 kPa"), what to do in the detail. Plain Java, so the words are unit tested.
+ * Shoulder (right): 203 kPa, limit 88 kPa"), what to do in the detail; the history's line with the alert's peak
+ * ("... : peak 203 kPa, limit 88 kPa"). Plain Java, so the words are unit tested.
  */
 public final class AlertText {
 
     private AlertText() {
     }
 
-    /** {@code limitKpa}: the core's threshold for this region, NaN when not known (then it is left out). */
-    public static String title(AlertState.Alert a, double limitKpa) {
+    /**
+     * The banner's title: the value is the alert region's pressure now, the very number its gauge shows (so the
+     * banner and the gauge never disagree while the pressure changes); NaN when there is no such number (the
+     * cause has ended and the alert is in its hold, or no gauge reads the region), then the alert's peak is
+     * given, labelled so. {@code limitKpa}: the core's threshold for this region, NaN when not
+     * known (then it is left out).
+     */
+    public static String title(AlertState.Alert a, double nowKpa, double limitKpa) {
+        return what(a) + ": " + (Double.isFinite(nowKpa) ? kpa(nowKpa) : "peak " + kpa(a.peakKpa()))
+                + limit(limitKpa);
+    }
+
+    /** The alert history's line: the highest pressure while the alert lasted, labelled as the peak. */
+    public static String historyLine(AlertState.Alert a, double limitKpa) {
+        return what(a) + ": peak " + kpa(a.peakKpa()) + limit(limitKpa);
+    }
+
+    private static String what(AlertState.Alert a) {
         String where = where(a.type(), a.region());
-        String what = switch (a.type()) {
+        return switch (a.type()) {
             case SPINE_CONTACT -> "On the spine";
             case BONE_CONTACT -> "On the bone: " + where;
             case EXCESS_PRESSURE -> "Too hard on " + where;
             case MARKER -> "Receiver marker";
         };
-        return what + ": " + kpa(a.peakKpa()) + (Double.isFinite(limitKpa) ? ", limit " + kpa(limitKpa) : "");
+    }
+
+    private static String limit(double limitKpa) {
+        return Double.isFinite(limitKpa) ? ", limit " + kpa(limitKpa) : "";
     }
 
     /** What to do, and how many more alerts are showing behind this one. */

@@ -42,11 +42,23 @@ public final class DevicePickerDialog extends Dialog<DeviceChoice> {
         Label portStatus = new Label();
         portStatus.textProperty().bind(vm.portStatusProperty());
         portStatus.getStyleClass().add("hint");
+        portStatus.setId("portStatus");
+        // The listing's answer comes after the dialog is shown and is longer than "Looking...": it wraps within
+        // the dialog's width, and the dialog grows to show its lines, rather than end in an ellipsis.
+        portStatus.setWrapText(true);
+        portStatus.setMinHeight(Label.USE_PREF_SIZE);
+        portStatus.setPrefWidth(0);
+        portStatus.setMaxWidth(Double.MAX_VALUE);
+        portStatus.textProperty().addListener((o, a, t) -> javafx.application.Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        }));
         group.selectToggle(vm.kindProperty().get() == DevicePickerViewModel.Kind.SIMULATOR ? sim : serial);
         group.selectedToggleProperty().addListener((o, a, t) ->
                 vm.kindProperty().set(t == sim ? DevicePickerViewModel.Kind.SIMULATOR : DevicePickerViewModel.Kind.SERIAL));
         VBox box = new VBox(8, sim, new HBox(8, simNote, scenario), serial, new HBox(8, port, refresh), portStatus,
-                new Label("A recording opens in the Replay tab (File > Open recording)."));
+                new Label("A recording opens in the Replay tab (File > Open recording...)."));
         box.setPadding(new Insets(12));
         getDialogPane().setContent(box);
         ButtonType connect = new ButtonType("Connect", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);

@@ -50,7 +50,8 @@ public final class DevicePickerViewModel {
                 List<PortInfo> l = sources.ports();
                 found = l.stream().map(PortInfo::path).toList();
                 msg = l.isEmpty() ? "No serial ports found. Type a path (e.g. a socat pty) instead."
-                        : l.size() + " port(s) found. Virtual ports (pty) are not listed: type their path.";
+                        : l.size() + (l.size() == 1 ? " port" : " ports") + " found. Virtual ports (pty) are not listed:"
+                        + " type their path.";
             } catch (RuntimeException e) {
                 found = List.of();
                 msg = "Could not list ports: " + e.getMessage();

@@ -20,7 +20,8 @@ public final class GaugeModel {
     private final BodyRegion region;
     private final DoubleProperty kpa = new SimpleDoubleProperty(0);
     private final ObjectProperty<RegionBand> band = new SimpleObjectProperty<>();
-    private final ObjectProperty<Zone> zone = new SimpleObjectProperty<>(Zone.IDLE);
+    /** No data until the first frame: before a device is connected nothing is measured, not "no contact". */
+    private final ObjectProperty<Zone> zone = new SimpleObjectProperty<>(Zone.NO_DATA);
     private final BooleanProperty alerting = new SimpleBooleanProperty(false);
 
     public GaugeModel(BodyRegion region) {

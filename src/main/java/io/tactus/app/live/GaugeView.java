@@ -20,6 +20,12 @@ import javafx.scene.shape.Rectangle;
  */
 public final class GaugeView extends VBox {
 
+    /** What a gauge says while frames do not arrive (not connected, device lost, stopped): the banner's words. */
+    public static final String NO_DATA = "No data";
+
+    /** The texts a gauge's value can be at its widest, measured bold (the weight of every zone but idle). */
+    private static final String[] WIDEST = {NO_DATA, "888 kPa"};
+
     private final GaugeModel model;
     private final DoubleProperty scaleMax;
     private final Rectangle band = new Rectangle();
@@ -37,7 +43,11 @@ public final class GaugeView extends VBox {
         value.getStyleClass().add("gauge-value");
         // Never cut a region's name or its value: the panel is sized for both.
         name.setMinWidth(USE_PREF_SIZE);
-        value.setMinWidth(USE_PREF_SIZE);
+        // The value's box is as wide as the widest thing it can say, whatever it says now: the gauge panel keeps
+        // its width when "No data" or "203 kPa" replaces "0 kPa" (it once grew and cut the gauges off the window).
+        value.setAlignment(Pos.BASELINE_RIGHT);
+        value.fontProperty().addListener((o, a, f) -> fitValue(f));
+        fitValue(value.getFont());
         HBox head = new HBox(6, name, new Pane(), value);
         HBox.setHgrow(head.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         head.setAlignment(Pos.BASELINE_LEFT);
@@ -49,6 +59,7 @@ public final class GaugeView extends VBox {
         hardMax.setStrokeWidth(3);
         track.getChildren().addAll(band, bar, hardMax);
         getChildren().addAll(head, track);
+        value.setId("gauge-value");
         setSpacing(2);
         setPadding(new Insets(4, 6, 4, 6));
         track.widthProperty().addListener(o -> relayout());
@@ -63,6 +74,19 @@ public final class GaugeView extends VBox {
         model.alertingProperty().addListener((o, a, on) -> markAlert(on));
     }
 
+    private void fitValue(javafx.scene.text.Font f) {
+        javafx.scene.text.Font bold = javafx.scene.text.Font.font(f.getFamily(),
+                javafx.scene.text.FontWeight.BOLD, f.getSize());
+        double w = 0;
+        for (String s : WIDEST) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+            t.setFont(bold);
+            w = Math.max(w, Math.ceil(t.getLayoutBounds().getWidth()) + 2);
+        }
+        value.setMinWidth(w);
+        value.setPrefWidth(w);
+    }
+
     private void markAlert(boolean on) {
         getStyleClass().remove("gauge-alert");
         if (on) {
@@ -70,12 +94,14 @@ public final class GaugeView extends VBox {
         }
     }
 
-    private static String text(GaugeModel m) {
-        if (m.zoneProperty().get() == GaugeModel.Zone.IDLE) {
-            return "-";
-        }
+    /**
+     * The value as the gauge writes it. No contact is a number ("0 kPa", muted), never a dash; no data is the
+     * banner's own words ("No data"), never a number or a dash that could pass for one: a trainee must tell a hand
+     * off the back from a device that sends nothing.
+     */
+    static String text(GaugeModel m) {
         if (m.zoneProperty().get() == GaugeModel.Zone.NO_DATA) {
-            return "—"; // the banner says why; a stale number must not show
+            return NO_DATA;
         }
         return String.format(Locale.ROOT, "%.0f kPa", m.kpaProperty().get());
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,6 +34,7 @@ public final class LiveAlerts {
     private final AlertSound sound;
     private final BooleanProperty muted;
     private final Function<BodyRegion, RegionBand> bandOf;
+    private final ToDoubleFunction<BodyRegion> nowKpa;
     private final AlertState state = new AlertState();
     private final AlertHistory history = new AlertHistory();
     private final FrameTimer latencies = new FrameTimer(1024);
@@ -48,11 +50,15 @@ public final class LiveAlerts {
     private boolean appeared;
     private long markerUntil;
     private long lastLatencyNanos = -1;
+    private BodyRegion topRegion;
 
-    LiveAlerts(AlertSound sound, BooleanProperty muted, Function<BodyRegion, RegionBand> bandOf) {
+    /** {@code nowKpa}: a region's pressure now, as its gauge shows it (the banner states the same number). */
+    LiveAlerts(AlertSound sound, BooleanProperty muted, Function<BodyRegion, RegionBand> bandOf,
+               ToDoubleFunction<BodyRegion> nowKpa) {
         this.sound = sound;
         this.muted = muted;
         this.bandOf = bandOf;
+        this.nowKpa = nowKpa;
         state.setListener(new AlertState.Listener() {
             @Override
             public void opened(String key, AlertState.Alert a) {
@@ -154,7 +160,12 @@ public final class LiveAlerts {
     private void refresh() {
         AlertState.Alert top = state.top();
         type.set(top == null ? null : top.type());
-        title.set(top == null ? "" : AlertText.title(top, limit(top)));
+        BodyRegion at = top == null ? null : AlertState.outlined(top.type(), top.region());
+        topRegion = at;
+        // While the cause lasts the banner states the pressure now (its gauge's number); in the hold after it
+        // ended, the peak it reached (labelled "peak"), which says why the banner is still up.
+        title.set(top == null ? "" : AlertText.title(top,
+                at != null && state.open(top) ? nowKpa.applyAsDouble(at) : Double.NaN, limit(top)));
         detail.set(top == null ? "" : AlertText.detail(top, state.count()));
         Set<BodyRegion> rs = state.regions();
         if (!regions.equals(rs)) {
@@ -162,6 +173,11 @@ public final class LiveAlerts {
             regions.addAll(rs);
         }
         active.set(state.active());
+    }
+
+    /** The region whose pressure the banner states (the top alert's; the spine band for a spine contact), or null. */
+    public BodyRegion topRegion() {
+        return topRegion;
     }
 
     public AlertHistory history() {

@@ -221,14 +221,29 @@ public final class LiveView extends BorderPane {
         Label hint = new Label();
         hint.getStyleClass().add("gauge-hint");
         hint.setWrapText(true);
-        hint.setText("Green: target band. Red mark: hard maximum.");
-        Label title = new Label("Pressure by region (peak)");
+        hint.setMinHeight(Label.USE_PREF_SIZE); // all its lines, never an ellipsis
+        // "now": the gauges show the latest frame's highest pressure in each region; "peak" is kept for the
+        // highest pressure an alert reached (banner after its cause ended, alert history).
+        hint.setText("The highest pressure in each region now. Green: target band. Red mark: hard maximum.");
+        Label title = new Label("Pressure now, by region");
         title.getStyleClass().add("panel-title");
         AlertHistoryView history = new AlertHistoryView(vm.alerts().history());
         VBox.setVgrow(history, Priority.ALWAYS);
-        VBox box = new VBox(6, title, grid, hint, history);
+        VBox box = new VBox(6, title, grid, hint, history) {
+            /**
+             * 400 px, or wider when two gauges side by side need more (large fonts): the wrapped hint and the
+             * history take the width they are given, the gauges' names and values must not be cut.
+             */
+            @Override
+            protected double computePrefWidth(double height) {
+                double pair = 0;
+                for (BodyRegion[] p : pairs) {
+                    pair = Math.max(pair, Math.max(gauges.get(p[0]).minWidth(-1), gauges.get(p[1]).minWidth(-1)));
+                }
+                return Math.max(400, snappedLeftInset() + 2 * (pair + 4) + snappedRightInset());
+            }
+        };
         box.setPadding(new Insets(10));
-        box.setPrefWidth(400);
         box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.getStyleClass().add("gauge-panel");
         return box;

@@ -77,7 +77,8 @@ public final class LiveViewModel {
         for (BodyRegion r : BodyRegion.values()) {
             gauges.put(r, new GaugeModel(r));
         }
-        this.alerts = new LiveAlerts(sound, muted, r -> gauges.get(r).bandProperty().get());
+        this.alerts = new LiveAlerts(sound, muted, r -> gauges.get(r).bandProperty().get(),
+                r -> gauges.get(r).kpaProperty().get());
         this.commands = new LiveCommands(threads, feed::get, messageText::set, v -> {
             layout.set(v.layout());
             alerts.limits(v.limits());

@@ -68,7 +68,7 @@ public final class ReplayView extends BorderPane {
         setLeft(routinePanel());
         setRight(notesPanel());
         setBottom(bottom());
-        heatmap.showPlaceholder("Open a recording: File > Open (Ctrl+O), or drop a file here");
+        heatmap.showPlaceholder(ReplayViewModel.OPEN_HINT);
         compareHeatmap.showPlaceholder("");
         vm.drawnFrameProperty().addListener(o -> dirty = true);
         vm.compareDrawnFrameProperty().addListener(o -> compareDirty = true);
@@ -258,6 +258,14 @@ public final class ReplayView extends BorderPane {
                 vm.deleteNote(n);
             }
         });
+        // An empty list says why it is empty and how to fill it.
+        Label noNotes = new Label();
+        noNotes.setWrapText(true);
+        noNotes.getStyleClass().add("hint");
+        noNotes.textProperty().bind(Bindings.when(vm.documentProperty().isNull())
+                .then("The open recording's notes show here.")
+                .otherwise("No notes yet: Add note (A) writes one at the playhead."));
+        notes.setPlaceholder(noNotes);
         edit.disableProperty().bind(notes.getSelectionModel().selectedItemProperty().isNull());
         delete.disableProperty().bind(notes.getSelectionModel().selectedItemProperty().isNull());
         add.disableProperty().bind(vm.documentProperty().isNull());
@@ -302,6 +310,8 @@ public final class ReplayView extends BorderPane {
         pair.getItems().addAll("Lower back", "Mid back", "Shoulder blades", "Shoulders", "Hip bones", "Spine",
                 "Sacrum");
         pair.setValue("Lower back");
+        pair.setId("chartRegions");
+        pair.disableProperty().bind(vm.documentProperty().isNull()); // no chart to choose for
         pair.valueProperty().addListener((o, a, v) -> {
             switch (v) {
                 case "Mid back" -> chart.show(BodyRegion.THORACIC_L, BodyRegion.THORACIC_R);

@@ -39,8 +39,16 @@ public final class ReplayViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final LongProperty positionUs = new SimpleLongProperty();
     private final PlaybackClock clock = new PlaybackClock();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a recording (File > Open, or drop a file here)");
-    private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper("0:00.000 / 0:00.000");
+    /**
+     * What the empty replay view says in its heatmap area, naming the File menu's item as it reads (the Open
+     * dialog starts in the user's recordings, or in sample-recordings/ before there are any).
+     */
+    public static final String OPEN_HINT = "Open a recording: File > Open recording... (Ctrl+O)\n"
+            + "or drop a .tactus file here";
+
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("No recording open");
+    /** Empty until a recording is open: "0:00.000 / 0:00.000" would be a time that does not exist. */
+    private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper("");
     private final ReplayScan scan;
     private final ReplayNotes notes;
     private final ReplayCompare compare;

@@ -32,6 +32,20 @@ class LiveViewModelTest {
     }
 
     @Test
+    void gaugesSayNoDataUntilTheFirstFrameAndAfterDisconnecting() {
+        LiveViewModel fresh = new LiveViewModel(Threads.inline(), sound);
+        for (BodyRegion r : BodyRegion.values()) {
+            assertEquals(GaugeModel.Zone.NO_DATA, fresh.gauge(r).zoneProperty().get(), "not connected: " + r);
+            assertEquals(GaugeModel.Zone.NO_DATA, vm.gauge(r).zoneProperty().get(), "no frame yet: " + r);
+        }
+        feed.publish(1, new double[BodyRegion.values().length], List.of());
+        vm.pulse(MS);
+        assertEquals(GaugeModel.Zone.IDLE, vm.gauge(BodyRegion.SPINE).zoneProperty().get(), "no contact: idle");
+        vm.disconnect();
+        assertEquals(GaugeModel.Zone.NO_DATA, vm.gauge(BodyRegion.SPINE).zoneProperty().get(), "disconnected");
+    }
+
+    @Test
     void pullsOnlyNewFrames() {
         assertFalse(vm.pulse(1 * MS), "nothing published yet");
         feed.publish(0, null, List.of());
@@ -44,7 +58,9 @@ class LiveViewModelTest {
     void spineContactRaisesAlertWithSoundAndOutline() {
         FlagEvent spine = new FlagEvent(FlagType.SPINE_CONTACT, 1000, FlagEvent.OPEN, BodyRegion.SPINE, 40, "");
         feed.event(new FeedEvent.FlagStarted(spine, 5 * MS));
-        feed.publish(5 * MS, null, List.of(spine));
+        double[] peaks = new double[BodyRegion.values().length];
+        peaks[BodyRegion.SPINE.ordinal()] = 40;
+        feed.publish(5 * MS, peaks, List.of(spine));
         vm.pulse(12 * MS);
         assertTrue(vm.alertActiveProperty().get());
         assertEquals(FlagType.SPINE_CONTACT, vm.alertTypeProperty().get());
@@ -56,9 +72,12 @@ class LiveViewModelTest {
         assertEquals(AlertSound.Kind.SPINE, sound.last());
         assertEquals(7 * MS, vm.alerts().lastLatencyNanos());
         // still open in the next frame: no second sound
-        feed.publish(15 * MS, null, List.of(spine));
+        peaks[BodyRegion.SPINE.ordinal()] = 32; // easing off, still on the spine: the banner says the value now
+        feed.publish(15 * MS, peaks, List.of(spine));
         vm.pulse(20 * MS);
         assertEquals(1, sound.plays());
+        assertEquals("On the spine: 32 kPa", vm.alertTitleProperty().get());
+        assertEquals(32, vm.gauge(BodyRegion.SPINE).kpaProperty().get(), "the spine gauge shows the same number");
     }
 
     @Test
@@ -70,7 +89,8 @@ class LiveViewModelTest {
         feed.publish(1, null, List.of());
         vm.pulse(100 * MS);
         assertTrue(vm.alertActiveProperty().get(), "shown although it already ended");
-        assertEquals("On the bone: Shoulder blade (left): 60 kPa", vm.alertTitleProperty().get());
+        assertEquals("On the bone: Shoulder blade (left): peak 60 kPa", vm.alertTitleProperty().get(),
+                "the cause is gone: the number is its peak, labelled so (the gauge says 0 kPa now)");
         vm.pulse(100 * MS + AlertState.HOLD_NANOS - MS);
         assertTrue(vm.alertActiveProperty().get());
         vm.pulse(100 * MS + AlertState.HOLD_NANOS + MS);
