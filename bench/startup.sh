@@ -52,8 +52,7 @@ if [ -x "$image/bin/tactus" ]; then
     # lookup of StartupStagesMain would open and index the 46 MB jar, which the launcher itself never does.
     (cd target/test-classes && jar cf ../startup-stages.jar io/tactus/bench/StartupStagesMain*.class)
     stagescp="$app/tactus.jar:$(pwd -P)/target/startup-stages.jar"
-    { cat "$app/tactus.classlist"; echo "io/tactus/bench/StartupStagesMain"; echo 'io/tactus/bench/StartupStagesMain$Step'
-    } > target/startup-stages.classlist
+    { cat "$app/tactus.classlist"; echo "io/tactus/bench/StartupStagesMain"; } > target/startup-stages.classlist
     rm -f target/startup-stages.jsa
     "$image/lib/runtime/bin/java" -Xshare:dump -XX:SharedClassListFile=target/startup-stages.classlist \
         -XX:SharedArchiveFile=target/startup-stages.jsa -cp "$stagescp" > target/startup-stages.log 2>&1 \

@@ -130,8 +130,8 @@ public final class InfoCommand implements Callable<Integer> {
             Counter counter = new Counter();
             counter.hostTimed = true;
             FrameAssembler assembler = new FrameAssembler(counter, md.device());
-            // The counter keeps no frame: one counts array instead of 4 kB per frame (GC pauses at start-up).
-            assembler.decodeIntoOneBuffer();
+            // info prints no pressure: frames are checked against the layout, their cells never decoded.
+            assembler.headersOnly();
             RecordingReader.Cursor c = r.cursor();
             long packets = 0;
             while (c.advance()) { // each packet straight from the read buffer, as analyze reads: no allocation
@@ -190,7 +190,7 @@ public final class InfoCommand implements Callable<Integer> {
     private Map<String, Object> capture(DeviceDescriptor layout) throws IOException {
         Counter counter = new Counter();
         FrameAssembler assembler = new FrameAssembler(counter, layout);
-        assembler.decodeIntoOneBuffer();
+        assembler.headersOnly();
         PacketDecoder decoder = new PacketDecoder(p -> assembler.accept(new TimedPacket(p, 0)));
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
@@ -224,7 +224,7 @@ public final class InfoCommand implements Callable<Integer> {
     private Map<String, Object> textCapture(AsciiOptions text) throws IOException {
         Counter counter = new Counter();
         FrameAssembler assembler = new FrameAssembler(counter);
-        assembler.decodeIntoOneBuffer();
+        assembler.headersOnly();
         AsciiFrameDecoder decoder = new AsciiFrameDecoder(text, FrameClock.fixedRate(text.rateHz()),
                 p -> assembler.accept(new TimedPacket(p, 0)));
         try (InputStream in = Files.newInputStream(file)) {

@@ -30,12 +30,12 @@ public final class FrameAssembler {
     private long dropped;
     private long badPayload;
     private long framesWithoutHello;
-    private int peakCount;
     private long deviceResets;
     private long markerTextKept;
     private long markerTextsCut;
     private long markerCharsCut;
     private boolean oneBuffer;
+    private boolean headersOnly;
     private int[] buffer;
 
     public FrameAssembler(FrameListener listener) {
@@ -55,6 +55,16 @@ public final class FrameAssembler {
      */
     public void decodeIntoOneBuffer() {
         oneBuffer = true;
+    }
+
+    /**
+     * Frames are checked against the layout exactly as when decoded (a payload that does not fit is a bad payload)
+     * but their cells are not read: listeners get each {@link RawFrame} with {@code counts} null. For a pass that
+     * needs frames, times, gaps and bad payloads but no pressure ({@code tactus info}), where decoding 1,024 cells
+     * per frame was most of the work at a cold start.
+     */
+    public void headersOnly() {
+        headersOnly = true;
     }
 
     public void accept(TimedPacket tp) {
@@ -150,20 +160,17 @@ public final class FrameAssembler {
             return;
         }
         int cells = descriptor.cellCount();
-        int[] counts = oneBuffer && buffer != null && buffer.length == cells ? buffer : new int[cells];
+        int[] counts = headersOnly ? null
+                : oneBuffer && buffer != null && buffer.length == cells ? buffer : new int[cells];
         if (oneBuffer) {
             buffer = counts;
         }
-        if (!Payloads.decodeFrame(type, buf, off, len, counts)) {
+        if (counts == null ? !Payloads.frameFits(type, buf, off, len, cells)
+                : !Payloads.decodeFrame(type, buf, off, len, counts)) {
             bad(tp != null ? tp : copy(type, seq, rawTimeUs, hostNanos, buf, off, len),
                     type + " payload of " + len + " bytes does not fit " + descriptor.rows() + "x"
                             + descriptor.cols());
             return;
-        }
-        for (int c : counts) {
-            if (c > peakCount) {
-                peakCount = c;
-            }
         }
         frames++;
         listener.onFrame(new RawFrame(seqUnwrapped, deviceTime, hostNanos, counts));
@@ -265,10 +272,6 @@ public final class FrameAssembler {
         return markerCharsCut;
     }
 
-    public int peakCount() {
-        return peakCount;
-    }
-
     /**
      * Everything the assembler carries from packet to packet (descriptor, sequence and clock unwrapping, counters):
      * a replay checkpoint restores it so the frames after a seek are numbered and timed exactly as in a straight
@@ -276,20 +279,20 @@ public final class FrameAssembler {
      */
     public record State(DeviceDescriptor descriptor, long lastSeqRaw, long seqUnwrapped, long lastTimeRaw,
                         long timeUnwrapped, long frames, long dropped, long badPayload, long framesWithoutHello,
-                        int peakCount, long deviceResets, long markerTextKept, long markerTextsCut,
+                        long deviceResets, long markerTextKept, long markerTextsCut,
                         long markerCharsCut) {
 
         /** This state continuing at {@code p} (unwrapped time {@code unwrappedUs}) as if nothing was skipped. */
         public State resumingAt(Packet p, long unwrappedUs) {
             return new State(descriptor, Math.floorMod(p.seq() - 1, SEQ_MOD), seqUnwrapped, p.deviceTimeUs(),
-                    unwrappedUs, frames, dropped, badPayload, framesWithoutHello, peakCount, deviceResets,
+                    unwrappedUs, frames, dropped, badPayload, framesWithoutHello, deviceResets,
                     markerTextKept, markerTextsCut, markerCharsCut);
         }
     }
 
     public State checkpoint() {
         return new State(descriptor, lastSeqRaw, seqUnwrapped, lastTimeRaw, timeUnwrapped, frames, dropped,
-                badPayload, framesWithoutHello, peakCount, deviceResets, markerTextKept, markerTextsCut, markerCharsCut);
+                badPayload, framesWithoutHello, deviceResets, markerTextKept, markerTextsCut, markerCharsCut);
     }
 
     public void restore(State s) {
@@ -302,7 +305,6 @@ public final class FrameAssembler {
         dropped = s.dropped();
         badPayload = s.badPayload();
         framesWithoutHello = s.framesWithoutHello();
-        peakCount = s.peakCount();
         deviceResets = s.deviceResets();
         markerTextKept = s.markerTextKept();
         markerTextsCut = s.markerTextsCut();

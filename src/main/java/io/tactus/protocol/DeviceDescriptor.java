@@ -190,6 +190,17 @@ public record DeviceDescriptor(
             throw new DescriptorException("HELLO is not valid JSON: " + clip(firstLine(
                     e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
         }
+        return parse(tree);
+    }
+
+    /**
+     * Validates a descriptor already read as JSON (a recording's metadata carries one) exactly like a HELLO
+     * payload, without writing it out and reading it again: in {@code tactus info} that round trip was the
+     * serializer's only use, started up for it alone.
+     *
+     * @throws DescriptorException with a one-line reason if the layout is unusable
+     */
+    public static DeviceDescriptor parse(JsonNode tree) throws DescriptorException {
         if (tree == null || !tree.isObject()) {
             throw new DescriptorException("HELLO must be a JSON object");
         }

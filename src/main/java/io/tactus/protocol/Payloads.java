@@ -51,34 +51,46 @@ public final class Payloads {
 
     /** Same as {@link #decodeFrame(PacketType, byte[], int[])} for a payload of {@code len} bytes at {@code off}. */
     public static boolean decodeFrame(PacketType type, byte[] p, int off, int len, int[] out) {
+        if (!frameFits(type, p, off, len, out.length)) {
+            return false; // out untouched
+        }
         if (type == PacketType.FRAME_DENSE) {
-            if (len != out.length * 2) {
-                return false;
-            }
             for (int i = 0; i < out.length; i++) {
                 out[i] = LittleEndian.u16(p, off + 2 * i);
             }
             return true;
         }
-        if (type == PacketType.FRAME_SPARSE) {
-            if (len < 2) {
-                return false;
-            }
-            int n = LittleEndian.u16(p, off);
-            if (len != 2 + 4 * n) {
-                return false;
-            }
-            java.util.Arrays.fill(out, 0);
-            for (int k = 0, o = off + 2; k < n; k++, o += 4) {
-                int idx = LittleEndian.u16(p, o);
-                if (idx >= out.length) {
-                    return false;
-                }
-                out[idx] = LittleEndian.u16(p, o + 2);
-            }
-            return true;
+        java.util.Arrays.fill(out, 0);
+        int n = LittleEndian.u16(p, off);
+        for (int k = 0, o = off + 2; k < n; k++, o += 4) {
+            out[LittleEndian.u16(p, o)] = LittleEndian.u16(p, o + 2);
         }
-        return false;
+        return true;
+    }
+
+    /**
+     * Whether a FRAME_DENSE or FRAME_SPARSE payload of {@code len} bytes at {@code off} fits a layout of
+     * {@code cells} cells: exactly the checks {@link #decodeFrame(PacketType, byte[], int, int, int[])} makes
+     * (length; every sparse cell index in range), without reading any cell value. For a pass that only counts
+     * frames ({@code tactus info}): per-cell decoding is most of such a pass at a cold start.
+     */
+    public static boolean frameFits(PacketType type, byte[] p, int off, int len, int cells) {
+        if (type == PacketType.FRAME_DENSE) {
+            return len == cells * 2;
+        }
+        if (type != PacketType.FRAME_SPARSE || len < 2) {
+            return false;
+        }
+        int n = LittleEndian.u16(p, off);
+        if (len != 2 + 4 * n) {
+            return false;
+        }
+        for (int k = 0, o = off + 2; k < n; k++, o += 4) {
+            if (LittleEndian.u16(p, o) >= cells) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Marker codes: 1 = receiver says "too much", 2 = "more pressure", 3 = generic button. */

@@ -712,7 +712,7 @@ public final class RecordingReader implements AutoCloseable {
                 return m;
             }
             try {
-                return m.withDevice(DeviceDescriptor.parse(Json.MAPPER.writeValueAsBytes(device)));
+                return m.withDevice(DeviceDescriptor.parse(device));
             } catch (DeviceDescriptor.DescriptorException e) {
                 metadataDeviceProblem = "the metadata's device description is invalid (" + e.getMessage() + ")";
                 return m;

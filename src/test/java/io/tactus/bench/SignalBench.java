@@ -1,6 +1,13 @@
 package io.tactus.bench;
 
+import io.tactus.device.FrameAssembler;
+import io.tactus.device.FrameListener;
 import io.tactus.device.RawFrame;
+import io.tactus.device.TimedPacket;
+import io.tactus.device.sim.ScenarioStream;
+import io.tactus.device.sim.Scenarios;
+import io.tactus.device.sim.SimOptions;
+import io.tactus.protocol.Packet;
 import io.tactus.protocol.DeviceDescriptor;
 import io.tactus.protocol.PacketType;
 import io.tactus.protocol.Payloads;
@@ -52,8 +59,14 @@ public class SignalBench {
     @Param({"32", "64"})
     public int size;
 
-    /** "hands": two hands moving beside the spine, no flag; "flags": plus a thumb on the spine every 5 s. */
-    @Param({"hands", "flags"})
+    /**
+     * "hands": two hands moving beside the spine, no flag (a stress case: each hand a 110 mm dome, about twice the
+     * area a flat hand loads, both on the mat in every frame but idle stretches); "flags": plus a thumb on the
+     * spine every 5 s; "routine": the simulator's 42 s two-hand routine ({@link Scenarios#TWO_HAND_ROUTINE}:
+     * strokes, circles and a hold, the hands sometimes doing different things, real hand sizes, lifts between
+     * movements), tared like a session, on a {@code size} x {@code size} mat.
+     */
+    @Param({"hands", "flags", "routine"})
     public String scene;
 
     /** Per-contact tracking, movements and routine coaching (signal.technique) on or off: the cost of tracking. */
@@ -61,6 +74,8 @@ public class SignalBench {
     public boolean tracking;
 
     private static final int STREAM = 1000;
+    /** The distinct frames the timeline cycles through. */
+    private int stream;
     private RawFrame[] frames;
     private static final int TIMELINE = 1 << 20;
     private RawFrame[] timeline;
@@ -88,6 +103,11 @@ public class SignalBench {
         DeviceDescriptor d = new DeviceDescriptor(1, "bench", "BENCH", "1", "grid", size, size, new double[] {px, py},
                 12, 100, null, DeviceDescriptor.CalibrationSpec.power(0.0123, 1.25, 40));
         SplittableRandom rnd = new SplittableRandom(42);
+        if ("routine".equals(scene)) {
+            setupRoutine();
+            return;
+        }
+        stream = STREAM;
         frames = new RawFrame[STREAM];
         for (int f = 0; f < STREAM; f++) {
             int[] counts = new int[size * size];
@@ -113,8 +133,14 @@ public class SignalBench {
             }
             frames[f] = new RawFrame(f, 0, 0, counts);
         }
-        payloads = new byte[STREAM][];
-        for (int f = 0; f < STREAM; f++) {
+        descriptor = d;
+        buffers();
+    }
+
+    /** Payloads, buffers, the fused loop's state, the pipeline and the timeline over {@link #frames}. */
+    private void buffers() {
+        payloads = new byte[stream][];
+        for (int f = 0; f < stream; f++) {
             payloads[f] = Payloads.dense(frames[f].counts());
         }
         countsBuffer = new int[size * size];
@@ -133,9 +159,8 @@ public class SignalBench {
         regionSum = new double[14];
         fusedRaw = new float[size * size];
         fusedOut = new float[size * size];
-        descriptor = d;
         // RawFrame is an immutable record made by the FrameAssembler (its allocation, not the pipeline's): prebuild
-        // a long timeline of frames with increasing device time over the 1000 distinct count arrays
+        // a long timeline of frames with increasing device time over the distinct count arrays
         pipeline = new SignalPipeline(descriptor, io.tactus.signal.SignalSettings.defaults().withTechnique(tracking));
         if (tracking) {
             pipeline.startRoutine(io.tactus.signal.technique.Routine.defaultRoutine());
@@ -143,7 +168,34 @@ public class SignalBench {
         next = 0;
         timeline = new RawFrame[TIMELINE];
         for (int k = 0; k < TIMELINE; k++) {
-            timeline[k] = new RawFrame(k, 10_000L * k, 0, frames[k % STREAM].counts());
+            timeline[k] = new RawFrame(k, 10_000L * k, 0, frames[k % stream].counts());
+        }
+    }
+
+    /**
+     * The routine scene: the simulator's frames as the device sends them, assembled like a recording's; the
+     * pipeline tares on the first 2 s (no touch) and runs the scene once before the measurement, as a session
+     * would have.
+     */
+    private void setupRoutine() {
+        ScenarioStream s = ScenarioStream.open(Scenarios.TWO_HAND_ROUTINE, SimOptions.defaults().withGrid(size, size));
+        java.util.List<RawFrame> got = new java.util.ArrayList<>();
+        FrameAssembler asm = new FrameAssembler(new FrameListener() {
+            @Override
+            public void onFrame(RawFrame frame) {
+                got.add(new RawFrame(frame.index(), frame.deviceTimeUs(), frame.hostNanos(), frame.counts().clone()));
+            }
+        });
+        for (Packet p = s.next(); p != null; p = s.next()) {
+            asm.accept(new TimedPacket(p, 0));
+        }
+        descriptor = s.descriptor();
+        frames = got.toArray(new RawFrame[0]);
+        stream = frames.length;
+        buffers();
+        pipeline.startTare(2.0);
+        for (int k = 0; k < stream; k++) {
+            pipeline.process(timeline[next++]);
         }
     }
 
@@ -184,7 +236,7 @@ public class SignalBench {
             next = 0;
         }
         int k = next++;
-        Payloads.decodeFrame(PacketType.FRAME_DENSE, payloads[k % STREAM], countsBuffer);
+        Payloads.decodeFrame(PacketType.FRAME_DENSE, payloads[k % stream], countsBuffer);
         pipeline.process(new RawFrame(k, 10_000L * k, 0, countsBuffer));
         bh.consume(pipeline.snapshotInto(cellsBuffer));
     }

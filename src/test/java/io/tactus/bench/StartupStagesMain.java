@@ -10,8 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 
@@ -69,39 +67,54 @@ public final class StartupStagesMain {
         }
     }
 
-    private interface Step {
-        void run() throws Exception;
+    /** The steps of {@code stages}, in order; {@code jvm} is everything before main. */
+    private static final String[] STEPS = {"jvm", "picocli", "mapper", "metadata", "command"};
+
+    /**
+     * Only counters are read between steps and everything is printed at the end, and no lambda is used: the
+     * harness's own first uses (java.util.Formatter, a lambda's bootstrap) would otherwise be charged to the step
+     * after them (they were, to picocli's, until the third pass).
+     */
+    private static void stages(Path file) throws Exception {
+        int n = STEPS.length;
+        long[] wall = new long[n];
+        long[] main = new long[n];
+        long[] proc = new long[n];
+        processCpuNanos(); // the /proc readers' own first use, before the first reading (counted in jvm)
+        main[0] = mainThreadCpuNanos();
+        proc[0] = processCpuNanos();
+        for (int i = 1; i < n; i++) {
+            long w = System.nanoTime();
+            step(STEPS[i], file);
+            wall[i] = System.nanoTime() - w;
+            main[i] = mainThreadCpuNanos();
+            proc[i] = processCpuNanos();
+        }
+        System.out.println(String.format(Locale.ROOT, "stage-jvm - %.4f %.4f", main[0] / 1e9, proc[0] / 1e9));
+        for (int i = 1; i < n; i++) {
+            System.out.println(String.format(Locale.ROOT, "stage-%s %.4f %.4f %.4f", STEPS[i], wall[i] / 1e9,
+                    (main[i] - main[i - 1]) / 1e9, (proc[i] - proc[i - 1]) / 1e9));
+        }
     }
 
-    private static void stages(Path file) throws Exception {
-        List<String> rows = new ArrayList<>();
-        long mainCpu = mainThreadCpuNanos();
-        long procCpu = processCpuNanos();
-        rows.add(String.format(Locale.ROOT, "stage-jvm - %.4f %.4f", mainCpu / 1e9, procCpu / 1e9));
-        String[] names = {"picocli", "mapper", "metadata", "command"};
-        Step[] steps = {() -> picocli(file), () -> Json.MAPPER.getFactory(), () -> metadata(file), () -> {
-            PrintStream out = System.out;
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-            try {
-                if (TactusCli.run("info", file.toString()) != 0) {
-                    throw new IllegalStateException("info " + file + " failed");
+    private static void step(String name, Path file) throws Exception {
+        switch (name) {
+            case "picocli" -> picocli(file);
+            case "mapper" -> Json.MAPPER.getFactory();
+            case "metadata" -> metadata(file);
+            case "command" -> {
+                PrintStream out = System.out;
+                System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+                try {
+                    if (TactusCli.run("info", file.toString()) != 0) {
+                        throw new IllegalStateException("info " + file + " failed");
+                    }
+                } finally {
+                    System.setOut(out);
                 }
-            } finally {
-                System.setOut(out);
             }
-        }};
-        for (int i = 0; i < steps.length; i++) {
-            long wall = System.nanoTime();
-            steps[i].run();
-            wall = System.nanoTime() - wall;
-            long m = mainThreadCpuNanos();
-            long p = processCpuNanos();
-            rows.add(String.format(Locale.ROOT, "stage-%s %.4f %.4f %.4f", names[i], wall / 1e9, (m - mainCpu) / 1e9,
-                    (p - procCpu) / 1e9));
-            mainCpu = m;
-            procCpu = p;
+            default -> throw new IllegalArgumentException(name);
         }
-        rows.forEach(System.out::println);
     }
 
     /** The first schedstat field: nanoseconds this thread has run on a CPU. */

@@ -26,7 +26,7 @@ public final class TrackingCostMain {
         System.out.println("| scene | mat | CPU us/frame, tracking off | on | on / off (median of " + rounds
                 + " rounds) |");
         System.out.println("|---|---|---|---|---|");
-        for (String scene : new String[] {"hands", "flags"}) {
+        for (String scene : new String[] {"hands", "flags", "routine"}) {
             for (int size : new int[] {32, 64}) {
                 SignalBench off = bench(size, scene, false);
                 SignalBench on = bench(size, scene, true);
@@ -66,7 +66,7 @@ public final class TrackingCostMain {
         System.out.println("| scene | mat | frames | B/frame, frames finishing no movement | movements finished |"
                 + " B per finished movement | B/frame overall |");
         System.out.println("|---|---|---|---|---|---|---|");
-        for (String scene : new String[] {"hands", "flags"}) {
+        for (String scene : new String[] {"hands", "flags", "routine"}) {
             for (int size : new int[] {32, 64}) {
                 SignalBench on = bench(size, scene, true);
                 int[] finished = {0};

@@ -48,6 +48,43 @@ class DamagedRecordingCommandsTest {
         }
     }
 
+    /**
+     * info checks frames without decoding their cells (FrameAssembler.headersOnly): every frame that does not fit
+     * the layout is still counted as a bad payload, by a default run and by --verify, and the good ones as frames.
+     */
+    @Test
+    void framesThatDoNotFitTheLayoutAreCountedByInfo() throws Exception {
+        int[] cells = new int[16];
+        cells[5] = 700;
+        byte[] outOfRange = io.tactus.protocol.Payloads.sparse(cells);
+        outOfRange[2] = 16; // cell 16 of a 4x4 grid
+        byte[][] payloads = {
+            io.tactus.protocol.Payloads.dense(new int[15]), // one cell short
+            outOfRange,
+            java.util.Arrays.copyOf(io.tactus.protocol.Payloads.sparse(cells), 5), // count says 1 cell, 3 bytes
+            io.tactus.protocol.Payloads.sparse(cells), // fits
+        };
+        RecordingBytes b = RecordingBytes.grid4x4(20);
+        for (int i = 0; i < payloads.length; i++) {
+            io.tactus.protocol.PacketType type = i == 0 ? io.tactus.protocol.PacketType.FRAME_DENSE
+                    : io.tactus.protocol.PacketType.FRAME_SPARSE;
+            b.packet((21 + i) * 1_000_000L, new io.tactus.protocol.Packet(type, 21 + i, 1_000 + (20 + i) * 10_000L,
+                    payloads[i]));
+        }
+        Path f = b.write(dir.resolve("misfit.tactus"));
+        for (boolean verify : new boolean[] {false, true}) {
+            CliRun r = verify ? run("info", f.toString(), "--json", "--verify") : run("info", f.toString(), "--json");
+            assertEquals(0, r.code(), r.err());
+            JsonNode i = JSON.readTree(r.out());
+            assertEquals(3, i.get("bad_payloads").asLong(), r.out());
+            assertEquals(21, i.get("frames").asLong(), r.out());
+            assertEquals(0, i.get("dropped_packets").asLong(), r.out());
+            assertEquals(0, i.get("integrity").get("damaged_regions").asLong(), r.out()); // never closed: "cut"
+        }
+        CliRun text = run("info", f.toString());
+        assertTrue(text.out().contains("bad payloads:        3"), text.out());
+    }
+
     /** Offset of the record after the METADATA record (the HELLO packet of every Tactus recording). */
     private static int afterMetadata(byte[] file) {
         return 16 + 12 + ByteBuffer.wrap(file, 20, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();

@@ -3,6 +3,7 @@ package io.tactus.device;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tactus.protocol.Corruption;
@@ -12,6 +13,7 @@ import io.tactus.protocol.PacketType;
 import io.tactus.protocol.Payloads;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FrameAssemblerTest {
@@ -63,7 +65,6 @@ class FrameAssemblerTest {
         assertEquals(2, frames.size());
         assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6}, frames.get(0).counts());
         assertArrayEquals(new int[] {0, 0, 7, 0, 0, 9}, frames.get(1).counts());
-        assertEquals(9, assembler.peakCount());
         assertEquals(0, assembler.dropped());
     }
 
@@ -160,5 +161,101 @@ class FrameAssemblerTest {
         assertEquals(FrameAssembler.MARKER_TEXT_TOTAL, kept[0], "text kept in all is capped");
         assertEquals(2501, a.markerTextsCut(), "1,024 cut to 256 characters, the rest (and the short one) to none");
         assertEquals(2500L * 65_000 + 2 - FrameAssembler.MARKER_TEXT_TOTAL, a.markerCharsCut());
+    }
+
+    /** What an assembler reported: every frame's header, every bad payload's reason, its counters. */
+    private record Seen(List<String> frames, List<String> bad, List<Long> counters) {
+    }
+
+    private static Seen run(List<TimedPacket> packets, boolean headersOnly) {
+        List<String> f = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        FrameAssembler a = new FrameAssembler(new FrameListener() {
+            @Override
+            public void onFrame(RawFrame frame) {
+                if (headersOnly) {
+                    assertNull(frame.counts(), "headers only: no cell is decoded");
+                }
+                f.add(frame.index() + "@" + frame.deviceTimeUs() + "/" + frame.hostNanos());
+            }
+
+            @Override
+            public void onBadPayload(Corruption kind, TimedPacket packet, String why) {
+                b.add(packet.packet().seq() + " " + why);
+            }
+        });
+        a.decodeIntoOneBuffer();
+        if (headersOnly) {
+            a.headersOnly();
+        }
+        packets.forEach(a::accept);
+        return new Seen(f, b, List.of(a.frames(), a.dropped(), a.badPayload(), a.framesWithoutHello(),
+                a.deviceResets()));
+    }
+
+    @Test
+    void headersOnlyReportsTheSameFramesGapsAndBadPayloadsAsDecoding() {
+        List<TimedPacket> in = new ArrayList<>();
+        int[] seq = {0};
+        long[] t = {5_000};
+        java.util.function.BiConsumer<PacketType, byte[]> add = (type, payload) -> {
+            in.add(new TimedPacket(new Packet(type, seq[0]++ & 0xFFFF, t[0] & 0xFFFF_FFFFL, payload), t[0] * 1000));
+            t[0] += 10_000;
+        };
+        add.accept(PacketType.FRAME_DENSE, Payloads.dense(new int[6])); // before any HELLO
+        add.accept(PacketType.HELLO, GRID.toJson());
+        Random rnd = new Random(9);
+        for (int i = 0; i < 3000; i++) {
+            int[] cells = new int[6];
+            cells[rnd.nextInt(6)] = rnd.nextInt(4096);
+            switch (rnd.nextInt(12)) {
+                case 0 -> add.accept(PacketType.FRAME_DENSE, Payloads.dense(new int[rnd.nextInt(8)])); // often wrong
+                case 1 -> { // sparse with a cell index that may be out of range
+                    byte[] p = Payloads.sparse(cells);
+                    p[2] = (byte) rnd.nextInt(9);
+                    add.accept(PacketType.FRAME_SPARSE, p);
+                }
+                case 2 -> add.accept(PacketType.FRAME_SPARSE, java.util.Arrays.copyOf(Payloads.sparse(cells),
+                        rnd.nextInt(9))); // cut or padded: length and count disagree
+                case 3 -> seq[0] += rnd.nextInt(5); // packets lost
+                case 4 -> add.accept(PacketType.MARKER, Payloads.marker(1, "m" + i));
+                case 5 -> { // a reboot: the clock steps back, a HELLO, the sequence restarts
+                    t[0] = 1_000;
+                    seq[0] = 0;
+                    add.accept(PacketType.HELLO, GRID.toJson());
+                }
+                default -> add.accept(rnd.nextBoolean() ? PacketType.FRAME_DENSE : PacketType.FRAME_SPARSE,
+                        rnd.nextBoolean() ? Payloads.dense(cells) : Payloads.sparse(cells));
+            }
+        }
+        Seen decoded = run(in, false);
+        Seen headers = run(in, true);
+        assertTrue(decoded.bad().size() > 300 && decoded.frames().size() > 500, decoded.counters().toString());
+        assertTrue(decoded.counters().get(1) > 0 && decoded.counters().get(4) > 0, decoded.counters().toString());
+        assertEquals(decoded, headers);
+    }
+
+    @Test
+    void frameFitsIsExactlyWhatDecodingAccepts() {
+        Random rnd = new Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            int cells = 1 + rnd.nextInt(40);
+            byte[] p = new byte[rnd.nextInt(3) == 0 ? 2 * cells : 2 + 4 * rnd.nextInt(6) + rnd.nextInt(2)];
+            rnd.nextBytes(p);
+            if (p.length >= 2 && rnd.nextBoolean()) { // a plausible sparse count, indices often in range
+                int n = (p.length - 2) / 4;
+                p[0] = (byte) n;
+                p[1] = 0;
+                for (int k = 0; k < n; k++) {
+                    p[2 + 4 * k] = (byte) rnd.nextInt(cells + 2);
+                    p[3 + 4 * k] = 0;
+                }
+            }
+            for (PacketType type : new PacketType[] {PacketType.FRAME_DENSE, PacketType.FRAME_SPARSE, PacketType.LOG}) {
+                int[] out = new int[cells];
+                assertEquals(Payloads.decodeFrame(type, p, 0, p.length, out),
+                        Payloads.frameFits(type, p, 0, p.length, cells), type + " " + p.length + " bytes, " + cells);
+            }
+        }
     }
 }

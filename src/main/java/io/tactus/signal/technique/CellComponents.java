@@ -31,6 +31,12 @@ final class CellComponents {
     // one frame's working memory
     @Scratch
     private final int[] loaded;
+    /**
+     * The loaded cells' places in the padded grid, in the same order: the maxima count and the reset read the key
+     * grid through these without a second lookup per cell (~10 % of the components' time on a 32 x 32 mat).
+     */
+    @Scratch
+    private final int[] loadedP;
     @Scratch
     private int count;
     /** Per cell: the cell it was joined to; a component's root is its lowest cell index, its own parent. */
@@ -74,6 +80,7 @@ final class CellComponents {
         key = new int[(rows + 2) * width];
         Arrays.fill(key, -1);
         loaded = new int[n];
+        loadedP = new int[n];
         parent = new int[n];
         compList = new int[n];
         sumF = new double[n];
@@ -98,10 +105,13 @@ final class CellComponents {
     void find(float[] kpa, int[] cells, int n, float lv) {
         label(kpa, cells, n, lv);
         int total = 0; // local maxima in the frame; every component has at least one (its highest key)
-        for (int k = 0; k < count; k++) {
-            int p = padded[loaded[k]];
-            int ki = key[p];
-            total += ki > key[p - 1] & ki > key[p + 1] & ki > key[p - width] & ki > key[p + width] ? 1 : 0;
+        final int[] k4 = key;
+        final int[] lp = loadedP;
+        final int w = width;
+        for (int k = 0, m = count; k < m; k++) {
+            int p = lp[k];
+            int ki = k4[p];
+            total += ki > k4[p - 1] & ki > k4[p + 1] & ki > k4[p - w] & ki > k4[p + w] ? 1 : 0;
         }
         int live = 0;
         for (int c = 0; c < comps; c++) {
@@ -115,8 +125,8 @@ final class CellComponents {
         if (total > comps) { // rare: some component has several maxima, count them per component
             countMaxima();
         }
-        for (int k = 0; k < count; k++) {
-            key[padded[loaded[k]]] = -1; // the invariant between frames: no cell keyed
+        for (int k = 0, m = count; k < m; k++) {
+            k4[lp[k]] = -1; // the invariant between frames: no cell keyed
         }
     }
 
@@ -142,8 +152,9 @@ final class CellComponents {
             if (v < lv) {
                 continue;
             }
-            loaded[count++] = i;
             int p = padded[i];
+            loadedP[count] = p;
+            loaded[count++] = i;
             int ki = key(v, i);
             key[p] = ki;
             int r = cur;
