@@ -220,6 +220,9 @@ public final class LiveViewModel {
         coach.live(on);
         if (!on) {
             gauges.values().forEach(GaugeModel::noData);
+            if (feed.get() != null) {
+                status.framesStopped();
+            }
         } else if (frame != null) {
             updateGauges(frame);
         }

@@ -137,6 +137,10 @@ class LiveViewModelTest {
         assertTrue(vm.status().linkTextProperty().get().contains("dropped 2"));
         assertTrue(vm.status().linkTextProperty().get().contains("corrupt 1"));
         assertEquals(SourceState.CONNECTED, vm.stateProperty().get());
+        // frames stop: once the banner says "No data" the rate says 0, not the last half second's 100 fps
+        vm.pulse(1_500 * MS + LiveViewModel.NO_DATA_NANOS + MS);
+        assertEquals(LiveViewModel.Banner.NO_DATA, vm.bannerProperty().get());
+        assertEquals("0 fps", vm.status().rateTextProperty().get());
     }
 
     @Test
