@@ -46,6 +46,20 @@ class LiveViewModelTest {
     }
 
     @Test
+    void withNoHandOnTheBackTheBannerSaysWhatToDoNotOk() {
+        feed.publish(1, new double[BodyRegion.values().length], List.of());
+        vm.pulse(MS);
+        assertEquals(LiveViewModel.Banner.OK, vm.bannerProperty().get(), "nothing flagged");
+        assertEquals("No contact", vm.bannerTitleProperty().get());
+        assertTrue(vm.bannerDetailProperty().get().startsWith("Place your hands"), vm.bannerDetailProperty().get());
+        double[] peaks = new double[BodyRegion.values().length];
+        peaks[BodyRegion.LUMBAR_L.ordinal()] = 25;
+        feed.publish(2 * MS, peaks, List.of());
+        vm.pulse(2 * MS);
+        assertEquals("Pressure OK", vm.bannerTitleProperty().get());
+    }
+
+    @Test
     void pullsOnlyNewFrames() {
         assertFalse(vm.pulse(1 * MS), "nothing published yet");
         feed.publish(0, null, List.of());
