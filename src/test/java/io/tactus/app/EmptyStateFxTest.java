@@ -112,10 +112,56 @@ class EmptyStateFxTest {
             var root = stage.getScene().getRoot();
             p.addAll(LayoutChecks.outside(root, stage.getScene().getWidth(), stage.getScene().getHeight()));
             p.addAll(LayoutChecks.truncatedLabels(root));
+            // the status bar names no device and shows no placeholder dashes for its rate, counters, calibration
+            for (Node n : view.lookupAll(".status-bar .label")) {
+                Label l = (Label) n;
+                if (l.isVisible() && (l.getText().isBlank() || l.getText().matches("[-\u2014 ]+"))) {
+                    p.add("status bar shows '" + l.getText() + "' (" + l.getId() + ")");
+                }
+            }
             problems.set(p);
         });
         assertFalse(enabled.get().contains("recordButton"), enabled.get().toString());
+        assertFalse(enabled.get().contains("routineStart"), "a routine needs a device: " + enabled.get());
+        assertFalse(enabled.get().contains("routineLoad"), enabled.get().toString());
+        assertTrue(robot.lookup("#routineConnectFirst").queryAs(Label.class).isVisible(), "and the panel says so");
         assertTrue(enabled.get().contains("connectButton"), enabled.get().toString());
+        assertEquals(List.of(), problems.get());
+    }
+
+    @Test
+    void theLibrarysEmptySearchFieldsSayWhatTheyAreForAndItsHeadingsAreWhole(FxRobot robot) throws Exception {
+        robot.interact(() -> app.root().tabs().getSelectionModel().select(2));
+        // showing the tab searches the (empty) library; the search fields are disabled meanwhile
+        org.testfx.util.WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !app.libraryViewModel().busyProperty().get());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        AtomicReference<List<String>> problems = new AtomicReference<>();
+        robot.interact(() -> {
+            Parent view = (Parent) app.root().tabs().getTabs().get(2).getContent();
+            view.applyCss();
+            view.layout();
+            WritableImage shot = stage.getScene().snapshot(null);
+            List<String> p = new ArrayList<>();
+            int prompts = 0;
+            for (Node n : view.lookupAll(".text-field")) {
+                javafx.scene.control.TextField f = (javafx.scene.control.TextField) n;
+                if (f.isVisible() && !f.isDisabled() && (f.getText() == null || f.getText().isEmpty())
+                        && f.getPromptText() != null && !f.getPromptText().isEmpty()) {
+                    prompts++;
+                    double c = contrast(shot.getPixelReader(), f.localToScene(f.getLayoutBounds()));
+                    if (c < 4.5) {
+                        p.add(String.format(Locale.ROOT, "prompt '%s' hardly visible (contrast %.1f)",
+                                f.getPromptText(), c));
+                    }
+                }
+            }
+            if (prompts < 3) {
+                p.add("only " + prompts + " empty fields with a prompt (trainee, profile, from, to expected)");
+            }
+            p.addAll(LayoutChecks.truncatedLabels(view));
+            problems.set(p);
+        });
         assertEquals(List.of(), problems.get());
     }
 

@@ -64,7 +64,8 @@ final class LayoutChecks {
     /**
      * Every visible Labeled (or node with an id) that reaches more than 2 px outside one of its ancestor panes,
      * where it is cut off or drawn over a neighbour although it is inside the window, as "what overflows
-     * which pane". Scroll panes and their content are exempt (scrolling is how their content is reached).
+     * which pane". Scroll panes and tables and their content are exempt (scrolling is how their content is
+     * reached).
      */
     static List<String> overflowing(Parent root) {
         List<String> out = new ArrayList<>();
@@ -94,9 +95,10 @@ final class LayoutChecks {
         return out;
     }
 
+    /** Inside a scroll pane, or a table (whose column headings scroll sideways with its rows). */
     private static boolean insideScrollPane(Node n) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof javafx.scene.control.ScrollPane) {
+            if (p instanceof javafx.scene.control.ScrollPane || p instanceof javafx.scene.control.TableView) {
                 return true;
             }
         }

@@ -106,6 +106,14 @@ public final class ScreenshotMain {
         Thread.sleep(500);
         onFx(() -> snap(stage[0], out.resolve("replay-empty" + suffix + ".png")));
         onFx(() -> check("replay view (empty)", stage[0].getScene(), width, height));
+        // The session library, empty (a fresh home): its search fields and table headings.
+        onFx(() -> app[0].root().tabs().getSelectionModel().select(2));
+        waitFor(() -> !app[0].libraryViewModel().busyProperty().get(), 60);
+        Thread.sleep(300);
+        if (main) {
+            onFx(() -> snap(stage[0], out.resolve("library.png")));
+        }
+        onFx(() -> check("library (empty)", stage[0].getScene(), width, height));
         if (recording != null) {
             replay(app[0], stage[0], recording, vm -> {
                 if (!vm.nextFlag()) {

@@ -237,6 +237,11 @@ public final class HeatmapView extends Region {
         }
     }
 
+    /** The text shown instead of the map, or null while the map is shown. */
+    public String placeholderText() {
+        return placeholder.isVisible() ? placeholder.getText() : null;
+    }
+
     public boolean stale() {
         return stale;
     }

@@ -182,6 +182,10 @@ public final class LibraryView extends BorderPane {
 
     private static TableColumn<LibraryEntry, String> column(String title, Function<LibraryEntry, String> value) {
         TableColumn<LibraryEntry, String> c = new TableColumn<>(title);
+        // Wide enough for its (bold) heading: the default 80 px cut "Started (UTC)" to "Started..."
+        javafx.scene.text.Text t = new javafx.scene.text.Text(title);
+        t.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
+        c.setPrefWidth(Math.max(80, Math.ceil(t.getLayoutBounds().getWidth()) + 28));
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         return c;
     }

@@ -18,9 +18,9 @@ public final class LiveStatus {
     private final ReadOnlyStringWrapper deviceName = new ReadOnlyStringWrapper("No device");
     private final ReadOnlyObjectWrapper<SourceState> state = new ReadOnlyObjectWrapper<>(SourceState.STOPPED);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Not connected");
-    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper("-");
-    private final ReadOnlyStringWrapper linkText = new ReadOnlyStringWrapper("-");
-    private final ReadOnlyStringWrapper calibrationText = new ReadOnlyStringWrapper("-");
+    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper linkText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper calibrationText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper recordingText = new ReadOnlyStringWrapper("Not recording");
     private final ReadOnlyStringWrapper soundText = new ReadOnlyStringWrapper("");
     private long rateAt;
@@ -47,9 +47,9 @@ public final class LiveStatus {
         deviceName.set("No device");
         state.set(SourceState.STOPPED);
         statusText.set("Not connected");
-        rateText.set("-");
-        linkText.set("-");
-        calibrationText.set("-");
+        rateText.set(""); // empty: the status bar leaves them out rather than show "- - -"
+        linkText.set("");
+        calibrationText.set("");
         rateAt = 0;
         message = "";
     }

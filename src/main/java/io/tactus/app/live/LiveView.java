@@ -53,7 +53,7 @@ public final class LiveView extends BorderPane {
         setTop(buildBanner());
         setCenter(buildCenter());
         setRight(buildGauges());
-        setLeft(new RoutinePanel(vm.coach(), loadRoutine));
+        setLeft(new RoutinePanel(vm.coach(), loadRoutine, vm.feedProperty().isNotNull()));
         setBottom(buildStatusBar());
         vm.stateProperty().addListener((o, a, s) -> placeholder(s));
         display.colorMapProperty().addListener(o -> redraw());
@@ -116,13 +116,19 @@ public final class LiveView extends BorderPane {
         heatmap.drawOnBack(s, d.backProperty().get(), vm.layoutProperty().get(), d.trailPolylines(), display);
     }
 
+    /**
+     * Words in place of the map while there is no frame to show. Once a frame was drawn, a source that stops
+     * (a scenario or a recording that ended, a device that failed) leaves its last picture greyed out, as when
+     * frames pause, with the banner saying why: "No device connected" would deny the device in the status bar.
+     */
     private void placeholder(SourceState s) {
-        if (vm.frame() == null || s == SourceState.STOPPED) {
+        if (vm.frame() == null) {
             heatmap.showPlaceholder(switch (s) {
                 case CONNECTING -> "Connecting...";
                 case RECONNECTING -> "Device lost: reconnecting...";
                 case FAILED -> "Could not connect (see status bar)";
-                default -> "No device connected";
+                case CONNECTED -> "Waiting for the first frame...";
+                case STOPPED -> vm.feedProperty().get() == null ? "No device connected" : "The source stopped";
             });
         }
     }
@@ -287,6 +293,9 @@ public final class LiveView extends BorderPane {
         l.textProperty().bind(text);
         l.setId(id);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // a field with nothing to say (no device: no rate, counters or calibration) takes no room
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
         return l;
     }
 

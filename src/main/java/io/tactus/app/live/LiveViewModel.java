@@ -229,7 +229,7 @@ public final class LiveViewModel {
         if (feed.get() == null) {
             boolean connecting = status.state() == SourceState.CONNECTING || status.state() == SourceState.FAILED;
             setBanner(Banner.NOT_CONNECTED, connecting ? status.statusTextProperty().get() : "Not connected",
-                    connecting ? "" : "Device > Connect, or press Ctrl+K");
+                    connecting ? "" : "Device > Connect..., or press Ctrl+K");
         } else if (!live) {
             setBanner(Banner.NO_DATA, "No data: " + status.noDataReason(frame == null),
                     "Pressure is not being measured. It comes back by itself when frames arrive.");

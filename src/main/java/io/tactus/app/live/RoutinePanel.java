@@ -16,8 +16,12 @@ import javafx.scene.layout.VBox;
  */
 public final class RoutinePanel extends VBox {
 
-    /** {@code load}: asks for a routine file and starts it. */
-    public RoutinePanel(CoachModel coach, Runnable load) {
+    /**
+     * {@code load}: asks for a routine file and starts it. {@code connected}: a device feeds the live core, which
+     * runs the routine; without one Start and Load... would only answer "needs a connected device", so they are
+     * disabled and the panel says what to do first.
+     */
+    public RoutinePanel(CoachModel coach, Runnable load, javafx.beans.value.ObservableBooleanValue connected) {
         getStyleClass().add("routine-panel");
         setId("routinePanel");
         setSpacing(6);
@@ -28,6 +32,16 @@ public final class RoutinePanel extends VBox {
         Button open = small("Load...", "routineLoad", load, "Load a routine file (JSON, like routine-default.json)");
         Button skip = small("Skip step", "routineSkip", coach::skip, "Mark the current step skipped and go on");
         Button stop = small("Stop", "routineStop", coach::stop, null);
+        start.disableProperty().bind(javafx.beans.binding.Bindings.not(connected));
+        open.disableProperty().bind(javafx.beans.binding.Bindings.not(connected));
+        Label connectFirst = new Label("Connect a device first (Device > Connect..., Ctrl+K): the routine runs on"
+                + " its live pressure.");
+        connectFirst.setId("routineConnectFirst");
+        connectFirst.setWrapText(true);
+        connectFirst.setMinHeight(Region.USE_PREF_SIZE);
+        connectFirst.getStyleClass().add("hint");
+        connectFirst.visibleProperty().bind(javafx.beans.binding.Bindings.not(connected));
+        connectFirst.managedProperty().bind(connectFirst.visibleProperty());
         skip.disableProperty().bind(coach.display().runningProperty().not());
         stop.disableProperty().bind(coach.display().runningProperty().not());
         ToggleButton quiet = new ToggleButton("Cues off");
@@ -35,7 +49,7 @@ public final class RoutinePanel extends VBox {
         quiet.setTooltip(new Tooltip("Coaching sounds and spoken prompts off (alerts keep their sound)"));
         quiet.selectedProperty().bindBidirectional(coach.mutedProperty());
         FlowPane buttons = new FlowPane(6, 6, start, open, skip, stop, quiet);
-        getChildren().addAll(title, buttons, new CoachView(coach.display(), ""));
+        getChildren().addAll(title, buttons, connectFirst, new CoachView(coach.display(), ""));
         setMinWidth(260);
         setPrefWidth(300);
         setMaxWidth(340);

@@ -294,9 +294,28 @@ class BannerGaugesHeatmapFxTest {
             for (int i = 0; i < 12; i++) {
                 step(true, BodyRegion.LUMBAR_L, 25, false); // even a last frame in the queue does not make it OK
             }
+
             title.set(vm.bannerTitleProperty().get());
         });
         assertEquals(LiveViewModel.Banner.NO_DATA, vm.bannerProperty().get());
         assertTrue(title.get().contains("stopped"), title.get());
+    }
+
+    @Test
+    void aSourceThatEndsLeavesItsLastPictureGreyedNotNoDevice(FxRobot robot) {
+        AtomicReference<String> placeholder = new AtomicReference<>();
+        robot.interact(() -> {
+            for (int i = 0; i < 10; i++) {
+                step(true, BodyRegion.LUMBAR_L, 25, false);
+            }
+            feed.state(SourceState.STOPPED); // a scenario or a played recording ended: no frame comes after
+            for (int i = 0; i < 30; i++) {
+                step(false, null, 0, false);
+            }
+            placeholder.set(view.heatmap().placeholderText());
+        });
+        assertEquals(LiveViewModel.Banner.NO_DATA, vm.bannerProperty().get());
+        assertTrue(view.heatmap().stale(), "the last picture greyed out");
+        assertEquals(null, placeholder.get(), "not replaced by words denying the device the status bar names");
     }
 }

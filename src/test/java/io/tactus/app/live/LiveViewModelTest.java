@@ -181,8 +181,9 @@ class LiveViewModelTest {
         assertEquals("device: warming up", vm.messageTextProperty().get());
         vm.disconnect();
         assertEquals("No device", vm.status().deviceNameProperty().get());
-        assertEquals("-", vm.status().calibrationTextProperty().get());
-        assertEquals("-", vm.status().linkTextProperty().get());
+        assertEquals("", vm.status().calibrationTextProperty().get(), "nothing, not a dash");
+        assertEquals("", vm.status().linkTextProperty().get());
+        assertEquals("", vm.status().rateTextProperty().get());
         assertEquals("", vm.messageTextProperty().get(), "the last device's words are gone with it");
     }
 
