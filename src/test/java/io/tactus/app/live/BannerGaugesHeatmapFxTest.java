@@ -277,34 +277,18 @@ class BannerGaugesHeatmapFxTest {
             }
             assertTrue(view.heatmap().stale());
             assertTrue(view.heatmap().trailsShown() > 0, "the hand's trail is still drawn for orientation");
-            double chroma = maxChroma(view.heatmap());
+            double chroma = io.tactus.app.Snapshots.maxChroma(view.heatmap());
             assertTrue(chroma < 0.03, "no data: the whole map is grey, trails included (max chroma " + chroma + ")");
             for (int i = 0; i < 60; i++) {
                 coreStep(core, true, 8, 21, 100);
             }
-            assertTrue(maxChroma(view.heatmap()) > 0.2, "live again: in colour");
+            assertTrue(io.tactus.app.Snapshots.maxChroma(view.heatmap()) > 0.2, "live again: in colour");
             assertEquals(LiveViewModel.Banner.OK, vm.bannerProperty().get());
             assertFalse(view.heatmap().stale());
         });
         assertTrue(log.size() > 300, "checked at every step: " + log.size());
     }
 
-    /** The most saturated pixel of {@code n} as drawn: max(r, g, b) - min(r, g, b), 0..1. */
-    private static double maxChroma(javafx.scene.Node n) {
-        javafx.scene.image.WritableImage img = n.snapshot(null, null);
-        javafx.scene.image.PixelReader px = img.getPixelReader();
-        double most = 0;
-        for (int y = 0; y < (int) img.getHeight(); y++) {
-            for (int x = 0; x < (int) img.getWidth(); x++) {
-                int c = px.getArgb(x, y);
-                int r = (c >> 16) & 0xff;
-                int g = (c >> 8) & 0xff;
-                int b = c & 0xff;
-                most = Math.max(most, (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b))) / 255.0);
-            }
-        }
-        return most;
-    }
 
     @Test
     void aStoppedSourceIsNeverOk(FxRobot robot) {
