@@ -78,4 +78,16 @@ class SettingsFxTest {
             assertTrue(regions.get().contains(r), r + " in " + regions.get());
         }
     }
+
+    @Test
+    void theBandTableSaysWhichNumberIsWhich(FxRobot robot) {
+        java.util.concurrent.atomic.AtomicReference<String> headings = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> {
+            javafx.scene.Parent pane = new SettingsDialog(AppSettings.defaults()).getDialogPane();
+            pane.applyCss(); // builds the scroll pane's skin, which holds the band table
+            headings.set(((javafx.scene.control.Label) pane.lookup("#bandHeading")).getText() + " | "
+                    + ((javafx.scene.control.Label) pane.lookup("#hardMaxHeading")).getText());
+        });
+        assertEquals("Target band, drag either end | Hard maximum, kPa", headings.get());
+    }
 }

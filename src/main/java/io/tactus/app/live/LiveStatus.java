@@ -54,6 +54,15 @@ public final class LiveStatus {
         message = "";
     }
 
+    /**
+     * Frames stopped (the banner says "No data"): the rate is 0 now, not the last half second's figure, and it is
+     * measured afresh when frames come back.
+     */
+    void framesStopped() {
+        rateText.set("0 fps");
+        rateAt = 0;
+    }
+
     void sound(String text) {
         soundText.set(text);
     }

@@ -220,6 +220,9 @@ public final class LiveViewModel {
         coach.live(on);
         if (!on) {
             gauges.values().forEach(GaugeModel::noData);
+            if (feed.get() != null) {
+                status.framesStopped();
+            }
         } else if (frame != null) {
             updateGauges(frame);
         }
@@ -236,7 +239,14 @@ public final class LiveViewModel {
         } else if (alerts.activeProperty().get()) {
             setBanner(Banner.ALERT, alerts.titleProperty().get(), alerts.detailProperty().get());
         } else {
-            setBanner(Banner.OK, "Pressure OK", "Keep to the muscles either side of the spine.");
+            // Frames arrive and nothing is flagged. With no hand on the back "Pressure OK" would praise nothing:
+            // the banner says what to do first, as the gauges all read their idle "0 kPa".
+            boolean contact = gauges.values().stream().anyMatch(g -> g.zoneProperty().get() != GaugeModel.Zone.IDLE);
+            if (contact) {
+                setBanner(Banner.OK, "Pressure OK", "Keep to the muscles either side of the spine.");
+            } else {
+                setBanner(Banner.OK, "No contact", "Place your hands flat on the muscles either side of the spine.");
+            }
         }
     }
 

@@ -146,7 +146,16 @@ public final class SettingsDialog extends Dialog<AppSettings> {
             return;
         }
         Map<String, double[]> mine = overrides.getOrDefault(p.id(), Map.of());
-        int row = 0;
+        // Column headings: without them "10-40" and "88" beside each region did not say which was which.
+        Label[] heads = {new Label("Region"), new Label("Target band, drag either end"), new Label("kPa"),
+            new Label("Hard maximum, kPa")};
+        for (Label h : heads) {
+            h.getStyleClass().add("hint");
+        }
+        heads[1].setId("bandHeading");
+        heads[3].setId("hardMaxHeading");
+        bands.addRow(0, heads);
+        int row = 1;
         for (BodyRegion r : BodyRegion.values()) {
             Band b = p.band(r);
             // The spine and bones have no band to work within: any contact there is flagged.

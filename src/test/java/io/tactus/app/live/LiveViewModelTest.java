@@ -46,6 +46,20 @@ class LiveViewModelTest {
     }
 
     @Test
+    void withNoHandOnTheBackTheBannerSaysWhatToDoNotOk() {
+        feed.publish(1, new double[BodyRegion.values().length], List.of());
+        vm.pulse(MS);
+        assertEquals(LiveViewModel.Banner.OK, vm.bannerProperty().get(), "nothing flagged");
+        assertEquals("No contact", vm.bannerTitleProperty().get());
+        assertTrue(vm.bannerDetailProperty().get().startsWith("Place your hands"), vm.bannerDetailProperty().get());
+        double[] peaks = new double[BodyRegion.values().length];
+        peaks[BodyRegion.LUMBAR_L.ordinal()] = 25;
+        feed.publish(2 * MS, peaks, List.of());
+        vm.pulse(2 * MS);
+        assertEquals("Pressure OK", vm.bannerTitleProperty().get());
+    }
+
+    @Test
     void pullsOnlyNewFrames() {
         assertFalse(vm.pulse(1 * MS), "nothing published yet");
         feed.publish(0, null, List.of());
@@ -137,6 +151,10 @@ class LiveViewModelTest {
         assertTrue(vm.status().linkTextProperty().get().contains("dropped 2"));
         assertTrue(vm.status().linkTextProperty().get().contains("corrupt 1"));
         assertEquals(SourceState.CONNECTED, vm.stateProperty().get());
+        // frames stop: once the banner says "No data" the rate says 0, not the last half second's 100 fps
+        vm.pulse(1_500 * MS + LiveViewModel.NO_DATA_NANOS + MS);
+        assertEquals(LiveViewModel.Banner.NO_DATA, vm.bannerProperty().get());
+        assertEquals("0 fps", vm.status().rateTextProperty().get());
     }
 
     @Test
