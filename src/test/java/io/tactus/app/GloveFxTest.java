@@ -33,12 +33,16 @@ class GloveFxTest {
 
     private static final Path home = Path.of("target", "glove-home");
     private AppController app;
+    private final java.util.concurrent.atomic.AtomicReference<SimulatedSource> source =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     @Start
     void start(Stage stage) {
-        TestSources glove = new TestSources(() -> new LiveSessionFeed(new LiveSession(
-                new SimulatedSource(ScenarioStream.open(Scenarios.GLOVE, SimOptions.defaults()), 2.0),
-                SignalPipeline::new), "simulated").start());
+        TestSources glove = new TestSources(() -> {
+            SimulatedSource s = new SimulatedSource(ScenarioStream.open(Scenarios.GLOVE, SimOptions.defaults()), 2.0);
+            source.set(s);
+            return new LiveSessionFeed(new LiveSession(s, SignalPipeline::new), "simulated").start();
+        });
         app = FxApp.show(stage, home, glove, new AlertSound.Silent(), 1366, 768);
     }
 
@@ -75,5 +79,18 @@ class GloveFxTest {
                 new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> cut.set(LayoutChecks.truncatedLabels(app.liveView())));
         assertEquals(java.util.List.of(), cut.get(), "no text cut in the glove view");
+
+        // The glove stops sending: its numbers and the region under it go, the drawing greys, as the banner says.
+        assertTrue(app.liveView().gloveView().numbersShown() > 0, "taxel numbers while frames arrive");
+        source.get().close();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.liveViewModel().bannerProperty().get()
+                == io.tactus.app.live.LiveViewModel.Banner.NO_DATA && app.liveView().gloveView().stale());
+        WaitForAsyncUtils.waitForFxEvents();
+        var g = app.liveView().gloveView();
+        assertEquals(0, g.numbersShown(), "no taxel number left from the last frame");
+        assertEquals("Under the hand: no data", g.regionText());
+        java.util.concurrent.atomic.AtomicReference<Double> chroma = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> chroma.set(Snapshots.maxChroma(g)));
+        assertTrue(chroma.get() < 0.03, "the glove drawing is grey (max chroma " + chroma.get() + ")");
     }
 }

@@ -227,12 +227,13 @@ public final class HeatmapView extends Region {
 
     /**
      * Frames stopped: the last picture stays for orientation but drained of colour, so stale pressure never
-     * reads as live. Cheap to call every pulse.
+     * reads as live. The whole map greys, not only the pressure: the hands' trails and the contour kept their
+     * colours and still looked live beside a "No data" banner. Cheap to call every pulse.
      */
     public void setStale(boolean on) {
         if (on != stale) {
             stale = on;
-            imageView.setEffect(on ? greyed : null);
+            mat.setEffect(on ? greyed : null);
             imageView.setOpacity(on ? 0.45 : 1);
         }
     }

@@ -157,6 +157,34 @@ public final class GloveView extends javafx.scene.layout.Region {
         }
     }
 
+    private final javafx.scene.effect.ColorAdjust greyed = new javafx.scene.effect.ColorAdjust(0, -1, -0.35, 0);
+    private boolean stale;
+
+    /**
+     * Frames stopped: the drawing greys out like the mat's heatmap and the taxels' numbers and the region under the
+     * hand are taken away (they would be the last frame's, shown as if measured). The next frame restores them.
+     */
+    public void setStale(boolean on) {
+        if (on == stale) {
+            return;
+        }
+        stale = on;
+        content.setEffect(on ? greyed : null);
+        values.forEach(t -> t.setVisible(!on));
+        if (on) {
+            under.setText("Under the hand: no data");
+        }
+    }
+
+    public boolean stale() {
+        return stale;
+    }
+
+    /** How many taxels show a number (for tests). */
+    public long numbersShown() {
+        return values.stream().filter(t -> t.isVisible() && !t.getText().isEmpty()).count();
+    }
+
     /** Outlines {@code r} (null: none) on the back map. */
     private void outline(BodyRegion r) {
         if (r == outlined) {

@@ -89,6 +89,7 @@ public final class LiveView extends BorderPane {
         boolean flash = HeatmapView.flashPhase(now);
         heatmap.showAlerts(vm.alertRegions(), flash);
         heatmap.setStale(vm.frame() != null && !vm.live());
+        gloveView.setStale(vm.frame() != null && !vm.live());
         if (vm.alertActiveProperty().get()) {
             banner.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("flash"), flash);
         }

@@ -276,14 +276,19 @@ class BannerGaugesHeatmapFxTest {
                 assertTrue(now - stopped <= 500 * MS, "still not 'no data' " + (now - stopped) / MS + " ms after");
             }
             assertTrue(view.heatmap().stale());
+            assertTrue(view.heatmap().trailsShown() > 0, "the hand's trail is still drawn for orientation");
+            double chroma = io.tactus.app.Snapshots.maxChroma(view.heatmap());
+            assertTrue(chroma < 0.03, "no data: the whole map is grey, trails included (max chroma " + chroma + ")");
             for (int i = 0; i < 60; i++) {
                 coreStep(core, true, 8, 21, 100);
             }
+            assertTrue(io.tactus.app.Snapshots.maxChroma(view.heatmap()) > 0.2, "live again: in colour");
             assertEquals(LiveViewModel.Banner.OK, vm.bannerProperty().get());
             assertFalse(view.heatmap().stale());
         });
         assertTrue(log.size() > 300, "checked at every step: " + log.size());
     }
+
 
     @Test
     void aStoppedSourceIsNeverOk(FxRobot robot) {
