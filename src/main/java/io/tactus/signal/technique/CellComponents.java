@@ -37,6 +37,14 @@ final class CellComponents {
      */
     @Scratch
     private final int[] loadedP;
+    /**
+     * This frame's row maxima (loaded cells above their left and right neighbours, in the padded grid), found while
+     * labelling: a local maximum is one of them, so only these are compared with the rows above and below.
+     */
+    @Scratch
+    private final int[] rowMax;
+    @Scratch
+    private int rowMaxima;
     @Scratch
     private int count;
     /** Per cell: the cell it was joined to; a component's root is its lowest cell index, its own parent. */
@@ -81,6 +89,7 @@ final class CellComponents {
         Arrays.fill(key, -1);
         loaded = new int[n];
         loadedP = new int[n];
+        rowMax = new int[n + 1];
         parent = new int[n];
         compList = new int[n];
         sumF = new double[n];
@@ -108,10 +117,11 @@ final class CellComponents {
         final int[] k4 = key;
         final int[] lp = loadedP;
         final int w = width;
-        for (int k = 0, m = count; k < m; k++) {
-            int p = lp[k];
+        final int[] rm = rowMax;
+        for (int q = 0, m = rowMaxima; q < m; q++) { // a local maximum is one of its row's
+            int p = rm[q];
             int ki = k4[p];
-            total += ki > k4[p - 1] & ki > k4[p + 1] & ki > k4[p - w] & ki > k4[p + w] ? 1 : 0;
+            total += (k4[p - w] - ki & k4[p + w] - ki) >>> 31;
         }
         int live = 0;
         for (int c = 0; c < comps; c++) {
@@ -139,6 +149,9 @@ final class CellComponents {
     private void label(float[] kpa, int[] cells, int n, float lv) {
         count = 0;
         comps = 0;
+        int nr = 0;
+        int prevP = 0;
+        int prevBeatsLeft = 0;
         int cur = -1;
         double f = 0;
         double fx = 0;
@@ -157,8 +170,15 @@ final class CellComponents {
             loaded[count++] = i;
             int ki = key(v, i);
             key[p] = ki;
+            int kl = key[p - 1];
+            // the cell placed before this one is a row maximum when it beat its left neighbour and beats its
+            // right one: this cell (when next to it), or an unloaded cell
+            rowMax[nr] = prevP;
+            nr += prevBeatsLeft & (kl >>> 31 | (ki - kl) >>> 31);
+            prevBeatsLeft = (kl - ki) >>> 31;
+            prevP = p;
             int r = cur;
-            if (key[p - 1] < 0) { // a new run: its pending sums go to the run's component
+            if (kl < 0) { // a new run: its pending sums go to the run's component
                 if (cur >= 0) {
                     add(cur, f, fx, ry * f, c, pk, tk);
                 }
@@ -202,6 +222,9 @@ final class CellComponents {
         if (cur >= 0) {
             add(cur, f, fx, ry * f, c, pk, tk);
         }
+        rowMax[nr] = prevP;
+        nr += prevBeatsLeft;
+        rowMaxima = nr;
     }
 
     /** Roots a and b meet: the lower stays and takes in the other's sums. */
