@@ -165,6 +165,13 @@ class EmptyStateFxTest {
         assertEquals(List.of(), problems.get());
     }
 
+    @Test
+    void theLegendSaysWhereAHardMaximumBeyondTheScaleIs(FxRobot robot) {
+        // The default profile's mid-back hard maximum (150 kPa) is far above its auto scale's top (50 kPa).
+        String text = robot.lookup("#legendHardMax").queryAs(Label.class).getText();
+        assertEquals("Hard max 150 (off scale)", text);
+    }
+
     /** Ids (or texts) of the buttons, combo boxes and menu buttons under {@code root} that are shown and enabled. */
     private static List<String> usable(Parent root) {
         List<String> out = new ArrayList<>();

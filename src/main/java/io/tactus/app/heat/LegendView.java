@@ -56,6 +56,7 @@ public final class LegendView extends VBox {
         hardMax.setStrokeWidth(3);
         bandLabel.getStyleClass().add("legend-band");
         hardLabel.getStyleClass().add("legend-hard");
+        hardLabel.setId("legendHardMax");
         bandLabel.setMinWidth(USE_PREF_SIZE);
         hardLabel.setMinWidth(USE_PREF_SIZE);
         marks.getChildren().addAll(bar, band, hardMax);
@@ -133,6 +134,7 @@ public final class LegendView extends VBox {
         hardMax.setEndY(yHard);
         bandLabel.setText(String.format(Locale.ROOT, "Target %.0f-%.0f", b[0], b[1]));
         hardLabel.setText(Double.isInfinite(b[2]) ? "No hard max"
-                : String.format(Locale.ROOT, b[2] <= max ? "Hard max %.0f" : "Hard max %.0f (above)", b[2]));
+                // beyond the scale's top there is no red line to see: say where it is ("(above)" said above what?)
+                : String.format(Locale.ROOT, b[2] <= max ? "Hard max %.0f" : "Hard max %.0f (off scale)", b[2]));
     }
 }
