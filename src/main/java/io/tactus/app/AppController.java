@@ -170,6 +170,7 @@ public final class AppController {
         display.colorMapProperty().set(s.colorMap());
         display.interpolationProperty().set(s.interpolation());
         display.scaleMaxKpaProperty().set(s.effectiveScaleMaxKpa());
+        display.scaleAutoProperty().set(s.scaleAuto());
         display.legendBandProperty().set(s.workingBand());
         live.mutedProperty().set(s.soundMuted());
         // Live pipelines are built from the same settings (StandardSources), so what the gauges draw is what

@@ -283,11 +283,11 @@ public final class ReplayEngine implements AutoCloseable {
         }
         SignalPipeline p = core.pipeline();
         if (p == null) {
-            return new ReplayFrame(s, null, List.of(), null, null);
+            return new ReplayFrame(s, null, List.of(), null, null, null);
         }
         TechniqueSnapshot technique = p.settings().technique() ? p.technique() : null;
         if (s.rows() == 1) {
-            return new ReplayFrame(s, null, List.of(), p.routineProgress(), technique);
+            return new ReplayFrame(s, null, List.of(), p.routineProgress(), technique, p.profile());
         }
         if (drawing == null || !p.descriptor().equals(drawnDevice) || !p.settings().equals(drawnSettings)
                 || !sameRegistration(p.registration(), drawnRegistration)) {
@@ -297,7 +297,7 @@ public final class ReplayEngine implements AutoCloseable {
             drawnRegistration = p.registration();
         }
         return new ReplayFrame(s, drawing, trails.polylines(drawing.pxPerMmX(), drawing.pxPerMmY()),
-                p.routineProgress(), technique);
+                p.routineProgress(), technique, p.profile());
     }
 
     private static boolean sameRegistration(Registration a, Registration b) {

@@ -2,6 +2,7 @@ package io.tactus.session;
 
 import io.tactus.render.BackDrawing;
 import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.flags.Profile;
 import io.tactus.signal.technique.RoutineProgress;
 import io.tactus.signal.technique.TechniqueSnapshot;
 import java.util.List;
@@ -19,9 +20,11 @@ import java.util.List;
  * @param routine null when no routine was running
  * @param technique the core's technique picture after this frame ({@code SignalPipeline.technique()}, restored
  *                  exactly on seek like the rest of the core), or null when the core does not track technique
+ * @param profile   the pressure profile the core judged this frame with (the recording's, as its recorded
+ *                  commands left it), so the view's scale and legend are the recording's, not today's settings
  */
 public record ReplayFrame(FrameSnapshot snapshot, BackDrawing drawing, List<double[]> trails,
-                          RoutineProgress routine, TechniqueSnapshot technique) {
+                          RoutineProgress routine, TechniqueSnapshot technique, Profile profile) {
 
     public ReplayFrame {
         trails = List.copyOf(trails);

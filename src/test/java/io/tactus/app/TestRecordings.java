@@ -4,9 +4,11 @@ import io.tactus.device.TimedPacket;
 import io.tactus.device.sim.ScenarioStream;
 import io.tactus.device.sim.SimOptions;
 import io.tactus.protocol.Packet;
+import io.tactus.session.PipelineCommands;
 import io.tactus.session.RecordingStatus;
 import io.tactus.session.RecordingWriter;
 import io.tactus.session.SessionMetadata;
+import io.tactus.signal.flags.Profiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +32,30 @@ public final class TestRecordings {
         return make(file, scenario, seconds, SimOptions.defaults().withLoop(true));
     }
 
+    /**
+     * As {@link #make}, recorded with the pressure profile {@code profileId} (the profile command the live view
+     * records when a session starts).
+     */
+    public static Path makeWithProfile(Path file, String scenario, double seconds, String profileId)
+            throws IOException {
+        return make(file, scenario, seconds, SimOptions.defaults(), profileId);
+    }
+
     private static Path make(Path file, String scenario, double seconds, SimOptions options) throws IOException {
+        return make(file, scenario, seconds, options, null);
+    }
+
+    private static Path make(Path file, String scenario, double seconds, SimOptions options, String profileId)
+            throws IOException {
         ScenarioStream s = ScenarioStream.open(scenario, options);
         SessionMetadata m = SessionMetadata.now().withTrainee("T01").withReceiver("R01").withSource("test")
                 .withDevice(s.descriptor()).withAppVersion("test");
         Files.createDirectories(file.toAbsolutePath().getParent());
         RecordingWriter w = new RecordingWriter(file, m, 256L << 20, null);
         long arrival = 0;
+        if (profileId != null) {
+            w.offerCommand(0, PipelineCommands.profile(Profiles.byId(profileId)));
+        }
         long limitUs = (long) (seconds * 1e6);
         Packet p;
         while ((p = s.next()) != null && s.elapsedUs() <= limitUs) {

@@ -2,6 +2,9 @@ package io.tactus.app.heat;
 
 import io.tactus.render.Interpolation;
 import io.tactus.render.ColorMap;
+import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.Band;
+import io.tactus.signal.flags.Profile;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -20,6 +23,8 @@ public final class DisplayOptions {
     private final ObjectProperty<ColorMap> colorMap = new SimpleObjectProperty<>(ColorMap.VIRIDIS);
     private final ObjectProperty<Interpolation> interpolation = new SimpleObjectProperty<>(Interpolation.BILINEAR);
     private final DoubleProperty scaleMaxKpa = new SimpleDoubleProperty(DEFAULT_SCALE_MAX_KPA);
+    /** True when the scale follows the profile (settings "auto"), false for a fixed top. */
+    private final javafx.beans.property.BooleanProperty scaleAuto = new javafx.beans.property.SimpleBooleanProperty(true);
     /** The working target band and hard maximum marked on the legend (null = none), in kPa. */
     private final ObjectProperty<double[]> legendBand = new SimpleObjectProperty<>();
     private final javafx.beans.property.BooleanProperty contour = new javafx.beans.property.SimpleBooleanProperty(true);
@@ -50,5 +55,24 @@ public final class DisplayOptions {
 
     public DoubleProperty scaleMaxKpaProperty() {
         return scaleMaxKpa;
+    }
+
+    /** True when {@link #scaleMaxKpaProperty} was chosen from the profile (auto), false when the user fixed it. */
+    public javafx.beans.property.BooleanProperty scaleAutoProperty() {
+        return scaleAuto;
+    }
+
+    /** [target min, target max, hard max] of a profile's mid-back band (the main working region), or null. */
+    public static double[] workingBand(Profile p) {
+        Band b = p.band(BodyRegion.THORACIC_L);
+        return b == null ? null : new double[] {b.targetMin(), b.targetMax(), b.hardMaxOrInfinity()};
+    }
+
+    /**
+     * The top of an auto scale for a working band: twice the band's centre rounded up to 10 kPa, so the band sits
+     * mid-scale ({@link #DEFAULT_SCALE_MAX_KPA} without a band).
+     */
+    public static double autoScaleMaxKpa(double[] band) {
+        return band == null ? DEFAULT_SCALE_MAX_KPA : Math.max(20, Math.ceil((band[0] + band[1]) / 10) * 10);
     }
 }

@@ -10,6 +10,7 @@ import io.tactus.session.ReplayEngine;
 import io.tactus.session.ReplayFrame;
 import io.tactus.signal.FrameSnapshot;
 import io.tactus.signal.body.BodyRegion;
+import io.tactus.signal.flags.Profile;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,10 @@ public final class ReplayView extends BorderPane {
 
     private final ReplayViewModel vm;
     private final DisplayOptions display;
+    /** What this view draws with: the shared options, with the scale and band of the recording's profile. */
+    private final DisplayOptions shown = new DisplayOptions();
+    /** The profile of the frame at the playhead (null: no recording, or a frame before the core started). */
+    private Profile shownProfile;
     private final HeatmapView heatmap = new HeatmapView();
     private final HeatmapView compareHeatmap = new HeatmapView();
     private final ListView<Note> notes;
@@ -60,6 +65,14 @@ public final class ReplayView extends BorderPane {
     public ReplayView(ReplayViewModel vm, DisplayOptions display, javafx.scene.Node toolbar, Consumer<File> onDrop) {
         this.vm = vm;
         this.display = display;
+        shown.colorMapProperty().bind(display.colorMapProperty());
+        shown.interpolationProperty().bind(display.interpolationProperty());
+        shown.contourProperty().bind(display.contourProperty());
+        shown.trailsProperty().bind(display.trailsProperty());
+        display.scaleMaxKpaProperty().addListener(o -> showScale());
+        display.scaleAutoProperty().addListener(o -> showScale());
+        display.legendBandProperty().addListener(o -> showScale());
+        showScale();
         this.notes = new ListView<>(vm.notes());
         this.chart = new RegionChartView(vm);
         getStyleClass().add("replay-view");
@@ -73,11 +86,11 @@ public final class ReplayView extends BorderPane {
         vm.drawnFrameProperty().addListener(o -> dirty = true);
         vm.compareDrawnFrameProperty().addListener(o -> compareDirty = true);
         vm.events().addListener((javafx.collections.ListChangeListener<TimelineEvent>) c -> dirty = true);
-        display.contourProperty().addListener(o -> dirty = compareDirty = true);
-        display.trailsProperty().addListener(o -> dirty = compareDirty = true);
-        display.colorMapProperty().addListener(o -> dirty = compareDirty = true);
-        display.interpolationProperty().addListener(o -> dirty = compareDirty = true);
-        display.scaleMaxKpaProperty().addListener(o -> dirty = compareDirty = true);
+        shown.contourProperty().addListener(o -> dirty = compareDirty = true);
+        shown.trailsProperty().addListener(o -> dirty = compareDirty = true);
+        shown.colorMapProperty().addListener(o -> dirty = compareDirty = true);
+        shown.interpolationProperty().addListener(o -> dirty = compareDirty = true);
+        shown.scaleMaxKpaProperty().addListener(o -> dirty = compareDirty = true);
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -113,6 +126,11 @@ public final class ReplayView extends BorderPane {
         if (dirty) {
             dirty = false;
             ReplayFrame f = vm.drawnFrameProperty().get();
+            Profile p = f == null ? null : f.profile();
+            if (!java.util.Objects.equals(p, shownProfile)) {
+                shownProfile = p;
+                showScale();
+            }
             draw(heatmap, f, mainLayout);
             outlined = FlagOutlines.at(f == null ? null : f.snapshot(), vm.events());
         }
@@ -140,7 +158,21 @@ public final class ReplayView extends BorderPane {
             view.showPlaceholder("Glove recording: " + s.cols() + " taxels");
             return;
         }
-        view.drawOnBack(s, f.drawing(), layouts.of(f.drawing()), f.trails(), display);
+        view.drawOnBack(s, f.drawing(), layouts.of(f.drawing()), f.trails(), shown);
+    }
+
+    /**
+     * The scale and the legend's band of the recording's profile (as the core judged the frame at the playhead),
+     * not the profile chosen in today's settings: a deep-tissue session replays on deep tissue's scale. A fixed
+     * scale in the settings stays fixed; with no recording open the view shows the settings' profile. The second
+     * recording of a comparison is drawn on the same scale, so the two compare.
+     */
+    private void showScale() {
+        double[] band = shownProfile == null ? display.legendBandProperty().get()
+                : DisplayOptions.workingBand(shownProfile);
+        shown.legendBandProperty().set(band);
+        shown.scaleMaxKpaProperty().set(shownProfile != null && display.scaleAutoProperty().get()
+                ? DisplayOptions.autoScaleMaxKpa(band) : display.scaleMaxKpaProperty().get());
     }
 
     private final LayoutCache mainLayout = new LayoutCache();
@@ -161,8 +193,8 @@ public final class ReplayView extends BorderPane {
     }
 
     private VBox center() {
-        LegendView legend = new LegendView(display.colorMapProperty(), display.scaleMaxKpaProperty(),
-                display.legendBandProperty());
+        LegendView legend = new LegendView(shown.colorMapProperty(), shown.scaleMaxKpaProperty(),
+                shown.legendBandProperty());
         Label mainTitle = new Label();
         mainTitle.textProperty().bind(Bindings.createStringBinding(() -> vm.documentProperty().get() == null ? ""
                 : vm.titleProperty().get(), vm.titleProperty(), vm.documentProperty()));

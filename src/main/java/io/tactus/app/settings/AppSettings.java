@@ -95,14 +95,12 @@ public record AppSettings(String profile, Map<String, Map<String, double[]>> ban
         if (scaleMaxKpa != SCALE_AUTO) {
             return scaleMaxKpa;
         }
-        double[] b = workingBand();
-        return b == null ? DisplayOptions.DEFAULT_SCALE_MAX_KPA : Math.max(20, Math.ceil((b[0] + b[1]) / 10) * 10);
+        return DisplayOptions.autoScaleMaxKpa(workingBand());
     }
 
     /** [target min, target max, hard max] of the profile's mid-back band (what the legend marks), or null. */
     public double[] workingBand() {
-        io.tactus.signal.flags.Band b = toSignalSettings().profile().band(io.tactus.signal.body.BodyRegion.THORACIC_L);
-        return b == null ? null : new double[] {b.targetMin(), b.targetMax(), b.hardMaxOrInfinity()};
+        return DisplayOptions.workingBand(toSignalSettings().profile());
     }
 
     public boolean scaleAuto() {

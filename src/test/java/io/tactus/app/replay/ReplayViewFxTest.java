@@ -97,6 +97,31 @@ class ReplayViewFxTest {
     }
 
     @Test
+    void theScaleAndLegendAreTheRecordingsProfileNotTodaysSettings(FxRobot robot) throws Exception {
+        Path file = TestRecordings.makeWithProfile(home.resolve("deep-tissue.tactus"), "gentle-routine", 8,
+                "deep_tissue");
+        javafx.scene.control.Label band = robot.lookup(".replay-view .legend-band").queryAs(
+                javafx.scene.control.Label.class);
+        javafx.scene.control.Label hard = robot.lookup(".replay-view #legendHardMax").queryAs(
+                javafx.scene.control.Label.class);
+        assertEquals("Target 10-40", band.getText(), "no recording open: the settings' profile (Gentle)");
+        robot.interact(() -> app.openRecording(file));
+        ReplayViewModel vm = app.replayViewModel();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.scanProgressProperty().get() == 1.0);
+        ReplayEngine d = vm.documentProperty().get();
+        robot.interact(() -> vm.seek(d.startUs() + 5_000_000));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.settledProperty().get()
+                && vm.drawnFrameProperty().get() != null && band.getText().equals("Target 100-250"));
+        assertEquals("deep_tissue", vm.drawnFrameProperty().get().profile().id());
+        assertTrue(hard.getText().contains("410"), hard.getText());
+        assertEquals(10, app.display().legendBandProperty().get()[0], "the live view keeps the settings' profile");
+        // a Gentle recording brings Gentle's scale back
+        robot.interact(() -> app.openRecording(SAMPLES.resolve("mistakes.tactus")));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.scanProgressProperty().get() == 1.0
+                && vm.drawnFrameProperty().get() != null && band.getText().equals("Target 10-40"));
+    }
+
+    @Test
     void showsTheRecordedRoutinesProgressAtThePlayhead(FxRobot robot) throws Exception {
         robot.interact(() -> app.openRecording(SAMPLES.resolve("gentle-routine.tactus")));
         ReplayViewModel vm = app.replayViewModel();
