@@ -27,6 +27,11 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
 
     /** Time constant of the live left / right balance. */
     public static final double BALANCE_TAU_S = 2.0;
+    /**
+     * Lateral force (left + right, averaged over {@link #BALANCE_TAU_S}) below which there is no balance to show: a
+     * palm's light touch is tens of newtons, while one noise cell on one side read as "Left 100 %" (it was 1 mN).
+     */
+    public static final double BALANCE_MIN_N = 2.0;
 
     private final ContactTracker contacts;
     /** A contact's pressure for the detectors; null for a glove (its taxels sit under the hand). */
@@ -222,7 +227,7 @@ public final class TechniqueTracker implements ContactMovement.Sink, Checkpointa
     /** Left / (left + right) force on lateral regions over about the last 2 s; NaN without lateral work. */
     public double leftShare() {
         double sum = leftEma + rightEma;
-        return sum > 1e-3 ? leftEma / sum : Double.NaN;
+        return sum >= BALANCE_MIN_N ? leftEma / sum : Double.NaN;
     }
 
     /** The guidance counters of the session metrics from the movements ({@code target}: the profile's hold time). */
