@@ -287,19 +287,7 @@ final class CellComponents {
     }
 
     private int root(int i) {
-        int r = parent[i];
-        if (parent[r] == r) {
-            return r;
-        }
-        while (parent[r] != r) {
-            r = parent[r];
-        }
-        while (parent[i] != r) {
-            int next = parent[i];
-            parent[i] = r;
-            i = next;
-        }
-        return r;
+        return UnionFind.root(parent, i);
     }
 
     /** Loaded cells of this frame, in index order. */

@@ -337,19 +337,7 @@ final class Watershed {
 
     /** The basin a basin (or {@link #none}) belongs to now; merged basins point at the one that took them in. */
     private int find(int i) {
-        int r = parent[i];
-        if (parent[r] == r) {
-            return r; // a standing basin, or one merged once
-        }
-        while (parent[r] != r) {
-            r = parent[r];
-        }
-        while (parent[i] != r) {
-            int next = parent[i];
-            parent[i] = r;
-            i = next;
-        }
-        return r;
+        return UnionFind.root(parent, i); // a standing basin, or one merged once, in one step
     }
 
     /** Two basins meeting at level v stay apart when both are real contacts (class comment). */
