@@ -22,6 +22,9 @@ final class CompactPressure {
     private final double[] colX;
     private final double[] rowY;
     private final double forcePerKpa;
+    /** Centre spacing of a regular grid (every mat so far), else 0: the cell under a contact without a search. */
+    private final double colPitch;
+    private final double rowPitch;
 
     /**
      * @param colX        cell centre x per column, ascending (mm)
@@ -34,6 +37,8 @@ final class CompactPressure {
         this.colX = colX;
         this.rowY = rowY;
         this.forcePerKpa = cellAreaMm2 / 1000.0;
+        this.colPitch = pitch(colX);
+        this.rowPitch = pitch(rowY);
     }
 
     /**
@@ -48,8 +53,8 @@ final class CompactPressure {
         if (rows < 2 || cols < 2 || forceN <= 0) {
             return peakKpa;
         }
-        int c = lowerCell(colX, x);
-        int r = lowerCell(rowY, y);
+        int c = lowerCell(colX, colPitch, x);
+        int r = lowerCell(rowY, rowPitch, y);
         int i = r * cols + c;
         double block = Math.max(0f, kpa[i]) + Math.max(0f, kpa[i + 1]) + Math.max(0f, kpa[i + cols])
                 + Math.max(0f, kpa[i + cols + 1]);
@@ -59,10 +64,41 @@ final class CompactPressure {
         return Math.max(peakKpa, block);
     }
 
-    /** The first of the two cell centres around v (clamped so that it and the next exist). */
-    private static int lowerCell(double[] centres, double v) {
-        int k = Arrays.binarySearch(centres, v);
-        int lower = k >= 0 ? k : -k - 2;
-        return Math.max(0, Math.min(centres.length - 2, lower));
+    /**
+     * The first of the two cell centres around v (clamped so that it and the next exist): the last centre at or
+     * below v. On a regular grid ({@code pitch} > 0) a guess from the pitch, corrected against the centres
+     * themselves so that it is exactly what a search would find; else a binary search.
+     */
+    private static int lowerCell(double[] centres, double pitch, double v) {
+        int last = centres.length - 2;
+        int lower;
+        if (pitch > 0) {
+            double g = (v - centres[0]) / pitch;
+            lower = g < 0 ? -1 : g >= last ? last : (int) g;
+            while (lower >= 0 && centres[lower] > v) {
+                lower--;
+            }
+            while (lower < last && centres[lower + 1] <= v) {
+                lower++;
+            }
+        } else {
+            int k = Arrays.binarySearch(centres, v);
+            lower = k >= 0 ? k : -k - 2;
+        }
+        return Math.max(0, Math.min(last, lower));
+    }
+
+    /** The spacing of equally spaced centres (to within a micrometre), else 0. */
+    private static double pitch(double[] centres) {
+        if (centres.length < 2) {
+            return 0;
+        }
+        double p = (centres[centres.length - 1] - centres[0]) / (centres.length - 1);
+        for (int i = 1; i < centres.length; i++) {
+            if (!(Math.abs(centres[i] - centres[i - 1] - p) < 1e-3)) {
+                return 0;
+            }
+        }
+        return p > 0 ? p : 0;
     }
 }

@@ -136,13 +136,20 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
         lastUs = t;
         double gate = Math.max(GATE_MM, GATE_SPEED_MM_S * dtS);
         double gate2 = gate * gate;
+        int tracks = 0;
         for (int s = 0; s < MAX_TRACKS; s++) {
             seen[s] = false;
             started[s] = false;
             ended[s] = false;
+            tracks += active[s] ? 1 : 0;
         }
-        // greedy: the closest remaining (track, contact) pair first
-        while (true) {
+        final int parts = this.parts.count();
+        int contacts = 0;
+        for (int b = 0; b < parts; b++) {
+            contacts += this.parts.free(b) ? 1 : 0;
+        }
+        // greedy: the closest remaining (track, contact) pair first, while both are left
+        for (int pairs = Math.min(tracks, contacts); pairs > 0; pairs--) {
             int bestS = -1;
             int bestB = -1;
             double best = gate2;
@@ -150,12 +157,12 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
                 if (!active[s] || seen[s]) {
                     continue;
                 }
-                for (int b = 0; b < parts.count(); b++) {
-                    if (!parts.free(b)) {
+                for (int b = 0; b < parts; b++) {
+                    if (!this.parts.free(b)) {
                         continue;
                     }
-                    double dx = parts.x(b) - x[s];
-                    double dy = parts.y(b) - y[s];
+                    double dx = this.parts.x(b) - x[s];
+                    double dy = this.parts.y(b) - y[s];
                     double d2 = dx * dx + dy * dy;
                     if (d2 < best) {
                         best = d2;
@@ -165,9 +172,9 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
                 }
             }
             if (bestS < 0) {
-                break;
+                break; // the rest are further apart than the gate
             }
-            parts.assign(bestB, bestS);
+            this.parts.assign(bestB, bestS);
             take(bestS, bestB, t);
         }
         for (int s = 0; s < MAX_TRACKS; s++) {
@@ -175,8 +182,8 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
                 ended(s);
             }
         }
-        for (int b = 0; b < parts.count(); b++) {
-            if (!parts.free(b)) {
+        for (int b = 0; b < parts; b++) {
+            if (!this.parts.free(b)) {
                 continue;
             }
             int free = -1;
@@ -192,7 +199,7 @@ public final class ContactTracker implements Checkpointable<ContactTracker.State
             started[free] = true;
             id[free] = nextId++;
             since[free] = t;
-            parts.assign(b, free);
+            this.parts.assign(b, free);
             take(free, b, t);
         }
     }

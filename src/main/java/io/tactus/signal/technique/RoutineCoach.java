@@ -48,6 +48,8 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
     private final long[] lastStart;
     private final long[] lastEnd;
     private final boolean[][] timeMask;
+    /** Per step: a time step (seconds on its regions); read every frame, so not a string comparison each time. */
+    private final boolean[] timed;
     private int current;
     private boolean finished;
 
@@ -60,7 +62,9 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
         lastStart = new long[n];
         lastEnd = new long[n];
         timeMask = new boolean[n][BodyRegion.values().length];
+        timed = new boolean[n];
         for (int i = 0; i < n; i++) {
+            timed[i] = "time".equals(routine.steps().get(i).kind());
             status[i] = Status.PENDING;
             completedAt[i] = -1;
             lastEnd[i] = Long.MIN_VALUE;
@@ -83,7 +87,7 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
      * @return true when the current step completed in this frame
      */
     public boolean updateTime(long t, long dtUs, boolean[] touched) {
-        if (finished || current < 0 || !"time".equals(step(current).kind())) {
+        if (finished || current < 0 || !timed[current]) {
             return false;
         }
         boolean[] mask = timeMask[current];
