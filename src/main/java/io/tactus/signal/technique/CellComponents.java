@@ -14,6 +14,11 @@ import java.util.Arrays;
  * flood) is above those of its loaded 4-neighbours. With exactly one, every other cell of the component has a
  * loaded neighbour flooded before it, so the flood would start one basin there and take in every cell: the same
  * cells, force and peak, summed here in index order (the last bits of a centre differ from flood order).
+ *
+ * <p>Memory layout: the rest of the pipeline streams tens of kilobytes per frame through the cache, so what this
+ * costs is mostly the cache lines it touches, not its arithmetic. Components are numbered 0, 1, 2... in the order
+ * they appear (not named by a cell), so all their sums sit in the first line or two of each array, the same lines
+ * every frame; a cell's row and column are computed, not looked up in tables.
  */
 final class CellComponents {
 
@@ -21,9 +26,8 @@ final class CellComponents {
     private final int[] key;
     private final int width;
     private final int cols;
-    private final int[] padded;
-    private final int[] cellRow;
-    private final int[] cellCol;
+    /** {@code ceil(2^32 / cols)}: a cell's row is {@code i * rowMagic >>> 32}, exact for every cell (checked). */
+    private final long rowMagic;
     private final double[] colX;
     private final double[] rowY;
     private final double forcePerKpa;
@@ -47,14 +51,22 @@ final class CellComponents {
     private int rowMaxima;
     @Scratch
     private int count;
-    /** Per cell: the cell it was joined to; a component's root is its lowest cell index, its own parent. */
+    /** Per loaded cell: the component it joined (followed through {@link #parent} to the one it is in now). */
+    @Scratch
+    private final int[] label;
+    /**
+     * Per component, numbered in the order they start: the one it merged into, itself while it stands. Where two
+     * meet the earlier stays, so a component's root is the one holding its lowest cell.
+     */
     @Scratch
     private final int[] parent;
+    @Scratch
+    private int ids;
     @Scratch
     private final int[] compList;
     @Scratch
     private int comps;
-    /** Per component root: force, force-weighted x and y, cells, peak, local maxima and the last one found. */
+    /** Per component: force, force-weighted x and y, cells, peak, local maxima and the highest key (its top). */
     @Scratch
     private final double[] sumF;
     @Scratch
@@ -69,19 +81,28 @@ final class CellComponents {
     private final int[] maxima;
     @Scratch
     private final int[] top;
+    /** Per component with several local maxima: one of them other than its top (with two: the other one). */
+    @Scratch
+    private final int[] otherMax;
     @Scratch
     private final int[] loadedBucket;
     @Scratch
     private final int[] bucketStart = new int[Watershed.BUCKETS + 1];
 
-    CellComponents(int rows, int cols, int[] padded, int[] cellRow, int[] cellCol, double[] colX, double[] rowY,
-            double forcePerKpa) {
+    CellComponents(int rows, int cols, double[] colX, double[] rowY, double forcePerKpa) {
         int n = rows * cols;
+        if (n > 1 << 16) {
+            throw new IllegalArgumentException("a flood key holds a cell index in 16 bits: at most 65,536 cells, not "
+                    + n);
+        }
         this.cols = cols;
         this.width = cols + 2;
-        this.padded = padded;
-        this.cellRow = cellRow;
-        this.cellCol = cellCol;
+        this.rowMagic = ((1L << 32) + cols - 1) / cols;
+        for (int i = 0; i < n; i++) {
+            if (row(i) != i / cols) { // cannot happen below 2^16 cells; checked rather than assumed
+                throw new IllegalStateException("row of cell " + i);
+            }
+        }
         this.colX = colX;
         this.rowY = rowY;
         this.forcePerKpa = forcePerKpa;
@@ -90,6 +111,7 @@ final class CellComponents {
         loaded = new int[n];
         loadedP = new int[n];
         rowMax = new int[n + 1];
+        label = new int[n];
         parent = new int[n];
         compList = new int[n];
         sumF = new double[n];
@@ -99,7 +121,12 @@ final class CellComponents {
         peak = new float[n];
         maxima = new int[n];
         top = new int[n];
+        otherMax = new int[n];
         loadedBucket = new int[n];
+    }
+
+    private int row(int i) {
+        return (int) (i * rowMagic >>> 32);
     }
 
     /** The flood key of a pressure at cell i: higher keys are flooded first. */
@@ -149,6 +176,7 @@ final class CellComponents {
     private void label(float[] kpa, int[] cells, int n, float lv) {
         count = 0;
         comps = 0;
+        ids = 0;
         int nr = 0;
         int prevP = 0;
         int prevBeatsLeft = 0;
@@ -165,7 +193,8 @@ final class CellComponents {
             if (v < lv) {
                 continue;
             }
-            int p = padded[i];
+            int row = row(i);
+            int p = i + 2 * row + width + 1; // its place in the padded grid
             loadedP[count] = p;
             loaded[count++] = i;
             int ki = key(v, i);
@@ -184,37 +213,39 @@ final class CellComponents {
                 }
                 f = 0;
                 fx = 0;
-                ry = rowY[cellRow[i]];
+                ry = rowY[row];
                 c = 0;
                 pk = Float.NEGATIVE_INFINITY;
                 tk = -1;
-                r = i;
+                r = -1; // no component yet
             }
             if (key[p - width] >= 0) {
-                int u = parent[i - cols];
+                int u = label[i - cols];
                 if (u != r) {
                     u = root(u);
-                    if (r == i) {
+                    if (r < 0) {
                         r = u;
                     } else if (u != r) { // two components meet
                         r = merge(r, u);
                     }
                 }
             }
-            if (r == i) { // a new component
-                compList[comps++] = i;
-                sumF[i] = 0;
-                sumX[i] = 0;
-                sumY[i] = 0;
-                sumCells[i] = 0;
-                peak[i] = Float.NEGATIVE_INFINITY;
-                top[i] = -1;
+            if (r < 0) { // a new component
+                r = ids++;
+                parent[r] = r;
+                compList[comps++] = r;
+                sumF[r] = 0;
+                sumX[r] = 0;
+                sumY[r] = 0;
+                sumCells[r] = 0;
+                peak[r] = Float.NEGATIVE_INFINITY;
+                top[r] = -1;
             }
-            parent[i] = r;
+            label[i] = r;
             cur = r;
             double fi = v * forcePerKpa;
             f += fi;
-            fx += fi * colX[cellCol[i]];
+            fx += fi * colX[i - row * cols];
             c++;
             pk = v > pk ? v : pk;
             tk = Math.max(tk, ki);
@@ -253,11 +284,15 @@ final class CellComponents {
             maxima[compList[c]] = 0;
         }
         for (int k = 0; k < count; k++) {
-            int i = loaded[k];
-            int p = padded[i];
+            int p = loadedP[k];
             int ki = key[p];
             if (ki > key[p - 1] & ki > key[p + 1] & ki > key[p - width] & ki > key[p + width]) {
-                maxima[root(i)]++;
+                int i = loaded[k];
+                int r = root(label[i]);
+                maxima[r]++;
+                if (i != top(r)) {
+                    otherMax[r] = i;
+                }
             }
         }
     }
@@ -301,14 +336,14 @@ final class CellComponents {
 
     /** The component (its root) of the k-th loaded cell. */
     int componentOf(int k) {
-        return root(loaded[k]);
+        return root(label[loaded[k]]);
     }
 
     int components() {
         return comps;
     }
 
-    /** The k-th component's root. */
+    /** The k-th component (its number, below the frame's cell count). */
     int component(int k) {
         return compList[k];
     }
@@ -336,6 +371,11 @@ final class CellComponents {
     /** Local maxima of component r (cells above all their loaded neighbours in flood order). */
     int maxima(int r) {
         return maxima[r];
+    }
+
+    /** A local maximum of component r other than its {@link #top} (its other one when {@link #maxima} is 2). */
+    int otherMax(int r) {
+        return otherMax[r];
     }
 
     /** The cell of component r's local maximum (its only one when {@link #maxima} is 1). */

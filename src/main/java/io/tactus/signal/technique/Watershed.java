@@ -37,6 +37,9 @@ final class Watershed {
     private final double[] colX;
     private final double[] rowY;
     private final double forcePerKpa;
+    private final boolean shortcuts;
+    private final int rows;
+    private final int cols;
     /** Row and column of each cell (no integer division per cell and frame). */
     private final int[] cellRow;
     private final int[] cellCol;
@@ -67,9 +70,18 @@ final class Watershed {
     private final int[] basinList;
     @Scratch
     private int basins;
-    /** Per basin (by the cell that started it, and {@link #none}): the basin it merged into, itself while it stands. */
+    @Scratch
+    private int flooded;
+    /**
+     * Per basin (numbered in the order they start, and {@link #none}): the basin it merged into, itself while it
+     * stands. Numbered rather than named by a cell so that all basins' sums sit in the first lines of each array
+     * ({@link CellComponents}: cache lines are the cost).
+     */
     @Scratch
     private final int[] parent;
+    /** Per basin: the cell that started it (its highest). */
+    @Scratch
+    private final int[] basinCell;
     @Scratch
     private final float[] basinPeak;
     /** Per basin root: the peaks of the basins merged into it (a fist's knuckles), up to {@link #SUB_PEAKS}. */
@@ -86,10 +98,21 @@ final class Watershed {
     private final int[] floodCells;
 
     Watershed(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2) {
+        this(rows, cols, colX, rowY, cellAreaMm2, true);
+    }
+
+    /**
+     * @param shortcuts false to flood every component, even those the flood would leave whole (tests compare the
+     *                  two)
+     */
+    Watershed(int rows, int cols, double[] colX, double[] rowY, double cellAreaMm2, boolean shortcuts) {
+        this.shortcuts = shortcuts;
         this.colX = colX.clone();
         this.rowY = rowY.clone();
         this.forcePerKpa = cellAreaMm2 / 1000.0;
         int n = rows * cols;
+        this.rows = rows;
+        this.cols = cols;
         width = cols + 2;
         none = n;
         cellRow = new int[n];
@@ -116,7 +139,8 @@ final class Watershed {
         subPeaks = new int[n];
         toFlood = new boolean[n];
         floodCells = new int[n];
-        components = new CellComponents(rows, cols, padded, cellRow, cellCol, this.colX, this.rowY, forcePerKpa);
+        basinCell = new int[n];
+        components = new CellComponents(rows, cols, this.colX, this.rowY, forcePerKpa);
     }
 
     /**
@@ -141,31 +165,100 @@ final class Watershed {
                 continue; // skirt only: no basin starts in it
             }
             int top = c.top(r);
-            if (c.maxima(r) == 1 && !(kpa[top] < level)) {
-                oneBasin(r, top);
+            int maxima = c.maxima(r);
+            if (shortcuts && maxima == 1 && !(kpa[top] < level)) {
+                oneBasin(r, top, -1);
+            } else if (shortcuts && maxima == 2 && oneContact(kpa, top, c.otherMax(r), level)) {
+                oneBasin(r, top, c.otherMax(r));
             } else {
                 toFlood[r] = true;
                 rest++;
             }
         }
+        flooded = rest;
         if (rest > 0) {
             floodRest(kpa, level);
         }
         inFloodOrder(kpa);
     }
 
-    /** Component r with its one local maximum at cell s: the basin the flood would start at s, with every cell. */
-    private void oneBasin(int r, int s) {
+    /**
+     * Component r as the one basin the flood would make of it, started at its top cell s, with every cell: its only
+     * local maximum, or (other >= 0) the maximum the basin takes in on the way ({@link #oneContact}).
+     */
+    private void oneBasin(int r, int s, int other) {
         CellComponents c = components;
-        parent[s] = s;
-        basinPeak[s] = c.peak(r);
-        subPeak[s * SUB_PEAKS] = s;
-        subPeaks[s] = 1;
-        sumF[s] = c.force(r);
-        sumX[s] = c.forceX(r);
-        sumY[s] = c.forceY(r);
-        sumCells[s] = c.cells(r);
-        basinList[basins++] = s;
+        int b = basins;
+        basinCell[b] = s;
+        parent[b] = b;
+        basinPeak[b] = c.peak(r);
+        subPeak[b * SUB_PEAKS] = s;
+        subPeaks[b] = 1;
+        if (other >= 0) {
+            subPeak[b * SUB_PEAKS + subPeaks[b]++] = other;
+        }
+        sumF[b] = c.force(r);
+        sumX[b] = c.forceX(r);
+        sumY[b] = c.forceY(r);
+        sumCells[b] = c.cells(r);
+        basinList[basins++] = b;
+    }
+
+    /**
+     * A component's two local maxima, its top and a lower one, are one basin as the component stands when the
+     * flood could not keep them apart: the lower is below {@link #SPLIT_RATIO} of the top, so {@link #separate}
+     * fails whatever the level they meet at, and they meet above the contact level (joined by cells at or above
+     * it: where they meet only in their skirts the flood keeps them apart). Both must be at or above the contact
+     * level, so that every cell of the component joins a basin. The bounds are the flood's own: a basin's peak is
+     * below the top of its first cell's quarter-kPa bucket. On the routine scene this is nearly every component
+     * with two maxima (a hand with a lighter finger pad away from its heel), and a search from the top over the
+     * cells above the level costs less than sorting and flooding them. The force sums are the component's, added in
+     * index order rather than flood order (the last bits of a centre differ).
+     */
+    private boolean oneContact(float[] kpa, int top, int other, float level) {
+        float hi = kpa[top];
+        float lo = kpa[other];
+        if (!(lo >= level) || !(hi >= level)) {
+            return false;
+        }
+        int bucket = Math.min(CellComponents.key(hi, 0), CellComponents.key(lo, 0)) >> 16;
+        if (bucket >= BUCKETS - 1) {
+            return false; // the last bucket has no top
+        }
+        float loPeakBound = (bucket + 1) / (float) BUCKETS_PER_KPA;
+        return loPeakBound <= SPLIT_RATIO * Math.max(hi, lo) && joinedAbove(kpa, top, other, level);
+    }
+
+    /** True when cells at or above the level join cell a to cell b (4-neighbours): a search from a, stopped at b. */
+    private boolean joinedAbove(float[] kpa, int a, int b, float level) {
+        final int mark = none + 1; // a label no basin has; every label is reset below
+        int[] seen = floodCells;
+        int n = 0;
+        seen[n++] = a;
+        label[padded[a]] = mark;
+        boolean found = false;
+        for (int head = 0; head < n && !found; head++) {
+            int i = seen[head];
+            int row = cellRow[i];
+            int col = cellCol[i];
+            for (int d = 0; d < 4; d++) {
+                int j = d == 0 ? (col > 0 ? i - 1 : -1) : d == 1 ? (col < cols - 1 ? i + 1 : -1)
+                        : d == 2 ? (row > 0 ? i - cols : -1) : (row < rows - 1 ? i + cols : -1);
+                if (j < 0 || label[padded[j]] == mark || !(kpa[j] >= level)) {
+                    continue;
+                }
+                if (j == b) {
+                    found = true;
+                    break;
+                }
+                label[padded[j]] = mark;
+                seen[n++] = j;
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            label[padded[seen[k]]] = none;
+        }
+        return found;
     }
 
     /** The watershed flood over the cells of the components marked {@link #toFlood} (class comment). */
@@ -193,14 +286,20 @@ final class Watershed {
     private void inFloodOrder(float[] kpa) {
         for (int k = 1; k < basins; k++) {
             int b = basinList[k];
-            int kb = CellComponents.key(kpa[b], b);
+            int kb = key(kpa, b);
             int j = k - 1;
-            while (j >= 0 && CellComponents.key(kpa[basinList[j]], basinList[j]) < kb) {
+            while (j >= 0 && key(kpa, basinList[j]) < kb) {
                 basinList[j + 1] = basinList[j];
                 j--;
             }
             basinList[j + 1] = b;
         }
+    }
+
+    /** The flood key of basin b's first cell. */
+    private int key(float[] kpa, int b) {
+        int s = basinCell[b];
+        return CellComponents.key(kpa[s], s);
     }
 
     /** One cell, in descending pressure order: joins, starts or merges basins (class comment). */
@@ -258,17 +357,19 @@ final class Watershed {
     }
 
     private void startBasin(int i, int p, float v) {
-        label[p] = i;
-        parent[i] = i;
-        basinPeak[i] = v;
-        subPeak[i * SUB_PEAKS] = i;
-        subPeaks[i] = 1;
+        int b = basins;
+        basinCell[b] = i;
+        label[p] = b;
+        parent[b] = b;
+        basinPeak[b] = v;
+        subPeak[b * SUB_PEAKS] = i;
+        subPeaks[b] = 1;
         double f = v * forcePerKpa;
-        sumF[i] = f;
-        sumX[i] = f * colX[cellCol[i]];
-        sumY[i] = f * rowY[cellRow[i]];
-        sumCells[i] = 1;
-        basinList[basins++] = i;
+        sumF[b] = f;
+        sumX[b] = f * colX[cellCol[i]];
+        sumY[b] = f * rowY[cellRow[i]];
+        sumCells[b] = 1;
+        basinList[basins++] = b;
     }
 
     /**
@@ -300,14 +401,24 @@ final class Watershed {
         }
     }
 
+    /** Components of this frame that were sorted and flooded (the others were whole basins as they stood). */
+    int flooded() {
+        return flooded;
+    }
+
     /** Basins started in this frame, some merged into others since ({@link #root}). */
     int basins() {
         return basins;
     }
 
-    /** The k-th basin's cell, which names it while it stands. */
+    /** The k-th basin in flood order (its number). */
     int basin(int k) {
         return basinList[k];
+    }
+
+    /** The cell that started basin b: its highest. */
+    int basinCell(int b) {
+        return basinCell[b];
     }
 
     /** True when basin r still stands (was not merged into another). */

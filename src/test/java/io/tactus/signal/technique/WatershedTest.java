@@ -1,6 +1,9 @@
 package io.tactus.signal.technique;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,8 +77,8 @@ class WatershedTest {
         assertEquals(2, standing());
         int first = w.basin(0);
         int second = w.basin(1);
-        assertEquals(22 * N + 22, first, "the higher peak starts first");
-        assertEquals(8 * N + 8, second);
+        assertEquals(22 * N + 22, w.basinCell(first), "the higher peak starts first");
+        assertEquals(8 * N + 8, w.basinCell(second));
         assertEquals(30, w.peak(first), 1e-6);
         assertEquals(force(kpa), w.force(first) + w.force(second), 1e-9);
         assertEquals(225, w.forceX(first) / w.force(first), 1e-9, "centre of a symmetric cone");
@@ -119,5 +122,91 @@ class WatershedTest {
         flood(one);
         assertEquals(1, w.basins());
         assertEquals(force(one), w.force(w.basin(0)), 1e-9);
+    }
+
+    @Test
+    void aHandWithALighterFingerPadAwayFromItsHeelIsOneBasinWithoutAFlood() {
+        float[] kpa = new float[N * N];
+        cone(kpa, 16, 16, 30, 5);
+        cone(kpa, 16, 21, 12, 2.5); // 50 mm away, 0.4 of the heel, joined above the level: one contact
+        flood(kpa);
+        assertEquals(0, w.flooded(), "two maxima, the lower cannot stand apart: no sort and flood");
+        assertEquals(1, standing());
+        int b = w.basin(0);
+        assertEquals(16 * N + 16, w.basinCell(b));
+        assertEquals(force(kpa), w.force(b), 1e-9);
+        assertEquals(30, w.peak(b), 1e-6);
+        // both peaks stay the basin's: a contact near the finger pad is within the split distance of it
+        assertEquals(0, w.nearestPeaks2(b, b), 1e-9);
+    }
+
+    @Test
+    void twoMaximaMeetingOnlyInTheirSkirtsAreStillFlooded() {
+        float[] kpa = new float[N * N];
+        cone(kpa, 16, 10, 30, 5);
+        cone(kpa, 16, 18, 10, 4); // 80 mm away: between them only cells below the level
+        for (int c = 10; c <= 18; c++) {
+            kpa[16 * N + c] = Math.max(kpa[16 * N + c], LEVEL / 2); // a skirt bridge makes them one component
+        }
+        flood(kpa);
+        assertEquals(1, w.flooded());
+        assertEquals(2, standing(), "contacts touching only in their skirts stay apart");
+    }
+
+    /**
+     * The shortcuts (a component with one maximum, or two the flood cannot keep apart, taken as it stands) give
+     * what flooding every component gives, on random frames of hands, finger pads, noise specks and plateaus.
+     */
+    @Test
+    void shortcutsGiveWhatTheFloodGives() {
+        Watershed full = new Watershed(N, N, axis, axis, PITCH_MM * PITCH_MM, false);
+        SplittableRandom rnd = new SplittableRandom(7);
+        int shortcut = 0;
+        for (int frame = 0; frame < 3000; frame++) {
+            float[] kpa = new float[N * N];
+            int blobs = 1 + rnd.nextInt(4);
+            for (int k = 0; k < blobs; k++) {
+                cone(kpa, rnd.nextInt(N), rnd.nextInt(N), 2 + rnd.nextDouble() * 60, 1.5 + rnd.nextDouble() * 6);
+            }
+            for (int k = rnd.nextInt(6); k > 0; k--) {
+                kpa[rnd.nextInt(N * N)] += (float) (rnd.nextDouble() * 8);
+            }
+            if (rnd.nextInt(10) == 0) { // quantised readings: plateaus and ties
+                for (int i = 0; i < kpa.length; i++) {
+                    kpa[i] = Math.round(kpa[i]);
+                }
+            }
+            int[] cells = new int[N * N];
+            int count = 0;
+            for (int i = 0; i < N * N; i++) {
+                if (kpa[i] > 0) {
+                    cells[count++] = i;
+                }
+            }
+            w.flood(kpa, cells, count, LEVEL, LEVEL / 4);
+            full.flood(kpa, cells, count, LEVEL, LEVEL / 4);
+            assertTrue(w.flooded() <= full.flooded());
+            shortcut += full.flooded() - w.flooded();
+            int[] a = standingBasins(w);
+            int[] b = standingBasins(full);
+            assertEquals(b.length, a.length, "frame " + frame + ": standing basins");
+            for (int k = 0; k < a.length; k++) {
+                String at = "frame " + frame + ", basin " + k;
+                assertEquals(full.basinCell(b[k]), w.basinCell(a[k]), at);
+                assertEquals(full.cells(b[k]), w.cells(a[k]), at);
+                assertEquals(full.peak(b[k]), w.peak(a[k]), 0, at);
+                assertEquals(full.force(b[k]), w.force(a[k]), 1e-9 * full.force(b[k]), at);
+                assertEquals(full.forceX(b[k]), w.forceX(a[k]), 1e-9 * Math.abs(full.forceX(b[k])) + 1e-9, at);
+                assertEquals(full.forceY(b[k]), w.forceY(a[k]), 1e-9 * Math.abs(full.forceY(b[k])) + 1e-9, at);
+                for (int j = 0; j < a.length; j++) {
+                    assertEquals(full.nearestPeaks2(b[k], b[j]), w.nearestPeaks2(a[k], a[j]), 0, at + " to " + j);
+                }
+            }
+        }
+        assertTrue(shortcut > 1000, "the frames exercise the shortcuts: " + shortcut);
+    }
+
+    private static int[] standingBasins(Watershed ws) {
+        return java.util.stream.IntStream.range(0, ws.basins()).map(ws::basin).filter(ws::standing).toArray();
     }
 }
