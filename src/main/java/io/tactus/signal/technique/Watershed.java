@@ -16,8 +16,9 @@ import java.util.Arrays;
  *
  * <p>Cost: the loaded cells' connected components come first ({@link CellComponents}: two passes in index order
  * over the cells the measuring loop listed). A component with one local maximum is the one basin the flood would
- * make of it, so only the rare components with several (two hands touching, a thumb beside a palm, a noisy
- * plateau) are sorted and flooded. The flood's labels live in a grid padded with "no basin" (no edge tests) and
+ * make of it, and so is one with two that the flood cannot keep apart ({@link #oneContact}: a hand with a lighter
+ * finger pad away from its heel), so only the rare components left (two hands touching, a thumb beside a palm, a
+ * noisy plateau) are sorted and flooded. The flood's labels live in a grid padded with "no basin" (no edge tests) and
  * are reset after the frame; a cell touching one basin only skips the peak comparison.
  */
 final class Watershed {
