@@ -3,10 +3,10 @@ package io.tactus.signal.flags;
 import io.tactus.protocol.Payloads;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.state.Checkpointable;
+import io.tactus.signal.text.Decimals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -154,7 +154,7 @@ public final class FlagBook implements FlagDetector.Sink, Checkpointable<FlagBoo
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+        return Decimals.brief(v);
     }
 
     /** Closes every open event (end of stream). */

@@ -4,6 +4,7 @@ import io.tactus.signal.state.Checkpointable;import io.tactus.signal.body.BodyMa
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.Profile;
 import io.tactus.signal.technique.RoutineProgress.Status;
+import io.tactus.signal.text.Decimals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -276,13 +277,13 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
         if (m.type() == MovementType.HOLD) {
             double target = profile.holdTimeS();
             if (m.durationS() < target - HOLD_SLACK_S) {
-                pace = out == null ? "" : fmt("too short: %.1f s, aim for %s s", m.durationS(), num(target));
+                pace = out == null ? "" : "too short: " + fixed(m.durationS(), 1) + " s, aim for " + num(target) + " s";
             }
         } else if (s.aimS() > 0) {
             if (m.durationS() < s.aimS() / PACE_TOLERANCE) {
-                pace = out == null ? "" : fmt("too fast: %.1f s, aim for %s s", m.durationS(), num(s.aimS()));
+                pace = out == null ? "" : "too fast: " + fixed(m.durationS(), 1) + " s, aim for " + num(s.aimS()) + " s";
             } else if (m.durationS() > s.aimS() * PACE_TOLERANCE) {
-                pace = out == null ? "" : fmt("too slow: %.1f s, aim for %s s", m.durationS(), num(s.aimS()));
+                pace = out == null ? "" : "too slow: " + fixed(m.durationS(), 1) + " s, aim for " + num(s.aimS()) + " s";
             }
         }
         if (pace != null) {
@@ -296,14 +297,15 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
             if (out == null) {
                 return true;
             }
-            missed = out.add(fmt("with the %s (%.0f cm² on the mat), aim for the %s", part.id(),
-                    m.contactMm2() / 100, s.handPart()));
+            missed = out.add("with the " + part.id() + " (" + fixed(m.contactMm2() / 100, 0)
+                    + " cm² on the mat), aim for the " + s.handPart());
         }
         if (m.type() == MovementType.STROKE && s.minLengthMm() > 0 && m.lengthMm() < s.minLengthMm()) {
             if (out == null) {
                 return true;
             }
-            missed = out.add(fmt("too short: %.0f mm, aim for at least %s mm", m.lengthMm(), num(s.minLengthMm())));
+            missed = out.add("too short: " + fixed(m.lengthMm(), 0) + " mm, aim for at least " + num(s.minLengthMm())
+                    + " mm");
         }
         // pressure is judged only where the step asks for it: the profile's bands are for region peaks, and a
         // thumb, read by its force over one cell on a coarse mat, sits under its true peak (CompactPressure)
@@ -312,8 +314,8 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
             if (out == null) {
                 return true;
             }
-            missed = out.add(fmt(m.meanKpa() < band[0] ? "too light: %.0f kPa, aim for %s-%s kPa"
-                    : "too hard: %.0f kPa, aim for %s-%s kPa", m.meanKpa(), num(band[0]), num(band[1])));
+            missed = out.add((m.meanKpa() < band[0] ? "too light: " : "too hard: ") + fixed(m.meanKpa(), 0)
+                    + " kPa, aim for " + num(band[0]) + "-" + num(band[1]) + " kPa");
         }
         return missed;
     }
@@ -322,11 +324,12 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
     static String describe(Movement m, BodyMap names) {
         String where = place(m.region(), names);
         return switch (m.type()) {
-            case STROKE -> fmt("Stroke %s, %.0f mm in %.1f s (%.0f mm/s), %.0f kPa, %s", m.direction().id(),
-                    m.lengthMm(), m.durationS(), m.speedMmS(), m.meanKpa(), where);
-            case CIRCLE -> fmt("Circle %s, radius %.0f mm in %.1f s, %.0f kPa, %s", m.direction().id(),
-                    m.radiusMm(), m.durationS(), m.meanKpa(), where);
-            case HOLD -> fmt("Hold %.1f s at %.0f kPa, %s", m.durationS(), m.meanKpa(), where);
+            case STROKE -> "Stroke " + m.direction().id() + ", " + fixed(m.lengthMm(), 0) + " mm in "
+                    + fixed(m.durationS(), 1) + " s (" + fixed(m.speedMmS(), 0) + " mm/s), " + fixed(m.meanKpa(), 0)
+                    + " kPa, " + where;
+            case CIRCLE -> "Circle " + m.direction().id() + ", radius " + fixed(m.radiusMm(), 0) + " mm in "
+                    + fixed(m.durationS(), 1) + " s, " + fixed(m.meanKpa(), 0) + " kPa, " + where;
+            case HOLD -> "Hold " + fixed(m.durationS(), 1) + " s at " + fixed(m.meanKpa(), 0) + " kPa, " + where;
         };
     }
 
@@ -342,17 +345,13 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
         return b.toString();
     }
 
-    /**
-     * Locale.US, not ROOT: the same characters for these patterns (no grouping, '.' and ASCII digits), but the JDK's
-     * Formatter builds a DecimalFormatSymbols for every number in any other locale, which was most of the ~5.7 KB a
-     * finished movement allocated.
-     */
-    private static String fmt(String f, Object... a) {
-        return String.format(Locale.US, f, a);
+    /** The feedback's numbers: what {@code %.Nf} writes, without the Formatter's cost per movement. */
+    private static String fixed(double v, int places) {
+        return Decimals.fixed(v, places);
     }
 
     private static String num(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.US, "%.1f", v);
+        return Decimals.brief(v);
     }
 
     /** The progress now (allocates). */
