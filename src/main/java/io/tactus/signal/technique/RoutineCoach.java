@@ -51,6 +51,8 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
     private final boolean[][] timeMask;
     /** Per step: a time step (seconds on its regions); read every frame, so not a string comparison each time. */
     private final boolean[] timed;
+    /** Per step: its goal, read every frame of a time step. */
+    private final double[] goal;
     private int current;
     private boolean finished;
 
@@ -64,8 +66,10 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
         lastEnd = new long[n];
         timeMask = new boolean[n][BodyRegion.values().length];
         timed = new boolean[n];
+        goal = new double[n];
         for (int i = 0; i < n; i++) {
             timed[i] = "time".equals(routine.steps().get(i).kind());
+            goal[i] = routine.steps().get(i).goal();
             status[i] = Status.PENDING;
             completedAt[i] = -1;
             lastEnd[i] = Long.MIN_VALUE;
@@ -98,7 +102,7 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
                 break;
             }
         }
-        if (count[current] >= step(current).goal()) {
+        if (count[current] >= goal[current]) {
             complete(current, t);
             return true;
         }
