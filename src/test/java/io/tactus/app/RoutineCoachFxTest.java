@@ -73,8 +73,12 @@ class RoutineCoachFxTest {
         robot.interact(app::connectDefault);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.liveViewModel().framesShownProperty().get() > 5);
         CoachModel coach = app.liveViewModel().coach();
+        javafx.scene.control.Button start = robot.lookup("#routineStart").queryButton();
+        assertEquals("Start", start.getText());
         robot.interact(() -> coach.start(null));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> coach.display().runningProperty().get());
+        // pressing it now starts the routine over from step 1: the button says so rather than "Start"
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Restart".equals(start.getText()));
         assertTrue(coach.display().stepTitleProperty().get().startsWith("Step 1 of 7: Effleurage"),
                 coach.display().stepTitleProperty().get());
         assertTrue(coach.display().stepTextProperty().get().contains("long strokes up the back"),

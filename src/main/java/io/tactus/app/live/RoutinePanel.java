@@ -32,6 +32,11 @@ public final class RoutinePanel extends VBox {
         Button open = small("Load...", "routineLoad", load, "Load a routine file (JSON, like routine-default.json)");
         Button skip = small("Skip step", "routineSkip", coach::skip, "Mark the current step skipped and go on");
         Button stop = small("Stop", "routineStop", coach::stop, null);
+        // while a routine runs (or has finished) Start begins it again from step 1, dropping the progress: say so
+        start.textProperty().bind(javafx.beans.binding.Bindings.when(coach.display().runningProperty())
+                .then("Restart").otherwise("Start"));
+        start.getTooltip().textProperty().bind(javafx.beans.binding.Bindings.when(coach.display().runningProperty())
+                .then("Start the built-in routine again from its first step").otherwise("Start the built-in routine"));
         start.disableProperty().bind(javafx.beans.binding.Bindings.not(connected));
         open.disableProperty().bind(javafx.beans.binding.Bindings.not(connected));
         Label connectFirst = new Label("Connect a device first (Device > Connect..., Ctrl+K): the routine runs on"
