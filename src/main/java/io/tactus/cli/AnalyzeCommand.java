@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tactus.report.Scores;
 import io.tactus.protocol.Json;
 import io.tactus.session.SessionAnalysis;
+import io.tactus.session.StepNames;
 import io.tactus.signal.SignalPipeline;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.metrics.SessionMetrics;
@@ -64,8 +65,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         io.tactus.protocol.AsciiOptions text = textOptions.parse(spec.commandLine());
         io.tactus.protocol.DeviceDescriptor layout = textOptions.layout(spec.commandLine());
         SessionFiles.Analyzed result;
+        Routine followed;
         try {
-            result = SessionFiles.analyze(file, profile, text, layout, routine());
+            followed = routine();
+            result = SessionFiles.analyze(file, profile, text, layout, followed);
         } catch (RoutineOptionException bad) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--routine: " + bad.getMessage());
         } catch (IllegalArgumentException bad) {
@@ -84,7 +87,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             ObjectWriter mapper = Json.MAPPER.writer().without(SerializationFeature.FAIL_ON_EMPTY_BEANS);
             out.println(mapper.writeValueAsString(toJson(result)));
         } else {
-            printText(out, result);
+            // steps are named from the routine followed, else the built-in one (a recording names its routine by id)
+            printText(out, result, followed == null ? Routine.defaultRoutine() : followed);
         }
         out.flush();
         return 0;
@@ -240,7 +244,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** "technique: 12 strokes (10 up, 2 outward), 6 circles (4 clockwise, 2 counterclockwise), 1 hold; ...". */
-    private static void printTechnique(PrintWriter out, SignalPipeline p, SessionAnalysis a) {
+    private static void printTechnique(PrintWriter out, SignalPipeline p, SessionAnalysis a, Routine named) {
         Map<MovementType, Map<String, Integer>> byDir = new java.util.EnumMap<>(MovementType.class);
         Map<MovementType, Integer> byType = new java.util.EnumMap<>(MovementType.class);
         for (MovementType ty : MovementType.values()) {
@@ -265,14 +269,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         RoutineProgress rp = p.routineProgress();
         if (rp != null) {
             List<String> steps = new ArrayList<>();
-            for (RoutineProgress.StepState st : rp.steps()) {
-                steps.add(st.id() + " " + st.status().id().replace('_', ' '));
+            for (int i = 0; i < rp.steps().size(); i++) {
+                // the titles the app's routine panel shows ("Palm circles"), not the ids (those are in --json)
+                steps.add(StepNames.of(rp, i, named) + " " + rp.steps().get(i).status().id().replace('_', ' '));
             }
             out.printf(Locale.ROOT, "routine %s: %s%n", rp.routine(), String.join(", ", steps));
         }
     }
 
-    private static void printText(PrintWriter out, SessionFiles.Analyzed r) {
+    private static void printText(PrintWriter out, SessionFiles.Analyzed r, Routine named) {
         SessionAnalysis a = r.analysis();
         SessionAnalysis.Metrics mt = a.metrics();
         out.printf(Locale.ROOT, "%s: %s, profile %s%n", r.recording() ? "recording" : "capture",
@@ -312,7 +317,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         if (r.pipeline() != null) {
-            printTechnique(out, r.pipeline(), a);
+            printTechnique(out, r.pipeline(), a, named);
         }
         if (mt.host() != null && mt.host().gaps() > 0) {
             out.printf(Locale.ROOT, "%noutages: %d without frames, %.1f s in all (host clock; the recording lasted %.1f s)%n",

@@ -10,6 +10,7 @@ import io.tactus.signal.flags.FlagType;
 import io.tactus.signal.body.BodyMap;
 import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.metrics.SessionMetrics;
+import io.tactus.signal.technique.Routine;
 import io.tactus.signal.technique.RoutineProgress;
 import io.tactus.signal.SignalPipeline;
 import java.util.ArrayList;
@@ -101,8 +102,11 @@ public final class SessionReportBuilder {
         List<SessionReport.Row> technique = new ArrayList<>();
         RoutineProgress routine = p == null ? null : p.routineProgress();
         if (routine != null) {
-            for (RoutineProgress.StepState st : routine.steps()) {
-                technique.add(new SessionReport.Row("step." + st.id(), routine.routine() + ": " + st.id(),
+            for (int i = 0; i < routine.steps().size(); i++) {
+                RoutineProgress.StepState st = routine.steps().get(i);
+                // the step's title as the app's routine panel shows it (a recording names its routine by id)
+                technique.add(new SessionReport.Row("step." + st.id(),
+                        routine.routine() + ": " + io.tactus.session.StepNames.of(routine, i, Routine.defaultRoutine()),
                         st.status().id() + String.format(Locale.ROOT, " (%.0f of %.0f)", st.count(), st.goal())));
             }
         }

@@ -167,9 +167,11 @@ class EmptyStateFxTest {
 
     @Test
     void theLegendSaysWhereAHardMaximumBeyondTheScaleIs(FxRobot robot) {
-        // The default profile's mid-back hard maximum (150 kPa) is far above its auto scale's top (50 kPa).
+        // The default profile's hard maxima (shoulders 88 kPa, mid and lower back 150 kPa) are far above its auto
+        // scale's top (50 kPa). Both ends are named: "Hard max 150" alone was wrong for the shoulders, where the
+        // banner says "limit 88 kPa".
         String text = robot.lookup("#legendHardMax").queryAs(Label.class).getText();
-        assertEquals("Hard max 150 (off scale)", text);
+        assertEquals("Hard max 88-150 (off scale)", text);
     }
 
     /** Ids (or texts) of the buttons, combo boxes and menu buttons under {@code root} that are shown and enabled. */

@@ -208,12 +208,16 @@ class AnalyzeTechniqueTest {
         }
         assertNotEquals("done", routine.get("steps").get(6).get("status").asText(), "no finishing in this script");
         String text = RecordCommandTest.tactus("analyze", cap.toString(), "--routine", "default").out();
-        assertTrue(text.contains("routine Back massage basics (guided): effleurage out of order"), text);
+        // the steps by the titles the app's routine panel shows, not their ids (those are in --json)
+        assertTrue(text.contains("routine Back massage basics (guided): Effleurage out of order, Palm circles "), text);
+        assertTrue(text.contains(", Thumb slides skipped, "), text);
 
         // a user's own routine file; a broken one is one clear line
         Path mine = dir.resolve("mine.json");
         Files.writeString(mine, "{\"id\": \"circles-only\", \"name\": \"Circles\", \"steps\": [{\"id\": \"cw\","
-                + " \"kind\": \"circles\", \"direction\": \"clockwise\", \"count\": 4}]}");
+                + " \"title\": \"Clockwise circles\", \"kind\": \"circles\", \"direction\": \"clockwise\", \"count\": 4}]}");
+        assertTrue(RecordCommandTest.tactus("analyze", cap.toString(), "--routine", mine.toString()).out()
+                .contains("routine Circles: Clockwise circles done"), "a loaded routine's own step titles");
         JsonNode own = JSON.readTree(RecordCommandTest.tactus("analyze", cap.toString(), "--json", "--routine",
                 mine.toString()).out()).get("technique").get("routine");
         assertEquals("circles-only", own.get("id").asText());

@@ -38,7 +38,7 @@ public final class DisplayOptions {
         return interpolation;
     }
 
-    /** [target min, target max, hard max] of the working regions, marked on the legend; null for none. */
+    /** [target min, target max, hard max, lowest hard max] of the working regions (see {@link #workingBand}), marked on the legend; null for none. */
     public ObjectProperty<double[]> legendBandProperty() {
         return legendBand;
     }
@@ -62,10 +62,22 @@ public final class DisplayOptions {
         return scaleAuto;
     }
 
-    /** [target min, target max, hard max] of a profile's mid-back band (the main working region), or null. */
+    /**
+     * [target min, target max, hard max] of a profile's mid-back band (the main working region), then the lowest
+     * hard maximum of any region (the shoulders' is lower in every built-in profile: Gentle 88 kPa against the
+     * mid back's 150, and the banner says "limit 88 kPa" there), or null. The legend shows both, so its hard
+     * maximum is never a number that does not hold for a region on the map.
+     */
     public static double[] workingBand(Profile p) {
         Band b = p.band(BodyRegion.THORACIC_L);
-        return b == null ? null : new double[] {b.targetMin(), b.targetMax(), b.hardMaxOrInfinity()};
+        if (b == null) {
+            return null;
+        }
+        double lowest = b.hardMaxOrInfinity();
+        for (Band other : p.bandsByRegion().values()) {
+            lowest = Math.min(lowest, other.hardMaxOrInfinity());
+        }
+        return new double[] {b.targetMin(), b.targetMax(), b.hardMaxOrInfinity(), lowest};
     }
 
     /**

@@ -59,6 +59,8 @@ public final class LegendView extends VBox {
         hardLabel.setId("legendHardMax");
         bandLabel.setMinWidth(USE_PREF_SIZE);
         hardLabel.setMinWidth(USE_PREF_SIZE);
+        hardLabel.setTooltip(new javafx.scene.control.Tooltip("The profile's hard maxima, lowest to highest (the"
+                + " shoulders' is lower than the back's); each gauge's red mark is its region's own"));
         marks.getChildren().addAll(bar, band, hardMax);
         marks.setMinWidth(BAR_W + 8);
         marks.setPrefWidth(BAR_W + 8);
@@ -115,7 +117,9 @@ public final class LegendView extends VBox {
         double max = Math.max(1e-6, maxKpa.get());
         boolean on = b != null && h > 0;
         band.setVisible(on);
-        hardMax.setVisible(on && b[2] <= max);
+        // the red line is the first hard maximum a region reaches (the shoulders' below the mid back's)
+        double lowest = on && b.length > 3 ? b[3] : on ? b[2] : Double.NaN;
+        hardMax.setVisible(on && lowest <= max);
         bandLabel.setVisible(on);
         hardLabel.setVisible(on);
         if (!on) {
@@ -127,14 +131,18 @@ public final class LegendView extends VBox {
         band.setWidth(BAR_W - 3);
         band.setY(yMax);
         band.setHeight(Math.max(2, yMin - yMax));
-        double yHard = h * (1 - Math.min(1, b[2] / max));
+        double yHard = h * (1 - Math.min(1, lowest / max));
         hardMax.setStartX(0);
         hardMax.setEndX(BAR_W + 6);
         hardMax.setStartY(yHard);
         hardMax.setEndY(yHard);
         bandLabel.setText(String.format(Locale.ROOT, "Target %.0f-%.0f", b[0], b[1]));
-        hardLabel.setText(Double.isInfinite(b[2]) ? "No hard max"
+        // regions differ (Gentle: shoulders 88, back 150): both ends, never one number that is wrong for some
+        String value = Double.isInfinite(lowest) ? null : lowest < b[2]
+                ? String.format(Locale.ROOT, Double.isInfinite(b[2]) ? "%.0f" : "%.0f-%.0f", lowest, b[2])
+                : String.format(Locale.ROOT, "%.0f", b[2]);
+        hardLabel.setText(value == null ? "No hard max"
                 // beyond the scale's top there is no red line to see: say where it is ("(above)" said above what?)
-                : String.format(Locale.ROOT, b[2] <= max ? "Hard max %.0f" : "Hard max %.0f (off scale)", b[2]));
+                : "Hard max " + value + (lowest <= max ? "" : " (off scale)"));
     }
 }

@@ -153,15 +153,7 @@ public final class CoachDisplay {
 
     /** A row's name: the step's title ("Palm circles") when the routine is known, else its id in words. */
     private static String label(RoutineProgress r, int i, Routine named) {
-        if (r.current() != null && i == r.step()) {
-            return r.current().label();
-        }
-        String id = r.steps().get(i).id();
-        if (named != null && named.id().equals(r.routineId()) && i < named.steps().size()
-                && named.steps().get(i).id().equals(id)) {
-            return named.steps().get(i).label();
-        }
-        return id.replace('_', ' ');
+        return io.tactus.session.StepNames.of(r, i, named);
     }
 
     static String mark(RoutineProgress.Status s) {

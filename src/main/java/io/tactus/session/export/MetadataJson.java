@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tactus.protocol.Json;
+import io.tactus.signal.body.BodyMap;
+import io.tactus.signal.body.BodyRegion;
 import io.tactus.signal.flags.FlagType;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,6 +61,11 @@ final class MetadataJson {
         g.put("row_pitch_mm", view.descriptor().pitchYmm());
         g.put("col_pitch_mm", view.descriptor().pitchXmm());
         g.put("order", "row-major; row 0 = head end, column 0 = the receiver's left");
+        // one name per thing: the app, analyze and the reports say "Lower back (left)" where the columns say lumbar_l
+        ObjectNode regions = root.putObject("regions");
+        for (BodyRegion r : BodyRegion.values()) {
+            regions.put(r.id(), BodyMap.standard().displayName(r));
+        }
         ArrayNode types = root.putArray("event_types");
         for (FlagType ft : FlagType.values()) {
             types.add(ft.id());

@@ -1,6 +1,7 @@
 package io.tactus.session.export;
 
 import io.tactus.signal.FrameSnapshot;
+import io.tactus.signal.body.BodyMap;
 import io.tactus.signal.body.BodyRegion;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +32,13 @@ final class SummaryColumns {
         for (BodyRegion r : BodyRegion.values()) {
             String id = r.id();
             int i = r.ordinal();
-            c.add(new Column(id + "_mean_kpa", "kPa", "mean pressure over the loaded cells of region " + id,
+            // the region as the app names it ("Lower back (left)"), then its id (the column's prefix)
+            String region = BodyMap.standard().displayName(r) + " (" + id + ")";
+            c.add(new Column(id + "_mean_kpa", "kPa", "mean pressure over the loaded cells of " + region,
                     f -> regionValue(f, i, 0)));
-            c.add(new Column(id + "_peak_kpa", "kPa", "highest cell pressure in region " + id,
+            c.add(new Column(id + "_peak_kpa", "kPa", "highest cell pressure in " + region,
                     f -> regionValue(f, i, 1)));
-            c.add(new Column(id + "_force_n", "N", "force on region " + id, f -> regionValue(f, i, 2)));
+            c.add(new Column(id + "_force_n", "N", "force on " + region, f -> regionValue(f, i, 2)));
         }
         return List.copyOf(c);
     }

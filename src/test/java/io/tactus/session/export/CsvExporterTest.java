@@ -98,6 +98,11 @@ class CsvExporterTest {
         JsonNode cols = meta.at("/files/s2_summary.csv/columns");
         assertTrue(cols.size() > 10);
         assertEquals("N", findColumn(cols, "total_force_n").get("unit").asText());
+        // one name per thing: the region names the app, analyze and the reports show, next to the ids
+        assertEquals("Lower back (left)", meta.at("/regions/lumbar_l").asText());
+        assertEquals(12, meta.at("/regions").size());
+        assertEquals("force on Lower back (left) (lumbar_l)",
+                findColumn(cols, "lumbar_l_force_n").get("description").asText());
     }
 
     @Test
