@@ -214,7 +214,8 @@ final class Watershed {
      * below the top of its first cell's quarter-kPa bucket. On the routine scene this is nearly every component
      * with two maxima (a hand with a lighter finger pad away from its heel), and a search from the top over the
      * cells above the level costs less than sorting and flooding them. The force sums are the component's, added in
-     * index order rather than flood order (the last bits of a centre differ).
+     * index order rather than flood order (the last bits of a centre could differ; on TrackingGoldenTest's scenes
+     * they do not).
      */
     private boolean oneContact(float[] kpa, int top, int other, float level) {
         float hi = kpa[top];
