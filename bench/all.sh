@@ -3,7 +3,7 @@
 # docs/BENCHMARKS.md were measured (2026-11-30 09:01-09:13 UTC). Run it on an otherwise idle machine.
 #   bench/all.sh HOUR_FILE [OUT_DIR]     HOUR_FILE: a one-hour 32x32 100 Hz recording (bench/session.sh hour FILE)
 # Each benchmark's output goes to OUT_DIR/NAME.txt (default target/bench-all); this prints the time and load
-# around each one. Takes ~30 minutes on 2 cores (the .deb build, for the installed launcher's rows, and ~10 minutes
+# around each one. Takes ~37 minutes on 2 cores (the .deb build, for the installed launcher's rows, and ~17 minutes
 # of JMH included).
 set -uo pipefail
 hour=${1:?usage: bench/all.sh HOUR_FILE [OUT_DIR]}
@@ -38,8 +38,8 @@ step alert-latency-1 bench/alert-latency.sh 60 32 4
 step alert-latency-2 bench/alert-latency.sh 60 32 4
 step alert-latency-3 bench/alert-latency.sh 60 32 4
 # JMH last (each benchmark in its own JVM): the pipeline's absolute speed (issue 9), then tracking's cost on the
-# two-hand routine (the budget's scene, 3 forks) and on the dome stress scene (issue 11)
+# two-hand routine (the budget's scene, 5 forks: the forks spread by up to 10 %) and on the dome stress scene (issue 11)
 step jmh-signal bench/run.sh 'SignalBench.(process|fusedLoop)$' -p scene=hands -p tracking=false -f 3 -prof gc
-step jmh-tracking-routine bench/run.sh 'SignalBench.process$' -p scene=routine -p tracking=true,false -f 3 -prof gc
-step jmh-tracking-hands bench/run.sh 'SignalBench.process$' -p scene=hands -p tracking=true,false -f 1 -prof gc
+step jmh-tracking-routine bench/run.sh 'SignalBench.process$' -p scene=routine -p tracking=true,false -f 5 -prof gc
+step jmh-tracking-hands bench/run.sh 'SignalBench.process$' -p scene=hands -p tracking=true,false -f 3 -prof gc
 echo "all done $(date -u +%T); outputs in $out"

@@ -41,6 +41,11 @@ class WatershedTest {
     }
 
     private void flood(float[] kpa) {
+        flood(w, kpa);
+    }
+
+    /** Floods a frame as the tracker does: over the cells above 0, listed in index order. */
+    private static void flood(Watershed ws, float[] kpa) {
         int[] cells = new int[N * N];
         int count = 0;
         for (int i = 0; i < N * N; i++) {
@@ -48,7 +53,7 @@ class WatershedTest {
                 cells[count++] = i;
             }
         }
-        w.flood(kpa, cells, count, LEVEL, LEVEL / 4);
+        ws.flood(kpa, cells, count, LEVEL, LEVEL / 4);
     }
 
     private int standing() {
@@ -176,15 +181,8 @@ class WatershedTest {
                     kpa[i] = Math.round(kpa[i]);
                 }
             }
-            int[] cells = new int[N * N];
-            int count = 0;
-            for (int i = 0; i < N * N; i++) {
-                if (kpa[i] > 0) {
-                    cells[count++] = i;
-                }
-            }
-            w.flood(kpa, cells, count, LEVEL, LEVEL / 4);
-            full.flood(kpa, cells, count, LEVEL, LEVEL / 4);
+            flood(w, kpa);
+            flood(full, kpa);
             assertTrue(w.flooded() <= full.flooded());
             shortcut += full.flooded() - w.flooded();
             int[] a = standingBasins(w);
