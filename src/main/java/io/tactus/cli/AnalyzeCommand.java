@@ -31,8 +31,11 @@ import picocli.CommandLine;
 
 /** `tactus analyze`: re-runs the signal core over a recording or a raw wire capture. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Re-run the signal core over a recording or a raw wire capture: metrics and flag events.",
-            "Prints session metrics and flag events; times are seconds from the first frame (device time)."})
+        description = {"Re-run the signal core over a recording or a raw wire capture: metrics, flag events and"
+                + " technique.",
+            "Prints session metrics, flag events, per-region figures and a technique summary (strokes, circles and"
+                + " holds per hand; with a guided routine, each step's outcome); times are seconds from the first"
+                + " frame (device time)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Text output shows the body map's display names; --json keeps the ids. */
@@ -109,7 +112,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return Routine.defaultRoutine();
         }
         try {
-            return Routine.load(Path.of(routine));
+            Path p = Path.of(routine);
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                // Routine.load would say only "routine x.json: x.json" (the I/O exception's message is the path)
+                throw new RoutineOptionException("no such file: " + routine);
+            }
+            return Routine.load(p);
         } catch (IllegalArgumentException e) { // also a malformed path (InvalidPathException)
             throw new RoutineOptionException(e.getMessage());
         }

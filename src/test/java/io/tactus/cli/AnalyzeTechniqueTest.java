@@ -227,5 +227,10 @@ class AnalyzeTechniqueTest {
         RecordCommandTest.Run bad = RecordCommandTest.tactus("analyze", cap.toString(), "--routine", mine.toString());
         assertNotEquals(0, bad.code());
         assertTrue(bad.err().contains("--routine") && bad.err().contains("spirals"), bad.err());
+        // a mistyped path says what is wrong with it
+        RecordCommandTest.Run missing = RecordCommandTest.tactus("analyze", cap.toString(), "--routine",
+                dir.resolve("nope.json").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--routine: no such file: " + dir.resolve("nope.json")), missing.err());
     }
 }
