@@ -34,8 +34,8 @@ import picocli.CommandLine;
         description = {"Re-run the signal core over a recording or a raw wire capture: metrics, flag events and"
                 + " technique.",
             "Prints session metrics, flag events, per-region figures and a technique summary (strokes, circles and"
-                + " holds per hand; with a guided routine, each step's outcome); times are seconds from the first"
-                + " frame (device time)."})
+                + " holds, each hand tracked on its own; with a guided routine, each step's outcome); times are"
+                + " seconds from the first frame (device time)."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Text output shows the body map's display names; --json keeps the ids. */
