@@ -98,7 +98,8 @@ public final class AppController {
         this.liveView = new LiveView(live, display, this::loadRoutine);
         this.replayView = new ReplayView(replay, display, AppToolbars.replay(actions, replay, menus.recentButton()),
                 f -> openRecording(f.toPath()));
-        this.window = new MainWindow(menus.menuBar(actions), AppToolbars.live(actions, live), liveView, replayView);
+        this.window = new MainWindow(menus.menuBar(actions, display), AppToolbars.live(actions, live), liveView,
+                replayView);
         this.library = new LibraryViewModel(threads, store.home().resolve(SessionLibrary.FILE_NAME),
                 new LibraryViewModel.Opener() {
                     @Override

@@ -22,7 +22,11 @@ public final class AppMenus {
         recentButton.setId("recentButton");
     }
 
-    public MenuBar menuBar(AppActions a) {
+    /**
+     * @param display the heatmaps' options: the View menu turns the optional contact contour and hand trails on and
+     *                off (live and replay alike; on by default)
+     */
+    public MenuBar menuBar(AppActions a, io.tactus.app.heat.DisplayOptions display) {
         Menu file = new Menu("File", null, item("Open recording...", KeyMap.OPEN, a.chooseRecording()), recentMenu,
                 item("Export...", KeyMap.EXPORT, a.export()), item("Session report", KeyMap.REPORT, a.report()),
                 new SeparatorMenuItem(), item("Quit", null, a.quit()));
@@ -31,9 +35,11 @@ public final class AppMenus {
                 item("Record / stop", KeyMap.RECORD, a.toggleRecording()), item("Tare", KeyMap.TARE, a.tare()),
                 item("Calibrate...", null, a.calibrate()), item("Trace the spine...", null, a.traceTheSpine()),
                 new SeparatorMenuItem(), item("Settings...", KeyMap.SETTINGS, a.editSettings()));
+        Menu view = new Menu("View", null, check("Contact contour", "viewContour", display.contourProperty()),
+                check("Hand trails (last 2 s)", "viewTrails", display.trailsProperty()));
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, a.shortcuts()),
                 item("About Tactus", KeyMap.ABOUT, a.about()));
-        MenuBar bar = new MenuBar(file, device, help);
+        MenuBar bar = new MenuBar(file, device, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -53,6 +59,14 @@ public final class AppMenus {
         }
         recentMenu.setDisable(files.isEmpty());
         recentButton.setDisable(files.isEmpty());
+    }
+
+    private static javafx.scene.control.CheckMenuItem check(String text, String id,
+                                                            javafx.beans.property.BooleanProperty shown) {
+        javafx.scene.control.CheckMenuItem i = new javafx.scene.control.CheckMenuItem(text);
+        i.setId(id);
+        i.selectedProperty().bindBidirectional(shown);
+        return i;
     }
 
     /**
