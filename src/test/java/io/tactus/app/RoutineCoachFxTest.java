@@ -75,6 +75,8 @@ class RoutineCoachFxTest {
         CoachModel coach = app.liveViewModel().coach();
         javafx.scene.control.Button start = robot.lookup("#routineStart").queryButton();
         assertEquals("Start", start.getText());
+        assertEquals("Mute cues", robot.lookup("#coachMute").queryAs(javafx.scene.control.ToggleButton.class).getText(),
+                "an action, like the toolbar's Mute (M), not a state");
         robot.interact(() -> coach.start(null));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> coach.display().runningProperty().get());
         // pressing it now starts the routine over from step 1: the button says so rather than "Start"

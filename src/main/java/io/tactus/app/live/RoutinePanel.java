@@ -10,7 +10,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The guided routine beside the live heatmap: Start, Load..., Skip step, Stop and Cues off above the
+ * The guided routine beside the live heatmap: Start, Load..., Skip step, Stop and Mute cues above the
  * {@link CoachView} (the current step, its progress, the feedback on the last movement, the live left/right
  * balance, every step with its mark). Only binds to the {@link CoachModel}.
  */
@@ -49,7 +49,8 @@ public final class RoutinePanel extends VBox {
         connectFirst.managedProperty().bind(connectFirst.visibleProperty());
         skip.disableProperty().bind(coach.display().runningProperty().not());
         stop.disableProperty().bind(coach.display().runningProperty().not());
-        ToggleButton quiet = new ToggleButton("Cues off");
+        // an action like the toolbar's "Mute (M)": "Cues off" on an unpressed button read as if cues were off
+        ToggleButton quiet = new ToggleButton("Mute cues");
         quiet.setId("coachMute");
         quiet.setTooltip(new Tooltip("Coaching sounds and spoken prompts off (alerts keep their sound)"));
         quiet.selectedProperty().bindBidirectional(coach.mutedProperty());
