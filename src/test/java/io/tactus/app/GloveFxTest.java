@@ -57,6 +57,8 @@ class GloveFxTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.liveView().gloveView().isVisible());
         assertFalse(app.liveView().heatmap().isVisible(), "the mat heatmap gives way to the hand");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.liveView().gloveView().taxelCount() == 20);
+        // which hand the diagram is, and from which side (its HELLO says a right glove)
+        assertEquals("Right glove (palm side), kPa", app.liveView().gloveView().handTitle());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.liveView().gloveView().regionText()
                 .matches("Under the hand: (Lower|Mid) back.*|Under the hand: Shoulder.*"));
         // the same gauges: the region under the hand reads the glove's pressure

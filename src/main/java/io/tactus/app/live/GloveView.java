@@ -51,6 +51,8 @@ public final class GloveView extends javafx.scene.layout.Region {
     private final Polyline trail = new Polyline();
     private final Circle pose = new Circle(7, Color.web("#ff9100"));
     private final Label under = new Label("Under the hand: -");
+    /** Which hand, seen from the palm (the diagram is a mirror image of the back of one's own hand). */
+    private final Label handTitle = new Label("Glove (palm side), kPa");
     /** The outline of the region under the hand on the back map. */
     private final Path underOutline = new Path();
     /** The standard body map's regions on a 10 mm grid of the back map, for {@link #underOutline}. */
@@ -82,7 +84,7 @@ public final class GloveView extends javafx.scene.layout.Region {
         under.setWrapText(true);
         under.setMaxWidth(BACK_W + 60);
         under.setMinHeight(USE_PREF_SIZE);
-        Label handTitle = new Label("Glove: kPa per taxel");
+        handTitle.setId("gloveHand");
         handTitle.getStyleClass().add("panel-title");
         handTitle.setMinWidth(USE_PREF_SIZE);
         Label backTitle = new Label("Hand on the back");
@@ -124,6 +126,7 @@ public final class GloveView extends javafx.scene.layout.Region {
         if (d != drawnFor || taxels.size() != s.cols()) {
             drawnFor = d;
             buildHand(GloveLayout.of(d, s.cols()));
+            handTitle.setText(handTitle(d));
         }
         float[] kpa = s.kpa();
         for (int i = 0; i < taxels.size() && i < kpa.length; i++) {
@@ -273,6 +276,19 @@ public final class GloveView extends javafx.scene.layout.Region {
         underOutline.setStroke(Color.web("#ff9100"));
         underOutline.setStrokeWidth(2);
         back.getChildren().addAll(underOutline, trail, pose);
+    }
+
+    /** "Right glove (palm side), kPa" from the HELLO's taxels; "Glove (palm side), kPa" when it does not say. */
+    static String handTitle(DeviceDescriptor d) {
+        String hand = d == null || d.taxels() == null || d.taxels().isEmpty() ? null : d.taxels().get(0).hand();
+        String who = "left".equalsIgnoreCase(hand) ? "Left glove" : "right".equalsIgnoreCase(hand) ? "Right glove"
+                : "Glove";
+        return who + " (palm side), kPa";
+    }
+
+    /** The hand diagram's title (for tests). */
+    public String handTitle() {
+        return handTitle.getText();
     }
 
     private static String hex(int argb) {
