@@ -38,7 +38,10 @@ public final class DisplayOptions {
         return interpolation;
     }
 
-    /** [target min, target max, hard max, lowest hard max] of the working regions (see {@link #workingBand}), marked on the legend; null for none. */
+    /**
+     * [target min, target max, hard max, lowest hard max] of the working regions (see {@link #workingBand}), marked
+     * on the legend; null for none.
+     */
     public ObjectProperty<double[]> legendBandProperty() {
         return legendBand;
     }
