@@ -155,7 +155,7 @@ public final class RoutineCoach implements Checkpointable<RoutineCoach.State> {
                     what + ": " + s.label() + " complete (" + c + " / " + goal + ")");
         }
         return new MovementFeedback(m, MovementFeedback.Verdict.COUNTED, s.id(), c, goal, List.of(),
-                what + (sameRepetition ? " (with the other hand)" : "") + ": " + c + " / " + goal);
+                what + (sameRepetition ? ", with the other hand" : "") + ": " + c + " / " + goal);
     }
 
     /** Skips the current step on purpose (the trainee's "skip" button). */
