@@ -54,6 +54,12 @@ public final class ReplayViewModel {
     private final ReplayCompare compare;
     private final PlayheadFrames frames;
     private final ReplayReport report;
+    /**
+     * The flag the status line describes after a jump to it, until the playhead leaves its span: then the line goes
+     * back to the recording's title, so "Spine contact at 0:11.0, peak 29 kPa" does not stand beside a playhead that
+     * has moved on (null when the line says something else).
+     */
+    private TimelineEvent describedFlag;
     private boolean scrubbing;
 
     public ReplayViewModel(Threads threads, ReplayOpener opener) {
@@ -67,6 +73,7 @@ public final class ReplayViewModel {
         positionUs.addListener((o, a, p) -> {
             updateTimeText();
             requestFrames();
+            forgetFlagOutside(p.longValue());
         });
     }
 
@@ -223,7 +230,19 @@ public final class ReplayViewModel {
         }
         seek(e.startUs());
         status.set(e.describe(document.get().startUs()));
+        describedFlag = e;
         return true;
+    }
+
+    private void forgetFlagOutside(long p) {
+        TimelineEvent e = describedFlag;
+        if (e == null || p >= e.startUs() && p <= e.endUs()) {
+            return;
+        }
+        describedFlag = null;
+        if (document.get() != null && status.get().equals(e.describe(document.get().startUs()))) {
+            status.set(title.get()); // only the flag's own line: a note saved or an error since stays
+        }
     }
 
     public void setLoopIn() {

@@ -120,4 +120,19 @@ class ReplayViewModelTest {
             assertTrue(r.annotations().stream().allMatch(a -> a.deleted()) || r.annotations().isEmpty());
         }
     }
+
+    @Test
+    void aFlagsLineOnlyStaysWhileThePlayheadIsOnTheFlag() throws Exception {
+        ReplayViewModel vm = open(Path.of("sample-recordings/spine-contact.tactus"));
+        assertTrue(vm.nextFlag());
+        TimelineEvent flag = vm.events().stream().filter(e -> e.type() != FlagType.MARKER).findFirst().orElseThrow();
+        String line = vm.statusProperty().get();
+        assertTrue(line.startsWith("Spine contact"), line);
+        vm.seek((flag.startUs() + flag.endUs()) / 2);
+        assertEquals(line, vm.statusProperty().get(), "still on the flag");
+        vm.seek(flag.endUs() + 1_000_000);
+        assertEquals(vm.titleProperty().get(), vm.statusProperty().get(), "moved past it: back to the title");
+        vm.seek(flag.startUs());
+        assertEquals(vm.titleProperty().get(), vm.statusProperty().get(), "until the next jump");
+    }
 }
