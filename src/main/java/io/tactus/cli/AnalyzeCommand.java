@@ -305,7 +305,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (FlagEvent e : a.events()) {
             out.printf(Locale.ROOT, "  %8.2f - %-8s %-16s %-22s peak %6.1f kPa%n", a.secondsFromStart(e.startUs()),
                     e.isOpen() ? "open" : String.format(Locale.ROOT, "%.2f", a.secondsFromStart(e.endUs())),
-                    e.type().id(), e.region() == null ? "-" : names().displayName(e.region()), e.peakKpa());
+                    e.type().label(), e.region() == null ? "-" : names().displayName(e.region()), e.peakKpa());
         }
         out.println();
         out.println("regions:                 touched s   peak kPa   mean kPa   kPa*s");

@@ -267,7 +267,7 @@ public final class RecordCommand implements Callable<Integer> {
             }
             synchronized (out) {
                 out.printf(Locale.ROOT, "%8.2f s  %-16s %-22s peak %6.1f kPa%s%n", clock.seconds(e.startUs()),
-                        e.type().id(), e.region() == null ? "-" : io.tactus.signal.body.BodyMap.standard().displayName(e.region()), e.peakKpa(),
+                        e.type().label(), e.region() == null ? "-" : io.tactus.signal.body.BodyMap.standard().displayName(e.region()), e.peakKpa(),
                         e.detail() == null || e.detail().isEmpty() ? "" : "  " + PrintableText.oneLine(e.detail()));
                 out.flush();
             }

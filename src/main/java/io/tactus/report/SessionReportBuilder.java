@@ -67,7 +67,7 @@ public final class SessionReportBuilder {
             }
             Double limit = e.type() == FlagType.MARKER || e.region() == null || p == null ? null
                     : p.flagThreshold(e.region());
-            flags.add(new SessionReport.FlagRow(e.type().id(), label(e.type()), a.secondsFromStart(e.startUs()),
+            flags.add(new SessionReport.FlagRow(e.type().id(), e.type().label(), a.secondsFromStart(e.startUs()),
                     e.isOpen() ? null : a.secondsFromStart(e.endUs()),
                     e.region() == null ? null : e.region().id(), regionName, e.peakKpa(),
                     limit == null || !Double.isFinite(limit) ? null : limit, e.detail(), thumb));
@@ -129,16 +129,6 @@ public final class SessionReportBuilder {
 
     private static SessionReport.Row row(String key, String label, int v) {
         return new SessionReport.Row(key, label, Integer.toString(v));
-    }
-
-    /** A flag type's name for people ("Excess pressure"): the report's, and the replay view's status line. */
-    public static String label(FlagType t) {
-        return switch (t) {
-            case SPINE_CONTACT -> "Spine contact";
-            case BONE_CONTACT -> "Bone contact";
-            case EXCESS_PRESSURE -> "Excess pressure";
-            case MARKER -> "Receiver marker";
-        };
     }
 
     private static double max(float[] v) {

@@ -46,7 +46,7 @@ class AnalyzeSegmentsTest {
         JsonNode a = JSON.readTree(run("analyze", rate.toString(), "--json"));
         assertEquals(ev, a.get("events"), "the re-HELLO erased nothing");
         assertEquals(1, a.get("segments").size());
-        assertTrue(run("analyze", rate.toString()).lines().filter(l -> l.contains("spine_contact")).count() == 2);
+        assertTrue(run("analyze", rate.toString()).lines().filter(l -> l.contains("Spine contact")).count() == 2);
 
         Path other = capture(ReHelloTest.withHelloBetweenTheEvents(ReHelloTest::otherSensor, betweenUs));
         JsonNode b = JSON.readTree(run("analyze", other.toString(), "--json"));

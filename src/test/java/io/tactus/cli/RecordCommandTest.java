@@ -108,7 +108,7 @@ class RecordCommandTest {
             Lines out = new Lines(rec.getInputStream());
             Lines err = new Lines(rec.getErrorStream());
             try {
-                Await.until("a live flag line", () -> out.has("spine_contact"), () -> out + " / " + err);
+                Await.until("a live flag line", () -> out.has("Spine contact"), () -> out + " / " + err);
                 rec.toHandle().destroy(); // SIGTERM
                 assertTrue(rec.waitFor(60, TimeUnit.SECONDS), "record ends on SIGTERM");
             } finally {
@@ -117,8 +117,8 @@ class RecordCommandTest {
             device.stop();
             run.get(60, TimeUnit.SECONDS);
             Await.until("the summary after SIGTERM", () -> out.has("recorded "), out::toString);
-            assertTrue(out.lines.stream().anyMatch(l -> l.contains("spine_contact") && l.contains("Spine ")
-                    && l.contains("kPa")), "a live flag line: " + out);
+            assertTrue(out.lines.stream().anyMatch(l -> l.matches(".*Spine contact\\s+Spine\\s+peak .* kPa.*")),
+                    "a live flag line, named as in the app: what, where, peak: " + out);
             assertTrue(out.lines.get(0).startsWith("recording "), out.toString());
             try (var listing = Files.list(file.getParent())) {
                 assertEquals(List.of(file), listing.toList(), "exactly the --out path, nothing else");

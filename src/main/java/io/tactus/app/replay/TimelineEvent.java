@@ -46,7 +46,7 @@ public record TimelineEvent(FlagType type, long startUs, long endUs, BodyRegion 
 
     /** One line for the status bar, e.g. "Spine contact on the spine at 0:35.030, peak 21 kPa". */
     String describe(long recordingStartUs) {
-        return io.tactus.report.SessionReportBuilder.label(type) + (region == null ? "" : " on the "
+        return type.label() + (region == null ? "" : " on the "
                 + BodyMap.standard().displayName(region).toLowerCase(Locale.ROOT)) + " at "
                 + PlaybackClock.format(startUs - recordingStartUs)
                 + (peakKpa > 0 ? String.format(Locale.ROOT, ", peak %.0f kPa", peakKpa) : "");
