@@ -53,8 +53,12 @@ public final class ScreenshotMain {
         AppController[] app = new AppController[1];
         Stage[] stage = new Stage[1];
         onFx(() -> {
+            // -Dtactus.shots.profile=deep_tissue: look at a profile whose regions' targets differ (the legend)
+            String profile = System.getProperty("tactus.shots.profile");
+            AppSettings settings = AppSettings.defaults().withScenario(scenario);
             app[0] = new AppController(Threads.javafx(), new SettingsStore(home),
-                    AppSettings.defaults().withScenario(scenario), new NoAudioDevice(), new StandardSources());
+                    profile == null ? settings : settings.withProfile(profile), new NoAudioDevice(),
+                    new StandardSources());
             Scene scene = new Scene(app[0].root(), width, height);
             scene.getStylesheets().add(TactusApp.class.getResource("tactus.css").toExternalForm());
             stage[0] = new Stage();

@@ -68,8 +68,10 @@ public final class DisplayOptions {
     /**
      * [target min, target max, hard max] of a profile's mid-back band (the main working region), then the lowest
      * hard maximum of any region (the shoulders' is lower in every built-in profile: Gentle 88 kPa against the
-     * mid back's 150, and the banner says "limit 88 kPa" there), or null. The legend shows both, so its hard
-     * maximum is never a number that does not hold for a region on the map.
+     * mid back's 150, and the banner says "limit 88 kPa" there), then the target of the other working regions whose
+     * target differs from the mid back's [lowest min, highest max] (NaN, NaN when none does) and 1 when those are
+     * exactly the two shoulders (else 0); or null. The legend shows all of it ({@link #targetText}), so neither its
+     * hard maximum nor its target is a number that does not hold for a region on the map.
      */
     public static double[] workingBand(Profile p) {
         Band b = p.band(BodyRegion.THORACIC_L);
@@ -77,10 +79,37 @@ public final class DisplayOptions {
             return null;
         }
         double lowest = b.hardMaxOrInfinity();
-        for (Band other : p.bandsByRegion().values()) {
+        double otherMin = Double.NaN;
+        double otherMax = Double.NaN;
+        java.util.Set<BodyRegion> differ = java.util.EnumSet.noneOf(BodyRegion.class);
+        for (java.util.Map.Entry<BodyRegion, Band> e : p.bandsByRegion().entrySet()) {
+            Band other = e.getValue();
             lowest = Math.min(lowest, other.hardMaxOrInfinity());
+            boolean working = other.targetMax() > 0; // the spine and the bones have no target: never pressed
+            if (working && (other.targetMin() != b.targetMin() || other.targetMax() != b.targetMax())) {
+                differ.add(e.getKey());
+                otherMin = Double.isNaN(otherMin) ? other.targetMin() : Math.min(otherMin, other.targetMin());
+                otherMax = Double.isNaN(otherMax) ? other.targetMax() : Math.max(otherMax, other.targetMax());
+            }
         }
-        return new double[] {b.targetMin(), b.targetMax(), b.hardMaxOrInfinity(), lowest};
+        boolean shoulders = differ.equals(java.util.EnumSet.of(BodyRegion.SHOULDER_L, BodyRegion.SHOULDER_R));
+        return new double[] {b.targetMin(), b.targetMax(), b.hardMaxOrInfinity(), lowest, otherMin, otherMax,
+            shoulders ? 1 : 0};
+    }
+
+    /**
+     * The legend's target line(s) for a {@link #workingBand}: "Target 10-40" when every working region shares it;
+     * else the mid back's and the others' on two lines ("Target 100-250 back" / "Shoulders 40-100": Deep tissue's
+     * shoulders stop at 150 kPa, so the back's 100-250 alone would lead a trainee past their limit).
+     */
+    public static String targetText(double[] b) {
+        String back = String.format(java.util.Locale.ROOT, "%.0f-%.0f", b[0], b[1]);
+        if (b.length < 7 || Double.isNaN(b[4])) {
+            return "Target " + back;
+        }
+        String other = String.format(java.util.Locale.ROOT, "%.0f-%.0f", b[4], b[5]);
+        return b[6] == 1 ? "Target " + back + " back\nShoulders " + other
+                : "Target " + back + " mid back\nOther regions " + other;
     }
 
     /**

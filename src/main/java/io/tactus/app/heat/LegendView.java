@@ -58,6 +58,7 @@ public final class LegendView extends VBox {
         hardLabel.getStyleClass().add("legend-hard");
         hardLabel.setId("legendHardMax");
         bandLabel.setMinWidth(USE_PREF_SIZE);
+        bandLabel.setMinHeight(USE_PREF_SIZE); // two lines when the regions' targets differ
         hardLabel.setMinWidth(USE_PREF_SIZE);
         hardLabel.setTooltip(new javafx.scene.control.Tooltip("The profile's hard maxima, lowest to highest (the"
                 + " shoulders' is lower than the back's); each gauge's red mark is its region's own"));
@@ -136,7 +137,7 @@ public final class LegendView extends VBox {
         hardMax.setEndX(BAR_W + 6);
         hardMax.setStartY(yHard);
         hardMax.setEndY(yHard);
-        bandLabel.setText(String.format(Locale.ROOT, "Target %.0f-%.0f", b[0], b[1]));
+        bandLabel.setText(DisplayOptions.targetText(b)); // regions' targets differ: both, named
         // regions differ (Gentle: shoulders 88, back 150): both ends, never one number that is wrong for some
         String value = Double.isInfinite(lowest) ? null : lowest < b[2]
                 ? String.format(Locale.ROOT, Double.isInfinite(b[2]) ? "%.0f" : "%.0f-%.0f", lowest, b[2])

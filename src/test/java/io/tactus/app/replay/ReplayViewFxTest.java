@@ -111,7 +111,8 @@ class ReplayViewFxTest {
         ReplayEngine d = vm.documentProperty().get();
         robot.interact(() -> vm.seek(d.startUs() + 5_000_000));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.settledProperty().get()
-                && vm.drawnFrameProperty().get() != null && band.getText().equals("Target 100-250"));
+                && vm.drawnFrameProperty().get() != null
+                && band.getText().equals("Target 100-250 back\nShoulders 40-100"));
         assertEquals("deep_tissue", vm.drawnFrameProperty().get().profile().id());
         assertTrue(hard.getText().contains("410"), hard.getText());
         assertEquals(10, app.display().legendBandProperty().get()[0], "the live view keeps the settings' profile");
